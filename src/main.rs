@@ -1,1 +1,101 @@
-fn main() {}
+//! wsfleet: parse, run, map the outcome to an exit code.
+
+mod api;
+mod aws;
+mod cli;
+mod commands;
+mod context;
+mod error;
+mod output;
+mod prompt;
+mod resources;
+mod validate;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+use crate::cli::Cli;
+use crate::context::Context;
+use crate::error::{AppError, exit};
+
+fn main() -> ExitCode {
+    install_panic_hook();
+    let cli = Cli::parse();
+    init_tracing(cli.global.verbose, cli.global.quiet);
+    let ctx = Context::new(&cli.global);
+
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            report(&AppError::Io(err));
+            return ExitCode::from(exit::FAILED);
+        }
+    };
+    let outcome = runtime.block_on(commands::run(cli.command, &ctx));
+    // Requests still in flight are abandoned rather than awaited.
+    runtime.shutdown_background();
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(err) => {
+            report(&err);
+            ExitCode::from(err.exit_code())
+        }
+    }
+}
+
+fn report(err: &AppError) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = match err {
+        AppError::Other(e) => writeln!(stderr, "error: {}", error::error_chain(e.as_ref())),
+        _ => writeln!(stderr, "error: {err}"),
+    };
+}
+
+/// A panic is our bug, not the user's: one line, a pointer to -vv, exit 1,
+/// never a backtrace dump in the middle of someone's script output.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: internal error: {message}{location} (this is a wsfleet bug; run again with -vv and report it)"
+        );
+        std::process::exit(i32::from(exit::FAILED));
+    }));
+}
+
+/// -v: what wsfleet does; -vv: every SDK request too. Signing is never traced
+/// below info, so no signature or credential reaches the log.
+fn init_tracing(verbose: u8, quiet: bool) {
+    let directives = match (quiet, verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "warn,wsfleet=info",
+        (false, _) => {
+            "info,wsfleet=debug,aws_smithy_runtime=debug,aws_config=debug,aws_sigv4=info,hyper=info"
+        }
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::new(directives))
+        .with_writer(std::io::stderr)
+        .with_target(verbose > 1)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .without_time()
+        .init();
+}

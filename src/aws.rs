@@ -1,0 +1,209 @@
+//! The AWS session: profile, region, endpoint, retries and timeouts resolved
+//! as the AWS CLI resolves them, and the two service clients built from it.
+
+use std::borrow::Cow;
+use std::time::Duration;
+
+use aws_config::BehaviorVersion;
+use aws_config::environment::region::EnvironmentVariableRegionProvider;
+use aws_config::imds;
+use aws_config::imds::region::ImdsRegionProvider;
+use aws_config::meta::region::RegionProviderChain;
+use aws_config::profile::ProfileFileRegionProvider;
+use aws_config::retry::{RetryConfig, RetryMode};
+use aws_config::timeout::TimeoutConfig;
+use aws_credential_types::Credentials;
+use aws_runtime::env_config::file::EnvConfigFiles;
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::endpoint::EndpointPrefix;
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::interceptors::context::BeforeSerializationInterceptorContextMut;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
+use aws_types::SdkConfig;
+use aws_types::endpoint_config::EndpointUrl;
+use aws_types::os_shim_internal::{Env, Fs};
+use aws_types::region::Region;
+
+use crate::error::{AppError, Result};
+
+/// What the command line and environment say about where to send requests.
+#[derive(Debug, Clone, Default)]
+pub struct SessionOptions {
+    pub profile: Option<String>,
+    pub region: Option<String>,
+    pub endpoint_url: Option<String>,
+    /// Fixed credentials (the sandbox); otherwise the default chain.
+    pub static_credentials: Option<(String, String)>,
+    pub connect_timeout: Duration,
+    pub attempt_timeout: Duration,
+}
+
+impl SessionOptions {
+    pub fn new() -> Self {
+        SessionOptions {
+            connect_timeout: Duration::from_secs(5),
+            attempt_timeout: Duration::from_secs(30),
+            ..SessionOptions::default()
+        }
+    }
+}
+
+/// A loaded AWS configuration; cheap to turn into clients, which share one
+/// HTTP client and connection pool.
+#[derive(Clone)]
+pub struct Session {
+    config: SdkConfig,
+}
+
+impl Session {
+    pub async fn load(options: &SessionOptions) -> Result<Session> {
+        let env = Env::real();
+        let profile_files = EnvConfigFiles::default();
+        let retry_config = retry_config(&env, &profile_files, options.profile.as_deref()).await?;
+        let region = resolve_region(options).await.ok_or_else(|| {
+            AppError::Access(
+                "no AWS region: pass --region REGION or set AWS_REGION (or set region in your AWS profile)"
+                    .to_owned(),
+            )
+        })?;
+
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .region(region)
+            .retry_config(retry_config)
+            .timeout_config(
+                TimeoutConfig::builder()
+                    .connect_timeout(options.connect_timeout)
+                    .operation_attempt_timeout(options.attempt_timeout)
+                    .build(),
+            );
+        if let Some(profile) = &options.profile {
+            loader = loader.profile_name(profile);
+        }
+        if let Some(url) = &options.endpoint_url {
+            loader = loader.endpoint_url(url);
+        }
+        if let Some((key, secret)) = &options.static_credentials {
+            loader =
+                loader.credentials_provider(Credentials::new(key, secret, None, None, "wsfleet"));
+        }
+        Ok(Session {
+            config: loader.load().await,
+        })
+    }
+
+    pub fn region(&self) -> Option<&str> {
+        self.config.region().map(Region::as_ref)
+    }
+
+    pub fn thin_client(&self) -> aws_sdk_workspacesthinclient::Client {
+        let config = aws_sdk_workspacesthinclient::config::Builder::from(&self.config)
+            .interceptor(StripHostPrefixForCustomEndpoint)
+            .build();
+        aws_sdk_workspacesthinclient::Client::from_conf(config)
+    }
+
+    pub fn workspaces(&self) -> aws_sdk_workspaces::Client {
+        aws_sdk_workspaces::Client::new(&self.config)
+    }
+}
+
+/// Region from `--region`, then `AWS_REGION`/`AWS_DEFAULT_REGION`, then the
+/// profile, then (on EC2, unless disabled) the instance metadata service with
+/// a short timeout so a laptop never waits for it.
+async fn resolve_region(options: &SessionOptions) -> Option<Region> {
+    if let Some(region) = &options.region {
+        return Some(Region::new(region.clone()));
+    }
+    let mut profile_region = ProfileFileRegionProvider::builder();
+    if let Some(profile) = &options.profile {
+        profile_region = profile_region.profile_name(profile);
+    }
+    let mut chain = RegionProviderChain::first_try(EnvironmentVariableRegionProvider::new())
+        .or_else(profile_region.build());
+    let metadata_disabled = std::env::var("AWS_EC2_METADATA_DISABLED")
+        .is_ok_and(|v| v.eq_ignore_ascii_case("true"));
+    if !metadata_disabled {
+        let client = imds::Client::builder()
+            .max_attempts(1)
+            .connect_timeout(Duration::from_millis(300))
+            .read_timeout(Duration::from_millis(500))
+            .build();
+        chain = chain.or_else(ImdsRegionProvider::builder().imds_client(client).build());
+    }
+    chain.region().await
+}
+
+/// aws-config panics on an invalid `AWS_MAX_ATTEMPTS` or `AWS_RETRY_MODE`
+/// (or their profile keys); reading them here turns that into a usage error.
+async fn retry_config(
+    env: &Env,
+    profile_files: &EnvConfigFiles,
+    profile: Option<&str>,
+) -> Result<RetryConfig> {
+    let profiles = aws_config::profile::load(
+        &Fs::real(),
+        env,
+        profile_files,
+        profile.map(|p| Cow::Owned(p.to_owned())),
+    )
+    .await
+    .ok();
+    let setting = |var: &str, key: &str| -> Option<(String, String)> {
+        match env.get(var) {
+            Ok(value) => Some((value, var.to_owned())),
+            Err(_) => profiles
+                .as_ref()
+                .and_then(|p| p.get(key))
+                .map(|value| (value.to_owned(), format!("{key} in the AWS profile"))),
+        }
+    };
+
+    let mut config = RetryConfig::standard();
+    if let Some((value, source)) = setting("AWS_MAX_ATTEMPTS", "max_attempts") {
+        match value.trim().parse::<u32>() {
+            Ok(n) if n >= 1 => config = config.with_max_attempts(n),
+            _ => {
+                return Err(AppError::usage(format!(
+                    "invalid {source} '{value}': expected a whole number of attempts, 1 or more"
+                )));
+            }
+        }
+    }
+    if let Some((value, source)) = setting("AWS_RETRY_MODE", "retry_mode") {
+        match value.trim().parse::<RetryMode>() {
+            Ok(mode) => config = config.with_retry_mode(mode),
+            Err(_) => {
+                return Err(AppError::usage(format!(
+                    "invalid {source} '{value}': expected 'standard' or 'adaptive'"
+                )));
+            }
+        }
+    }
+    Ok(config)
+}
+
+/// The Thin Client API's model puts an `api.` host prefix on every request,
+/// which turns `http://127.0.0.1:4566` into `http://api.127.0.0.1:4566`. With
+/// an endpoint URL configured (flag, environment or profile) the request must
+/// go exactly there, so the prefix is dropped before the endpoint is applied.
+#[derive(Debug)]
+struct StripHostPrefixForCustomEndpoint;
+
+impl Intercept for StripHostPrefixForCustomEndpoint {
+    fn name(&self) -> &'static str {
+        "StripHostPrefixForCustomEndpoint"
+    }
+
+    fn modify_before_serialization(
+        &self,
+        _context: &mut BeforeSerializationInterceptorContextMut<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> std::result::Result<(), BoxError> {
+        if cfg.load::<EndpointUrl>().is_some() {
+            cfg.interceptor_state().unset::<EndpointPrefix>();
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,127 @@
+//! The command line: global options and the command groups. Parsing only;
+//! what a command does lives in `commands/`.
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+use crate::commands::devices::DevicesCommand;
+use crate::output::Format;
+
+const AFTER_HELP: &str = "\
+Examples:
+  wsfleet --sandbox devices list            try it on the built-in emulator
+  wsfleet devices list --status registered -o json
+  wsfleet devices get DEVICE_ID --region eu-west-1
+
+Exit codes: 0 success, 1 operation failed, 2 bad input (nothing sent),
+3 declined at the prompt, 4 credentials/region/access denied, 130 interrupted.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "wsfleet",
+    version,
+    about = "Administer Amazon WorkSpaces and WorkSpaces Thin Client fleets",
+    long_about = "Administer Amazon WorkSpaces and WorkSpaces Thin Client fleets from a terminal or a \
+script: devices, environments and software sets; WorkSpaces, applications and images.\n\n\
+Credentials and region are found as the AWS CLI finds them. Results print as a table, JSON, \
+NDJSON or CSV; stdout carries only data.",
+    after_long_help = AFTER_HELP,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Named AWS profile, as the AWS CLI uses it
+    #[arg(long, global = true, env = "AWS_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// AWS region
+    #[arg(long, global = true, env = "AWS_REGION", value_name = "REGION")]
+    pub region: Option<String>,
+
+    /// Send requests exactly to this URL (also AWS_ENDPOINT_URL,
+    /// AWS_ENDPOINT_URL_WORKSPACES, AWS_ENDPOINT_URL_WORKSPACES_THIN_CLIENT)
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+
+    /// Output format
+    #[arg(
+        short = 'o',
+        long,
+        global = true,
+        env = "WSFLEET_OUTPUT",
+        value_enum,
+        default_value_t = Format::Table,
+        ignore_case = true
+    )]
+    pub output: Format,
+
+    /// Choose and order columns (API names, dotted for nested: maintenanceWindow.type)
+    #[arg(long, global = true, value_delimiter = ',', value_name = "A,B,C")]
+    pub columns: Option<Vec<String>>,
+
+    /// Table and CSV without the header row
+    #[arg(long, global = true)]
+    pub no_headers: bool,
+
+    /// CSV: keep cells that start like a spreadsheet formula as they are
+    #[arg(long, global = true)]
+    pub csv_raw: bool,
+
+    /// Answer yes to confirmations (required when not running interactively)
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+
+    /// Mutating verbs: print the plan, change nothing
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+
+    /// Parallel requests for bulk work and per-item details
+    #[arg(long, global = true, default_value_t = 8, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+
+    /// Colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Less on stderr: no notes or progress
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// More on stderr; -vv traces SDK requests (secrets redacted)
+    #[arg(short, long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// WorkSpaces Thin Client devices
+    #[command(subcommand)]
+    Devices(DevicesCommand),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

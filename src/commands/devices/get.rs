@@ -1,0 +1,33 @@
+//! `wsfleet devices get`
+
+use aws_sdk_workspacesthinclient::types::Device;
+
+use crate::api::thin_client::get_device;
+use crate::context::Context;
+use crate::error::Result;
+use crate::output::{Selection, View, write_one};
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet devices get 0123456789abcdefghijklmn
+  wsfleet devices get 0123456789abcdefghijklmn -o json | jq .lastUserId";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The device ID
+    #[arg(value_name = "DEVICE_ID")]
+    pub id: String,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let id = validate::device_id(&args.id)?;
+    let selection = Selection::<Device>::resolve(
+        ctx.output.columns.as_deref(),
+        View::Detail,
+        false,
+    )?;
+    let client = ctx.thin_client().await?;
+    let device = get_device(&client, &id).await?;
+    write_one(&selection, &ctx.output, &device, ctx.stdout())
+}

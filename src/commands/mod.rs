@@ -1,0 +1,14 @@
+//! One folder a group, one file a verb; each verb has an Args struct and a
+//! `run`. Commands call `api/` for data and `output/` to write it.
+
+pub mod devices;
+
+use crate::cli::Command;
+use crate::context::Context;
+use crate::error::Result;
+
+pub async fn run(command: Command, ctx: &Context) -> Result<()> {
+    match command {
+        Command::Devices(command) => devices::run(command, ctx).await,
+    }
+}

@@ -1,0 +1,82 @@
+//! What every command runs with: the resolved output settings, the AWS
+//! session (loaded on first use), and the run-wide switches.
+
+use std::io::{BufWriter, IsTerminal, StdoutLock, Write};
+
+use tokio::sync::OnceCell;
+
+use crate::aws::{Session, SessionOptions};
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::error::Result;
+use crate::output::OutputSettings;
+
+pub struct Context {
+    pub output: OutputSettings,
+    pub session_options: SessionOptions,
+    session: OnceCell<Session>,
+    pub yes: bool,
+    pub dry_run: bool,
+    pub concurrency: usize,
+    pub quiet: bool,
+    pub stderr_is_terminal: bool,
+}
+
+impl Context {
+    pub fn new(global: &GlobalArgs) -> Context {
+        let stdout_terminal = std::io::stdout().is_terminal();
+        let stderr_is_terminal = std::io::stderr().is_terminal();
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_terminal && std::env::var_os("NO_COLOR").is_none(),
+        };
+        let mut session_options = SessionOptions::new();
+        session_options.profile = global.profile.clone();
+        session_options.region = global.region.clone();
+        session_options.endpoint_url = global.endpoint_url.clone();
+        Context {
+            output: OutputSettings {
+                format: global.output,
+                columns: global.columns.clone(),
+                headers: !global.no_headers,
+                csv_raw: global.csv_raw,
+                color,
+                terminal: stdout_terminal,
+            },
+            session_options,
+            session: OnceCell::new(),
+            yes: global.yes,
+            dry_run: global.dry_run,
+            concurrency: usize::from(global.concurrency),
+            quiet: global.quiet,
+            stderr_is_terminal,
+        }
+    }
+
+    pub async fn session(&self) -> Result<&Session> {
+        self.session
+            .get_or_try_init(|| Session::load(&self.session_options))
+            .await
+    }
+
+    pub async fn thin_client(&self) -> Result<aws_sdk_workspacesthinclient::Client> {
+        Ok(self.session().await?.thin_client())
+    }
+
+    pub async fn workspaces(&self) -> Result<aws_sdk_workspaces::Client> {
+        Ok(self.session().await?.workspaces())
+    }
+
+    /// Buffered stdout: data only, flushed by the writers page by page.
+    pub fn stdout(&self) -> BufWriter<StdoutLock<'static>> {
+        BufWriter::with_capacity(64 * 1024, std::io::stdout().lock())
+    }
+
+    /// A note for the person on stderr (never stdout), unless `--quiet`.
+    pub fn note(&self, message: impl AsRef<str>) {
+        if !self.quiet {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "{}", message.as_ref());
+        }
+    }
+}

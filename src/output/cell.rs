@@ -1,0 +1,88 @@
+//! Turning one field's JSON value into the text of a table or CSV cell.
+
+use serde_json::Value;
+
+/// The text of a cell: scalars as they are, lists joined by `;`, a map of
+/// scalars (tags) as `k=v;k=v`, anything deeper as compact JSON.
+pub fn cell_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| match item {
+                Value::Object(_) | Value::Array(_) => item.to_string(),
+                scalar => cell_text(scalar),
+            })
+            .collect::<Vec<_>>()
+            .join(";"),
+        Value::Object(map) if map.values().all(|v| !v.is_object() && !v.is_array()) => map
+            .iter()
+            .map(|(k, v)| format!("{k}={}", cell_text(v)))
+            .collect::<Vec<_>>()
+            .join(";"),
+        Value::Object(_) => value.to_string(),
+    }
+}
+
+/// Names and tags come from whoever registered the device: a name carrying
+/// escape sequences must not repaint the admin's terminal. ANSI sequences are
+/// removed and every other control character drawn as a space.
+pub fn sanitize_for_terminal(text: &str) -> String {
+    let has_control = text.chars().any(char::is_control);
+    if !has_control {
+        return text.to_owned();
+    }
+    strip_ansi_escapes::strip_str(text)
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// OWASP CSV injection: a spreadsheet runs a cell that starts with one of
+/// these as a formula. A leading `'` makes it text again.
+pub fn csv_cell(value: &Value, raw: bool) -> String {
+    let text = cell_text(value);
+    if raw || !value.is_string() && !value.is_array() && !value.is_object() {
+        return text;
+    }
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn formulas_are_neutralised_unless_raw() {
+        let formula = json!("=HYPERLINK(\"http://x\")");
+        assert_eq!(csv_cell(&formula, false), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(csv_cell(&formula, true), "=HYPERLINK(\"http://x\")");
+        assert_eq!(csv_cell(&json!("+cmd|' /C calc'!A0"), false), "'+cmd|' /C calc'!A0");
+        assert_eq!(csv_cell(&json!("@SUM(A1)"), false), "'@SUM(A1)");
+        assert_eq!(csv_cell(&json!("\tx"), false), "'\tx");
+        assert_eq!(csv_cell(&json!("plain"), false), "plain");
+        // A number is data, not a formula.
+        assert_eq!(csv_cell(&json!(-3), false), "-3");
+    }
+
+    #[test]
+    fn control_sequences_are_stripped() {
+        assert_eq!(sanitize_for_terminal("\u{1b}[31mred\u{1b}[0m"), "red");
+        assert_eq!(sanitize_for_terminal("a\rb\u{7}c"), "a b c");
+        assert_eq!(sanitize_for_terminal("plain name"), "plain name");
+    }
+
+    #[test]
+    fn lists_and_maps_flatten() {
+        assert_eq!(cell_text(&json!(["MONDAY", "FRIDAY"])), "MONDAY;FRIDAY");
+        assert_eq!(cell_text(&json!({"team": "a", "site": "b"})), "team=a;site=b");
+        assert_eq!(cell_text(&json!(null)), "");
+    }
+}

@@ -1,0 +1,315 @@
+//! Column declarations: each resource names its fields once (API name, table
+//! header, getter, shown by default or not) and every format is rendered
+//! from that list.
+
+use serde_json::{Map, Value};
+
+use crate::error::{AppError, Result};
+
+/// One field of a resource. `name` is the API's member name, dotted for
+/// nested members (`maintenanceWindow.type`); JSON output nests by the dots.
+pub struct Column<T> {
+    pub name: &'static str,
+    /// Table header; the name when not given.
+    pub header: Option<&'static str>,
+    /// Shown in a table when `--columns` is not given.
+    pub default: bool,
+    /// Only the detail call (e.g. GetDevice) returns it: asking for it in a
+    /// `list` makes the list fetch each item's details.
+    pub detail: bool,
+    pub get: fn(&T) -> Option<Value>,
+}
+
+impl<T> Column<T> {
+    pub const fn new(name: &'static str, get: fn(&T) -> Option<Value>) -> Self {
+        Column {
+            name,
+            header: None,
+            default: false,
+            detail: false,
+            get,
+        }
+    }
+
+    /// Shown by default in tables, under this header.
+    pub const fn shown(mut self, header: &'static str) -> Self {
+        self.header = Some(header);
+        self.default = true;
+        self
+    }
+
+    pub const fn detail(mut self) -> Self {
+        self.detail = true;
+        self
+    }
+
+    pub fn header(&self) -> &'static str {
+        self.header.unwrap_or(self.name)
+    }
+}
+
+/// A kind of thing wsfleet lists: its columns, declared once.
+pub trait Resource: Sized + 'static {
+    /// Singular, for messages ("device").
+    const KIND: &'static str;
+    fn columns() -> &'static [Column<Self>];
+}
+
+/// Whether a command lists many items or shows one in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// A `list`: tables show the default columns; detail-only columns are
+    /// available only when `details` is set.
+    List { details: bool },
+    /// A `get`: every column.
+    Detail,
+}
+
+/// The columns a command will render, chosen from `--columns` or the view.
+pub struct Selection<T: 'static> {
+    pub columns: Vec<&'static Column<T>>,
+    /// `--columns` was given: JSON keeps only those keys.
+    pub explicit: bool,
+}
+
+impl<T: Resource> Selection<T> {
+    /// Resolves `--columns` (case-insensitive API names) against the
+    /// resource's declaration. An unknown name is a usage error listing the
+    /// valid ones, raised before any request is sent.
+    pub fn resolve(requested: Option<&[String]>, view: View, table: bool) -> Result<Self> {
+        let all = T::columns();
+        let Some(requested) = requested else {
+            let columns = all
+                .iter()
+                .filter(|c| match view {
+                    View::Detail => true,
+                    View::List { details } => {
+                        if table {
+                            c.default && (details || !c.detail)
+                        } else {
+                            details || !c.detail
+                        }
+                    }
+                })
+                .collect();
+            return Ok(Selection {
+                columns,
+                explicit: false,
+            });
+        };
+        let mut columns = Vec::new();
+        for name in requested.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            let found = all.iter().find(|c| c.name.eq_ignore_ascii_case(name));
+            // A parent name (`maintenanceWindow`) stands for all its members.
+            let children: Vec<_> = all
+                .iter()
+                .filter(|c| {
+                    c.name.len() > name.len()
+                        && c.name.as_bytes()[name.len()] == b'.'
+                        && c.name[..name.len()].eq_ignore_ascii_case(name)
+                })
+                .collect();
+            match (found, children.is_empty()) {
+                (Some(column), _) => columns.push(column),
+                (None, false) => columns.extend(children),
+                (None, true) => {
+                    let valid: Vec<_> = all.iter().map(|c| c.name).collect();
+                    return Err(AppError::usage(format!(
+                        "unknown column '{name}' for {}; valid columns: {}",
+                        T::KIND,
+                        valid.join(", ")
+                    )));
+                }
+            }
+        }
+        if columns.is_empty() {
+            return Err(AppError::usage("--columns names no column"));
+        }
+        Ok(Selection {
+            columns,
+            explicit: true,
+        })
+    }
+
+}
+
+impl<T: 'static> Selection<T> {
+    /// Some chosen column is returned only by the detail call.
+    pub fn needs_details(&self) -> bool {
+        self.columns.iter().any(|c| c.detail)
+    }
+
+    /// The item as a JSON object with the API's member names, nested by the
+    /// dots, absent fields omitted.
+    pub fn to_json(&self, item: &T) -> Value {
+        let mut root = Map::new();
+        for column in &self.columns {
+            if let Some(value) = (column.get)(item) {
+                insert_dotted(&mut root, column.name, value);
+            }
+        }
+        Value::Object(root)
+    }
+
+    /// The item's cells in column order (`None` where the field is absent).
+    pub fn values(&self, item: &T) -> Vec<Option<Value>> {
+        self.columns.iter().map(|c| (c.get)(item)).collect()
+    }
+}
+
+fn insert_dotted(root: &mut Map<String, Value>, name: &str, value: Value) {
+    match name.split_once('.') {
+        None => {
+            root.insert(name.to_owned(), value);
+        }
+        Some((head, rest)) => {
+            let child = root
+                .entry(head.to_owned())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(map) = child {
+                insert_dotted(map, rest, value);
+            }
+        }
+    }
+}
+
+/// Getters' small helpers: each turns an SDK accessor's result into a JSON value.
+pub mod get {
+    use aws_smithy_types::DateTime;
+    use aws_smithy_types::date_time::Format;
+    use serde_json::Value;
+
+    pub fn text(s: Option<&str>) -> Option<Value> {
+        s.map(|s| Value::String(s.to_owned()))
+    }
+
+    /// RFC 3339 UTC, as the output contract promises.
+    pub fn time(t: Option<&DateTime>) -> Option<Value> {
+        t.and_then(|t| t.fmt(Format::DateTime).ok()).map(Value::String)
+    }
+
+    pub fn int(n: Option<i32>) -> Option<Value> {
+        n.map(Value::from)
+    }
+
+    pub fn long(n: Option<i64>) -> Option<Value> {
+        n.map(Value::from)
+    }
+
+    pub fn float(n: Option<f64>) -> Option<Value> {
+        n.map(Value::from)
+    }
+
+    pub fn boolean(b: Option<bool>) -> Option<Value> {
+        b.map(Value::Bool)
+    }
+
+    /// An SDK enum, by the value the API uses.
+    pub fn enumeration<E: AsRef<str>>(e: Option<&E>) -> Option<Value> {
+        e.map(|e| Value::String(e.as_ref().to_owned()))
+    }
+
+    pub fn list<I, S>(items: I) -> Option<Value>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let items: Vec<Value> = items
+            .into_iter()
+            .map(|s| Value::String(s.as_ref().to_owned()))
+            .collect();
+        (!items.is_empty()).then_some(Value::Array(items))
+    }
+
+    pub fn map<'a, I>(entries: Option<I>) -> Option<Value>
+    where
+        I: IntoIterator<Item = (&'a String, &'a String)>,
+    {
+        entries.map(|entries| {
+            Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                    .collect(),
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    struct Thing {
+        id: &'static str,
+        kind: &'static str,
+        secret: Option<&'static str>,
+    }
+
+    impl Resource for Thing {
+        const KIND: &'static str = "thing";
+        fn columns() -> &'static [Column<Self>] {
+            const COLUMNS: &[Column<Thing>] = &[
+                Column::new("id", |t| get::text(Some(t.id))).shown("ID"),
+                Column::new("window.type", |t| get::text(Some(t.kind))),
+                Column::new("window.hidden", |t| get::text(t.secret)).detail(),
+            ];
+            COLUMNS
+        }
+    }
+
+    const THING: Thing = Thing {
+        id: "t-1",
+        kind: "CUSTOM",
+        secret: None,
+    };
+
+    #[test]
+    fn dotted_names_nest_and_absent_fields_are_omitted() {
+        let selection = Selection::<Thing>::resolve(None, View::Detail, false).unwrap();
+        assert_eq!(
+            selection.to_json(&THING),
+            json!({"id": "t-1", "window": {"type": "CUSTOM"}})
+        );
+    }
+
+    #[test]
+    fn columns_resolve_case_insensitively_by_parent_or_leaf() {
+        let requested = vec!["WINDOW.TYPE".to_owned(), "Id".to_owned()];
+        let selection =
+            Selection::<Thing>::resolve(Some(&requested), View::List { details: false }, true)
+                .unwrap();
+        let names: Vec<_> = selection.columns.iter().map(|c| c.name).collect();
+        assert_eq!(names, ["window.type", "id"]);
+
+        let parent = vec!["window".to_owned()];
+        let selection =
+            Selection::<Thing>::resolve(Some(&parent), View::List { details: false }, true)
+                .unwrap();
+        assert!(selection.needs_details());
+        assert_eq!(selection.columns.len(), 2);
+    }
+
+    #[test]
+    fn unknown_column_lists_the_valid_ones() {
+        let requested = vec!["nope".to_owned()];
+        let Err(AppError::Usage(message)) =
+            Selection::<Thing>::resolve(Some(&requested), View::Detail, true)
+        else {
+            panic!("expected a usage error");
+        };
+        assert!(message.contains("unknown column 'nope'"), "{message}");
+        assert!(message.contains("id, window.type, window.hidden"), "{message}");
+    }
+
+    #[test]
+    fn list_views_hide_detail_columns_unless_asked() {
+        let plain = Selection::<Thing>::resolve(None, View::List { details: false }, false).unwrap();
+        assert!(!plain.needs_details());
+        let table = Selection::<Thing>::resolve(None, View::List { details: false }, true).unwrap();
+        assert_eq!(table.columns.len(), 1);
+        let details = Selection::<Thing>::resolve(None, View::List { details: true }, false).unwrap();
+        assert!(details.needs_details());
+    }
+}

@@ -1,0 +1,50 @@
+//! Rendering: every resource is drawn from its one column declaration as a
+//! table, JSON, NDJSON or CSV. Nothing here calls the SDK.
+
+mod cell;
+mod columns;
+mod writer;
+
+pub use columns::{Column, Resource, Selection, View, get as columns_get};
+pub use writer::{ListWriter, write_one};
+
+use clap::ValueEnum;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people.
+    Table,
+    /// One JSON document: an array for `list`, an object for `get`.
+    Json,
+    /// One JSON object a line, written as each page arrives.
+    Ndjson,
+    /// RFC 4180 CSV with a header row.
+    Csv,
+}
+
+/// How results are written: the global output options, resolved once.
+#[derive(Debug, Clone)]
+pub struct OutputSettings {
+    pub format: Format,
+    /// `--columns`, as typed.
+    pub columns: Option<Vec<String>>,
+    pub headers: bool,
+    /// `--csv-raw`: leave cells that start like a formula as they are.
+    pub csv_raw: bool,
+    pub color: bool,
+    /// Whether stdout is a terminal (tables fit its width).
+    pub terminal: bool,
+}
+
+impl Default for OutputSettings {
+    fn default() -> Self {
+        OutputSettings {
+            format: Format::Table,
+            columns: None,
+            headers: true,
+            csv_raw: false,
+            color: false,
+            terminal: false,
+        }
+    }
+}

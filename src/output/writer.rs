@@ -1,0 +1,209 @@
+//! Writers for each format. Lists stream: JSON, NDJSON and CSV write each item
+//! as it comes, so memory stays flat however large the fleet; only a table,
+//! which must measure its columns, holds its rows.
+
+use std::io::Write;
+
+use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
+use serde_json::Value;
+
+use super::cell::{cell_text, csv_cell, sanitize_for_terminal};
+use super::columns::Selection;
+use super::{Format, OutputSettings};
+use crate::error::Result;
+
+/// Writes the items of a `list`, one at a time, in the chosen format.
+pub struct ListWriter<'a, T: 'static, W: Write> {
+    selection: &'a Selection<T>,
+    settings: &'a OutputSettings,
+    sink: Sink<W>,
+    count: usize,
+}
+
+enum Sink<W: Write> {
+    Table { out: W, table: Table },
+    Json { out: W },
+    Ndjson { out: W },
+    Csv { out: csv::Writer<W> },
+}
+
+impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
+    pub fn new(selection: &'a Selection<T>, settings: &'a OutputSettings, out: W) -> Result<Self> {
+        let sink = match settings.format {
+            Format::Table => {
+                let mut table = new_table(settings);
+                if settings.headers {
+                    table.set_header(
+                        selection
+                            .columns
+                            .iter()
+                            .map(|c| header_cell(c.header(), settings)),
+                    );
+                }
+                Sink::Table { out, table }
+            }
+            Format::Json => Sink::Json { out },
+            Format::Ndjson => Sink::Ndjson { out },
+            Format::Csv => {
+                let mut out = csv::Writer::from_writer(out);
+                if settings.headers {
+                    out.write_record(selection.columns.iter().map(|c| c.name))
+                        .map_err(csv_error)?;
+                }
+                Sink::Csv { out }
+            }
+        };
+        Ok(ListWriter {
+            selection,
+            settings,
+            sink,
+            count: 0,
+        })
+    }
+
+    pub fn write(&mut self, item: &T) -> Result<()> {
+        match &mut self.sink {
+            Sink::Table { table, .. } => {
+                table.add_row(self.selection.values(item).iter().map(|v| {
+                    Cell::new(sanitize_for_terminal(
+                        &v.as_ref().map(cell_text).unwrap_or_default(),
+                    ))
+                }));
+            }
+            Sink::Json { out } => {
+                out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+                write_indented_json(out, &self.selection.to_json(item))?;
+            }
+            Sink::Ndjson { out } => {
+                serde_json::to_writer(&mut *out, &self.selection.to_json(item))
+                    .map_err(std::io::Error::from)?;
+                out.write_all(b"\n")?;
+            }
+            Sink::Csv { out } => {
+                let raw = self.settings.csv_raw;
+                out.write_record(
+                    self.selection
+                        .values(item)
+                        .iter()
+                        .map(|v| v.as_ref().map(|v| csv_cell(v, raw)).unwrap_or_default()),
+                )
+                .map_err(csv_error)?;
+            }
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Called after each page: what was written reaches the reader now, not
+    /// when the last page arrives.
+    pub fn flush(&mut self) -> Result<()> {
+        match &mut self.sink {
+            Sink::Table { .. } => {}
+            Sink::Json { out } | Sink::Ndjson { out } => out.flush()?,
+            Sink::Csv { out } => out.flush()?,
+        }
+        Ok(())
+    }
+
+    /// Closes the document; returns how many items were written.
+    pub fn finish(self) -> Result<usize> {
+        match self.sink {
+            Sink::Table { mut out, table } => {
+                if self.count > 0 {
+                    writeln!(out, "{table}")?;
+                }
+                out.flush()?;
+            }
+            Sink::Json { mut out } => {
+                out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+                out.flush()?;
+            }
+            Sink::Ndjson { mut out } => out.flush()?,
+            Sink::Csv { mut out } => out.flush()?,
+        }
+        Ok(self.count)
+    }
+}
+
+/// Writes one item in full (a `get`): a JSON object, one NDJSON line, a CSV
+/// header and row, or a FIELD/VALUE table.
+pub fn write_one<T: 'static, W: Write>(
+    selection: &Selection<T>,
+    settings: &OutputSettings,
+    item: &T,
+    mut out: W,
+) -> Result<()> {
+    match settings.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &selection.to_json(item))
+                .map_err(std::io::Error::from)?;
+            out.write_all(b"\n")?;
+            out.flush()?;
+            Ok(())
+        }
+        Format::Ndjson | Format::Csv => {
+            let mut writer = ListWriter::new(selection, settings, out)?;
+            writer.write(item)?;
+            writer.finish().map(drop)
+        }
+        Format::Table => {
+            let mut table = new_table(settings);
+            if settings.headers {
+                table.set_header([
+                    header_cell("FIELD", settings),
+                    header_cell("VALUE", settings),
+                ]);
+            }
+            for (column, value) in selection.columns.iter().zip(selection.values(item)) {
+                if let Some(value) = value {
+                    table.add_row([
+                        Cell::new(column.name),
+                        Cell::new(sanitize_for_terminal(&cell_text(&value))),
+                    ]);
+                }
+            }
+            writeln!(out, "{table}")?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+fn new_table(settings: &OutputSettings) -> Table {
+    let mut table = Table::new();
+    table.load_style(presets::NOTHING);
+    table.set_content_arrangement(if settings.terminal {
+        ContentArrangement::Dynamic
+    } else {
+        ContentArrangement::Disabled
+    });
+    table
+}
+
+fn header_cell(text: &str, settings: &OutputSettings) -> Cell {
+    let cell = Cell::new(text.to_uppercase());
+    if settings.color {
+        cell.add_attribute(Attribute::Bold)
+    } else {
+        cell
+    }
+}
+
+fn write_indented_json<W: Write>(out: &mut W, value: &Value) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(std::io::Error::from)?;
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(b"  ")?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn csv_error(err: csv::Error) -> crate::error::AppError {
+    match err.into_kind() {
+        csv::ErrorKind::Io(io) => io.into(),
+        other => anyhow::anyhow!("CSV: {other:?}").into(),
+    }
+}

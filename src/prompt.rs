@@ -1,0 +1,163 @@
+//! The confirmation seam: destructive verbs ask through [`Prompter`], so the
+//! decision "may we ask, and what did the person say" lives in one place and
+//! tests can stand in for the person.
+
+use std::io::IsTerminal;
+
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Input};
+
+use crate::error::{AppError, Result};
+
+/// Above this many targets the person types the count instead of `y`.
+pub const TYPE_THE_COUNT_ABOVE: usize = 10;
+
+pub trait Prompter {
+    /// Asks whether to go ahead with `action` on `count` targets; default No.
+    fn confirm(&self, action: &str, count: usize) -> Result<bool>;
+}
+
+/// `--yes`: every question answered yes.
+pub struct AssumeYes;
+
+impl Prompter for AssumeYes {
+    fn confirm(&self, _action: &str, _count: usize) -> Result<bool> {
+        Ok(true)
+    }
+}
+
+/// No terminal to ask on (a script, CI): refuse before anything is sent.
+pub struct NonInteractive;
+
+impl Prompter for NonInteractive {
+    fn confirm(&self, action: &str, _count: usize) -> Result<bool> {
+        Err(AppError::usage(format!(
+            "refusing to {action} without confirmation: not running interactively; pass --yes to confirm"
+        )))
+    }
+}
+
+/// A person at a terminal, asked on stderr with dialoguer. When stdin carries
+/// the IDs, dialoguer (through console) reads the answer from the terminal itself.
+pub struct TerminalPrompter;
+
+impl Prompter for TerminalPrompter {
+    fn confirm(&self, action: &str, count: usize) -> Result<bool> {
+        let theme = ColorfulTheme::default();
+        let noun = if count == 1 { "target" } else { "targets" };
+        if count > TYPE_THE_COUNT_ABOVE {
+            let typed: String = Input::with_theme(&theme)
+                .with_prompt(format!(
+                    "{action} {count} {noun}? Type {count} to confirm (anything else cancels)"
+                ))
+                .allow_empty(true)
+                .interact_text()
+                .map_err(prompt_error)?;
+            return Ok(typed.trim() == count.to_string());
+        }
+        Confirm::with_theme(&theme)
+            .with_prompt(format!("{action} {count} {noun}?"))
+            .default(false)
+            .interact()
+            .map_err(prompt_error)
+    }
+}
+
+fn prompt_error(err: dialoguer::Error) -> AppError {
+    match err {
+        dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
+            AppError::Interrupted
+        }
+        dialoguer::Error::IO(io) => AppError::usage(format!(
+            "could not ask for confirmation on the terminal ({io}); pass --yes to confirm"
+        )),
+    }
+}
+
+/// The prompter for this run: `--yes` answers for the person; otherwise we ask
+/// only when stderr is a terminal and a terminal can be read (stdin, or
+/// /dev/tty when stdin carries the IDs).
+pub fn for_run(yes: bool) -> Box<dyn Prompter> {
+    if yes {
+        Box::new(AssumeYes)
+    } else if std::io::stderr().is_terminal() && terminal_readable() {
+        Box::new(TerminalPrompter)
+    } else {
+        Box::new(NonInteractive)
+    }
+}
+
+fn terminal_readable() -> bool {
+    if std::io::stdin().is_terminal() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// Asks, and turns a no into [`AppError::Declined`] (exit 3).
+pub fn require_confirmation(prompter: &dyn Prompter, action: &str, count: usize) -> Result<()> {
+    if prompter.confirm(action, count)? {
+        Ok(())
+    } else {
+        Err(AppError::Declined)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    struct Answer {
+        yes: bool,
+        asked: Cell<usize>,
+    }
+
+    impl Prompter for Answer {
+        fn confirm(&self, _action: &str, _count: usize) -> Result<bool> {
+            self.asked.set(self.asked.get() + 1);
+            Ok(self.yes)
+        }
+    }
+
+    #[test]
+    fn non_interactive_refuses_naming_yes() {
+        let err = require_confirmation(&NonInteractive, "deregister", 3).unwrap_err();
+        assert_eq!(err.exit_code(), crate::error::exit::USAGE);
+        assert!(err.to_string().contains("--yes"), "{err}");
+    }
+
+    #[test]
+    fn a_no_is_declined_and_a_yes_goes_ahead() {
+        let no = Answer {
+            yes: false,
+            asked: Cell::new(0),
+        };
+        let err = require_confirmation(&no, "delete", 1).unwrap_err();
+        assert_eq!(err.exit_code(), crate::error::exit::DECLINED);
+        assert_eq!(no.asked.get(), 1);
+        let yes = Answer {
+            yes: true,
+            asked: Cell::new(0),
+        };
+        assert!(require_confirmation(&yes, "delete", 1).is_ok());
+        assert!(require_confirmation(&AssumeYes, "delete", 500).is_ok());
+    }
+
+    #[test]
+    fn yes_flag_never_asks() {
+        // `for_run(true)` must not depend on a terminal.
+        assert!(for_run(true).confirm("delete", 20).unwrap());
+    }
+}

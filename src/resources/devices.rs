@@ -1,0 +1,76 @@
+//! Thin Client devices: GetDevice's fields, ListDevices' subset.
+
+use aws_sdk_workspacesthinclient::types::{Device, DeviceSummary};
+
+use crate::output::{Column, Resource, columns_get as get};
+
+impl Resource for Device {
+    const KIND: &'static str = "device";
+
+    fn columns() -> &'static [Column<Self>] {
+        COLUMNS
+    }
+}
+
+const COLUMNS: &[Column<Device>] = &[
+    Column::new("id", |d: &Device| get::text(d.id())).shown("ID"),
+    Column::new("name", |d: &Device| get::text(d.name())).shown("NAME"),
+    Column::new("serialNumber", |d: &Device| get::text(d.serial_number())).shown("SERIAL"),
+    Column::new("model", |d: &Device| get::text(d.model())),
+    Column::new("environmentId", |d: &Device| get::text(d.environment_id())).shown("ENVIRONMENT"),
+    Column::new("status", |d: &Device| get::enumeration(d.status())).shown("STATUS"),
+    Column::new("currentSoftwareSetId", |d: &Device| get::text(d.current_software_set_id()))
+        .shown("SOFTWARE SET"),
+    Column::new("currentSoftwareSetVersion", |d: &Device| {
+        get::text(d.current_software_set_version())
+    })
+    .detail(),
+    Column::new("desiredSoftwareSetId", |d: &Device| get::text(d.desired_software_set_id())),
+    Column::new("pendingSoftwareSetId", |d: &Device| get::text(d.pending_software_set_id())),
+    Column::new("pendingSoftwareSetVersion", |d: &Device| {
+        get::text(d.pending_software_set_version())
+    })
+    .detail(),
+    Column::new("softwareSetUpdateSchedule", |d: &Device| {
+        get::enumeration(d.software_set_update_schedule())
+    }),
+    Column::new("softwareSetComplianceStatus", |d: &Device| {
+        get::enumeration(d.software_set_compliance_status())
+    })
+    .shown("COMPLIANCE")
+    .detail(),
+    Column::new("softwareSetUpdateStatus", |d: &Device| {
+        get::enumeration(d.software_set_update_status())
+    })
+    .detail(),
+    Column::new("lastConnectedAt", |d: &Device| get::time(d.last_connected_at())),
+    Column::new("lastPostureAt", |d: &Device| get::time(d.last_posture_at())).shown("LAST SEEN"),
+    Column::new("createdAt", |d: &Device| get::time(d.created_at())),
+    Column::new("updatedAt", |d: &Device| get::time(d.updated_at())),
+    Column::new("arn", |d: &Device| get::text(d.arn())),
+    Column::new("kmsKeyArn", |d: &Device| get::text(d.kms_key_arn())).detail(),
+    Column::new("lastUserId", |d: &Device| get::text(d.last_user_id())).shown("LAST USER"),
+];
+
+/// ListDevices returns a subset of GetDevice's fields under the same names;
+/// holding both as a `Device` lets one declaration serve `list` and `get`.
+pub fn from_summary(summary: DeviceSummary) -> Device {
+    Device::builder()
+        .set_id(summary.id)
+        .set_serial_number(summary.serial_number)
+        .set_name(summary.name)
+        .set_model(summary.model)
+        .set_environment_id(summary.environment_id)
+        .set_status(summary.status)
+        .set_current_software_set_id(summary.current_software_set_id)
+        .set_desired_software_set_id(summary.desired_software_set_id)
+        .set_pending_software_set_id(summary.pending_software_set_id)
+        .set_software_set_update_schedule(summary.software_set_update_schedule)
+        .set_last_connected_at(summary.last_connected_at)
+        .set_last_posture_at(summary.last_posture_at)
+        .set_created_at(summary.created_at)
+        .set_updated_at(summary.updated_at)
+        .set_arn(summary.arn)
+        .set_last_user_id(summary.last_user_id)
+        .build()
+}

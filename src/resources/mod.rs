@@ -1,0 +1,3 @@
+//! Column declarations, one module a resource.
+
+pub mod devices;
