@@ -2,6 +2,7 @@
 
 mod api;
 mod aws;
+mod bulk;
 mod cli;
 mod commands;
 mod context;
@@ -9,6 +10,7 @@ mod error;
 mod output;
 mod prompt;
 mod resources;
+mod targets;
 mod validate;
 
 use std::io::Write;

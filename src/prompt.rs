@@ -74,16 +74,17 @@ fn prompt_error(err: dialoguer::Error) -> AppError {
     }
 }
 
-/// The prompter for this run: `--yes` answers for the person; otherwise we ask
-/// only when stderr is a terminal and a terminal can be read (stdin, or
-/// /dev/tty when stdin carries the IDs).
-pub fn for_run(yes: bool) -> Box<dyn Prompter> {
-    if yes {
-        Box::new(AssumeYes)
+/// The prompter for a destructive verb, decided before any request is sent:
+/// `--yes` or `--dry-run` need no one; otherwise we ask only when stderr is a
+/// terminal and a terminal can be read (stdin, or /dev/tty when stdin carries
+/// the IDs), and refuse (exit 2) when there is none.
+pub fn for_run(yes: bool, dry_run: bool, action: &str) -> Result<Box<dyn Prompter>> {
+    if yes || dry_run {
+        Ok(Box::new(AssumeYes))
     } else if std::io::stderr().is_terminal() && terminal_readable() {
-        Box::new(TerminalPrompter)
+        Ok(Box::new(TerminalPrompter))
     } else {
-        Box::new(NonInteractive)
+        NonInteractive.confirm(action, 0).map(|_| Box::new(NonInteractive) as Box<dyn Prompter>)
     }
 }
 
@@ -156,8 +157,9 @@ mod tests {
     }
 
     #[test]
-    fn yes_flag_never_asks() {
-        // `for_run(true)` must not depend on a terminal.
-        assert!(for_run(true).confirm("delete", 20).unwrap());
+    fn yes_and_dry_run_never_ask() {
+        // Neither may depend on a terminal.
+        assert!(for_run(true, false, "delete").unwrap().confirm("delete", 20).unwrap());
+        assert!(for_run(false, true, "delete").unwrap().confirm("delete", 20).unwrap());
     }
 }

@@ -28,8 +28,9 @@ pub fn cell_text(value: &Value) -> String {
 }
 
 /// Names and tags come from whoever registered the device: a name carrying
-/// escape sequences must not repaint the admin's terminal. ANSI sequences are
-/// removed and every other control character drawn as a space.
+/// escape sequences must not repaint the admin's terminal. ANSI sequences and
+/// C0 controls (CR, BEL) are removed; any other control character is drawn
+/// as a space.
 pub fn sanitize_for_terminal(text: &str) -> String {
     let has_control = text.chars().any(char::is_control);
     if !has_control {
@@ -75,7 +76,7 @@ mod tests {
     #[test]
     fn control_sequences_are_stripped() {
         assert_eq!(sanitize_for_terminal("\u{1b}[31mred\u{1b}[0m"), "red");
-        assert_eq!(sanitize_for_terminal("a\rb\u{7}c"), "a b c");
+        assert_eq!(sanitize_for_terminal("a\rb\u{7}c"), "abc");
         assert_eq!(sanitize_for_terminal("plain name"), "plain name");
     }
 

@@ -251,9 +251,9 @@ mod tests {
         const KIND: &'static str = "thing";
         fn columns() -> &'static [Column<Self>] {
             const COLUMNS: &[Column<Thing>] = &[
-                Column::new("id", |t| get::text(Some(t.id))).shown("ID"),
-                Column::new("window.type", |t| get::text(Some(t.kind))),
-                Column::new("window.hidden", |t| get::text(t.secret)).detail(),
+                Column::new("id", |t: &Thing| get::text(Some(t.id))).shown("ID"),
+                Column::new("window.type", |t: &Thing| get::text(Some(t.kind))),
+                Column::new("window.hidden", |t: &Thing| get::text(t.secret)).detail(),
             ];
             COLUMNS
         }

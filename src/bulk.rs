@@ -1,0 +1,567 @@
+//! The one executor behind every bulk verb: bounded concurrency, the SDK's
+//! retries plus our own on throttling (honouring `Retry-After`), one
+//! idempotency token per target kept across retries, a progress bar on a
+//! terminal, a per-target result at the end, and Ctrl-C that stops
+//! dispatching but lets requests in flight finish.
+
+use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+use futures::StreamExt;
+use futures::stream::FuturesUnordered;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::Value;
+
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::output::{Column, ListWriter, Resource, Selection, View, columns_get as get};
+
+/// After the SDK's own attempts, how many more rounds a target gets when the
+/// service throttles or fails on its side.
+const OUTER_ATTEMPTS: u32 = 6;
+/// The longest we wait between rounds, whatever `Retry-After` says.
+const MAX_RETRY_DELAY: Duration = Duration::from_secs(20);
+
+/// One target of a bulk verb, with the client token every attempt for it
+/// carries, so a retried request the service already applied is a no-op.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub id: String,
+    pub client_token: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    Failed { code: String, message: String },
+    NotStarted,
+}
+
+impl Outcome {
+    pub fn word(&self) -> &'static str {
+        match self {
+            Outcome::Done => "done",
+            Outcome::Failed { .. } => "failed",
+            Outcome::NotStarted => "not-started",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TargetResult {
+    pub id: String,
+    pub outcome: Outcome,
+    /// Rounds sent for this target (each may include the SDK's own retries).
+    pub attempts: u32,
+}
+
+impl Resource for TargetResult {
+    const KIND: &'static str = "result";
+
+    fn columns() -> &'static [Column<Self>] {
+        const COLUMNS: &[Column<TargetResult>] = &[
+            Column::new("id", |r: &TargetResult| get::text(Some(&r.id))).shown("ID"),
+            Column::new("outcome", |r: &TargetResult| {
+                get::text(Some(r.outcome.word()))
+            })
+            .shown("OUTCOME"),
+            Column::new("code", |r: &TargetResult| match &r.outcome {
+                Outcome::Failed { code, .. } => get::text(Some(code)),
+                _ => None,
+            })
+            .shown("CODE"),
+            Column::new("error", |r: &TargetResult| match &r.outcome {
+                Outcome::Failed { message, .. } => get::text(Some(message)),
+                _ => None,
+            })
+            .shown("ERROR"),
+            Column::new("attempts", |r: &TargetResult| Some(Value::from(r.attempts))),
+        ];
+        COLUMNS
+    }
+}
+
+/// Every target's result, in the order the targets were given.
+#[derive(Debug)]
+pub struct Report {
+    pub action: &'static str,
+    pub results: Vec<TargetResult>,
+    pub interrupted: bool,
+}
+
+impl Report {
+    pub fn count(&self, word: &str) -> usize {
+        self.results
+            .iter()
+            .filter(|r| r.outcome.word() == word)
+            .count()
+    }
+
+    /// Writes the per-target results to stdout in the chosen format, the
+    /// counts to stderr, and turns failures into exit 1 and an interruption
+    /// into exit 130.
+    pub fn finish(self, ctx: &Context) -> Result<()> {
+        let selection = Selection::<TargetResult>::resolve(
+            None,
+            View::List { details: false },
+            ctx.output.format == crate::output::Format::Table,
+        )?;
+        let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
+        for result in &self.results {
+            writer.write(result)?;
+        }
+        writer.finish()?;
+        let (done, failed, not_started) = (
+            self.count("done"),
+            self.count("failed"),
+            self.count("not-started"),
+        );
+        ctx.note(format!(
+            "{}: {done} done, {failed} failed, {not_started} not started",
+            self.action
+        ));
+        if self.interrupted {
+            Err(AppError::Interrupted)
+        } else if failed > 0 {
+            Err(AppError::Failed(format!(
+                "{failed} of {} targets failed to {}",
+                self.results.len(),
+                self.action
+            )))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Shows what a destructive verb will touch. With `--dry-run` the plan is
+/// the command's output (stdout, in the chosen format) and nothing more
+/// happens; otherwise it is a short table on stderr before the question.
+/// Returns whether to go on.
+pub fn show_plan<T: Resource>(
+    ctx: &Context,
+    action: &str,
+    items: &[T],
+) -> Result<bool> {
+    let selection = Selection::<T>::resolve(
+        None,
+        View::List { details: false },
+        true,
+    )?;
+    let noun = if items.len() == 1 { T::KIND.to_owned() } else { format!("{}s", T::KIND) };
+    if ctx.dry_run {
+        let selection = Selection::<T>::resolve(
+            ctx.output.columns.as_deref(),
+            View::List { details: false },
+            ctx.output.format == crate::output::Format::Table,
+        )?;
+        let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
+        for item in items {
+            writer.write(item)?;
+        }
+        writer.finish()?;
+        ctx.note(format!(
+            "dry run: would {action} {} {noun}; nothing was changed",
+            items.len()
+        ));
+        return Ok(false);
+    }
+    if ctx.quiet && ctx.yes {
+        return Ok(true);
+    }
+    let settings = crate::output::OutputSettings {
+        format: crate::output::Format::Table,
+        terminal: ctx.stderr_is_terminal,
+        ..ctx.output.clone()
+    };
+    let mut stderr = std::io::stderr().lock();
+    use std::io::Write;
+    writeln!(stderr, "About to {action} {} {noun}:", items.len())?;
+    let mut writer = ListWriter::new(&selection, &settings, &mut stderr)?;
+    for item in items.iter().take(PLAN_ROWS) {
+        writer.write(item)?;
+    }
+    writer.finish()?;
+    if items.len() > PLAN_ROWS {
+        writeln!(stderr, "... and {} more", items.len() - PLAN_ROWS)?;
+    }
+    Ok(true)
+}
+
+/// How many targets the plan on stderr lists before "... and N more".
+const PLAN_ROWS: usize = 20;
+
+/// What one call returns: each target of the batch with its result.
+pub type BatchResult = Vec<(String, Result<()>)>;
+
+pub struct Executor {
+    pub concurrency: usize,
+    /// Targets per request: 1 for per-item APIs, 25 for WorkSpaces batches.
+    pub batch_size: usize,
+    pub progress: bool,
+}
+
+impl Executor {
+    pub fn for_context(ctx: &Context, batch_size: usize) -> Executor {
+        Executor {
+            concurrency: ctx.concurrency,
+            batch_size: batch_size.max(1),
+            progress: ctx.stderr_is_terminal && !ctx.quiet,
+        }
+    }
+
+    /// Runs `call` on the targets, `batch_size` at a time, `concurrency`
+    /// calls at once. `call` gets the batch and reports each target's result.
+    pub async fn run<F, Fut>(&self, action: &'static str, ids: Vec<String>, call: F) -> Report
+    where
+        F: Fn(Vec<Target>) -> Fut,
+        Fut: Future<Output = BatchResult>,
+    {
+        self.run_until(action, ids, call, ctrl_c()).await
+    }
+
+    /// [`Executor::run`] with the interruption signal given, so tests can
+    /// interrupt without a real Ctrl-C.
+    pub async fn run_until<F, Fut, S>(
+        &self,
+        action: &'static str,
+        ids: Vec<String>,
+        call: F,
+        interrupt: S,
+    ) -> Report
+    where
+        F: Fn(Vec<Target>) -> Fut,
+        Fut: Future<Output = BatchResult>,
+        S: futures::Stream<Item = ()> + Unpin,
+    {
+        let progress = self.progress_bar(ids.len(), action);
+        let mut results: Vec<TargetResult> = ids
+            .iter()
+            .map(|id| TargetResult {
+                id: id.clone(),
+                outcome: Outcome::NotStarted,
+                attempts: 0,
+            })
+            .collect();
+        let index: std::collections::HashMap<String, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
+        let mut queue: VecDeque<Target> = ids
+            .into_iter()
+            .map(|id| Target {
+                id,
+                client_token: new_client_token(),
+            })
+            .collect();
+
+        type InFlight<'a> = Pin<Box<dyn Future<Output = (Vec<Target>, BatchResult)> + 'a>>;
+        let mut in_flight: FuturesUnordered<InFlight<'_>> = FuturesUnordered::new();
+        let dispatch = |batch: Vec<Target>, delay: Duration| -> InFlight<'_> {
+            let future = call(batch.clone());
+            Box::pin(async move {
+                if !delay.is_zero() {
+                    tokio::time::sleep(delay).await;
+                }
+                (batch, future.await)
+            })
+        };
+
+        let mut interrupt = interrupt;
+        let mut interrupted = false;
+        loop {
+            while !interrupted && in_flight.len() < self.concurrency && !queue.is_empty() {
+                let take = self.batch_size.min(queue.len());
+                let batch: Vec<Target> = queue.drain(..take).collect();
+                for target in &batch {
+                    results[index[&target.id]].attempts += 1;
+                }
+                in_flight.push(dispatch(batch, Duration::ZERO));
+            }
+            if in_flight.is_empty() {
+                break;
+            }
+            tokio::select! {
+                Some((batch, batch_results)) = in_flight.next() => {
+                    for (id, result) in batch_results {
+                        let Some(&i) = index.get(&id) else { continue };
+                        match result {
+                            Ok(()) => {
+                                results[i].outcome = Outcome::Done;
+                                progress.inc(1);
+                            }
+                            Err(err) => {
+                                let retry = retry_delay(&err, results[i].attempts);
+                                match (retry, interrupted) {
+                                    (Some(delay), false) => {
+                                        let Some(target) = batch.iter().find(|t| t.id == id) else { continue };
+                                        results[i].attempts += 1;
+                                        tracing::info!(target = %id, ?delay, "retrying after {err}");
+                                        in_flight.push(dispatch(vec![target.clone()], delay));
+                                    }
+                                    _ => {
+                                        results[i].outcome = failure(&err);
+                                        progress.inc(1);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                Some(()) = interrupt.next(), if !interrupted => {
+                    interrupted = true;
+                    progress.suspend(|| eprintln!(
+                        "interrupted: not starting {} more; waiting for {} in flight (Ctrl-C again to abort now)",
+                        queue.len(), in_flight.len()
+                    ));
+                    queue.clear();
+                }
+            }
+        }
+        progress.finish_and_clear();
+        Report {
+            action,
+            results,
+            interrupted,
+        }
+    }
+
+    fn progress_bar(&self, len: usize, action: &str) -> ProgressBar {
+        if !self.progress || len < 2 {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({per_sec}, {eta} left)")
+        {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(action.to_owned());
+        bar
+    }
+}
+
+/// How long to wait before another round for a target whose call failed, or
+/// `None` when the failure is final.
+fn retry_delay(err: &AppError, attempts: u32) -> Option<Duration> {
+    let AppError::Aws(aws) = err else {
+        return None;
+    };
+    if !aws.is_retryable() || attempts >= OUTER_ATTEMPTS {
+        return None;
+    }
+    let backoff = Duration::from_millis(250 * 2u64.pow(attempts.min(6)));
+    let delay = aws.retry_after.unwrap_or(backoff).min(MAX_RETRY_DELAY);
+    // A little jitter, so targets throttled together don't return together.
+    let jitter = Duration::from_millis(u64::from(rand_u16() % 250));
+    Some(delay + jitter)
+}
+
+fn failure(err: &AppError) -> Outcome {
+    match err {
+        AppError::Aws(aws) => Outcome::Failed {
+            code: aws.code_or_kind().to_owned(),
+            message: aws.message.clone(),
+        },
+        other => Outcome::Failed {
+            code: "Error".to_owned(),
+            message: other.to_string(),
+        },
+    }
+}
+
+fn new_client_token() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn rand_u16() -> u16 {
+    let bytes = uuid::Uuid::new_v4().into_bytes();
+    u16::from_le_bytes([bytes[0], bytes[1]])
+}
+
+/// Ctrl-C as a stream: the first ends dispatching; the second ends the
+/// program at once with exit 130.
+fn ctrl_c() -> Pin<Box<dyn futures::Stream<Item = ()> + Send>> {
+    Box::pin(futures::stream::unfold(0u32, |seen| async move {
+        if tokio::signal::ctrl_c().await.is_err() {
+            // No signal handling here: never interrupt.
+            std::future::pending::<()>().await;
+        }
+        if seen >= 1 {
+            eprintln!("aborted");
+            std::process::exit(i32::from(crate::error::exit::INTERRUPTED));
+        }
+        Some(((), seen + 1))
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{AwsError, AwsErrorKind};
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn throttled() -> AppError {
+        AppError::Aws(Box::new(AwsError {
+            operation: "DeregisterDevice",
+            kind: AwsErrorKind::Service,
+            code: Some("ThrottlingException".into()),
+            message: "slow down".into(),
+            request_id: None,
+            fields: vec![],
+            retry_after: Some(Duration::from_millis(1)),
+        }))
+    }
+
+    fn conflict() -> AppError {
+        AppError::Aws(Box::new(AwsError {
+            operation: "DeregisterDevice",
+            kind: AwsErrorKind::Service,
+            code: Some("ConflictException".into()),
+            message: "busy".into(),
+            request_id: None,
+            fields: vec![],
+            retry_after: None,
+        }))
+    }
+
+    fn executor(concurrency: usize, batch_size: usize) -> Executor {
+        Executor {
+            concurrency,
+            batch_size,
+            progress: false,
+        }
+    }
+
+    fn ids(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("t{i}")).collect()
+    }
+
+    #[tokio::test]
+    async fn concurrency_is_bounded_and_every_target_done_once() {
+        let running = AtomicUsize::new(0);
+        let peak = AtomicUsize::new(0);
+        let calls = Mutex::new(Vec::new());
+        let report = executor(4, 1)
+            .run_until(
+                "deregister",
+                ids(40),
+                |batch| {
+                    let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                    peak.fetch_max(now, Ordering::SeqCst);
+                    calls.lock().unwrap().push(batch[0].id.clone());
+                    let running = &running;
+                    async move {
+                        tokio::time::sleep(Duration::from_millis(2)).await;
+                        running.fetch_sub(1, Ordering::SeqCst);
+                        vec![(batch[0].id.clone(), Ok(()))]
+                    }
+                },
+                futures::stream::pending(),
+            )
+            .await;
+        assert_eq!(report.count("done"), 40);
+        assert!(peak.load(Ordering::SeqCst) <= 4);
+        assert_eq!(peak.load(Ordering::SeqCst), 4);
+        let mut seen = calls.into_inner().unwrap();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), 40);
+        // Results keep the order the targets were given.
+        assert_eq!(report.results[7].id, "t7");
+    }
+
+    #[tokio::test]
+    async fn throttled_targets_retry_with_the_same_token_and_final_errors_fail() {
+        let tokens = Mutex::new(std::collections::HashMap::<String, Vec<String>>::new());
+        let report = executor(8, 1)
+            .run_until(
+                "update",
+                ids(6),
+                |batch| {
+                    let target = batch[0].clone();
+                    let attempt = {
+                        let mut tokens = tokens.lock().unwrap();
+                        let seen = tokens.entry(target.id.clone()).or_default();
+                        seen.push(target.client_token.clone());
+                        seen.len()
+                    };
+                    async move {
+                        let result = match target.id.as_str() {
+                            "t0" | "t1" if attempt < 3 => Err(throttled()),
+                            "t5" => Err(conflict()),
+                            _ => Ok(()),
+                        };
+                        vec![(target.id, result)]
+                    }
+                },
+                futures::stream::pending(),
+            )
+            .await;
+        assert_eq!(report.count("done"), 5);
+        assert_eq!(report.count("failed"), 1);
+        assert_eq!(
+            report.results[5].outcome,
+            Outcome::Failed {
+                code: "ConflictException".into(),
+                message: "busy".into()
+            }
+        );
+        let tokens = tokens.into_inner().unwrap();
+        assert_eq!(tokens["t0"].len(), 3);
+        assert!(tokens["t0"].iter().all(|t| t == &tokens["t0"][0]));
+        assert_ne!(tokens["t0"][0], tokens["t1"][0]);
+        assert_eq!(report.results[0].attempts, 3);
+    }
+
+    #[tokio::test]
+    async fn batches_hold_at_most_batch_size_targets() {
+        let sizes = Mutex::new(Vec::new());
+        let report = executor(2, 25)
+            .run_until(
+                "reboot",
+                ids(60),
+                |batch| {
+                    sizes.lock().unwrap().push(batch.len());
+                    async move { batch.into_iter().map(|t| (t.id, Ok(()))).collect() }
+                },
+                futures::stream::pending(),
+            )
+            .await;
+        assert_eq!(report.count("done"), 60);
+        let mut sizes = sizes.into_inner().unwrap();
+        sizes.sort();
+        assert_eq!(sizes, [10, 25, 25]);
+    }
+
+    #[tokio::test]
+    async fn an_interruption_stops_dispatching_and_keeps_what_finished() {
+        let (tx, rx) = futures::channel::mpsc::unbounded::<()>();
+        let started = AtomicUsize::new(0);
+        let report = executor(2, 1)
+            .run_until(
+                "delete",
+                ids(20),
+                |batch| {
+                    if started.fetch_add(1, Ordering::SeqCst) == 3 {
+                        let _ = tx.unbounded_send(());
+                    }
+                    async move {
+                        tokio::time::sleep(Duration::from_millis(5)).await;
+                        vec![(batch[0].id.clone(), Ok(()))]
+                    }
+                },
+                rx,
+            )
+            .await;
+        assert!(report.interrupted);
+        let done = report.count("done");
+        assert_eq!(done, started.load(Ordering::SeqCst));
+        assert!(done < 20);
+        assert_eq!(report.count("not-started"), 20 - done);
+    }
+}

@@ -1,0 +1,202 @@
+//! Where a mutating verb's targets come from: IDs as arguments, or
+//! `--ids-from FILE|-` holding one ID a line or the JSON/NDJSON that
+//! `list -o json` wrote.
+
+use std::io::Read;
+
+use serde_json::Value;
+
+use crate::error::{AppError, Result};
+use crate::validate::printable;
+
+/// Refuse to read more than this from `--ids-from`: a fleet's worth of IDs is
+/// far smaller, and a wrong file should fail fast, not fill memory.
+const MAX_IDS_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// IDs as arguments, or from a file; shared by every bulk verb.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct TargetArgs {
+    /// Target IDs
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// Read target IDs from FILE (`-` for stdin): one a line, or the JSON/NDJSON `list` printed
+    #[arg(long, value_name = "FILE")]
+    pub ids_from: Option<String>,
+}
+
+impl TargetArgs {
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty() && self.ids_from.is_none()
+    }
+
+    pub fn reads_stdin(&self) -> bool {
+        self.ids_from.as_deref() == Some("-")
+    }
+
+    /// The IDs named on the command line and in `--ids-from`, each checked
+    /// by `check`, duplicates dropped, in the order given. `id_keys` are the
+    /// JSON member names that hold the ID (`id`, `WorkspaceId`).
+    pub fn collect(
+        &self,
+        id_keys: &[&str],
+        check: impl Fn(&str) -> Result<String>,
+    ) -> Result<Vec<String>> {
+        let mut raw = self.ids.clone();
+        if let Some(path) = &self.ids_from {
+            let text = read_source(path)?;
+            raw.extend(parse_ids(&text, id_keys, path)?);
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut ids = Vec::with_capacity(raw.len());
+        for id in raw {
+            let id = check(id.trim())?;
+            if seen.insert(id.clone()) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+}
+
+fn read_source(path: &str) -> Result<String> {
+    let mut bytes = Vec::new();
+    let read = if path == "-" {
+        std::io::stdin()
+            .take(MAX_IDS_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_IDS_FILE_BYTES + 1).read_to_end(&mut bytes))
+    };
+    let source = if path == "-" { "stdin" } else { path };
+    read.map_err(|e| AppError::usage(format!("--ids-from {source}: cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_IDS_FILE_BYTES {
+        return Err(AppError::usage(format!(
+            "--ids-from {source}: larger than {} MiB; not a list of IDs",
+            MAX_IDS_FILE_BYTES / 1024 / 1024
+        )));
+    }
+    if bytes.contains(&0) {
+        return Err(AppError::usage(format!(
+            "--ids-from {source}: binary data, not a list of IDs"
+        )));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| AppError::usage(format!("--ids-from {source}: not UTF-8 text")))
+}
+
+/// One ID a line (blank lines and `#` comments skipped), a JSON array of IDs
+/// or objects, or NDJSON objects.
+pub fn parse_ids(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<String>> {
+    let source = if source == "-" { "stdin" } else { source };
+    let trimmed = text.trim_start();
+    let ids = if trimmed.starts_with('[') {
+        let value: Value = serde_json::from_str(trimmed).map_err(|e| {
+            AppError::usage(format!("--ids-from {source}: invalid JSON: {e}"))
+        })?;
+        let Value::Array(items) = value else {
+            return Err(AppError::usage(format!(
+                "--ids-from {source}: expected a JSON array"
+            )));
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| id_of(item, id_keys, source, i + 1))
+            .collect::<Result<Vec<_>>>()?
+    } else if trimmed.starts_with('{') {
+        text.lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(|(i, line)| {
+                let item: Value = serde_json::from_str(line).map_err(|e| {
+                    AppError::usage(format!(
+                        "--ids-from {source}: line {}: invalid JSON: {e}",
+                        i + 1
+                    ))
+                })?;
+                id_of(&item, id_keys, source, i + 1)
+            })
+            .collect::<Result<Vec<_>>>()?
+    } else {
+        text.lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .map(str::to_owned)
+            .collect()
+    };
+    if ids.is_empty() {
+        return Err(AppError::usage(format!("--ids-from {source}: no IDs found")));
+    }
+    Ok(ids)
+}
+
+fn id_of(item: &Value, id_keys: &[&str], source: &str, position: usize) -> Result<String> {
+    match item {
+        Value::String(id) => Ok(id.clone()),
+        Value::Object(map) => id_keys
+            .iter()
+            .find_map(|key| map.get(*key).and_then(Value::as_str))
+            .map(str::to_owned)
+            .ok_or_else(|| {
+                AppError::usage(format!(
+                    "--ids-from {source}: item {position} has no {} field",
+                    id_keys.join(" or ")
+                ))
+            }),
+        other => Err(AppError::usage(format!(
+            "--ids-from {source}: item {position} is not an ID: {}",
+            printable(&other.to_string())
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEYS: &[&str] = &["id"];
+
+    #[test]
+    fn lines_json_and_ndjson_are_read() {
+        assert_eq!(parse_ids("a\n\n# note\n b \n", KEYS, "f").unwrap(), ["a", "b"]);
+        assert_eq!(
+            parse_ids(r#"[{"id":"a","name":"x"},"b"]"#, KEYS, "f").unwrap(),
+            ["a", "b"]
+        );
+        assert_eq!(
+            parse_ids("{\"id\":\"a\"}\n{\"id\":\"b\"}\n", KEYS, "f").unwrap(),
+            ["a", "b"]
+        );
+    }
+
+    #[test]
+    fn bad_files_are_usage_errors_naming_the_problem() {
+        for (text, expected) in [
+            ("", "no IDs found"),
+            ("[{\"id\":\"a\"}", "invalid JSON"),
+            ("[{\"name\":\"a\"}]", "has no id field"),
+            ("{\"id\":\"a\"}\n{oops\n", "line 2: invalid JSON"),
+            ("[1]", "is not an ID"),
+        ] {
+            let err = parse_ids(text, KEYS, "f").unwrap_err();
+            assert_eq!(err.exit_code(), 2);
+            assert!(err.to_string().contains(expected), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn ids_are_checked_and_deduplicated_in_order() {
+        let args = TargetArgs {
+            ids: vec!["b".into(), "a".into(), "b".into()],
+            ids_from: None,
+        };
+        let ids = args.collect(KEYS, |id| Ok(id.to_owned())).unwrap();
+        assert_eq!(ids, ["b", "a"]);
+        let err = args
+            .collect(KEYS, |id| Err(AppError::usage(format!("bad {id}"))))
+            .unwrap_err();
+        assert_eq!(err.to_string(), "bad b");
+    }
+}
