@@ -1,0 +1,124 @@
+//! Shared by the end-to-end tests: an in-process sandbox on 127.0.0.1 that
+//! the test owns (and stops when dropped), and the real wsfleet binary
+//! pointed at it with fake credentials and no AWS configuration.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+use wsfleet_sandbox::{Config, RequestRecord, Sandbox};
+
+pub const ACCESS_KEY: &str = "AKIDWSFLEETTEST0000";
+pub const SECRET_KEY: &str = "wsfleet/test/secret/key/do/not/print/0000";
+
+pub struct TestSandbox {
+    sandbox: Option<Sandbox>,
+    runtime: tokio::runtime::Runtime,
+    pub endpoint: String,
+    /// HOME, config files and scratch space for this test.
+    pub home: TempDir,
+}
+
+impl TestSandbox {
+    /// The default seeded fleet.
+    pub fn start() -> TestSandbox {
+        Self::with(Config::default())
+    }
+
+    pub fn with(config: Config) -> TestSandbox {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("test runtime");
+        let sandbox = runtime
+            .block_on(Sandbox::start(Config { port: 0, ..config }))
+            .expect("sandbox starts");
+        let endpoint = sandbox.endpoint();
+        let home = tempfile::tempdir().expect("temp home");
+        std::fs::write(home.path().join("aws-config"), "").expect("empty AWS config");
+        TestSandbox {
+            sandbox: Some(sandbox),
+            runtime,
+            endpoint,
+            home,
+        }
+    }
+
+    /// The real binary, talking only to this sandbox.
+    pub fn wsfleet(&self) -> Command {
+        let mut cmd = isolated_wsfleet(&self.home);
+        cmd.arg("--endpoint-url").arg(&self.endpoint);
+        cmd.env("AWS_REGION", "us-east-1");
+        cmd
+    }
+
+    /// Every request the sandbox has answered so far.
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        self.sandbox.as_ref().map(Sandbox::requests).unwrap_or_default()
+    }
+
+    /// The requests for one API operation (e.g. "DeregisterDevice").
+    pub fn requests_for(&self, operation: &str) -> Vec<RequestRecord> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.operation == operation)
+            .collect()
+    }
+
+    pub fn clear_requests(&self) {
+        if let Some(sandbox) = &self.sandbox {
+            sandbox.clear_requests();
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.home.path().join(name)
+    }
+}
+
+impl Drop for TestSandbox {
+    fn drop(&mut self) {
+        if let Some(sandbox) = self.sandbox.take() {
+            let _ = self.runtime.block_on(sandbox.shutdown());
+        }
+    }
+}
+
+/// The binary with fake credentials, no region, no profile files and no
+/// instance metadata: nothing it does can reach beyond 127.0.0.1.
+pub fn isolated_wsfleet(home: &TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("wsfleet").expect("wsfleet binary");
+    for (key, _) in std::env::vars_os() {
+        let key = key.to_string_lossy().into_owned();
+        if key.starts_with("AWS_") || key.starts_with("WSFLEET_") {
+            cmd.env_remove(&key);
+        }
+    }
+    let config = home.path().join("aws-config");
+    if !config.exists() {
+        let _ = std::fs::write(&config, "");
+    }
+    cmd.env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("AWS_CONFIG_FILE", &config)
+        .env("AWS_SHARED_CREDENTIALS_FILE", &config)
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+        .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+        .env("NO_COLOR", "1")
+        .timeout(std::time::Duration::from_secs(60));
+    cmd
+}
+
+/// stdout as text.
+pub fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
