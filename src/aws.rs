@@ -121,8 +121,8 @@ async fn resolve_region(options: &SessionOptions) -> Option<Region> {
     }
     let mut chain = RegionProviderChain::first_try(EnvironmentVariableRegionProvider::new())
         .or_else(profile_region.build());
-    let metadata_disabled = std::env::var("AWS_EC2_METADATA_DISABLED")
-        .is_ok_and(|v| v.eq_ignore_ascii_case("true"));
+    let metadata_disabled =
+        std::env::var("AWS_EC2_METADATA_DISABLED").is_ok_and(|v| v.eq_ignore_ascii_case("true"));
     if !metadata_disabled {
         let client = imds::Client::builder()
             .max_attempts(1)

@@ -140,17 +140,13 @@ impl Report {
 /// the command's output (stdout, in the chosen format) and nothing more
 /// happens; otherwise it is a short table on stderr before the question.
 /// Returns whether to go on.
-pub fn show_plan<T: Resource>(
-    ctx: &Context,
-    action: &str,
-    items: &[T],
-) -> Result<bool> {
-    let selection = Selection::<T>::resolve(
-        None,
-        View::List { details: false },
-        true,
-    )?;
-    let noun = if items.len() == 1 { T::KIND.to_owned() } else { format!("{}s", T::KIND) };
+pub fn show_plan<T: Resource>(ctx: &Context, action: &str, items: &[T]) -> Result<bool> {
+    let selection = Selection::<T>::resolve(None, View::List { details: false }, true)?;
+    let noun = if items.len() == 1 {
+        T::KIND.to_owned()
+    } else {
+        format!("{}s", T::KIND)
+    };
     if ctx.dry_run {
         let selection = Selection::<T>::resolve(
             ctx.output.columns.as_deref(),

@@ -49,7 +49,12 @@ mod tests {
     #[test]
     fn device_ids_are_checked_locally() {
         assert!(device_id("abcdefghijklmnopqrstuvwx").is_ok());
-        for bad in ["", "short", "abcdefghijklmnopqrstuvw!", "abcdefghijklmnopqrstuvwxy"] {
+        for bad in [
+            "",
+            "short",
+            "abcdefghijklmnopqrstuvw!",
+            "abcdefghijklmnopqrstuvwxy",
+        ] {
             let err = device_id(bad).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{bad}");
             assert!(err.to_string().contains("invalid device ID"), "{err}");

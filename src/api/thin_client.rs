@@ -58,9 +58,9 @@ pub async fn get_device(client: &Client, id: &str) -> Result<Device> {
         .send()
         .await
         .map_err(|e| from_sdk("GetDevice", e))?;
-    output.device.ok_or_else(|| {
-        anyhow::anyhow!("GetDevice returned no device for {id}").into()
-    })
+    output
+        .device
+        .ok_or_else(|| anyhow::anyhow!("GetDevice returned no device for {id}").into())
 }
 
 /// GetDevice for each device, `concurrency` at a time, in the given order.
