@@ -4,6 +4,7 @@
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::devices::DevicesCommand;
+use crate::commands::sandbox::SandboxCommand;
 use crate::output::Format;
 
 const AFTER_HELP: &str = "\
@@ -99,6 +100,11 @@ pub struct GlobalArgs {
     /// More on stderr; -vv traces SDK requests (secrets redacted)
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
+
+    /// Run against the built-in local emulator (state kept between commands)
+    #[arg(long, global = true, env = "WSFLEET_SANDBOX",
+          value_parser = clap::builder::BoolishValueParser::new(), action = ArgAction::SetTrue)]
+    pub sandbox: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -113,6 +119,9 @@ pub enum Command {
     /// WorkSpaces Thin Client devices
     #[command(subcommand)]
     Devices(DevicesCommand),
+    /// The local emulator of both services (no AWS account needed)
+    #[command(subcommand)]
+    Sandbox(SandboxCommand),
 }
 
 #[cfg(test)]

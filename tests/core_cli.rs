@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{isolated_wsfleet, stdout_of, stderr_of};
+use common::{isolated_wsfleet, stderr_of, stdout_of};
 
 /// Answers every request with `body` (200, JSON) and records each request
 /// line, until the test ends.
@@ -79,7 +79,12 @@ const DEVICE: &str = r#"{"device":{"id":"aaaaaaaaaaaaaaaaaaaaaaa1","serialNumber
 
 fn wsfleet_at(responder: &Responder, home: &tempfile::TempDir) -> assert_cmd::Command {
     let mut cmd = isolated_wsfleet(home);
-    cmd.args(["--region", "us-east-1", "--endpoint-url", &responder.endpoint]);
+    cmd.args([
+        "--region",
+        "us-east-1",
+        "--endpoint-url",
+        &responder.endpoint,
+    ]);
     cmd
 }
 
@@ -92,7 +97,10 @@ fn snapshot(name: &str, actual: &str) {
     }
     let expected = std::fs::read_to_string(&path)
         .unwrap_or_else(|_| panic!("missing {name}: run with UPDATE_SNAPSHOTS=1"));
-    assert_eq!(actual, expected, "{name} differs (UPDATE_SNAPSHOTS=1 refreshes it)");
+    assert_eq!(
+        actual, expected,
+        "{name} differs (UPDATE_SNAPSHOTS=1 refreshes it)"
+    );
 }
 
 #[test]
@@ -149,17 +157,18 @@ fn devices_get_shows_every_field_in_all_four_formats() {
         assert!(output.status.success(), "{format}: {}", stderr_of(&output));
         snapshot(file, &stdout_of(&output));
     }
-    let json: serde_json::Value = serde_json::from_str(
-        &stdout_of(
-            &wsfleet_at(&responder, &home)
-                .args(["devices", "get", "aaaaaaaaaaaaaaaaaaaaaaa1", "-o", "json"])
-                .output()
-                .unwrap(),
-        ),
-    )
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        &wsfleet_at(&responder, &home)
+            .args(["devices", "get", "aaaaaaaaaaaaaaaaaaaaaaa1", "-o", "json"])
+            .output()
+            .unwrap(),
+    ))
     .unwrap();
     assert_eq!(json["lastUserId"], "alice");
-    assert_eq!(json["kmsKeyArn"], "arn:aws:kms:us-east-1:123456789012:key/k1");
+    assert_eq!(
+        json["kmsKeyArn"],
+        "arn:aws:kms:us-east-1:123456789012:key/k1"
+    );
     assert_eq!(json["createdAt"], "2023-07-22T04:26:40Z");
 }
 
@@ -173,14 +182,28 @@ fn csv_neutralises_formulas_unless_raw() {
             .output()
             .unwrap(),
     );
-    assert!(safe.contains(r#"aaaaaaaaaaaaaaaaaaaaaaa2,"'=HYPERLINK(""http://x"")""#), "{safe}");
+    assert!(
+        safe.contains(r#"aaaaaaaaaaaaaaaaaaaaaaa2,"'=HYPERLINK(""http://x"")""#),
+        "{safe}"
+    );
     let raw = stdout_of(
         &wsfleet_at(&responder, &home)
-            .args(["devices", "list", "-o", "csv", "--columns", "id,name", "--csv-raw"])
+            .args([
+                "devices",
+                "list",
+                "-o",
+                "csv",
+                "--columns",
+                "id,name",
+                "--csv-raw",
+            ])
             .output()
             .unwrap(),
     );
-    assert!(raw.contains(r#"aaaaaaaaaaaaaaaaaaaaaaa2,"=HYPERLINK(""http://x"")""#), "{raw}");
+    assert!(
+        raw.contains(r#"aaaaaaaaaaaaaaaaaaaaaaa2,"=HYPERLINK(""http://x"")""#),
+        "{raw}"
+    );
 }
 
 #[test]
@@ -209,14 +232,29 @@ fn columns_choose_order_and_nesting() {
     let home = tempfile::tempdir().unwrap();
     let csv = stdout_of(
         &wsfleet_at(&responder, &home)
-            .args(["devices", "list", "-o", "csv", "--columns", "SERIALNUMBER,id", "--no-headers"])
+            .args([
+                "devices",
+                "list",
+                "-o",
+                "csv",
+                "--columns",
+                "SERIALNUMBER,id",
+                "--no-headers",
+            ])
             .output()
             .unwrap(),
     );
     assert_eq!(csv.lines().next(), Some("SN-0001,aaaaaaaaaaaaaaaaaaaaaaa1"));
     let json: serde_json::Value = serde_json::from_str(&stdout_of(
         &wsfleet_at(&responder, &home)
-            .args(["devices", "list", "-o", "json", "--columns", "id,lastUserId"])
+            .args([
+                "devices",
+                "list",
+                "-o",
+                "json",
+                "--columns",
+                "id,lastUserId",
+            ])
             .output()
             .unwrap(),
     ))
@@ -238,7 +276,10 @@ fn an_unknown_column_is_exit_2_before_any_request() {
     assert_eq!(output.status.code(), Some(2));
     let err = stderr_of(&output);
     assert!(err.contains("unknown column 'colour'"), "{err}");
-    assert!(err.contains("serialNumber"), "valid columns are listed: {err}");
+    assert!(
+        err.contains("serialNumber"),
+        "valid columns are listed: {err}"
+    );
     assert!(responder.requests().is_empty());
 }
 
@@ -247,13 +288,37 @@ fn usage_errors_exit_2_before_any_request() {
     let responder = Responder::start(DEVICES);
     let home = tempfile::tempdir().unwrap();
     for (args, env, expected) in [
-        (vec!["devices", "list", "--bogus-flag"], None, "--bogus-flag"),
-        (vec!["devices", "list", "--status", "lost"], None, "registered"),
-        (vec!["devices", "get", "not-an-id"], None, "invalid device ID"),
+        (
+            vec!["devices", "list", "--bogus-flag"],
+            None,
+            "--bogus-flag",
+        ),
+        (
+            vec!["devices", "list", "--status", "lost"],
+            None,
+            "registered",
+        ),
+        (
+            vec!["devices", "get", "not-an-id"],
+            None,
+            "invalid device ID",
+        ),
         (vec!["devices", "list", "--name", "[oops"], None, "--name"),
-        (vec!["devices", "list"], Some(("AWS_MAX_ATTEMPTS", "many")), "AWS_MAX_ATTEMPTS"),
-        (vec!["devices", "list"], Some(("AWS_MAX_ATTEMPTS", "0")), "AWS_MAX_ATTEMPTS"),
-        (vec!["devices", "list"], Some(("AWS_RETRY_MODE", "legacy")), "AWS_RETRY_MODE"),
+        (
+            vec!["devices", "list"],
+            Some(("AWS_MAX_ATTEMPTS", "many")),
+            "AWS_MAX_ATTEMPTS",
+        ),
+        (
+            vec!["devices", "list"],
+            Some(("AWS_MAX_ATTEMPTS", "0")),
+            "AWS_MAX_ATTEMPTS",
+        ),
+        (
+            vec!["devices", "list"],
+            Some(("AWS_RETRY_MODE", "legacy")),
+            "AWS_RETRY_MODE",
+        ),
         (vec!["devices", "list", "-o", "yaml"], None, "ndjson"),
     ] {
         let mut cmd = wsfleet_at(&responder, &home);
@@ -293,7 +358,10 @@ fn no_region_anywhere_is_exit_4_quickly_naming_both_ways() {
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(output.status.code(), Some(4));
     let err = stderr_of(&output);
-    assert!(err.contains("--region") && err.contains("AWS_REGION"), "{err}");
+    assert!(
+        err.contains("--region") && err.contains("AWS_REGION"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -301,7 +369,12 @@ fn a_closed_pipe_ends_quietly_with_exit_0() {
     let responder = Responder::start(DEVICES);
     let home = tempfile::tempdir().unwrap();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("wsfleet"))
-        .args(["--region", "us-east-1", "--endpoint-url", &responder.endpoint])
+        .args([
+            "--region",
+            "us-east-1",
+            "--endpoint-url",
+            &responder.endpoint,
+        ])
         .args(["devices", "list", "-o", "ndjson"])
         .env("HOME", home.path())
         .env("AWS_CONFIG_FILE", home.path().join("none"))
@@ -317,7 +390,12 @@ fn a_closed_pipe_ends_quietly_with_exit_0() {
     drop(child.stdout.take());
     let status = child.wait().unwrap();
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert_eq!(status.code(), Some(0), "{err}");
     assert!(!err.contains("error"), "{err}");
 }
@@ -328,7 +406,12 @@ fn help_reads_well() {
     let help = stdout_of(&isolated_wsfleet(&home).arg("--help").output().unwrap());
     assert!(help.contains("devices"), "{help}");
     assert!(help.contains("Exit codes"), "{help}");
-    let group = stdout_of(&isolated_wsfleet(&home).args(["devices", "--help"]).output().unwrap());
+    let group = stdout_of(
+        &isolated_wsfleet(&home)
+            .args(["devices", "--help"])
+            .output()
+            .unwrap(),
+    );
     assert!(group.contains("list") && group.contains("get"), "{group}");
     let verb = stdout_of(
         &isolated_wsfleet(&home)

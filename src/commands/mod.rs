@@ -2,6 +2,7 @@
 //! `run`. Commands call `api/` for data and `output/` to write it.
 
 pub mod devices;
+pub mod sandbox;
 
 use crate::cli::Command;
 use crate::context::Context;
@@ -10,5 +11,6 @@ use crate::error::Result;
 pub async fn run(command: Command, ctx: &Context) -> Result<()> {
     match command {
         Command::Devices(command) => devices::run(command, ctx).await,
+        Command::Sandbox(command) => sandbox::run(command, ctx).await,
     }
 }
