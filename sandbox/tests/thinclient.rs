@@ -339,8 +339,7 @@ async fn registered_device_count_follows_deregistration() {
     let delete = sandbox
         .requests()
         .into_iter()
-        .filter(|r| r.operation == "DeleteDevice")
-        .last()
+        .rfind(|r| r.operation == "DeleteDevice")
         .unwrap();
     assert_eq!((delete.method.as_str(), delete.status), ("DELETE", 204));
 
