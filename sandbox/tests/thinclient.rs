@@ -172,6 +172,7 @@ async fn environment_lifecycle() {
         .find(|r| r.operation == "CreateEnvironment")
         .unwrap();
     assert_eq!(create_record.status, 201);
+    assert_eq!(create_record.resource.as_deref(), Some(id.as_str()));
     assert!(
         create_record.client_token.is_some(),
         "the SDK sends an idempotency token"
