@@ -207,15 +207,20 @@ async fn save_now(shared: &Arc<Shared>, path: &Path) -> io::Result<()> {
 }
 
 async fn save_loop(shared: Arc<Shared>, path: PathBuf, mut stopped: watch::Receiver<bool>) {
+    let mut last_save = Duration::ZERO;
     loop {
         tokio::select! {
             _ = shared.save_wanted.notified() => {}
             _ = stopped.wait_for(|stop| *stop) => return,
         }
-        tokio::time::sleep(SAVE_COALESCE).await;
+        // Waiting as long as the last save took keeps a large fleet under a
+        // stream of changes from spending all its time saving.
+        tokio::time::sleep(SAVE_COALESCE.max(last_save)).await;
+        let started = std::time::Instant::now();
         // A failed background save is retried by the next change and by
         // shutdown, which reports the error.
         let _ = save_now(&shared, &path).await;
+        last_save = started.elapsed();
     }
 }
 
