@@ -521,8 +521,9 @@ async fn a_large_fleet_starts_quickly_and_pages() {
     .await;
     let elapsed = started.elapsed();
     eprintln!("100,000-device sandbox started in {elapsed:?} (debug build)");
-    // The target is under a second; the bound leaves room for a loaded machine.
-    assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
+    // The target is under a second on an idle machine; this bound only
+    // catches a pathological regression on a shared, loaded one.
+    assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
     let client = common::thinclient(&sandbox.endpoint());
     let page = client.list_devices().max_results(50).send().await.unwrap();
     assert_eq!(page.devices().len(), 50);
