@@ -63,6 +63,12 @@ fn incompatibility(
     None
 }
 
+/// What a deployment does to one association.
+enum DeploymentStep {
+    Install,
+    Uninstall,
+}
+
 fn incompatible_pair(first: &str, second: &str) -> bool {
     INCOMPATIBLE_APPLICATIONS
         .iter()
@@ -359,36 +365,36 @@ impl WorkspacesState {
             let Some(association) = self.associations.get_mut(&key) else {
                 continue;
             };
-            let retry = force && association.state == "ERROR";
-            match association.state.as_str() {
-                "PENDING_INSTALL_DEPLOYMENT" | "PENDING_INSTALL" | "ERROR"
-                    if retry || association.state != "ERROR" =>
-                {
-                    association.last_updated_time = clock.now;
-                    match problem {
-                        Some(problem) => {
-                            association.state = "ERROR".to_owned();
-                            association.state_reason = Some(problem.reason);
-                        }
-                        None => {
-                            association.state = "INSTALLING".to_owned();
-                            association.state_reason = None;
-                            association.schedule = Schedule::new(vec![ScheduledState {
-                                at: clock.after(1),
-                                state: Some("COMPLETED".to_owned()),
-                            }]);
-                        }
+            // Force is what retries a failed installation.
+            let step = match association.state.as_str() {
+                "PENDING_INSTALL_DEPLOYMENT" | "PENDING_INSTALL" => DeploymentStep::Install,
+                "ERROR" if force => DeploymentStep::Install,
+                "PENDING_UNINSTALL_DEPLOYMENT" | "PENDING_UNINSTALL" => DeploymentStep::Uninstall,
+                _ => continue,
+            };
+            association.last_updated_time = clock.now;
+            match step {
+                DeploymentStep::Install => match problem {
+                    Some(problem) => {
+                        association.state = "ERROR".to_owned();
+                        association.state_reason = Some(problem.reason);
                     }
-                }
-                "PENDING_UNINSTALL_DEPLOYMENT" | "PENDING_UNINSTALL" => {
-                    association.last_updated_time = clock.now;
+                    None => {
+                        association.state = "INSTALLING".to_owned();
+                        association.state_reason = None;
+                        association.schedule = Schedule::new(vec![ScheduledState {
+                            at: clock.after(1),
+                            state: Some("COMPLETED".to_owned()),
+                        }]);
+                    }
+                },
+                DeploymentStep::Uninstall => {
                     association.state = "UNINSTALLING".to_owned();
                     association.schedule = Schedule::new(vec![ScheduledState {
                         at: clock.after(1),
                         state: None,
                     }]);
                 }
-                _ => continue,
             }
             deployed.push(association.to_wire(AssociationView::FromResource));
         }

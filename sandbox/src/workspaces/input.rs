@@ -364,6 +364,19 @@ pub fn check_count(path: &str, count: usize, min: usize, max: usize) -> Result<(
     }
 }
 
+/// The length of a string member, as the model's `@length` on a string.
+pub fn check_length(path: &str, value: &str, min: usize, max: usize) -> Result<(), WsError> {
+    if (min..=max).contains(&value.chars().count()) {
+        Ok(())
+    } else {
+        Err(constraint_failure(
+            path,
+            value,
+            &format!("Member must have length between {min} and {max}, inclusive"),
+        ))
+    }
+}
+
 pub fn check_range(path: &str, value: i64, min: i64, max: i64) -> Result<(), WsError> {
     if (min..=max).contains(&value) {
         Ok(())

@@ -284,6 +284,57 @@ fn describe_workspaces_rejects_bad_tokens_limits_and_filters() {
         error_code(&mut state, "DescribeWorkspaces", json!({"Limit": "ten"})),
         "SerializationException"
     );
+    let directory_id = state
+        .directories
+        .keys()
+        .next()
+        .cloned()
+        .expect("a directory");
+    let long_name = call_at(
+        &mut state,
+        0,
+        "DescribeWorkspaces",
+        json!({"DirectoryId": directory_id, "UserName": "x".repeat(64)}),
+    )
+    .expect_err("a 64-character user name");
+    assert_eq!(long_name.code, "ValidationException");
+    assert!(
+        long_name.message.contains("at 'userName'")
+            && long_name.message.contains("length between 1 and 63"),
+        "{}",
+        long_name.message
+    );
+}
+
+#[test]
+fn data_replication_is_switched_only_on_a_workspace_with_a_standby() {
+    let mut state = seeded(300);
+    let primary = find_workspace(&state, |w| w.standby_workspaces_properties.is_some());
+    let alone = find_workspace(&state, |w| {
+        w.state == "AVAILABLE" && w.standby_workspaces_properties.is_none()
+    });
+    call_at(
+        &mut state,
+        5,
+        "ModifyWorkspaceProperties",
+        json!({"WorkspaceId": primary, "DataReplication": "NO_REPLICATION"}),
+    )
+    .expect("modify");
+    let settings = state.workspaces[&primary]
+        .workspace
+        .data_replication_settings
+        .clone()
+        .expect("settings");
+    assert_eq!(settings.data_replication, "NO_REPLICATION");
+    assert_eq!(settings.recovery_snapshot_time, at(5));
+    assert_eq!(
+        error_code(
+            &mut state,
+            "ModifyWorkspaceProperties",
+            json!({"WorkspaceId": alone, "DataReplication": "PRIMARY_AS_SOURCE"})
+        ),
+        "InvalidParameterValuesException"
+    );
 }
 
 #[test]

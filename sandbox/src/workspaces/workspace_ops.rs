@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use super::error::WsError;
 use super::input::{
     BUNDLE_ID, DIRECTORY_ID, Input, WORKSPACE_ID, check_count, check_enum, check_enums,
-    check_workspace_name, missing, page_size,
+    check_length, check_workspace_name, missing, page_size,
 };
 use super::model::{
     COMPUTE_TYPES, DATA_REPLICATION, DataReplicationSettings, ModificationState,
@@ -258,7 +258,7 @@ impl<'a> WorkspaceRequest<'a> {
 
 /// UserName: 1 to 63 characters.
 fn check_user_name(path: &str, user_name: &str) -> Result<(), WsError> {
-    check_count(path, user_name.chars().count(), 1, 63)
+    check_length(path, user_name, 1, 63)
 }
 
 /// A per-item failure of a batch call: `ErrorCode` and `ErrorMessage`.
