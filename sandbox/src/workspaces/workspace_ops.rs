@@ -531,16 +531,9 @@ impl WorkspacesState {
                 "Encrypted volumes need a VolumeEncryptionKey.",
             ));
         }
-        let bundle_properties = WorkspaceProperties {
-            running_mode: "AUTO_STOP".to_owned(),
-            running_mode_auto_stop_timeout_in_minutes: Some(60),
-            root_volume_size_gib: bundle.bundle.root_storage.capacity.parse().unwrap_or(80),
-            user_volume_size_gib: bundle.bundle.user_storage.capacity.parse().unwrap_or(10),
-            compute_type_name: bundle.bundle.compute_type.name.clone(),
-            protocols: bundle.protocols.clone(),
-            operating_system_name: bundle.operating_system_name.clone(),
-        };
-        let properties = request.properties.apply_to(&bundle_properties);
+        let properties = request
+            .properties
+            .apply_to(&bundle.workspace_properties("AUTO_STOP", 60));
         if os_family(&properties.operating_system_name) != os_family(&bundle.operating_system_name)
         {
             return Err(ItemFailure::new(
@@ -560,19 +553,7 @@ impl WorkspacesState {
         let workspace_id = self
             .id_source
             .fresh_id("ws-", 9, |id| self.workspaces.contains_key(id));
-        let computer_name = if windows {
-            format!(
-                "EC2AMAZ-{}",
-                self.id_source
-                    .chars(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 7)
-            )
-        } else {
-            format!(
-                "A-{}",
-                self.id_source
-                    .chars(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 12)
-            )
-        };
+        let computer_name = self.id_source.computer_name(windows);
         let host = self.id_source.below(250) + 4;
         let workspace = Workspace {
             workspace_id: workspace_id.clone(),
