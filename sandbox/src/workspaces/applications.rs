@@ -233,7 +233,7 @@ impl WorkspacesState {
     pub(super) fn associate_workspace_application(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let workspace_id = required_id(input, "WorkspaceId", &WORKSPACE_ID)?;
         let application_id = required_id(input, "ApplicationId", &APPLICATION_ID)?;
@@ -294,7 +294,7 @@ impl WorkspacesState {
     pub(super) fn disassociate_workspace_application(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let workspace_id = required_id(input, "WorkspaceId", &WORKSPACE_ID)?;
         let application_id = required_id(input, "ApplicationId", &APPLICATION_ID)?;
@@ -336,7 +336,7 @@ impl WorkspacesState {
     pub(super) fn deploy_workspace_applications(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let workspace_id = required_id(input, "WorkspaceId", &WORKSPACE_ID)?;
         let force = input.bool("Force")?.unwrap_or(false);

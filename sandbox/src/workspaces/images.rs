@@ -51,7 +51,7 @@ impl WorkspacesState {
     pub(super) fn create_updated_workspace_image(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let name = input.required_str("Name")?;
         IMAGE_NAME.check(&input.path_of("Name"), name)?;

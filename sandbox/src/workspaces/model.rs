@@ -227,6 +227,11 @@ impl Schedule {
         self.0.is_empty()
     }
 
+    /// When the next change is due.
+    pub fn next_due(&self) -> Option<DateTime<Utc>> {
+        self.0.first().map(|step| step.at)
+    }
+
     /// The earliest change due at `now`, removed from the schedule.
     pub fn pop_due(&mut self, now: DateTime<Utc>) -> Option<ScheduledState> {
         match self.0.first() {

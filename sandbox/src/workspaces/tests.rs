@@ -2111,3 +2111,38 @@ fn every_answer_uses_the_sdk_member_names() {
         assert_shape("Tag", tag);
     }
 }
+
+#[test]
+fn a_short_transition_started_after_a_long_one_still_ends_on_time() {
+    let mut state = seeded(100);
+    let slow = find_workspace(&state, |w| w.state == "STOPPED");
+    let fast = find_workspace(&state, |w| w.state == "STOPPED" && w.workspace_id != slow);
+    state
+        .handle(
+            "StartWorkspaces",
+            &json!({"StartWorkspaceRequests": [{"WorkspaceId": slow}]}),
+            at(0),
+            Duration::from_secs(600),
+        )
+        .expect("start");
+    state
+        .handle(
+            "StartWorkspaces",
+            &json!({"StartWorkspaceRequests": [{"WorkspaceId": fast}]}),
+            at(5),
+            Duration::from_secs(1),
+        )
+        .expect("start");
+    assert_eq!(
+        workspace_state_at(&mut state, 6, &fast).as_deref(),
+        Some("AVAILABLE")
+    );
+    assert_eq!(
+        workspace_state_at(&mut state, 599, &slow).as_deref(),
+        Some("STARTING")
+    );
+    assert_eq!(
+        workspace_state_at(&mut state, 600, &slow).as_deref(),
+        Some("AVAILABLE")
+    );
+}

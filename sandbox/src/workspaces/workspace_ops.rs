@@ -452,7 +452,7 @@ impl WorkspacesState {
     pub(super) fn create_workspaces(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let requests = input
             .objects("Workspaces")?
@@ -480,7 +480,7 @@ impl WorkspacesState {
     fn create_workspace(
         &mut self,
         request: &WorkspaceRequest,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Workspace, ItemFailure> {
         let directory = self
             .directories
@@ -596,7 +596,7 @@ impl WorkspacesState {
     pub(super) fn modify_workspace_properties(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let workspace_id = input.required_str("WorkspaceId")?;
         WORKSPACE_ID.check(&input.path_of("WorkspaceId"), workspace_id)?;
@@ -683,7 +683,7 @@ impl WorkspacesState {
     pub(super) fn change_workspaces(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
         change: BatchChange,
     ) -> Result<Value, WsError> {
         let path = input.path_of(change.request_list);
