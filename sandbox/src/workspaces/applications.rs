@@ -5,8 +5,8 @@ use serde_json::{Value, json};
 
 use super::error::WsError;
 use super::input::{
-    APPLICATION_ID, BUNDLE_ID, IMAGE_ID, IdPattern, Input, WORKSPACE_ID, check_count, check_enum,
-    check_enums, missing, page_size,
+    APPLICATION_ID, BUNDLE_ID, IMAGE_ID, Input, WORKSPACE_ID, check_count, check_enum, check_enums,
+    missing, page_size,
 };
 use super::model::{
     APPLICATION_ASSOCIATED_RESOURCE_TYPES, APPLICATION_RESOURCE_TYPE, Application, Association,
@@ -86,16 +86,6 @@ fn check_application_resource_types(input: &Input) -> Result<(), WsError> {
     check_enums(&path, &types, APPLICATION_RESOURCE_TYPE)
 }
 
-fn required_id<'a>(
-    input: &Input<'a>,
-    member: &str,
-    pattern: &IdPattern,
-) -> Result<&'a str, WsError> {
-    let id = input.required_str(member)?;
-    pattern.check(&input.path_of(member), id)?;
-    Ok(id)
-}
-
 impl WorkspacesState {
     fn application(&self, application_id: &str) -> Result<&Application, WsError> {
         self.applications.get(application_id).ok_or_else(|| {
@@ -123,12 +113,7 @@ impl WorkspacesState {
     }
 
     pub(super) fn describe_applications(&self, input: &Input) -> Result<Value, WsError> {
-        let application_ids = input.strings("ApplicationIds")?;
-        if let Some(ids) = &application_ids {
-            let path = input.path_of("ApplicationIds");
-            check_count(&path, ids.len(), 1, 25)?;
-            APPLICATION_ID.check_all(&path, ids)?;
-        }
+        let application_ids = input.id_list("ApplicationIds", &APPLICATION_ID)?;
         let compute_types = input.strings("ComputeTypeNames")?;
         if let Some(types) = &compute_types {
             check_enums(&input.path_of("ComputeTypeNames"), types, COMPUTE_TYPES)?;
@@ -183,7 +168,7 @@ impl WorkspacesState {
         &self,
         input: &Input,
     ) -> Result<Value, WsError> {
-        let application_id = required_id(input, "ApplicationId", &APPLICATION_ID)?;
+        let application_id = input.required_id("ApplicationId", &APPLICATION_ID)?;
         let path = input.path_of("AssociatedResourceTypes");
         let types = input
             .strings("AssociatedResourceTypes")?
@@ -202,7 +187,7 @@ impl WorkspacesState {
     }
 
     pub(super) fn describe_bundle_associations(&self, input: &Input) -> Result<Value, WsError> {
-        let bundle_id = required_id(input, "BundleId", &BUNDLE_ID)?;
+        let bundle_id = input.required_id("BundleId", &BUNDLE_ID)?;
         check_application_resource_types(input)?;
         if !self.bundles.contains_key(bundle_id) {
             return Err(WsError::not_found(format!(
@@ -213,7 +198,7 @@ impl WorkspacesState {
     }
 
     pub(super) fn describe_image_associations(&self, input: &Input) -> Result<Value, WsError> {
-        let image_id = required_id(input, "ImageId", &IMAGE_ID)?;
+        let image_id = input.required_id("ImageId", &IMAGE_ID)?;
         check_application_resource_types(input)?;
         if !self.images.contains_key(image_id) {
             return Err(WsError::not_found(format!(
@@ -224,7 +209,7 @@ impl WorkspacesState {
     }
 
     pub(super) fn describe_workspace_associations(&self, input: &Input) -> Result<Value, WsError> {
-        let workspace_id = required_id(input, "WorkspaceId", &WORKSPACE_ID)?;
+        let workspace_id = input.required_id("WorkspaceId", &WORKSPACE_ID)?;
         check_application_resource_types(input)?;
         self.workspace_properties(workspace_id)?;
         Ok(json!({"Associations": self.resource_associations(workspace_id)}))
@@ -235,8 +220,8 @@ impl WorkspacesState {
         input: &Input,
         clock: &Clock,
     ) -> Result<Value, WsError> {
-        let workspace_id = required_id(input, "WorkspaceId", &WORKSPACE_ID)?;
-        let application_id = required_id(input, "ApplicationId", &APPLICATION_ID)?;
+        let workspace_id = input.required_id("WorkspaceId", &WORKSPACE_ID)?;
+        let application_id = input.required_id("ApplicationId", &APPLICATION_ID)?;
         let properties = self.workspace_properties(workspace_id)?;
         let application = self.application(application_id)?;
         if application.state != "AVAILABLE" {
@@ -296,8 +281,8 @@ impl WorkspacesState {
         input: &Input,
         clock: &Clock,
     ) -> Result<Value, WsError> {
-        let workspace_id = required_id(input, "WorkspaceId", &WORKSPACE_ID)?;
-        let application_id = required_id(input, "ApplicationId", &APPLICATION_ID)?;
+        let workspace_id = input.required_id("WorkspaceId", &WORKSPACE_ID)?;
+        let application_id = input.required_id("ApplicationId", &APPLICATION_ID)?;
         self.workspace_properties(workspace_id)?;
         self.application(application_id)?;
         let key = Association::key(workspace_id, application_id);
@@ -338,7 +323,7 @@ impl WorkspacesState {
         input: &Input,
         clock: &Clock,
     ) -> Result<Value, WsError> {
-        let workspace_id = required_id(input, "WorkspaceId", &WORKSPACE_ID)?;
+        let workspace_id = input.required_id("WorkspaceId", &WORKSPACE_ID)?;
         let force = input.bool("Force")?.unwrap_or(false);
         let record = self.workspaces.get(workspace_id).ok_or_else(|| {
             WsError::not_found(format!("The WorkSpace {workspace_id} could not be found."))

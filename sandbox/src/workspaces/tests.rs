@@ -449,13 +449,10 @@ fn transitions_complete_after_the_transition_time_and_not_before() {
         "StartWorkspaces",
         json!({"StartWorkspaceRequests": [{"WorkspaceId": stopped}]}),
     );
-    let just_before = call_at(
-        &mut state,
-        0,
-        "DescribeWorkspaces",
-        json!({"WorkspaceIds": [stopped]}),
+    assert_eq!(
+        workspace_state_at(&mut state, 0, &stopped).as_deref(),
+        Some("STARTING")
     );
-    assert!(just_before.is_ok());
     let before = state.handle(
         "DescribeWorkspaces",
         &json!({"WorkspaceIds": [stopped]}),

@@ -213,12 +213,10 @@ const WORKSPACE_REQUEST_MEMBERS: &[&str] = &[
 
 impl<'a> WorkspaceRequest<'a> {
     fn parse(request: &Input<'a>) -> Result<Self, WsError> {
-        let directory_id = request.required_str("DirectoryId")?;
-        DIRECTORY_ID.check(&request.path_of("DirectoryId"), directory_id)?;
+        let directory_id = request.required_id("DirectoryId", &DIRECTORY_ID)?;
         let user_name = request.required_str("UserName")?;
         check_user_name(&request.path_of("UserName"), user_name)?;
-        let bundle_id = request.required_str("BundleId")?;
-        BUNDLE_ID.check(&request.path_of("BundleId"), bundle_id)?;
+        let bundle_id = request.required_id("BundleId", &BUNDLE_ID)?;
         let workspace_name = request.str("WorkspaceName")?;
         if let Some(name) = workspace_name {
             check_workspace_name(&request.path_of("WorkspaceName"), name)?;
@@ -394,24 +392,13 @@ pub const TERMINATE: BatchChange = BatchChange {
 
 impl WorkspacesState {
     pub(super) fn describe_workspaces(&self, input: &Input) -> Result<Value, WsError> {
-        let workspace_ids = input.strings("WorkspaceIds")?;
-        if let Some(ids) = &workspace_ids {
-            let path = input.path_of("WorkspaceIds");
-            check_count(&path, ids.len(), 1, BATCH_LIMIT)?;
-            WORKSPACE_ID.check_all(&path, ids)?;
-        }
-        let directory_id = input.str("DirectoryId")?;
-        if let Some(id) = directory_id {
-            DIRECTORY_ID.check(&input.path_of("DirectoryId"), id)?;
-        }
+        let workspace_ids = input.id_list("WorkspaceIds", &WORKSPACE_ID)?;
+        let directory_id = input.id("DirectoryId", &DIRECTORY_ID)?;
         let user_name = input.str("UserName")?;
         if let Some(name) = user_name {
             check_user_name(&input.path_of("UserName"), name)?;
         }
-        let bundle_id = input.str("BundleId")?;
-        if let Some(id) = bundle_id {
-            BUNDLE_ID.check(&input.path_of("BundleId"), id)?;
-        }
+        let bundle_id = input.id("BundleId", &BUNDLE_ID)?;
         let workspace_name = input.str("WorkspaceName")?;
         if let Some(name) = workspace_name {
             check_workspace_name(&input.path_of("WorkspaceName"), name)?;
@@ -598,8 +585,7 @@ impl WorkspacesState {
         input: &Input,
         clock: &Clock,
     ) -> Result<Value, WsError> {
-        let workspace_id = input.required_str("WorkspaceId")?;
-        WORKSPACE_ID.check(&input.path_of("WorkspaceId"), workspace_id)?;
+        let workspace_id = input.required_id("WorkspaceId", &WORKSPACE_ID)?;
         let requested = match input.object("WorkspaceProperties")? {
             Some(properties) => PropertiesRequest::parse(&properties)?,
             None => PropertiesRequest::default(),
@@ -693,11 +679,7 @@ impl WorkspacesState {
         check_count(&path, requests.len(), 1, change.max_requests)?;
         let workspace_ids = requests
             .iter()
-            .map(|request| {
-                let id = request.required_str("WorkspaceId")?;
-                WORKSPACE_ID.check(&request.path_of("WorkspaceId"), id)?;
-                Ok(id)
-            })
+            .map(|request| request.required_id("WorkspaceId", &WORKSPACE_ID))
             .collect::<Result<Vec<_>, WsError>>()?;
 
         let (during, afterwards) = change.states;
