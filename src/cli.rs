@@ -101,6 +101,16 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
 
+    /// Give up on an API call (retries included) after this many seconds
+    #[arg(long, global = true, env = "WSFLEET_TIMEOUT", default_value_t = 30,
+          value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+
+    /// Give up connecting to the endpoint after this many seconds
+    #[arg(long, global = true, default_value_t = 5, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub connect_timeout: u64,
+
     /// Run against the built-in local emulator (state kept between commands)
     #[arg(long, global = true, env = "WSFLEET_SANDBOX",
           value_parser = clap::builder::BoolishValueParser::new(), action = ArgAction::SetTrue)]

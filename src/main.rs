@@ -56,6 +56,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
+            let err = ctx.explain(err);
             report(&err);
             ExitCode::from(err.exit_code())
         }

@@ -421,3 +421,71 @@ fn help_reads_well() {
     );
     assert!(verb.contains("Examples:"), "{verb}");
 }
+
+#[test]
+fn a_silent_endpoint_fails_within_the_timeout_naming_endpoint_and_timeout() {
+    // Accepts connections and never answers.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let endpoint = format!("http://{}", listener.local_addr().unwrap());
+    let held = thread::spawn(move || {
+        let mut open = Vec::new();
+        for stream in listener.incoming().take(4) {
+            open.push(stream);
+        }
+        thread::sleep(Duration::from_secs(5));
+    });
+    let home = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let output = isolated_wsfleet(&home)
+        .args([
+            "--region",
+            "us-east-1",
+            "--endpoint-url",
+            &endpoint,
+            "--timeout",
+            "1",
+        ])
+        .args(["devices", "list"])
+        .output()
+        .unwrap();
+    let elapsed = started.elapsed();
+    let err = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(elapsed < Duration::from_secs(4), "took {elapsed:?}");
+    assert!(
+        err.contains(&endpoint) && err.contains("within 1s"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    drop(held);
+}
+
+#[test]
+fn a_refused_connection_fails_at_once_with_a_clear_message() {
+    // Bind and drop: nothing listens on the port any more.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let endpoint = format!("http://127.0.0.1:{port}");
+    let home = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let output = isolated_wsfleet(&home)
+        .args(["--region", "us-east-1", "--endpoint-url", &endpoint])
+        .args(["devices", "list"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(
+        err.contains(&format!("could not reach {endpoint}")),
+        "{err}"
+    );
+    assert!(err.contains("refused"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("backtrace"),
+        "{err}"
+    );
+}

@@ -74,9 +74,11 @@ pub async fn start_embedded(ctx: &mut Context) -> Result<wsfleet_sandbox::Sandbo
         transition: Duration::from_secs(2),
         ..wsfleet_sandbox::Config::default()
     };
-    let sandbox = wsfleet_sandbox::Sandbox::start(config)
-        .await
-        .map_err(|e| anyhow::anyhow!("could not start the sandbox: {e}"))?;
+    let sandbox = wsfleet_sandbox::Sandbox::start(config).await.map_err(|e| {
+        anyhow::anyhow!(
+            "could not start the sandbox: {e} (`wsfleet sandbox reset` starts it afresh)"
+        )
+    })?;
     ctx.session_options.endpoint_url = Some(sandbox.endpoint());
     ctx.session_options.static_credentials = Some((SANDBOX_KEY.to_owned(), SANDBOX_KEY.to_owned()));
     ctx.session_options
