@@ -1,6 +1,8 @@
 //! The AWS session: profile, region, endpoint, retries and timeouts resolved
 //! as the AWS CLI resolves them, and the two service clients built from it.
 
+mod host_prefix;
+
 use std::borrow::Cow;
 use std::time::Duration;
 
@@ -15,20 +17,18 @@ use aws_config::timeout::TimeoutConfig;
 use aws_credential_types::Credentials;
 use aws_runtime::env_config::file::EnvConfigFiles;
 use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::endpoint::EndpointPrefix;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::interceptors::context::{
-    BeforeDeserializationInterceptorContextRef, BeforeSerializationInterceptorContextMut,
-    BeforeTransmitInterceptorContextRef,
+    BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
 };
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
 use aws_types::SdkConfig;
-use aws_types::endpoint_config::EndpointUrl;
 use aws_types::os_shim_internal::{Env, Fs};
 use aws_types::region::Region;
 
 use crate::error::{AppError, Result};
+use host_prefix::StripHostPrefixForCustomEndpoint;
 
 /// What the command line and environment say about where to send requests.
 #[derive(Debug, Clone, Default)]
@@ -190,31 +190,6 @@ async fn retry_config(
         }
     }
     Ok(config)
-}
-
-/// The Thin Client API's model puts an `api.` host prefix on every request,
-/// which turns `http://127.0.0.1:4566` into `http://api.127.0.0.1:4566`. With
-/// an endpoint URL configured (flag, environment or profile) the request must
-/// go exactly there, so the prefix is dropped before the endpoint is applied.
-#[derive(Debug)]
-struct StripHostPrefixForCustomEndpoint;
-
-impl Intercept for StripHostPrefixForCustomEndpoint {
-    fn name(&self) -> &'static str {
-        "StripHostPrefixForCustomEndpoint"
-    }
-
-    fn modify_before_serialization(
-        &self,
-        _context: &mut BeforeSerializationInterceptorContextMut<'_>,
-        _runtime_components: &RuntimeComponents,
-        cfg: &mut ConfigBag,
-    ) -> std::result::Result<(), BoxError> {
-        if cfg.load::<EndpointUrl>().is_some() {
-            cfg.interceptor_state().unset::<EndpointPrefix>();
-        }
-        Ok(())
-    }
 }
 
 /// `-vv`: one line a request and one a response, naming method, URI and
