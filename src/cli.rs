@@ -4,6 +4,8 @@
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::devices::DevicesCommand;
+use crate::commands::environments::EnvironmentsCommand;
+use crate::commands::software_sets::SoftwareSetsCommand;
 use crate::output::Format;
 
 const AFTER_HELP: &str = "\
@@ -113,6 +115,12 @@ pub enum Command {
     /// WorkSpaces Thin Client devices
     #[command(subcommand)]
     Devices(DevicesCommand),
+    /// WorkSpaces Thin Client environments
+    #[command(subcommand)]
+    Environments(EnvironmentsCommand),
+    /// WorkSpaces Thin Client software sets
+    #[command(subcommand)]
+    SoftwareSets(SoftwareSetsCommand),
 }
 
 #[cfg(test)]

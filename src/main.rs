@@ -7,9 +7,11 @@ mod cli;
 mod commands;
 mod context;
 mod error;
+mod maintenance_window;
 mod output;
 mod prompt;
 mod resources;
+mod tags;
 mod targets;
 mod validate;
 
