@@ -19,6 +19,7 @@ use crate::validate;
 
 /// Filters every device verb takes.
 #[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
     /// Only devices in this environment
     #[arg(long, value_name = "ENV_ID")]
@@ -40,6 +41,7 @@ pub struct FilterArgs {
 /// Filters on the name and software set, for the verbs where `--name` and
 /// `--software-set` do not mean the new value (`update` takes them so).
 #[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Filters")]
 pub struct NameFilterArgs {
     /// Only devices whose name matches this glob (case-insensitive)
     #[arg(long, value_name = "GLOB")]

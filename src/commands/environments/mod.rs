@@ -86,6 +86,7 @@ pub enum ApplyTimeArg {
 
 /// The settings `create` and `update` share; on update, only those given change.
 #[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Environment settings")]
 pub struct FieldArgs {
     /// The environment's name
     #[arg(long)]
