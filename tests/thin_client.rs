@@ -382,6 +382,70 @@ fn dry_run_prints_the_plan_and_changes_nothing() {
     assert_eq!(device_ids_with_status(&sb, "registered"), registered);
 }
 
+#[test]
+fn every_mutating_verb_honours_dry_run_and_an_empty_selection_is_no_error() {
+    let sb = TestSandbox::start();
+    let device = device_ids_with_status(&sb, "registered")[0].clone();
+    let environment = text(&json(&sb, &["environments", "list"])[0], "id").to_owned();
+    let set = text(&json(&sb, &["software-sets", "list"])[0], "id").to_owned();
+    sb.clear_requests();
+    for args in [
+        vec!["devices", "tag", &device, "k=v"],
+        vec!["devices", "untag", &device, "k"],
+        vec!["environments", "update", &environment, "--name", "x"],
+        vec!["environments", "delete", &environment],
+        vec!["environments", "create", "--desktop-arn", DESKTOP_ARN],
+        vec![
+            "software-sets",
+            "update",
+            &set,
+            "--validation-status",
+            "validated",
+        ],
+    ] {
+        let out = sb
+            .wsfleet()
+            .args(&args)
+            .arg("--dry-run")
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains("dry run"),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
+    }
+    assert!(
+        mutating_requests(&sb).is_empty(),
+        "{:?}",
+        mutating_requests(&sb)
+    );
+
+    // Filters that match nothing: nothing to do, said on stderr, exit 0.
+    let out = run(
+        &sb,
+        &[
+            "devices",
+            "deregister",
+            "--environment",
+            "nothere00",
+            "--yes",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("no devices match"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(
+        mutating_requests(&sb).is_empty(),
+        "{:?}",
+        mutating_requests(&sb)
+    );
+}
+
 // ---- bulk ----------------------------------------------------------------
 
 #[test]

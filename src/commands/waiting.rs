@@ -86,7 +86,10 @@ where
         }
         if pending.is_empty() {
             spinner.finish_and_clear();
-            ctx.note(format!("{total} {noun}: {goal}: done"));
+            ctx.note(format!(
+                "waited {}s for {total} {noun} to {goal}",
+                started.elapsed().as_secs()
+            ));
             return Ok(());
         }
         if started.elapsed() >= timeout {
