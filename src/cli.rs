@@ -101,6 +101,15 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
 
+    /// Bulk verbs: record each target's outcome in FILE as it happens
+    /// (default: a file under the user's state directory)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub journal: Option<std::path::PathBuf>,
+
+    /// Bulk verbs: finish the run journaled in FILE, skipping what it did
+    #[arg(long, global = true, value_name = "FILE")]
+    pub resume: Option<std::path::PathBuf>,
+
     /// Give up on an API call (retries included) after this many seconds
     #[arg(long, global = true, env = "WSFLEET_TIMEOUT", default_value_t = 30,
           value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
