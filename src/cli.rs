@@ -3,7 +3,10 @@
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+use crate::commands::applications::ApplicationsCommand;
 use crate::commands::devices::DevicesCommand;
+use crate::commands::images::ImagesCommand;
+use crate::commands::workspaces::WorkspacesCommand;
 use crate::output::Format;
 
 const AFTER_HELP: &str = "\
@@ -113,6 +116,15 @@ pub enum Command {
     /// WorkSpaces Thin Client devices
     #[command(subcommand)]
     Devices(DevicesCommand),
+    /// Amazon WorkSpaces: list, create, modify, start, stop, reboot, rebuild, terminate
+    #[command(subcommand)]
+    Workspaces(WorkspacesCommand),
+    /// WorkSpaces applications and their associations
+    #[command(subcommand)]
+    Applications(ApplicationsCommand),
+    /// WorkSpace images
+    #[command(subcommand)]
+    Images(ImagesCommand),
 }
 
 #[cfg(test)]
