@@ -646,3 +646,77 @@ fn wsfleet_sends_only_standard_awsjson_requests() {
         assert_eq!(request.status, 200, "{request:?}");
     }
 }
+
+#[test]
+fn a_failed_deployment_shows_its_state_reason_and_exits_1() {
+    let sb = TestSandbox::with(Config {
+        workspaces: 150,
+        ..quick()
+    });
+    let applications = items(&json(&sb, &["applications", "list"], 0)).clone();
+    let supports = |app: &Value, key: &str, value: &str| {
+        app[key]
+            .as_array()
+            .is_some_and(|values| values.iter().any(|v| v == value))
+    };
+    const COMPUTE: [&str; 5] = ["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO"];
+    // An application the WorkSpace takes now but would not after a change
+    // of compute type: the deployment after that change fails.
+    let mut chosen = None;
+    'search: for workspace in workspaces(&sb, &["--state", "available"]) {
+        let id = text(&workspace, "/WorkspaceId").to_owned();
+        let os = text(&workspace, "/WorkspaceProperties/OperatingSystemName");
+        let compute = text(&workspace, "/WorkspaceProperties/ComputeTypeName");
+        for app in &applications {
+            let Some(other) = COMPUTE
+                .iter()
+                .find(|c| !supports(app, "SupportedComputeTypeNames", c))
+            else {
+                continue;
+            };
+            if !supports(app, "SupportedOperatingSystemNames", os)
+                || !supports(app, "SupportedComputeTypeNames", compute)
+            {
+                continue;
+            }
+            let application = text(app, "/ApplicationId").to_owned();
+            let associated = sb
+                .wsfleet()
+                .args(["applications", "associate", "--workspace", &id])
+                .args(["--application", &application])
+                .output()
+                .unwrap();
+            if associated.status.success() {
+                chosen = Some((id, application, other.to_lowercase()));
+                break 'search;
+            }
+        }
+    }
+    let (id, application, other_compute) = chosen.expect("a WorkSpace and an application");
+    json(
+        &sb,
+        &[
+            "workspaces",
+            "modify",
+            &id,
+            "--compute-type",
+            &other_compute,
+        ],
+        0,
+    );
+
+    let output = sb
+        .wsfleet()
+        .args(["applications", "deploy", "--workspace", &id])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let table = stdout_of(&output);
+    let row = table
+        .lines()
+        .find(|line| line.contains(&application))
+        .unwrap_or_else(|| panic!("no row for {application} in\n{table}"));
+    assert!(row.contains("ERROR"), "{row}");
+    assert!(row.contains("ValidationError.InsufficientMemory"), "{row}");
+    assert!(stderr_of(&output).contains("StateReason"));
+}
