@@ -45,9 +45,8 @@ pub fn printable(input: &str) -> String {
 /// A WorkSpaces identifier: `prefix` then `min`..=63 characters that `allowed` accepts,
 /// as the WorkSpaces API model's patterns say (`^ws-[0-9a-z]{8,63}$`).
 fn workspaces_id(id: &str, prefix: &str, min: usize, allowed: fn(u8) -> bool) -> bool {
-    id.strip_prefix(prefix).is_some_and(|rest| {
-        (min..=63).contains(&rest.len()) && rest.bytes().all(allowed)
-    })
+    id.strip_prefix(prefix)
+        .is_some_and(|rest| (min..=63).contains(&rest.len()) && rest.bytes().all(allowed))
 }
 
 fn lowercase_alphanumeric(b: u8) -> bool {
@@ -72,7 +71,12 @@ fn checked_id(id: &str, ok: bool, what: &str, expected: &str) -> Result<String> 
 /// A WorkSpace ID: `ws-` and 8 to 63 lowercase letters or digits.
 pub fn workspace_id(id: &str) -> Result<String> {
     let ok = workspaces_id(id, "ws-", 8, lowercase_alphanumeric);
-    checked_id(id, ok, "WorkSpace ID", "ws- and 8 to 63 lowercase letters or digits")
+    checked_id(
+        id,
+        ok,
+        "WorkSpace ID",
+        "ws- and 8 to 63 lowercase letters or digits",
+    )
 }
 
 /// A directory ID: `d-` and 8 to 63 hex digits, or `wsd-` and 8 to 63
@@ -80,25 +84,45 @@ pub fn workspace_id(id: &str) -> Result<String> {
 pub fn directory_id(id: &str) -> Result<String> {
     let ok = workspaces_id(id, "d-", 8, lowercase_hex)
         || workspaces_id(id, "wsd-", 8, lowercase_alphanumeric);
-    checked_id(id, ok, "directory ID", "d- and 8 to 63 hex digits, or wsd- and 8 to 63 lowercase letters or digits")
+    checked_id(
+        id,
+        ok,
+        "directory ID",
+        "d- and 8 to 63 hex digits, or wsd- and 8 to 63 lowercase letters or digits",
+    )
 }
 
 /// A bundle ID: `wsb-` and 8 to 63 lowercase letters or digits.
 pub fn bundle_id(id: &str) -> Result<String> {
     let ok = workspaces_id(id, "wsb-", 8, lowercase_alphanumeric);
-    checked_id(id, ok, "bundle ID", "wsb- and 8 to 63 lowercase letters or digits")
+    checked_id(
+        id,
+        ok,
+        "bundle ID",
+        "wsb- and 8 to 63 lowercase letters or digits",
+    )
 }
 
 /// An image ID: `wsi-` and 9 to 63 lowercase letters or digits.
 pub fn image_id(id: &str) -> Result<String> {
     let ok = workspaces_id(id, "wsi-", 9, lowercase_alphanumeric);
-    checked_id(id, ok, "image ID", "wsi- and 9 to 63 lowercase letters or digits")
+    checked_id(
+        id,
+        ok,
+        "image ID",
+        "wsi- and 9 to 63 lowercase letters or digits",
+    )
 }
 
 /// A WorkSpaces application ID: `wsa-` and 8 to 63 lowercase letters or digits.
 pub fn application_id(id: &str) -> Result<String> {
     let ok = workspaces_id(id, "wsa-", 8, lowercase_alphanumeric);
-    checked_id(id, ok, "application ID", "wsa- and 8 to 63 lowercase letters or digits")
+    checked_id(
+        id,
+        ok,
+        "application ID",
+        "wsa- and 8 to 63 lowercase letters or digits",
+    )
 }
 
 /// `--tag Key=Value` for WorkSpaces (key 1-127 characters, value up to 255).
@@ -126,7 +150,12 @@ mod tests {
     #[test]
     fn device_ids_are_checked_locally() {
         assert!(device_id("abcdefghijklmnopqrstuvwx").is_ok());
-        for bad in ["", "short", "abcdefghijklmnopqrstuvw!", "abcdefghijklmnopqrstuvwxy"] {
+        for bad in [
+            "",
+            "short",
+            "abcdefghijklmnopqrstuvw!",
+            "abcdefghijklmnopqrstuvwxy",
+        ] {
             let err = device_id(bad).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{bad}");
             assert!(err.to_string().contains("invalid device ID"), "{err}");

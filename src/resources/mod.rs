@@ -1,6 +1,6 @@
 //! Column declarations, one module a resource.
 
-pub mod devices;
 pub mod applications;
+pub mod devices;
 pub mod images;
 pub mod workspaces;

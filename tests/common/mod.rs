@@ -56,7 +56,10 @@ impl TestSandbox {
 
     /// Every request the sandbox has answered so far.
     pub fn requests(&self) -> Vec<RequestRecord> {
-        self.sandbox.as_ref().map(Sandbox::requests).unwrap_or_default()
+        self.sandbox
+            .as_ref()
+            .map(Sandbox::requests)
+            .unwrap_or_default()
     }
 
     /// The requests for one API operation (e.g. "DeregisterDevice").
