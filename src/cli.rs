@@ -3,7 +3,10 @@
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+use crate::commands::applications::ApplicationsCommand;
 use crate::commands::devices::DevicesCommand;
+use crate::commands::images::ImagesCommand;
+use crate::commands::workspaces::WorkspacesCommand;
 use crate::commands::sandbox::SandboxCommand;
 use crate::output::Format;
 
@@ -138,6 +141,15 @@ pub enum Command {
     /// WorkSpaces Thin Client devices
     #[command(subcommand)]
     Devices(DevicesCommand),
+    /// Amazon WorkSpaces: list, create, modify, start, stop, reboot, rebuild, terminate
+    #[command(subcommand)]
+    Workspaces(WorkspacesCommand),
+    /// WorkSpaces applications and their associations
+    #[command(subcommand)]
+    Applications(ApplicationsCommand),
+    /// WorkSpace images
+    #[command(subcommand)]
+    Images(ImagesCommand),
     /// The local emulator of both services (no AWS account needed)
     #[command(subcommand)]
     Sandbox(SandboxCommand),
