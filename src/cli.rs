@@ -3,9 +3,13 @@
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+use crate::commands::applications::ApplicationsCommand;
 use crate::commands::devices::DevicesCommand;
 use crate::commands::environments::EnvironmentsCommand;
+use crate::commands::images::ImagesCommand;
+use crate::commands::sandbox::SandboxCommand;
 use crate::commands::software_sets::SoftwareSetsCommand;
+use crate::commands::workspaces::WorkspacesCommand;
 use crate::output::Format;
 
 const AFTER_HELP: &str = "\
@@ -101,6 +105,30 @@ pub struct GlobalArgs {
     /// More on stderr; -vv traces SDK requests (secrets redacted)
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
+
+    /// Bulk verbs: record each target's outcome in FILE as it happens
+    /// (default: a file under the user's state directory)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub journal: Option<std::path::PathBuf>,
+
+    /// Bulk verbs: finish the run journaled in FILE, skipping what it did
+    #[arg(long, global = true, value_name = "FILE")]
+    pub resume: Option<std::path::PathBuf>,
+
+    /// Give up on an API call (retries included) after this many seconds
+    #[arg(long, global = true, env = "WSFLEET_TIMEOUT", default_value_t = 30,
+          value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+
+    /// Give up connecting to the endpoint after this many seconds
+    #[arg(long, global = true, default_value_t = 5, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub connect_timeout: u64,
+
+    /// Run against the built-in local emulator (state kept between commands)
+    #[arg(long, global = true, env = "WSFLEET_SANDBOX",
+          value_parser = clap::builder::BoolishValueParser::new(), action = ArgAction::SetTrue)]
+    pub sandbox: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -121,6 +149,18 @@ pub enum Command {
     /// WorkSpaces Thin Client software sets
     #[command(subcommand)]
     SoftwareSets(SoftwareSetsCommand),
+    /// Amazon WorkSpaces: list, create, modify, start, stop, reboot, rebuild, terminate
+    #[command(subcommand)]
+    Workspaces(WorkspacesCommand),
+    /// WorkSpaces applications and their associations
+    #[command(subcommand)]
+    Applications(ApplicationsCommand),
+    /// WorkSpace images
+    #[command(subcommand)]
+    Images(ImagesCommand),
+    /// The local emulator of both services (no AWS account needed)
+    #[command(subcommand)]
+    Sandbox(SandboxCommand),
 }
 
 #[cfg(test)]

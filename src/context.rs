@@ -7,7 +7,7 @@ use tokio::sync::OnceCell;
 
 use crate::aws::{Session, SessionOptions};
 use crate::cli::{ColorChoice, GlobalArgs};
-use crate::error::Result;
+use crate::error::{AppError, AwsErrorKind, Result};
 use crate::output::OutputSettings;
 
 pub struct Context {
@@ -19,6 +19,8 @@ pub struct Context {
     pub concurrency: usize,
     pub quiet: bool,
     pub stderr_is_terminal: bool,
+    /// `--journal`: where bulk verbs record outcomes.
+    pub journal: Option<std::path::PathBuf>,
 }
 
 impl Context {
@@ -34,6 +36,8 @@ impl Context {
         session_options.profile = global.profile.clone();
         session_options.region = global.region.clone();
         session_options.endpoint_url = global.endpoint_url.clone();
+        session_options.timeout = std::time::Duration::from_secs(global.timeout);
+        session_options.connect_timeout = std::time::Duration::from_secs(global.connect_timeout);
         Context {
             output: OutputSettings {
                 format: global.output,
@@ -50,6 +54,7 @@ impl Context {
             concurrency: usize::from(global.concurrency),
             quiet: global.quiet,
             stderr_is_terminal,
+            journal: global.journal.clone(),
         }
     }
 
@@ -70,6 +75,52 @@ impl Context {
     /// Buffered stdout: data only, flushed by the writers page by page.
     pub fn stdout(&self) -> BufWriter<StdoutLock<'static>> {
         BufWriter::with_capacity(64 * 1024, std::io::stdout().lock())
+    }
+
+    /// Where requests go, in words: the configured endpoint, or AWS's own.
+    pub fn endpoint_description(&self) -> String {
+        let configured = self.session_options.endpoint_url.clone().or_else(|| {
+            [
+                "AWS_ENDPOINT_URL_WORKSPACES_THIN_CLIENT",
+                "AWS_ENDPOINT_URL_WORKSPACES",
+                "AWS_ENDPOINT_URL",
+            ]
+            .iter()
+            .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+        });
+        match (configured, &self.session_options.region) {
+            (Some(url), _) => url,
+            (None, Some(region)) => format!("the AWS endpoint in {region}"),
+            (None, None) => "the AWS endpoint".to_owned(),
+        }
+    }
+
+    /// Timeouts and unreachable endpoints say where and how long, so the
+    /// one line is enough to act on.
+    pub fn explain(&self, err: AppError) -> AppError {
+        let AppError::Aws(mut aws) = err else {
+            return err;
+        };
+        let endpoint = self.endpoint_description();
+        match aws.kind {
+            AwsErrorKind::Timeout if aws.message.contains("connect") => {
+                aws.message = format!(
+                    "could not connect to {endpoint} within {}s (--connect-timeout)",
+                    self.session_options.connect_timeout.as_secs()
+                );
+            }
+            AwsErrorKind::Timeout => {
+                aws.message = format!(
+                    "no answer from {endpoint} within {}s (--timeout)",
+                    self.session_options.timeout.as_secs()
+                );
+            }
+            AwsErrorKind::Unreachable => {
+                aws.message = format!("could not reach {endpoint}: {}", aws.message);
+            }
+            _ => {}
+        }
+        AppError::Aws(aws)
     }
 
     /// A note for the person on stderr (never stdout), unless `--quiet`.

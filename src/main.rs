@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod context;
 mod error;
+mod journal;
 mod maintenance_window;
 mod output;
 mod prompt;
@@ -21,7 +22,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, Command};
 use crate::context::Context;
 use crate::error::{AppError, exit};
 
@@ -29,7 +30,14 @@ fn main() -> ExitCode {
     install_panic_hook();
     let cli = Cli::parse();
     init_tracing(cli.global.verbose, cli.global.quiet);
-    let ctx = Context::new(&cli.global);
+    let mut ctx = Context::new(&cli.global);
+    if let Some(path) = &cli.global.resume
+        && let Err(err) = journal::load_resume(path)
+    {
+        report(&err);
+        return ExitCode::from(err.exit_code());
+    }
+    let embedded_sandbox = cli.global.sandbox && !matches!(cli.command, Command::Sandbox(_));
 
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -41,13 +49,23 @@ fn main() -> ExitCode {
             return ExitCode::from(exit::FAILED);
         }
     };
-    let outcome = runtime.block_on(commands::run(cli.command, &ctx));
+    let outcome = runtime.block_on(async {
+        if !embedded_sandbox {
+            return commands::run(cli.command, &ctx).await;
+        }
+        let sandbox = commands::sandbox::start_embedded(&mut ctx).await?;
+        let outcome = commands::run(cli.command, &ctx).await;
+        // Saving the state is what lets the next --sandbox command see this one's changes.
+        let saved = sandbox.shutdown().await;
+        outcome.and(saved.map_err(AppError::from))
+    });
     // Requests still in flight are abandoned rather than awaited.
     runtime.shutdown_background();
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
+            let err = ctx.explain(err);
             report(&err);
             ExitCode::from(err.exit_code())
         }

@@ -1,5 +1,8 @@
 //! End to end: the real binary against the sandbox, every Thin Client
 //! operation, each test checking the state it leaves behind.
+// Helpers outside #[test] functions panic on purpose: a failed setup is a
+// failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

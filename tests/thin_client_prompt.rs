@@ -1,6 +1,9 @@
 //! The real confirmation prompt, driven in a pseudo-terminal: a person
 //! answering no changes nothing (exit 3), yes goes ahead, and above ten
 //! targets the count must be typed.
+// Helpers outside #[test] functions panic on purpose: a failed setup is a
+// failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

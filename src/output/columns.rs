@@ -130,7 +130,6 @@ impl<T: Resource> Selection<T> {
             explicit: true,
         })
     }
-
 }
 
 impl<T: 'static> Selection<T> {
@@ -185,7 +184,8 @@ pub mod get {
 
     /// RFC 3339 UTC, as the output contract promises.
     pub fn time(t: Option<&DateTime>) -> Option<Value> {
-        t.and_then(|t| t.fmt(Format::DateTime).ok()).map(Value::String)
+        t.and_then(|t| t.fmt(Format::DateTime).ok())
+            .map(Value::String)
     }
 
     pub fn int(n: Option<i32>) -> Option<Value> {
@@ -300,16 +300,21 @@ mod tests {
             panic!("expected a usage error");
         };
         assert!(message.contains("unknown column 'nope'"), "{message}");
-        assert!(message.contains("id, window.type, window.hidden"), "{message}");
+        assert!(
+            message.contains("id, window.type, window.hidden"),
+            "{message}"
+        );
     }
 
     #[test]
     fn list_views_hide_detail_columns_unless_asked() {
-        let plain = Selection::<Thing>::resolve(None, View::List { details: false }, false).unwrap();
+        let plain =
+            Selection::<Thing>::resolve(None, View::List { details: false }, false).unwrap();
         assert!(!plain.needs_details());
         let table = Selection::<Thing>::resolve(None, View::List { details: false }, true).unwrap();
         assert_eq!(table.columns.len(), 1);
-        let details = Selection::<Thing>::resolve(None, View::List { details: true }, false).unwrap();
+        let details =
+            Selection::<Thing>::resolve(None, View::List { details: true }, false).unwrap();
         assert!(details.needs_details());
     }
 }

@@ -110,7 +110,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
         match self.sink {
             Sink::Table { mut out, table } => {
                 if self.count > 0 {
-                    writeln!(out, "{table}")?;
+                    writeln!(out, "{}", render_table(table))?;
                 }
                 out.flush()?;
             }
@@ -162,7 +162,7 @@ pub fn write_one<T: 'static, W: Write>(
                     ]);
                 }
             }
-            writeln!(out, "{table}")?;
+            writeln!(out, "{}", render_table(table))?;
             out.flush()?;
             Ok(())
         }
@@ -178,6 +178,15 @@ fn new_table(settings: &OutputSettings) -> Table {
         ContentArrangement::Disabled
     });
     table
+}
+
+/// Columns start at the margin and are two spaces apart; no line ends in
+/// padding, so a table diffs and greps cleanly.
+fn render_table(mut table: Table) -> String {
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 2));
+    }
+    table.trim_fmt()
 }
 
 fn header_cell(text: &str, settings: &OutputSettings) -> Cell {

@@ -63,7 +63,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
                     }
                 })
             })
-            .await;
+            .await?;
     let deregistered: Vec<String> = report
         .results
         .iter()

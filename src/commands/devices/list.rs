@@ -40,21 +40,197 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ctx.output.format == Format::Table,
     )?;
     let details = args.details || selection.needs_details();
-
     let client = ctx.thin_client().await?;
-    let mut pages = DevicePages::new(client.clone());
     let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
-    while let Some(page) = pages.next_page().await? {
-        for device in filter
-            .apply(&client, page, details, ctx.concurrency)
-            .await?
-        {
-            writer.write(&device)?;
-        }
-        writer.flush()?;
-    }
+    write_devices(&client, &filter, details, ctx.concurrency, &mut writer).await?;
     if writer.finish()? == 0 && ctx.output.format == Format::Table {
         ctx.note("no devices found");
     }
     Ok(())
+}
+
+/// Every page of ListDevices, filtered and (when asked) completed with
+/// GetDevice, written as each page arrives.
+async fn write_devices<W: std::io::Write>(
+    client: &aws_sdk_workspacesthinclient::Client,
+    filter: &Filter,
+    details: bool,
+    concurrency: usize,
+    writer: &mut ListWriter<'_, Device, W>,
+) -> Result<()> {
+    let mut pages = DevicePages::new(client.clone());
+    while let Some(page) = pages.next_page().await? {
+        for device in filter.apply(client, page, details, concurrency).await? {
+            writer.write(&device)?;
+        }
+        writer.flush()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::devices::DeviceStatusArg;
+    use crate::output::OutputSettings;
+    use aws_sdk_workspacesthinclient::Client;
+    use aws_sdk_workspacesthinclient::operation::get_device::GetDeviceOutput;
+    use aws_sdk_workspacesthinclient::operation::list_devices::{
+        ListDevicesError, ListDevicesOutput,
+    };
+    use aws_sdk_workspacesthinclient::types::error::AccessDeniedException;
+    use aws_sdk_workspacesthinclient::types::{
+        DeviceSoftwareSetComplianceStatus, DeviceStatus, DeviceSummary,
+    };
+    use aws_smithy_mocks::{RuleMode, mock, mock_client};
+
+    fn summary(i: usize, status: DeviceStatus) -> DeviceSummary {
+        DeviceSummary::builder()
+            .id(format!("{i:024}"))
+            .name(format!("lobby-{i}"))
+            .serial_number(format!("SN{i:06}"))
+            .environment_id("abcde1234")
+            .status(status)
+            .build()
+    }
+
+    fn no_filter() -> Filter {
+        Filter::new(&FilterArgs::default(), None).unwrap()
+    }
+
+    async fn list_as_ndjson(
+        client: &Client,
+        filter: &Filter,
+        details: bool,
+    ) -> Result<Vec<serde_json::Value>> {
+        let settings = OutputSettings {
+            format: Format::Ndjson,
+            ..OutputSettings::default()
+        };
+        let selection = Selection::<Device>::resolve(None, View::List { details }, false)?;
+        let mut out = Vec::new();
+        let mut writer = ListWriter::new(&selection, &settings, &mut out)?;
+        write_devices(client, filter, details, 4, &mut writer).await?;
+        writer.finish()?;
+        Ok(String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect())
+    }
+
+    #[tokio::test]
+    async fn every_page_is_listed_once_in_order() {
+        let pages = [
+            mock!(Client::list_devices)
+                .match_requests(|r| r.next_token().is_none() && r.max_results() == Some(50))
+                .then_output(|| {
+                    ListDevicesOutput::builder()
+                        .devices(summary(1, DeviceStatus::Registered))
+                        .devices(summary(2, DeviceStatus::Archived))
+                        .next_token("page2")
+                        .build()
+                }),
+            mock!(Client::list_devices)
+                .match_requests(|r| r.next_token() == Some("page2"))
+                .then_output(|| {
+                    ListDevicesOutput::builder()
+                        .devices(summary(3, DeviceStatus::Registered))
+                        .next_token("page3")
+                        .build()
+                }),
+            mock!(Client::list_devices)
+                .match_requests(|r| r.next_token() == Some("page3"))
+                .then_output(|| {
+                    ListDevicesOutput::builder()
+                        .devices(summary(4, DeviceStatus::Deregistered))
+                        .build()
+                }),
+        ];
+        let client = mock_client!(aws_sdk_workspacesthinclient, RuleMode::Sequential, &pages);
+        let rows = list_as_ndjson(&client, &no_filter(), false).await.unwrap();
+        let names: Vec<_> = rows.iter().map(|r| r["name"].as_str().unwrap()).collect();
+        assert_eq!(names, ["lobby-1", "lobby-2", "lobby-3", "lobby-4"]);
+        assert_eq!(rows[1]["status"], "ARCHIVED");
+        assert_eq!(rows[0]["serialNumber"], "SN000001");
+        for page in &pages {
+            assert_eq!(page.num_calls(), 1);
+        }
+    }
+
+    #[tokio::test]
+    async fn filters_apply_client_side_and_details_fill_compliance() {
+        let list = mock!(Client::list_devices).then_output(|| {
+            ListDevicesOutput::builder()
+                .devices(summary(1, DeviceStatus::Registered))
+                .devices(summary(2, DeviceStatus::Registered))
+                .devices(summary(3, DeviceStatus::Archived))
+                .build()
+        });
+        let get = mock!(Client::get_device).then_output(|| {
+            GetDeviceOutput::builder()
+                .device(
+                    Device::builder()
+                        .id(format!("{:024}", 1))
+                        .name("lobby-1")
+                        .status(DeviceStatus::Registered)
+                        .software_set_compliance_status(
+                            DeviceSoftwareSetComplianceStatus::NotCompliant,
+                        )
+                        .build(),
+                )
+                .build()
+        });
+        let client = mock_client!(
+            aws_sdk_workspacesthinclient,
+            RuleMode::MatchAny,
+            [&list, &get]
+        );
+        let filters = FilterArgs {
+            status: Some(DeviceStatusArg::Registered),
+            ..FilterArgs::default()
+        };
+        let names = NameFilterArgs {
+            name: Some("*-1".to_owned()),
+            software_set: None,
+        };
+        let filter = Filter::new(&filters, Some(&names)).unwrap();
+        let rows = list_as_ndjson(&client, &filter, true).await.unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0]["softwareSetComplianceStatus"], "NOT_COMPLIANT");
+        // Only the device that passed the summary filters was fetched.
+        assert_eq!(get.num_calls(), 1);
+    }
+
+    #[tokio::test]
+    async fn access_denied_is_exit_4_with_the_code() {
+        let denied = mock!(Client::list_devices).then_error(|| {
+            ListDevicesError::AccessDeniedException(
+                AccessDeniedException::builder()
+                    .message("User is not authorized to perform thinclient:ListDevices")
+                    .meta(
+                        aws_smithy_types::error::ErrorMetadata::builder()
+                            .code("AccessDeniedException")
+                            .message("User is not authorized to perform thinclient:ListDevices")
+                            .build(),
+                    )
+                    .build(),
+            )
+        });
+        let client = mock_client!(
+            aws_sdk_workspacesthinclient,
+            RuleMode::Sequential,
+            [&denied]
+        );
+        let err = list_as_ndjson(&client, &no_filter(), false)
+            .await
+            .unwrap_err();
+        assert_eq!(err.exit_code(), crate::error::exit::ACCESS);
+        let text = err.to_string();
+        assert!(
+            text.contains("ListDevices failed: AccessDeniedException"),
+            "{text}"
+        );
+        assert!(text.contains("not authorized"), "{text}");
+    }
 }

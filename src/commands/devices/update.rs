@@ -90,6 +90,6 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
                 async move { update_device(client, &target.id, changes).await }
             })
         })
-        .await;
+        .await?;
     report.finish(ctx)
 }

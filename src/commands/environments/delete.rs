@@ -61,6 +61,6 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
                 async move { delete_environment(client, &target.id, &target.client_token).await }
             })
         })
-        .await;
+        .await?;
     report.finish(ctx)
 }

@@ -86,7 +86,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
                 }
             })
         })
-        .await;
+        .await?;
     report.finish(ctx)
 }
 

@@ -68,6 +68,6 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
                 async move { update_software_set(client, &target.id, status).await }
             })
         })
-        .await;
+        .await?;
     report.finish(ctx)
 }
