@@ -3,8 +3,13 @@
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+use crate::commands::applications::ApplicationsCommand;
 use crate::commands::devices::DevicesCommand;
+use crate::commands::environments::EnvironmentsCommand;
+use crate::commands::images::ImagesCommand;
 use crate::commands::sandbox::SandboxCommand;
+use crate::commands::software_sets::SoftwareSetsCommand;
+use crate::commands::workspaces::WorkspacesCommand;
 use crate::output::Format;
 
 const AFTER_HELP: &str = "\
@@ -101,6 +106,15 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
 
+    /// Bulk verbs: record each target's outcome in FILE as it happens
+    /// (default: a file under the user's state directory)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub journal: Option<std::path::PathBuf>,
+
+    /// Bulk verbs: finish the run journaled in FILE, skipping what it did
+    #[arg(long, global = true, value_name = "FILE")]
+    pub resume: Option<std::path::PathBuf>,
+
     /// Give up on an API call (retries included) after this many seconds
     #[arg(long, global = true, env = "WSFLEET_TIMEOUT", default_value_t = 30,
           value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
@@ -129,6 +143,21 @@ pub enum Command {
     /// WorkSpaces Thin Client devices
     #[command(subcommand)]
     Devices(DevicesCommand),
+    /// WorkSpaces Thin Client environments
+    #[command(subcommand)]
+    Environments(EnvironmentsCommand),
+    /// WorkSpaces Thin Client software sets
+    #[command(subcommand)]
+    SoftwareSets(SoftwareSetsCommand),
+    /// Amazon WorkSpaces: list, create, modify, start, stop, reboot, rebuild, terminate
+    #[command(subcommand)]
+    Workspaces(WorkspacesCommand),
+    /// WorkSpaces applications and their associations
+    #[command(subcommand)]
+    Applications(ApplicationsCommand),
+    /// WorkSpace images
+    #[command(subcommand)]
+    Images(ImagesCommand),
     /// The local emulator of both services (no AWS account needed)
     #[command(subcommand)]
     Sandbox(SandboxCommand),

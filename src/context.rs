@@ -19,6 +19,8 @@ pub struct Context {
     pub concurrency: usize,
     pub quiet: bool,
     pub stderr_is_terminal: bool,
+    /// `--journal`: where bulk verbs record outcomes.
+    pub journal: Option<std::path::PathBuf>,
 }
 
 impl Context {
@@ -52,6 +54,7 @@ impl Context {
             concurrency: usize::from(global.concurrency),
             quiet: global.quiet,
             stderr_is_terminal,
+            journal: global.journal.clone(),
         }
     }
 

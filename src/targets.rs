@@ -43,6 +43,12 @@ impl TargetArgs {
         check: impl Fn(&str) -> Result<String>,
     ) -> Result<Vec<String>> {
         let mut raw = self.ids.clone();
+        // `--resume` alone: the journal names the targets.
+        if self.is_empty()
+            && let Some(resume) = crate::journal::resume()
+        {
+            raw = resume.targets.iter().map(|t| t.id.clone()).collect();
+        }
         if let Some(path) = &self.ids_from {
             let text = read_source(path)?;
             raw.extend(parse_ids(&text, id_keys, path)?);
