@@ -6,8 +6,8 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use crate::commands::applications::ApplicationsCommand;
 use crate::commands::devices::DevicesCommand;
 use crate::commands::images::ImagesCommand;
-use crate::commands::workspaces::WorkspacesCommand;
 use crate::commands::sandbox::SandboxCommand;
+use crate::commands::workspaces::WorkspacesCommand;
 use crate::output::Format;
 
 const AFTER_HELP: &str = "\
@@ -42,13 +42,26 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Named AWS profile, as the AWS CLI uses it
-    #[arg(long, global = true, env = "AWS_PROFILE", value_name = "NAME")]
-    pub profile: Option<String>,
+    /// Named AWS profile, as the AWS CLI uses it; repeat to list several
+    /// accounts at once
+    #[arg(
+        long,
+        global = true,
+        env = "AWS_PROFILE",
+        value_name = "NAME",
+        value_delimiter = ','
+    )]
+    pub profile: Vec<String>,
 
-    /// AWS region
-    #[arg(long, global = true, env = "AWS_REGION", value_name = "REGION")]
-    pub region: Option<String>,
+    /// AWS region; repeat, or `all`, to list several regions at once
+    #[arg(
+        long,
+        global = true,
+        env = "AWS_REGION",
+        value_name = "REGION",
+        value_delimiter = ','
+    )]
+    pub region: Vec<String>,
 
     /// Send requests exactly to this URL (also AWS_ENDPOINT_URL,
     /// AWS_ENDPOINT_URL_WORKSPACES, AWS_ENDPOINT_URL_WORKSPACES_THIN_CLIENT)

@@ -85,3 +85,9 @@ pub async fn with_details(
         .try_collect()
         .await
 }
+
+impl crate::fanout::PageSource<Device> for DevicePages {
+    async fn next_page(&mut self) -> Result<Option<Vec<Device>>> {
+        DevicePages::next_page(self).await
+    }
+}

@@ -4,8 +4,8 @@
 pub mod applications;
 pub mod devices;
 pub mod images;
-pub mod workspaces;
 pub mod sandbox;
+pub mod workspaces;
 
 use crate::cli::Command;
 use crate::context::Context;

@@ -7,7 +7,8 @@ use super::{ComplianceArg, DeviceStatusArg};
 use crate::api::thin_client::{DevicePages, with_details};
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Format, ListWriter, Selection, View};
+use crate::fanout::{self, PageSource, Service};
+use crate::output::{Format, Selection, View};
 use crate::validate;
 
 pub const EXAMPLES: &str = "\
@@ -98,45 +99,64 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ctx.output.format == Format::Table,
     )?;
     let details = args.details || selection.needs_details() || filter.compliance.is_some();
-    let client = ctx.thin_client().await?;
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
-    write_devices(&client, &filter, details, ctx.concurrency, &mut writer).await?;
-    if writer.finish()? == 0 && ctx.output.format == Format::Table {
-        ctx.note("no devices found");
-    }
-    Ok(())
+    fanout::list(
+        ctx,
+        Service::ThinClient,
+        selection,
+        |session| DeviceListing::new(session.thin_client(), &filter, details, ctx.concurrency),
+        "devices",
+    )
+    .await
 }
 
-/// Every page of ListDevices, filtered and (when asked) completed with
-/// GetDevice, written as each page arrives.
-async fn write_devices<W: std::io::Write>(
-    client: &aws_sdk_workspacesthinclient::Client,
-    filter: &Filter,
+/// ListDevices page by page, filtered and (when asked) completed with
+/// GetDevice, `concurrency` at a time.
+struct DeviceListing<'a> {
+    pages: DevicePages,
+    client: aws_sdk_workspacesthinclient::Client,
+    filter: &'a Filter,
     details: bool,
     concurrency: usize,
-    writer: &mut ListWriter<'_, Device, W>,
-) -> Result<()> {
-    let mut pages = DevicePages::new(client.clone());
-    while let Some(page) = pages.next_page().await? {
+}
+
+impl<'a> DeviceListing<'a> {
+    fn new(
+        client: aws_sdk_workspacesthinclient::Client,
+        filter: &'a Filter,
+        details: bool,
+        concurrency: usize,
+    ) -> Self {
+        DeviceListing {
+            pages: DevicePages::new(client.clone()),
+            client,
+            filter,
+            details,
+            concurrency,
+        }
+    }
+}
+
+impl PageSource<Device> for DeviceListing<'_> {
+    async fn next_page(&mut self) -> Result<Option<Vec<Device>>> {
+        let Some(page) = self.pages.next_page().await? else {
+            return Ok(None);
+        };
         let mut page: Vec<Device> = page
             .into_iter()
-            .filter(|d| filter.matches_summary(d))
+            .filter(|d| self.filter.matches_summary(d))
             .collect();
-        if details {
-            page = with_details(client, page, concurrency).await?;
+        if self.details {
+            page = with_details(&self.client, page, self.concurrency).await?;
         }
-        for device in page.iter().filter(|d| filter.matches_details(d)) {
-            writer.write(device)?;
-        }
-        writer.flush()?;
+        page.retain(|d| self.filter.matches_details(d));
+        Ok(Some(page))
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::OutputSettings;
+    use crate::output::{ListWriter, OutputSettings};
     use aws_sdk_workspacesthinclient::Client;
     use aws_sdk_workspacesthinclient::operation::get_device::GetDeviceOutput;
     use aws_sdk_workspacesthinclient::operation::list_devices::{
@@ -180,7 +200,12 @@ mod tests {
         let selection = Selection::<Device>::resolve(None, View::List { details }, false)?;
         let mut out = Vec::new();
         let mut writer = ListWriter::new(&selection, &settings, &mut out)?;
-        write_devices(client, filter, details, 4, &mut writer).await?;
+        let mut listing = DeviceListing::new(client.clone(), filter, details, 4);
+        while let Some(page) = listing.next_page().await? {
+            for device in &page {
+                writer.write(device)?;
+            }
+        }
         writer.finish()?;
         Ok(String::from_utf8(out)
             .unwrap()
