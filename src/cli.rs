@@ -5,8 +5,10 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::applications::ApplicationsCommand;
 use crate::commands::devices::DevicesCommand;
+use crate::commands::environments::EnvironmentsCommand;
 use crate::commands::images::ImagesCommand;
 use crate::commands::sandbox::SandboxCommand;
+use crate::commands::software_sets::SoftwareSetsCommand;
 use crate::commands::workspaces::WorkspacesCommand;
 use crate::output::Format;
 
@@ -154,6 +156,12 @@ pub enum Command {
     /// WorkSpaces Thin Client devices
     #[command(subcommand)]
     Devices(DevicesCommand),
+    /// WorkSpaces Thin Client environments
+    #[command(subcommand)]
+    Environments(EnvironmentsCommand),
+    /// WorkSpaces Thin Client software sets
+    #[command(subcommand)]
+    SoftwareSets(SoftwareSetsCommand),
     /// Amazon WorkSpaces: list, create, modify, start, stop, reboot, rebuild, terminate
     #[command(subcommand)]
     Workspaces(WorkspacesCommand),

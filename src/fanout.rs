@@ -80,6 +80,27 @@ impl<T, S: PageSource<T>, F: Fn(&T) -> bool> PageSource<T> for Filtered<S, F> {
     }
 }
 
+/// A listing whose pages are completed by another call (the details only
+/// a Get returns) before they are written.
+pub struct Enriched<S, F> {
+    pub source: S,
+    pub enrich: F,
+}
+
+impl<T, S, F, Fut> PageSource<T> for Enriched<S, F>
+where
+    S: PageSource<T>,
+    F: FnMut(Vec<T>) -> Fut,
+    Fut: Future<Output = Result<Vec<T>>>,
+{
+    async fn next_page(&mut self) -> Result<Option<Vec<T>>> {
+        match self.source.next_page().await? {
+            Some(page) => Ok(Some((self.enrich)(page).await?)),
+            None => Ok(None),
+        }
+    }
+}
+
 /// One (profile, region) to read.
 #[derive(Debug, Clone)]
 pub struct Scope {

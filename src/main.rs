@@ -9,9 +9,11 @@ mod context;
 mod error;
 mod fanout;
 mod journal;
+mod maintenance_window;
 mod output;
 mod prompt;
 mod resources;
+mod tags;
 mod targets;
 mod validate;
 

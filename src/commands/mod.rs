@@ -3,8 +3,13 @@
 
 pub mod applications;
 pub mod devices;
+pub mod environments;
 pub mod images;
+mod plan;
 pub mod sandbox;
+pub mod software_sets;
+mod tagging;
+mod waiting;
 pub mod workspaces;
 
 use crate::cli::Command;
@@ -14,6 +19,8 @@ use crate::error::Result;
 pub async fn run(command: Command, ctx: &Context) -> Result<()> {
     match command {
         Command::Devices(command) => devices::run(command, ctx).await,
+        Command::Environments(command) => environments::run(command, ctx).await,
+        Command::SoftwareSets(command) => software_sets::run(command, ctx).await,
         Command::Workspaces(command) => workspaces::run(command, ctx).await,
         Command::Applications(command) => applications::run(command, ctx).await,
         Command::Images(command) => images::run(command, ctx).await,

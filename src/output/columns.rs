@@ -248,14 +248,6 @@ pub mod get {
         n.map(Value::from)
     }
 
-    pub fn long(n: Option<i64>) -> Option<Value> {
-        n.map(Value::from)
-    }
-
-    pub fn float(n: Option<f64>) -> Option<Value> {
-        n.map(Value::from)
-    }
-
     pub fn boolean(b: Option<bool>) -> Option<Value> {
         b.map(Value::Bool)
     }

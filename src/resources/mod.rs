@@ -2,5 +2,8 @@
 
 pub mod applications;
 pub mod devices;
+pub mod environments;
 pub mod images;
+pub mod software_sets;
+pub mod tags;
 pub mod workspaces;

@@ -1,15 +1,13 @@
 //! `wsfleet devices list`
 
 use aws_sdk_workspacesthinclient::types::Device;
-use globset::GlobMatcher;
 
-use super::{ComplianceArg, DeviceStatusArg};
-use crate::api::thin_client::{DevicePages, with_details};
+use super::filter::{Filter, FilterArgs, NameFilterArgs};
+use crate::api::thin_client::DevicePages;
 use crate::context::Context;
 use crate::error::Result;
 use crate::fanout::{self, PageSource, Service};
 use crate::output::{Format, Selection, View};
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -17,80 +15,24 @@ Examples:
   wsfleet devices list --environment a1b2c3d4e --status registered
   wsfleet devices list --name 'lobby-*' -o csv > lobby.csv
   wsfleet devices list --details --compliance not-compliant
+  wsfleet devices list --tag team=support
   wsfleet devices list --columns id,serialNumber,lastUserId -o json";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only devices in this environment
-    #[arg(long, value_name = "ENV_ID")]
-    pub environment: Option<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
-    /// Only devices with this status
-    #[arg(long, value_enum, ignore_case = true)]
-    pub status: Option<DeviceStatusArg>,
-
-    /// Only devices whose name matches this glob (case-insensitive)
-    #[arg(long, value_name = "GLOB")]
-    pub name: Option<String>,
-
-    /// Only devices on this software set
-    #[arg(long, value_name = "SOFTWARE_SET_ID")]
-    pub software_set: Option<String>,
-
-    /// Only devices with this compliance status (fetches details)
-    #[arg(long, value_enum, ignore_case = true)]
-    pub compliance: Option<ComplianceArg>,
+    #[command(flatten)]
+    pub names: NameFilterArgs,
 
     /// Fetch every device's details (GetDevice), --concurrency at a time
     #[arg(long)]
     pub details: bool,
 }
 
-/// The client-side filters: ListDevices has none of its own.
-struct Filter {
-    environment: Option<String>,
-    status: Option<&'static str>,
-    name: Option<GlobMatcher>,
-    software_set: Option<String>,
-    compliance: Option<&'static str>,
-}
-
-impl Filter {
-    fn new(args: &Args) -> Result<Filter> {
-        Ok(Filter {
-            environment: args.environment.clone(),
-            status: args.status.map(DeviceStatusArg::api_value),
-            name: args.name.as_deref().map(validate::name_glob).transpose()?,
-            software_set: args.software_set.clone(),
-            compliance: args.compliance.map(ComplianceArg::api_value),
-        })
-    }
-
-    /// What ListDevices already tells.
-    fn matches_summary(&self, device: &Device) -> bool {
-        let equals = |wanted: &Option<String>, actual: Option<&str>| {
-            wanted.as_deref().is_none_or(|w| actual == Some(w))
-        };
-        equals(&self.environment, device.environment_id())
-            && self
-                .status
-                .is_none_or(|s| device.status().map(|d| d.as_str()) == Some(s))
-            && self
-                .name
-                .as_ref()
-                .is_none_or(|glob| device.name().is_some_and(|n| glob.is_match(n)))
-            && equals(&self.software_set, device.current_software_set_id())
-    }
-
-    /// What only GetDevice tells.
-    fn matches_details(&self, device: &Device) -> bool {
-        self.compliance
-            .is_none_or(|c| device.software_set_compliance_status().map(|s| s.as_str()) == Some(c))
-    }
-}
-
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let filter = Filter::new(&args)?;
+    let filter = Filter::new(&args.filters, Some(&args.names))?;
     let selection = Selection::<Device>::resolve(
         ctx.output.columns.as_deref(),
         View::List {
@@ -98,7 +40,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         },
         ctx.output.format == Format::Table,
     )?;
-    let details = args.details || selection.needs_details() || filter.compliance.is_some();
+    let details = args.details || selection.needs_details();
     fanout::list(
         ctx,
         Service::ThinClient,
@@ -141,14 +83,10 @@ impl PageSource<Device> for DeviceListing<'_> {
         let Some(page) = self.pages.next_page().await? else {
             return Ok(None);
         };
-        let mut page: Vec<Device> = page
-            .into_iter()
-            .filter(|d| self.filter.matches_summary(d))
-            .collect();
-        if self.details {
-            page = with_details(&self.client, page, self.concurrency).await?;
-        }
-        page.retain(|d| self.filter.matches_details(d));
+        let page = self
+            .filter
+            .apply(&self.client, page, self.details, self.concurrency)
+            .await?;
         Ok(Some(page))
     }
 }
@@ -156,6 +94,7 @@ impl PageSource<Device> for DeviceListing<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::devices::DeviceStatusArg;
     use crate::output::{ListWriter, OutputSettings};
     use aws_sdk_workspacesthinclient::Client;
     use aws_sdk_workspacesthinclient::operation::get_device::GetDeviceOutput;
@@ -179,13 +118,7 @@ mod tests {
     }
 
     fn no_filter() -> Filter {
-        Filter {
-            environment: None,
-            status: None,
-            name: None,
-            software_set: None,
-            compliance: None,
-        }
+        Filter::new(&FilterArgs::default(), None).unwrap()
     }
 
     async fn list_as_ndjson(
@@ -281,11 +214,15 @@ mod tests {
             RuleMode::MatchAny,
             [&list, &get]
         );
-        let filter = Filter {
-            status: Some("REGISTERED"),
-            name: Some(validate::name_glob("*-1").unwrap()),
-            ..no_filter()
+        let filters = FilterArgs {
+            status: Some(DeviceStatusArg::Registered),
+            ..FilterArgs::default()
         };
+        let names = NameFilterArgs {
+            name: Some("*-1".to_owned()),
+            software_set: None,
+        };
+        let filter = Filter::new(&filters, Some(&names)).unwrap();
         let rows = list_as_ndjson(&client, &filter, true).await.unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0]["softwareSetComplianceStatus"], "NOT_COMPLIANT");
