@@ -58,6 +58,8 @@ impl SessionOptions {
 #[derive(Clone)]
 pub struct Session {
     config: SdkConfig,
+    /// The account, asked of STS once per session.
+    account: std::sync::Arc<tokio::sync::OnceCell<String>>,
 }
 
 impl Session {
@@ -94,11 +96,28 @@ impl Session {
         }
         Ok(Session {
             config: loader.load().await,
+            account: Default::default(),
         })
     }
 
     pub fn region(&self) -> Option<&str> {
         self.config.region().map(Region::as_ref)
+    }
+
+    /// The account these credentials belong to (STS GetCallerIdentity,
+    /// asked once and remembered).
+    pub async fn account_id(&self) -> Result<&str> {
+        self.account
+            .get_or_try_init(|| async {
+                let output = aws_sdk_sts::Client::new(&self.config)
+                    .get_caller_identity()
+                    .send()
+                    .await
+                    .map_err(|e| crate::error::from_sdk("GetCallerIdentity", e))?;
+                Ok::<_, crate::error::AppError>(output.account.unwrap_or_default())
+            })
+            .await
+            .map(String::as_str)
     }
 
     pub fn thin_client(&self) -> aws_sdk_workspacesthinclient::Client {

@@ -44,13 +44,26 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Named AWS profile, as the AWS CLI uses it
-    #[arg(long, global = true, env = "AWS_PROFILE", value_name = "NAME")]
-    pub profile: Option<String>,
+    /// Named AWS profile, as the AWS CLI uses it; repeat to list several
+    /// accounts at once
+    #[arg(
+        long,
+        global = true,
+        env = "AWS_PROFILE",
+        value_name = "NAME",
+        value_delimiter = ','
+    )]
+    pub profile: Vec<String>,
 
-    /// AWS region
-    #[arg(long, global = true, env = "AWS_REGION", value_name = "REGION")]
-    pub region: Option<String>,
+    /// AWS region; repeat, or `all`, to list several regions at once
+    #[arg(
+        long,
+        global = true,
+        env = "AWS_REGION",
+        value_name = "REGION",
+        value_delimiter = ','
+    )]
+    pub region: Vec<String>,
 
     /// Send requests exactly to this URL (also AWS_ENDPOINT_URL,
     /// AWS_ENDPOINT_URL_WORKSPACES, AWS_ENDPOINT_URL_WORKSPACES_THIN_CLIENT)

@@ -11,6 +11,10 @@ use crate::error::{AppError, AwsErrorKind, Result};
 use crate::output::OutputSettings;
 
 pub struct Context {
+    /// `--profile` as given (several: one account each).
+    pub profiles: Vec<String>,
+    /// `--region` as given (several, or `all`).
+    pub regions: Vec<String>,
     pub output: OutputSettings,
     pub session_options: SessionOptions,
     session: OnceCell<Session>,
@@ -33,12 +37,14 @@ impl Context {
             ColorChoice::Auto => stdout_terminal && std::env::var_os("NO_COLOR").is_none(),
         };
         let mut session_options = SessionOptions::new();
-        session_options.profile = global.profile.clone();
-        session_options.region = global.region.clone();
+        session_options.profile = global.profile.first().cloned();
+        session_options.region = global.region.first().cloned();
         session_options.endpoint_url = global.endpoint_url.clone();
         session_options.timeout = std::time::Duration::from_secs(global.timeout);
         session_options.connect_timeout = std::time::Duration::from_secs(global.connect_timeout);
         Context {
+            profiles: global.profile.clone(),
+            regions: global.region.clone(),
             output: OutputSettings {
                 format: global.output,
                 columns: global.columns.clone(),
@@ -58,7 +64,18 @@ impl Context {
         }
     }
 
+    /// The one session of a command that works in one region of one
+    /// account (everything but `list` verbs).
     pub async fn session(&self) -> Result<&Session> {
+        if self.profiles.len() > 1
+            || self.regions.len() > 1
+            || self.regions.iter().any(|r| r == crate::fanout::ALL_REGIONS)
+        {
+            return Err(AppError::usage(
+                "this command works in one region of one account: give --region and --profile once \
+                 (several, or `--region all`, are for list verbs)",
+            ));
+        }
         self.session
             .get_or_try_init(|| Session::load(&self.session_options))
             .await
@@ -92,6 +109,14 @@ impl Context {
             (Some(url), _) => url,
             (None, Some(region)) => format!("the AWS endpoint in {region}"),
             (None, None) => "the AWS endpoint".to_owned(),
+        }
+    }
+
+    /// [`Context::explain`] for an error that is only read.
+    pub fn explain_ref(&self, err: &AppError) -> String {
+        match err {
+            AppError::Aws(aws) => self.explain(AppError::Aws(aws.clone())).to_string(),
+            other => other.to_string(),
         }
     }
 

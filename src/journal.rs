@@ -50,6 +50,7 @@ pub struct Resume {
     pub done: HashSet<String>,
 }
 
+#[cfg(test)]
 impl Resume {
     pub fn token_for(&self, id: &str) -> Option<&str> {
         self.targets

@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod context;
 mod error;
+mod fanout;
 mod journal;
 mod maintenance_window;
 mod output;

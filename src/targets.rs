@@ -30,10 +30,6 @@ impl TargetArgs {
         self.ids.is_empty() && self.ids_from.is_none()
     }
 
-    pub fn reads_stdin(&self) -> bool {
-        self.ids_from.as_deref() == Some("-")
-    }
-
     /// The IDs named on the command line and in `--ids-from`, each checked
     /// by `check`, duplicates dropped, in the order given. `id_keys` are the
     /// JSON member names that hold the ID (`id`, `WorkspaceId`).

@@ -33,6 +33,8 @@ const JSON: &str = "application/json";
 const AMZ_JSON: &str = "application/x-amz-json-1.1";
 
 struct Shared {
+    /// What STS GetCallerIdentity answers.
+    account_id: String,
     state: Mutex<SandboxState>,
     transition: Duration,
     knobs: Knobs,
@@ -75,6 +77,7 @@ impl Sandbox {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
         let address = listener.local_addr()?;
         let shared = Arc::new(Shared {
+            account_id: config.account_id.clone(),
             state: Mutex::new(state),
             transition: config.transition,
             knobs: Knobs::new(config.latency, config.rate_limit, config.fail_rate),
@@ -253,6 +256,19 @@ async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    if is_sts_caller_identity(&headers, &body) {
+        let response = sts_caller_identity(&shared.account_id);
+        shared.log.record(RequestRecord {
+            service: "sts".to_string(),
+            operation: "GetCallerIdentity".to_string(),
+            method: method.to_string(),
+            path: uri.path().to_string(),
+            status: response.status().as_u16(),
+            client_token: None,
+            resource: None,
+        });
+        return response;
+    }
     let target = headers
         .get("x-amz-target")
         .map(|target| target.to_str().unwrap_or_default().to_string());
@@ -273,6 +289,33 @@ async fn handle(
         status: response.status().as_u16(),
         ..record
     });
+    response
+}
+
+/// STS (awsQuery: a form-encoded POST) is answered only for
+/// GetCallerIdentity, so clients can learn which account they are in.
+fn is_sts_caller_identity(headers: &HeaderMap, body: &Bytes) -> bool {
+    let form = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    form && body
+        .split(|b| *b == b'&')
+        .any(|pair| pair == b"Action=GetCallerIdentity")
+}
+
+fn sts_caller_identity(account_id: &str) -> Response {
+    let body = format!(
+        "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">\
+<GetCallerIdentityResult><Arn>arn:aws:iam::{account_id}:user/sandbox</Arn>\
+<UserId>AIDASANDBOXUSER</UserId><Account>{account_id}</Account></GetCallerIdentityResult>\
+<ResponseMetadata><RequestId>{}</RequestId></ResponseMetadata></GetCallerIdentityResponse>",
+        uuid::Uuid::new_v4()
+    );
+    let mut response = Response::new(Body::from(body));
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/xml"));
     response
 }
 

@@ -149,15 +149,53 @@ pub async fn with_details(
     devices: Vec<Device>,
     concurrency: usize,
 ) -> Result<Vec<Device>> {
+    fill_details(
+        devices,
+        concurrency,
+        |d: &Device| d.id.clone(),
+        |id| async move { get_device(client, &id).await },
+    )
+    .await
+}
+
+/// GetEnvironment for each environment, as [`with_details`] does for devices.
+pub async fn environments_with_details(
+    client: &Client,
+    environments: Vec<Environment>,
+    concurrency: usize,
+) -> Result<Vec<Environment>> {
+    fill_details(
+        environments,
+        concurrency,
+        |e: &Environment| e.id.clone(),
+        |id| async move { get_environment(client, &id).await },
+    )
+    .await
+}
+
+/// Replaces each listed item by its details, `concurrency` calls at a time,
+/// keeping the order; an item gone since it was listed keeps its summary.
+async fn fill_details<T, Fut>(
+    items: Vec<T>,
+    concurrency: usize,
+    id_of: impl Fn(&T) -> Option<String>,
+    fetch: impl Fn(String) -> Fut,
+) -> Result<Vec<T>>
+where
+    Fut: std::future::Future<Output = Result<T>>,
+{
     use futures::{StreamExt, TryStreamExt};
-    futures::stream::iter(devices)
-        .map(|summary| async move {
-            let Some(id) = summary.id.clone() else {
-                return Ok(summary);
-            };
-            match get_device(client, &id).await {
-                Err(err) if err.is_not_found() => Ok(summary),
-                other => other,
+    futures::stream::iter(items)
+        .map(|summary| {
+            let details = id_of(&summary).map(&fetch);
+            async move {
+                let Some(details) = details else {
+                    return Ok(summary);
+                };
+                match details.await {
+                    Err(err) if err.is_not_found() => Ok(summary),
+                    other => other,
+                }
             }
         })
         .buffered(concurrency.max(1))
@@ -363,4 +401,10 @@ pub async fn untag_resource(client: &Client, arn: &str, keys: Vec<String>) -> Re
         .await
         .map_err(|e| from_sdk("UntagResource", e))?;
     Ok(())
+}
+
+impl<T> crate::fanout::PageSource<T> for Pages<T> {
+    async fn next_page(&mut self) -> Result<Option<Vec<T>>> {
+        Pages::next_page(self).await
+    }
 }

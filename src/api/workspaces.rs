@@ -674,3 +674,21 @@ mod tests {
         assert_eq!(err.message, "stopped");
     }
 }
+
+impl crate::fanout::PageSource<Workspace> for WorkspacePages {
+    async fn next_page(&mut self) -> Result<Option<Vec<Workspace>>> {
+        WorkspacePages::next_page(self).await
+    }
+}
+
+impl crate::fanout::PageSource<WorkSpaceApplication> for ApplicationPages {
+    async fn next_page(&mut self) -> Result<Option<Vec<WorkSpaceApplication>>> {
+        ApplicationPages::next_page(self).await
+    }
+}
+
+impl crate::fanout::PageSource<WorkspaceImage> for ImagePages {
+    async fn next_page(&mut self) -> Result<Option<Vec<WorkspaceImage>>> {
+        ImagePages::next_page(self).await
+    }
+}

@@ -141,7 +141,7 @@ mod tests {
         let selection =
             Selection::<WorkspaceResourceAssociation>::resolve(None, View::Detail, false).unwrap();
         assert_eq!(
-            selection.to_json(&association),
+            selection.to_json(&association, None),
             json!({
                 "WorkspaceId": "ws-abc12345",
                 "AssociatedResourceId": "wsa-abcd1234",

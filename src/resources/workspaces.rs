@@ -213,7 +213,7 @@ mod tests {
             .build();
         let selection = Selection::<Workspace>::resolve(None, View::Detail, false).unwrap();
         assert_eq!(
-            selection.to_json(&workspace),
+            selection.to_json(&workspace, None),
             json!({
                 "WorkspaceId": "ws-abc12345",
                 "State": "AVAILABLE",

@@ -6,7 +6,8 @@ use crate::api::workspaces::{ApplicationPages, ApplicationQuery};
 use crate::commands::workspaces::{ComputeArg, LicenseTypeArg, OperatingSystemArg};
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Format, ListWriter, Selection, View};
+use crate::fanout::{self, Service};
+use crate::output::{Format, Selection, View};
 use crate::validate;
 
 pub const EXAMPLES: &str = "\
@@ -55,17 +56,12 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         View::List { details: false },
         ctx.output.format == Format::Table,
     )?;
-    let client = ctx.workspaces().await?;
-    let mut pages = ApplicationPages::new(client, query);
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
-    while let Some(page) = pages.next_page().await? {
-        for application in &page {
-            writer.write(application)?;
-        }
-        writer.flush()?;
-    }
-    if writer.finish()? == 0 && ctx.output.format == Format::Table {
-        ctx.note("no applications found");
-    }
-    Ok(())
+    fanout::list(
+        ctx,
+        Service::WorkSpaces,
+        selection,
+        |session| ApplicationPages::new(session.workspaces(), query.clone()),
+        "applications",
+    )
+    .await
 }

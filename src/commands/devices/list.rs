@@ -6,7 +6,8 @@ use super::filter::{Filter, FilterArgs, NameFilterArgs};
 use crate::api::thin_client::DevicePages;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Format, ListWriter, Selection, View};
+use crate::fanout::{self, PageSource, Service};
+use crate::output::{Format, Selection, View};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -40,39 +41,61 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ctx.output.format == Format::Table,
     )?;
     let details = args.details || selection.needs_details();
-    let client = ctx.thin_client().await?;
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
-    write_devices(&client, &filter, details, ctx.concurrency, &mut writer).await?;
-    if writer.finish()? == 0 && ctx.output.format == Format::Table {
-        ctx.note("no devices found");
-    }
-    Ok(())
+    fanout::list(
+        ctx,
+        Service::ThinClient,
+        selection,
+        |session| DeviceListing::new(session.thin_client(), &filter, details, ctx.concurrency),
+        "devices",
+    )
+    .await
 }
 
-/// Every page of ListDevices, filtered and (when asked) completed with
-/// GetDevice, written as each page arrives.
-async fn write_devices<W: std::io::Write>(
-    client: &aws_sdk_workspacesthinclient::Client,
-    filter: &Filter,
+/// ListDevices page by page, filtered and (when asked) completed with
+/// GetDevice, `concurrency` at a time.
+struct DeviceListing<'a> {
+    pages: DevicePages,
+    client: aws_sdk_workspacesthinclient::Client,
+    filter: &'a Filter,
     details: bool,
     concurrency: usize,
-    writer: &mut ListWriter<'_, Device, W>,
-) -> Result<()> {
-    let mut pages = DevicePages::new(client.clone());
-    while let Some(page) = pages.next_page().await? {
-        for device in filter.apply(client, page, details, concurrency).await? {
-            writer.write(&device)?;
+}
+
+impl<'a> DeviceListing<'a> {
+    fn new(
+        client: aws_sdk_workspacesthinclient::Client,
+        filter: &'a Filter,
+        details: bool,
+        concurrency: usize,
+    ) -> Self {
+        DeviceListing {
+            pages: DevicePages::new(client.clone()),
+            client,
+            filter,
+            details,
+            concurrency,
         }
-        writer.flush()?;
     }
-    Ok(())
+}
+
+impl PageSource<Device> for DeviceListing<'_> {
+    async fn next_page(&mut self) -> Result<Option<Vec<Device>>> {
+        let Some(page) = self.pages.next_page().await? else {
+            return Ok(None);
+        };
+        let page = self
+            .filter
+            .apply(&self.client, page, self.details, self.concurrency)
+            .await?;
+        Ok(Some(page))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::commands::devices::DeviceStatusArg;
-    use crate::output::OutputSettings;
+    use crate::output::{ListWriter, OutputSettings};
     use aws_sdk_workspacesthinclient::Client;
     use aws_sdk_workspacesthinclient::operation::get_device::GetDeviceOutput;
     use aws_sdk_workspacesthinclient::operation::list_devices::{
@@ -110,7 +133,12 @@ mod tests {
         let selection = Selection::<Device>::resolve(None, View::List { details }, false)?;
         let mut out = Vec::new();
         let mut writer = ListWriter::new(&selection, &settings, &mut out)?;
-        write_devices(client, filter, details, 4, &mut writer).await?;
+        let mut listing = DeviceListing::new(client.clone(), filter, details, 4);
+        while let Some(page) = listing.next_page().await? {
+            for device in &page {
+                writer.write(device)?;
+            }
+        }
         writer.finish()?;
         Ok(String::from_utf8(out)
             .unwrap()

@@ -1,12 +1,11 @@
 //! `wsfleet environments list`
 
-use aws_sdk_workspacesthinclient::types::Environment;
-use futures::{StreamExt, TryStreamExt};
-
-use crate::api::thin_client::{EnvironmentPages, get_environment};
+use crate::api::thin_client::{EnvironmentPages, environments_with_details};
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Format, ListWriter, Selection, View};
+use crate::fanout::{self, Enriched, Service};
+use crate::output::{Format, Selection, View};
+use aws_sdk_workspacesthinclient::types::Environment;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -30,36 +29,28 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ctx.output.format == Format::Table,
     )?;
     let details = args.details || selection.needs_details();
-    let client = ctx.thin_client().await?;
-    let mut pages = EnvironmentPages::new(client.clone());
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
-    while let Some(mut page) = pages.next_page().await? {
-        if details {
-            page = futures::stream::iter(page)
-                .map(|summary| {
-                    let client = &client;
+    let concurrency = ctx.concurrency;
+    fanout::list(
+        ctx,
+        Service::ThinClient,
+        selection,
+        |session| {
+            let client = session.thin_client();
+            Enriched {
+                source: EnvironmentPages::new(client.clone()),
+                enrich: move |page: Vec<Environment>| {
+                    let client = client.clone();
                     async move {
-                        let Some(id) = summary.id().map(str::to_owned) else {
-                            return Ok(summary);
-                        };
-                        match get_environment(client, &id).await {
-                            // Deleted since it was listed: keep what the listing said.
-                            Err(err) if err.is_not_found() => Ok(summary),
-                            other => other,
+                        if details {
+                            environments_with_details(&client, page, concurrency).await
+                        } else {
+                            Ok(page)
                         }
                     }
-                })
-                .buffered(ctx.concurrency.max(1))
-                .try_collect()
-                .await?;
-        }
-        for environment in &page {
-            writer.write(environment)?;
-        }
-        writer.flush()?;
-    }
-    if writer.finish()? == 0 && ctx.output.format == Format::Table {
-        ctx.note("no environments found");
-    }
-    Ok(())
+                },
+            }
+        },
+        "environments",
+    )
+    .await
 }

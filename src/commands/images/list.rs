@@ -6,7 +6,8 @@ use crate::api::workspaces::{ImagePages, ImageQuery};
 use crate::commands::workspaces::ImageTypeArg;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Format, ListWriter, Selection, View};
+use crate::fanout::{self, Filtered, Service};
+use crate::output::{Format, Selection, View};
 use crate::validate;
 
 pub const EXAMPLES: &str = "\
@@ -44,21 +45,19 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         View::List { details: false },
         ctx.output.format == Format::Table,
     )?;
-    let client = ctx.workspaces().await?;
-    let mut pages = ImagePages::new(client, query);
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
-    while let Some(page) = pages.next_page().await? {
-        let wanted = page.iter().filter(|image| {
-            !args.updates_available
-                || image.updates().and_then(|u| u.update_available()) == Some(true)
-        });
-        for image in wanted {
-            writer.write(image)?;
-        }
-        writer.flush()?;
-    }
-    if writer.finish()? == 0 && ctx.output.format == Format::Table {
-        ctx.note("no images found");
-    }
-    Ok(())
+    let updates_available = args.updates_available;
+    fanout::list(
+        ctx,
+        Service::WorkSpaces,
+        selection,
+        |session| Filtered {
+            source: ImagePages::new(session.workspaces(), query.clone()),
+            keep: |image: &WorkspaceImage| {
+                !updates_available
+                    || image.updates().and_then(|u| u.update_available()) == Some(true)
+            },
+        },
+        "images",
+    )
+    .await
 }

@@ -28,7 +28,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let mut selection =
         Selection::<SoftwareSet>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     // In a table the software list is a table of its own, not a cell of JSON.
-    let software_table = ctx.output.format == Format::Table && !selection.explicit;
+    let software_table = ctx.output.format == Format::Table && ctx.output.columns.is_none();
     if software_table {
         selection.columns.retain(|c| c.name != SOFTWARE_COLUMN);
     }

@@ -5,7 +5,8 @@ use aws_sdk_workspacesthinclient::types::SoftwareSet;
 use crate::api::thin_client::SoftwareSetPages;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Format, ListWriter, Selection, View};
+use crate::fanout::{self, Service};
+use crate::output::{Format, Selection, View};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -26,17 +27,12 @@ pub async fn run(_args: Args, ctx: &Context) -> Result<()> {
             "the software list is shown by `software-sets get ID` only",
         ));
     }
-    let client = ctx.thin_client().await?;
-    let mut pages = SoftwareSetPages::new(client);
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
-    while let Some(page) = pages.next_page().await? {
-        for set in &page {
-            writer.write(set)?;
-        }
-        writer.flush()?;
-    }
-    if writer.finish()? == 0 && ctx.output.format == Format::Table {
-        ctx.note("no software sets found");
-    }
-    Ok(())
+    fanout::list(
+        ctx,
+        Service::ThinClient,
+        selection,
+        |session| SoftwareSetPages::new(session.thin_client()),
+        "software sets",
+    )
+    .await
 }

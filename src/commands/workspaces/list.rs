@@ -6,7 +6,8 @@ use super::WorkspaceFilterArgs;
 use crate::api::workspaces::WorkspacePages;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Format, ListWriter, Selection, View};
+use crate::fanout::{self, Filtered, Service};
+use crate::output::{Format, Selection, View};
 use crate::validate;
 
 pub const EXAMPLES: &str = "\
@@ -39,17 +40,15 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         View::List { details: false },
         ctx.output.format == Format::Table,
     )?;
-    let client = ctx.workspaces().await?;
-    let mut pages = WorkspacePages::new(client, query);
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
-    while let Some(page) = pages.next_page().await? {
-        for workspace in page.iter().filter(|w| args.filters.matches(w)) {
-            writer.write(workspace)?;
-        }
-        writer.flush()?;
-    }
-    if writer.finish()? == 0 && ctx.output.format == Format::Table {
-        ctx.note("no WorkSpaces found");
-    }
-    Ok(())
+    fanout::list(
+        ctx,
+        Service::WorkSpaces,
+        selection,
+        |session| Filtered {
+            source: WorkspacePages::new(session.workspaces(), query.clone()),
+            keep: |w: &Workspace| args.filters.matches(w),
+        },
+        "WorkSpaces",
+    )
+    .await
 }
