@@ -198,7 +198,7 @@ pub fn show_plan<T: Resource>(ctx: &Context, action: &str, items: &[T]) -> Resul
 }
 
 /// How many targets the plan on stderr lists before "... and N more".
-const PLAN_ROWS: usize = 20;
+pub const PLAN_ROWS: usize = 20;
 
 /// What one call returns: each target of the batch with its result.
 pub type BatchResult = Vec<(String, Result<()>)>;

@@ -11,6 +11,7 @@ use globset::GlobMatcher;
 
 use super::{ComplianceArg, DeviceStatusArg};
 use crate::api::thin_client::{DevicePages, list_tags, with_details};
+use crate::bulk::PLAN_ROWS;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::tags::{self, TagRules};
@@ -182,6 +183,9 @@ pub async fn resolve_targets(
     ids: &[String],
     filter: &Filter,
 ) -> Result<Vec<Device>> {
+    if !ids.is_empty() && filter.is_empty() && !ctx.dry_run {
+        return named_without_listing(ctx, client, ids).await;
+    }
     let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
     let mut pages = DevicePages::new(client.clone());
     let mut found: HashMap<String, Device> = HashMap::new();
@@ -213,6 +217,26 @@ pub async fn resolve_targets(
             None => None,
         })
         .collect())
+}
+
+/// Named IDs with no filter to narrow them need no listing of the whole
+/// fleet (a request per 50 devices before the first change): the plan on
+/// stderr shows at most `PLAN_ROWS` targets, so only those are looked up,
+/// one GetDevice each, and the rest go by ID. A dry run's plan is every
+/// target, so it still reads the listing.
+async fn named_without_listing(
+    ctx: &Context,
+    client: &Client,
+    ids: &[String],
+) -> Result<Vec<Device>> {
+    let mut shown: Vec<Device> = ids
+        .iter()
+        .map(|id| Device::builder().id(id).build())
+        .collect();
+    let by_id_only = shown.split_off(shown.len().min(PLAN_ROWS));
+    let mut devices = with_details(client, shown, ctx.concurrency).await?;
+    devices.extend(by_id_only);
+    Ok(devices)
 }
 
 /// The IDs named on the command line or in `--ids-from`, checked; a usage

@@ -1,0 +1,88 @@
+//! A bulk verb given device IDs (and no filter) goes straight to work: no
+//! listing of the whole fleet first, only GetDevice for the targets its plan
+//! shows. A dry run still shows every target as the listing knows it.
+
+mod common;
+
+use common::{TestSandbox, stderr_of, stdout_of};
+use wsfleet_sandbox::Config;
+
+/// More targets than the plan shows (20), in a fleet of several pages.
+const TARGETS: usize = 30;
+
+fn registered_ids(sb: &TestSandbox) -> Vec<String> {
+    let out = sb
+        .wsfleet()
+        .args(["devices", "list", "--status", "registered"])
+        .args(["-o", "csv", "--columns", "id", "--no-headers"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    stdout_of(&out)
+        .lines()
+        .take(TARGETS)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn sandbox_with_ids() -> (TestSandbox, std::path::PathBuf, Vec<String>) {
+    let sb = TestSandbox::with(Config {
+        devices: 200,
+        ..Config::default()
+    });
+    let ids = registered_ids(&sb);
+    assert_eq!(ids.len(), TARGETS);
+    let file = sb.path("ids.txt");
+    std::fs::write(&file, ids.join("\n")).unwrap();
+    sb.clear_requests();
+    (sb, file, ids)
+}
+
+#[test]
+fn deregister_by_id_lists_nothing_and_looks_up_only_the_plan_rows() {
+    let (sb, file, ids) = sandbox_with_ids();
+    let out = sb
+        .wsfleet()
+        .args(["devices", "deregister", "--ids-from"])
+        .arg(&file)
+        .args(["--yes", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+
+    assert!(sb.requests_for("ListDevices").is_empty());
+    assert_eq!(sb.requests_for("GetDevice").len(), 20);
+    assert_eq!(sb.requests_for("DeregisterDevice").len(), TARGETS);
+    let done = stdout_of(&out)
+        .lines()
+        .filter(|l| l.contains(r#""outcome":"done""#))
+        .count();
+    assert_eq!(done, TARGETS);
+    // The plan still names the devices it shows.
+    let plan = stderr_of(&out);
+    assert!(plan.contains(&ids[0]), "{plan}");
+    assert!(plan.contains("... and 10 more"), "{plan}");
+}
+
+#[test]
+fn dry_run_by_id_still_shows_every_target_from_the_listing() {
+    let (sb, file, ids) = sandbox_with_ids();
+    let out = sb
+        .wsfleet()
+        .args(["devices", "deregister", "--ids-from"])
+        .arg(&file)
+        .args(["--dry-run", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+
+    assert!(!sb.requests_for("ListDevices").is_empty());
+    assert!(sb.requests_for("DeregisterDevice").is_empty());
+    let rows: Vec<serde_json::Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), TARGETS);
+    assert_eq!(rows[TARGETS - 1]["id"], ids[TARGETS - 1].as_str());
+    assert_eq!(rows[TARGETS - 1]["status"], "REGISTERED");
+}
