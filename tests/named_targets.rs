@@ -1,6 +1,9 @@
 //! A bulk verb given device IDs (and no filter) goes straight to work: no
 //! listing of the whole fleet first, only GetDevice for the targets its plan
 //! shows. A dry run still shows every target as the listing knows it.
+// Helpers outside #[test] functions panic on purpose: a failed setup is a
+// failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
