@@ -1,0 +1,48 @@
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How a sandbox is seeded, where it keeps its state, and the knobs that make
+/// it slow, throttled or failing on purpose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The port to listen on (127.0.0.1 only); 0 picks a free one.
+    pub port: u16,
+    /// Thin Client devices in the seed fleet.
+    pub devices: usize,
+    /// WorkSpaces in the seed fleet.
+    pub workspaces: usize,
+    /// Seed of the fleet generator: the same seed gives the same fleet.
+    pub seed: u64,
+    pub region: String,
+    /// Loaded at start when it exists (else seeded and written), saved after
+    /// changes and at shutdown.
+    pub state_file: Option<PathBuf>,
+    /// Added to every request before it is answered.
+    pub latency: Duration,
+    /// Requests per second allowed; beyond it, ThrottlingException with `Retry-After`.
+    pub rate_limit: Option<f64>,
+    /// Probability (0..=1) that a request fails with a 500 before it changes anything.
+    pub fail_rate: f64,
+    /// Where to append the request log as JSON lines, besides memory.
+    pub log_file: Option<PathBuf>,
+    /// How long transitional states (DEREGISTERING, installs, PENDING...) last.
+    pub transition: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            port: 0,
+            devices: 60,
+            workspaces: 40,
+            seed: 42,
+            region: "us-east-1".to_string(),
+            state_file: None,
+            latency: Duration::ZERO,
+            rate_limit: None,
+            fail_rate: 0.0,
+            log_file: None,
+            transition: Duration::from_secs(2),
+        }
+    }
+}

@@ -1,0 +1,491 @@
+//! The HTTP side: one handler that tells the two services apart by
+//! `X-Amz-Target`, applies the knobs, runs the operation and logs it.
+
+use std::future::Future;
+use std::io;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::Response;
+use chrono::Utc;
+use serde_json::Value;
+use tokio::sync::{Notify, watch};
+use tokio::task::JoinHandle;
+
+use crate::config::Config;
+use crate::knobs::Knobs;
+use crate::log::{RequestLog, RequestRecord};
+use crate::state::SandboxState;
+use crate::thinclient::{self, TcError};
+use crate::wire;
+use crate::workspaces::WsError;
+
+/// Mutations within this window are saved in one write.
+const SAVE_COALESCE: Duration = Duration::from_millis(200);
+const WORKSPACES_TARGET_PREFIX: &str = "WorkspacesService.";
+const JSON: &str = "application/json";
+const AMZ_JSON: &str = "application/x-amz-json-1.1";
+
+struct Shared {
+    state: Mutex<SandboxState>,
+    transition: Duration,
+    knobs: Knobs,
+    log: RequestLog,
+    save_wanted: Notify,
+}
+
+impl Shared {
+    fn state(&self) -> MutexGuard<'_, SandboxState> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// A running sandbox.
+pub struct Sandbox {
+    shared: Arc<Shared>,
+    address: SocketAddr,
+    state_file: Option<PathBuf>,
+    stop: watch::Sender<bool>,
+    server: JoinHandle<io::Result<()>>,
+    saver: Option<JoinHandle<()>>,
+}
+
+impl Sandbox {
+    /// Loads or seeds the state, binds 127.0.0.1:`port` and serves in the background.
+    pub async fn start(config: Config) -> io::Result<Sandbox> {
+        let now = Utc::now();
+        let (state, fresh) = match &config.state_file {
+            Some(path) if path.exists() => {
+                let path = path.clone();
+                let state = tokio::task::spawn_blocking(move || SandboxState::load(&path))
+                    .await
+                    .map_err(io::Error::other)??;
+                (state, false)
+            }
+            _ => (SandboxState::seed(&config, now), true),
+        };
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
+        let address = listener.local_addr()?;
+        let shared = Arc::new(Shared {
+            state: Mutex::new(state),
+            transition: config.transition,
+            knobs: Knobs::new(config.latency, config.rate_limit, config.fail_rate),
+            log: RequestLog::open(config.log_file.as_deref())?,
+            save_wanted: Notify::new(),
+        });
+        let (stop, stopped) = watch::channel(false);
+        let saver = config.state_file.clone().map(|path| {
+            if fresh {
+                // Written in the background so a large seed still starts at once.
+                shared.save_wanted.notify_one();
+            }
+            tokio::spawn(save_loop(shared.clone(), path, stopped.clone()))
+        });
+        let router = Router::new().fallback(handle).with_state(shared.clone());
+        let mut shutdown = stopped;
+        let server = tokio::spawn(async move {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(async move {
+                    let _ = shutdown.wait_for(|stop| *stop).await;
+                })
+                .await
+        });
+        Ok(Sandbox {
+            shared,
+            address,
+            state_file: config.state_file,
+            stop,
+            server,
+            saver,
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`, the endpoint URL to give an AWS client.
+    pub fn endpoint(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    /// Every request answered so far, oldest first.
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        self.shared.log.snapshot()
+    }
+
+    pub fn clear_requests(&self) {
+        self.shared.log.clear();
+    }
+
+    pub fn set_latency(&self, latency: Duration) {
+        self.shared.knobs.set_latency(latency);
+    }
+
+    pub fn set_rate_limit(&self, rate_limit: Option<f64>) {
+        self.shared.knobs.set_rate_limit(rate_limit);
+    }
+
+    pub fn set_fail_rate(&self, fail_rate: f64) {
+        self.shared.knobs.set_fail_rate(fail_rate);
+    }
+
+    /// A device as GetDevice would answer it now, if it exists.
+    pub fn device(&self, id: &str) -> Option<Value> {
+        let now = Utc::now();
+        let mut state = self.shared.state();
+        state.thinclient.apply_due(now);
+        let thinclient = &state.thinclient;
+        thinclient
+            .devices
+            .get(id)
+            .map(|device| thinclient.device_detail(device, now))
+    }
+
+    /// The ids of every device, in ListDevices order.
+    pub fn device_ids(&self) -> Vec<String> {
+        self.shared
+            .state()
+            .thinclient
+            .devices
+            .keys()
+            .cloned()
+            .collect()
+    }
+
+    /// An environment as GetEnvironment would answer it now, if it exists.
+    pub fn environment(&self, id: &str) -> Option<Value> {
+        let mut state = self.shared.state();
+        state.thinclient.apply_due(Utc::now());
+        let thinclient = &state.thinclient;
+        thinclient
+            .environments
+            .get(id)
+            .map(|environment| thinclient.environment_detail(environment))
+    }
+
+    /// Stops serving (letting requests in flight finish) and saves the state file.
+    pub async fn shutdown(self) -> io::Result<()> {
+        let _ = self.stop.send(true);
+        let served = self.server.await.map_err(io::Error::other)?;
+        if let Some(saver) = self.saver {
+            saver.await.map_err(io::Error::other)?;
+        }
+        if let Some(path) = &self.state_file {
+            save_now(&self.shared, path).await?;
+        }
+        served
+    }
+
+    /// Serves until `signal` completes, then shuts down.
+    pub async fn run_until(self, signal: impl Future<Output = ()>) -> io::Result<()> {
+        signal.await;
+        self.shutdown().await
+    }
+}
+
+/// Restores the seed: overwrites `path` with a freshly seeded state for `config`.
+pub fn reset_state_file(path: &Path, config: &Config) -> io::Result<()> {
+    SandboxState::seed(config, Utc::now()).save(path)
+}
+
+async fn save_now(shared: &Arc<Shared>, path: &Path) -> io::Result<()> {
+    // Cloning under the lock is much quicker than serialising under it.
+    let snapshot = shared.state().clone();
+    let path = path.to_path_buf();
+    tokio::task::spawn_blocking(move || snapshot.save(&path))
+        .await
+        .map_err(io::Error::other)?
+}
+
+async fn save_loop(shared: Arc<Shared>, path: PathBuf, mut stopped: watch::Receiver<bool>) {
+    loop {
+        tokio::select! {
+            _ = shared.save_wanted.notified() => {}
+            _ = stopped.wait_for(|stop| *stop) => return,
+        }
+        tokio::time::sleep(SAVE_COALESCE).await;
+        // A failed background save is retried by the next change and by
+        // shutdown, which reports the error.
+        let _ = save_now(&shared, &path).await;
+    }
+}
+
+enum Service {
+    ThinClient,
+    Workspaces,
+}
+
+impl Service {
+    fn name(&self) -> &'static str {
+        match self {
+            Service::ThinClient => "thinclient",
+            Service::Workspaces => "workspaces",
+        }
+    }
+}
+
+/// How a request ended: a body to send, or an error to shape for its service.
+enum Outcome {
+    Reply(thinclient::Reply),
+    ThinClientError(TcError),
+    Workspaces(Result<Value, WsError>),
+}
+
+async fn handle(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let target = headers
+        .get("x-amz-target")
+        .map(|target| target.to_str().unwrap_or_default().to_string());
+    let path = uri.path().to_string();
+    let (service, record, outcome) = match target {
+        Some(target) => {
+            let (record, outcome) = workspaces_call(&shared, &method, &path, &target, &body).await;
+            (Service::Workspaces, record, outcome)
+        }
+        None => {
+            let (record, outcome) = thinclient_call(&shared, &method, &uri, &body).await;
+            (Service::ThinClient, record, outcome)
+        }
+    };
+    let response = render(outcome);
+    shared.log.record(RequestRecord {
+        service: service.name().to_string(),
+        status: response.status().as_u16(),
+        ..record
+    });
+    response
+}
+
+/// What every request goes through before it may touch the state: the rate
+/// limit, the latency, and the injected failures.
+async fn gate(shared: &Shared) -> Result<(), (u16, &'static str, String, u64)> {
+    if let Err(retry_after) = shared.knobs.admit() {
+        return Err((
+            429,
+            "ThrottlingException",
+            "Rate exceeded".to_string(),
+            retry_after,
+        ));
+    }
+    let latency = shared.knobs.latency();
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    if shared.knobs.should_fail() {
+        return Err((
+            500,
+            "InternalServerException",
+            "The sandbox injected this failure (fail_rate).".to_string(),
+            1,
+        ));
+    }
+    Ok(())
+}
+
+async fn thinclient_call(
+    shared: &Arc<Shared>,
+    method: &Method,
+    uri: &Uri,
+    body: &Bytes,
+) -> (RequestRecord, Outcome) {
+    let mut record = RequestRecord {
+        service: String::new(),
+        operation: "Unknown".to_string(),
+        method: method.to_string(),
+        path: uri.path().to_string(),
+        status: 0,
+        client_token: None,
+        resource: None,
+    };
+    let segments = wire::path_segments(uri.path());
+    let query = wire::query_pairs(uri.query());
+    let (Some(segments), Some(query)) = (segments, query) else {
+        let error =
+            thinclient::validate::cannot_parse("the request URI is not validly percent-encoded");
+        return (record, Outcome::ThinClientError(error));
+    };
+    let Some(route) = thinclient::route(method.as_str(), &segments) else {
+        let error = thinclient::unknown_operation(method.as_str(), uri.path());
+        return (record, Outcome::ThinClientError(error));
+    };
+    let op = route.op;
+    let request = thinclient::Request {
+        route,
+        query: &query,
+        body,
+    };
+    record.operation = op.name().to_string();
+    record.client_token = request.client_token();
+    record.resource = request.route.label.clone();
+    if let Err((status, _, message, retry_after_seconds)) = gate(shared).await {
+        let error = if status == 429 {
+            TcError::Throttling {
+                message,
+                retry_after_seconds,
+            }
+        } else {
+            TcError::InternalServer {
+                message,
+                retry_after_seconds,
+            }
+        };
+        return (record, Outcome::ThinClientError(error));
+    }
+    let result = {
+        let mut state = shared.state();
+        state
+            .thinclient
+            .handle(&request, Utc::now(), shared.transition)
+    };
+    if result.is_ok() && op.is_mutating() {
+        shared.save_wanted.notify_one();
+    }
+    let outcome = match result {
+        Ok(reply) => Outcome::Reply(reply),
+        Err(error) => Outcome::ThinClientError(error),
+    };
+    (record, outcome)
+}
+
+/// The id a WorkSpaces request is about, for the request log.
+fn workspaces_resource(input: &Value) -> Option<String> {
+    const ID_MEMBERS: &[&str] = &[
+        "WorkspaceId",
+        "ResourceId",
+        "ImageId",
+        "SourceImageId",
+        "BundleId",
+        "DirectoryId",
+        "ApplicationId",
+    ];
+    ID_MEMBERS
+        .iter()
+        .find_map(|member| input.get(member)?.as_str().map(str::to_string))
+}
+
+fn is_read_only(operation: &str) -> bool {
+    ["Describe", "List", "Get"]
+        .iter()
+        .any(|prefix| operation.starts_with(prefix))
+}
+
+async fn workspaces_call(
+    shared: &Arc<Shared>,
+    method: &Method,
+    path: &str,
+    target: &str,
+    body: &Bytes,
+) -> (RequestRecord, Outcome) {
+    let operation = target
+        .strip_prefix(WORKSPACES_TARGET_PREFIX)
+        .unwrap_or(target)
+        .to_string();
+    let parsed: Result<Value, _> = if body.iter().all(u8::is_ascii_whitespace) {
+        Ok(Value::Object(Default::default()))
+    } else {
+        serde_json::from_slice(body)
+    };
+    let record = RequestRecord {
+        service: String::new(),
+        operation: operation.clone(),
+        method: method.to_string(),
+        path: path.to_string(),
+        status: 0,
+        client_token: parsed
+            .as_ref()
+            .ok()
+            .and_then(|input| input.get("ClientToken")?.as_str().map(str::to_string)),
+        resource: parsed.as_ref().ok().and_then(workspaces_resource),
+    };
+    let error = |status: u16, code: &'static str, message: String| {
+        Outcome::Workspaces(Err(WsError {
+            status,
+            code,
+            message,
+        }))
+    };
+    if !target.starts_with(WORKSPACES_TARGET_PREFIX) {
+        let message = format!("{target} is not an operation of this service");
+        return (record, error(400, "UnknownOperationException", message));
+    }
+    let Ok(input) = parsed else {
+        let message = "the request body is not valid JSON".to_string();
+        return (record, error(400, "SerializationException", message));
+    };
+    if let Err((status, _, message, _)) = gate(shared).await {
+        // awsJson1.1 services answer throttling with a 400.
+        let (status, code) = if status == 429 {
+            (400, "ThrottlingException")
+        } else {
+            (500, "InternalFailure")
+        };
+        return (record, error(status, code, message));
+    }
+    let result = {
+        let mut state = shared.state();
+        state
+            .workspaces
+            .handle(&operation, &input, Utc::now(), shared.transition)
+    };
+    if result.is_ok() && !is_read_only(&operation) {
+        shared.save_wanted.notify_one();
+    }
+    (record, Outcome::Workspaces(result))
+}
+
+fn response(status: u16, content_type: &str) -> axum::http::response::Builder {
+    Response::builder()
+        .status(StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        .header(header::CONTENT_TYPE, content_type)
+        .header("x-amzn-RequestId", uuid::Uuid::new_v4().to_string())
+}
+
+fn render(outcome: Outcome) -> Response {
+    let built = match outcome {
+        Outcome::Reply(reply) => {
+            let body = reply
+                .body
+                .map(|body| body.to_string().into_bytes())
+                .unwrap_or_default();
+            response(reply.status, JSON).body(Body::from(body))
+        }
+        Outcome::ThinClientError(error) => {
+            let mut builder =
+                response(error.status(), JSON).header("x-amzn-ErrorType", error.code());
+            if let Some(seconds) = error.retry_after_seconds() {
+                builder = builder.header(header::RETRY_AFTER, HeaderValue::from(seconds));
+            }
+            builder.body(Body::from(error.body().to_string()))
+        }
+        Outcome::Workspaces(Ok(value)) => {
+            response(200, AMZ_JSON).body(Body::from(value.to_string()))
+        }
+        Outcome::Workspaces(Err(error)) => {
+            let mut builder = response(error.status, AMZ_JSON);
+            if error.code == "ThrottlingException" {
+                builder = builder.header(header::RETRY_AFTER, HeaderValue::from(1u64));
+            }
+            let body = serde_json::json!({ "__type": error.code, "message": error.message });
+            builder.body(Body::from(body.to_string()))
+        }
+    };
+    built.unwrap_or_else(|_| {
+        let mut fallback = Response::new(Body::empty());
+        *fallback.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+        fallback
+    })
+}
