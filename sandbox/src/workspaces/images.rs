@@ -1,0 +1,229 @@
+//! Images, bundles and directories.
+
+use serde_json::{Value, json};
+
+use super::error::WsError;
+use super::input::{
+    BUNDLE_ID, DIRECTORY_ID, IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, check_count,
+    check_enum, page_size,
+};
+use super::model::{IMAGE_TYPES, Image, ImageRecord, ImageUpdates, Schedule, ScheduledState};
+use super::paging::{entries_after, take_page};
+use super::tags::parse_tags;
+use super::{ACCOUNT_ID, Clock, WorkspacesState};
+
+/// How many bundles or directories one page holds when the caller does not say.
+const DEFAULT_PAGE: usize = 25;
+
+impl WorkspacesState {
+    fn image_of_account(&self, image_id: &str) -> Result<&ImageRecord, WsError> {
+        self.images
+            .get(image_id)
+            .ok_or_else(|| WsError::not_found(format!("The image {image_id} could not be found.")))
+    }
+
+    pub(super) fn describe_workspace_images(&self, input: &Input) -> Result<Value, WsError> {
+        let image_ids = input.strings("ImageIds")?;
+        if let Some(ids) = &image_ids {
+            let path = input.path_of("ImageIds");
+            check_count(&path, ids.len(), 1, 25)?;
+            IMAGE_ID.check_all(&path, ids)?;
+        }
+        let image_type = input.str("ImageType")?;
+        if let Some(image_type) = image_type {
+            check_enum(&input.path_of("ImageType"), image_type, IMAGE_TYPES)?;
+        }
+        let size = page_size(input, "MaxResults", 1000, 1000)?;
+        let wanted = |image: &Image| {
+            image_ids
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&image.image_id.as_str()))
+                && image_type.is_none_or(|image_type| {
+                    (image.owner_account_id == ACCOUNT_ID) == (image_type == "OWNED")
+                })
+        };
+        let entries = entries_after(&self.images, input.str("NextToken")?)?
+            .map(|(id, record)| (id, &record.image))
+            .filter(|(_, image)| wanted(image));
+        take_page(entries, size).into_response("Images")
+    }
+
+    pub(super) fn create_updated_workspace_image(
+        &mut self,
+        input: &Input,
+        clock: Clock,
+    ) -> Result<Value, WsError> {
+        let name = input.required_str("Name")?;
+        IMAGE_NAME.check(&input.path_of("Name"), name)?;
+        let description = input.required_str("Description")?;
+        IMAGE_DESCRIPTION.check(&input.path_of("Description"), description)?;
+        let source_id = input.required_str("SourceImageId")?;
+        IMAGE_ID.check(&input.path_of("SourceImageId"), source_id)?;
+        let tags = parse_tags(input, "Tags")?.unwrap_or_default();
+
+        let source = self.image_of_account(source_id)?;
+        if source.image.owner_account_id != ACCOUNT_ID {
+            return Err(WsError::not_supported(format!(
+                "The image {source_id} is shared with this account; only its owner can update it."
+            )));
+        }
+        if source.image.state != "AVAILABLE" {
+            return Err(WsError::invalid_state(format!(
+                "The image {source_id} is {}; only an AVAILABLE image can be updated.",
+                source.image.state
+            )));
+        }
+        if source.image.operating_system.family != "WINDOWS" {
+            return Err(WsError::not_supported(
+                "Only Windows WorkSpace images can be updated programmatically.",
+            ));
+        }
+        if !source.image.updates.update_available {
+            return Err(WsError::not_supported(format!(
+                "The image {source_id} has no updates available."
+            )));
+        }
+        if self.images.values().any(|record| record.image.name == name) {
+            return Err(WsError::of(
+                "ResourceAlreadyExistsException",
+                format!("An image named {name} already exists."),
+            ));
+        }
+
+        let mut image = source.image.clone();
+        let operating_system_name = source.operating_system_name.clone();
+        let image_id = self
+            .id_source
+            .fresh_id("wsi-", 9, |id| self.images.contains_key(id));
+        image.image_id = image_id.clone();
+        image.name = name.to_owned();
+        image.description = Some(description.to_owned());
+        image.state = "PENDING".to_owned();
+        image.created = clock.now;
+        image.error_code = None;
+        image.error_message = None;
+        image.updates = ImageUpdates {
+            update_available: false,
+            description: None,
+        };
+        self.images.insert(
+            image_id.clone(),
+            ImageRecord {
+                image,
+                operating_system_name,
+                schedule: Schedule::new(vec![ScheduledState {
+                    at: clock.after(1),
+                    state: Some("AVAILABLE".to_owned()),
+                }]),
+            },
+        );
+        // The applications baked into the source are in the updated image too.
+        let inherited: Vec<_> = self
+            .association_keys_of(source_id)
+            .iter()
+            .filter_map(|key| self.associations.get(key))
+            .map(|association| {
+                let mut copy = association.clone();
+                copy.resource_id = image_id.clone();
+                copy.created = clock.now;
+                copy.last_updated_time = clock.now;
+                copy
+            })
+            .collect();
+        for association in inherited {
+            self.associations.insert(
+                super::model::Association::key(&image_id, &association.application_id),
+                association,
+            );
+        }
+        if !tags.is_empty() {
+            self.tags.insert(image_id.clone(), tags);
+        }
+        Ok(json!({"ImageId": image_id}))
+    }
+
+    pub(super) fn delete_workspace_image(&mut self, input: &Input) -> Result<Value, WsError> {
+        let image_id = input.required_str("ImageId")?;
+        IMAGE_ID.check(&input.path_of("ImageId"), image_id)?;
+        let record = self.image_of_account(image_id)?;
+        if record.image.owner_account_id != ACCOUNT_ID {
+            return Err(WsError::of(
+                "AccessDeniedException",
+                format!(
+                    "The image {image_id} is shared with this account; only its owner can delete it."
+                ),
+            ));
+        }
+        if record.image.state == "PENDING" {
+            return Err(WsError::invalid_state(format!(
+                "The image {image_id} is still being created."
+            )));
+        }
+        if let Some(bundle) = self
+            .bundles
+            .values()
+            .find(|bundle| bundle.bundle.image_id == image_id)
+        {
+            return Err(WsError::of(
+                "ResourceAssociatedException",
+                format!(
+                    "The image {image_id} is used by bundle {}; delete the bundle first.",
+                    bundle.bundle.bundle_id
+                ),
+            ));
+        }
+        self.images.remove(image_id);
+        self.tags.remove(image_id);
+        for key in self.association_keys_of(image_id) {
+            self.associations.remove(&key);
+        }
+        Ok(json!({}))
+    }
+
+    pub(super) fn describe_workspace_bundles(&self, input: &Input) -> Result<Value, WsError> {
+        let bundle_ids = input.strings("BundleIds")?;
+        if let Some(ids) = &bundle_ids {
+            let path = input.path_of("BundleIds");
+            check_count(&path, ids.len(), 1, 25)?;
+            BUNDLE_ID.check_all(&path, ids)?;
+        }
+        let owner = input.str("Owner")?;
+        if bundle_ids.is_some() && owner.is_some() {
+            return Err(WsError::invalid_parameter(
+                "Specify either BundleIds or Owner, not both.",
+            ));
+        }
+        // Without a filter the service lists the account's own bundles;
+        // Owner AMAZON lists Amazon's.
+        let entries = entries_after(&self.bundles, input.str("NextToken")?)?
+            .filter(|(_, record)| match (&bundle_ids, owner) {
+                (Some(ids), _) => ids.contains(&record.bundle.bundle_id.as_str()),
+                (None, Some(owner)) if owner.eq_ignore_ascii_case("AMAZON") => record.amazon_owned,
+                (None, Some(owner)) => !record.amazon_owned && record.bundle.owner == owner,
+                (None, None) => !record.amazon_owned,
+            })
+            .map(|(id, record)| (id, &record.bundle));
+        take_page(entries, DEFAULT_PAGE).into_response("Bundles")
+    }
+
+    pub(super) fn describe_workspace_directories(&self, input: &Input) -> Result<Value, WsError> {
+        let directory_ids = input.strings("DirectoryIds")?;
+        if let Some(ids) = &directory_ids {
+            let path = input.path_of("DirectoryIds");
+            check_count(&path, ids.len(), 1, 25)?;
+            DIRECTORY_ID.check_all(&path, ids)?;
+        }
+        let names = input.strings("WorkspaceDirectoryNames")?;
+        let size = page_size(input, "Limit", 25, DEFAULT_PAGE)?;
+        let entries =
+            entries_after(&self.directories, input.str("NextToken")?)?.filter(|(_, directory)| {
+                directory_ids
+                    .as_ref()
+                    .is_none_or(|ids| ids.contains(&directory.directory_id.as_str()))
+                    && names
+                        .as_ref()
+                        .is_none_or(|names| names.contains(&directory.directory_name.as_str()))
+            });
+        take_page(entries, size).into_response("Directories")
+    }
+}
