@@ -4,6 +4,7 @@
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::devices::DevicesCommand;
+use crate::commands::{completions, generate_assets};
 use crate::output::Format;
 
 const AFTER_HELP: &str = "\
@@ -113,6 +114,12 @@ pub enum Command {
     /// WorkSpaces Thin Client devices
     #[command(subcommand)]
     Devices(DevicesCommand),
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish)
+    #[command(after_long_help = completions::EXAMPLES)]
+    Completions(completions::Args),
+    /// Write completions/ and man/ (for maintainers)
+    #[command(hide = true)]
+    GenerateAssets(generate_assets::Args),
 }
 
 #[cfg(test)]
