@@ -11,7 +11,7 @@
 //! TABs cost one request between them.
 
 use std::ffi::{OsStr, OsString};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use aws_smithy_runtime_api::client::result::SdkError;
@@ -158,7 +158,8 @@ fn complete(kind: Kind, current: &OsStr) -> Vec<CompletionCandidate> {
         return Vec::new();
     };
     let options = session_options(&words_being_completed());
-    entries(kind, &options)
+    let cache_dir = dirs::cache_dir().map(|dir| dir.join("wsfleet"));
+    entries(kind, &options, cache_dir.as_deref())
         .iter()
         .filter(|entry| entry.id.starts_with(prefix))
         .map(Entry::candidate)
@@ -196,7 +197,7 @@ fn session_options(words: &[OsString]) -> SessionOptions {
 
 /// The cached entries when fresh, else whatever the account returns within
 /// the budget (cached only when complete).
-fn entries(kind: Kind, options: &SessionOptions) -> Vec<Entry> {
+fn entries(kind: Kind, options: &SessionOptions, cache_dir: Option<&Path>) -> Vec<Entry> {
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -205,18 +206,27 @@ fn entries(kind: Kind, options: &SessionOptions) -> Vec<Entry> {
     };
     let mut found = Vec::new();
     runtime.block_on(async {
-        let _ = tokio::time::timeout(BUDGET, cached_or_fetched(kind, options, &mut found)).await;
+        let _ = tokio::time::timeout(
+            BUDGET,
+            cached_or_fetched(kind, options, cache_dir, &mut found),
+        )
+        .await;
     });
     // Requests still in flight after the budget are abandoned, not awaited.
     runtime.shutdown_background();
     found
 }
 
-async fn cached_or_fetched(kind: Kind, options: &SessionOptions, found: &mut Vec<Entry>) {
+async fn cached_or_fetched(
+    kind: Kind,
+    options: &SessionOptions,
+    cache_dir: Option<&Path>,
+    found: &mut Vec<Entry>,
+) {
     let Ok(session) = Session::load(options).await else {
         return;
     };
-    let cache = Cache::new(kind, options, &session);
+    let cache = cache_dir.map(|dir| Cache::new(kind, options, &session, dir));
     if let Some(entries) = cache.as_ref().and_then(Cache::read) {
         *found = entries;
         return;
@@ -376,7 +386,7 @@ struct CacheFile {
 }
 
 impl Cache {
-    fn new(kind: Kind, options: &SessionOptions, session: &Session) -> Option<Cache> {
+    fn new(kind: Kind, options: &SessionOptions, session: &Session, dir: &Path) -> Cache {
         // The endpoint variables are read by the SDK, not by our options,
         // but decide just as much where the IDs come from.
         let endpoint_variables = [
@@ -395,13 +405,12 @@ impl Cache {
         .chain(endpoint_variables.iter().map(String::as_str))
         .collect::<Vec<_>>()
         .join("\n");
-        let dir = dirs::cache_dir()?.join("wsfleet");
         let path = dir.join(format!(
             "complete-{}-{:016x}.json",
             kind.name(),
             fnv1a(&key)
         ));
-        Some(Cache { path, key })
+        Cache { path, key }
     }
 
     fn read(&self) -> Option<Vec<Entry>> {
@@ -517,6 +526,51 @@ mod tests {
         };
         std::fs::write(&cache.path, serde_json::to_vec(&stale).expect("json")).expect("write");
         assert_eq!(cache.read(), None);
+    }
+
+    /// Every kind's listing against the sandbox: the IDs its own API
+    /// returns, each described.
+    #[test]
+    fn every_kind_lists_its_ids_from_the_sandbox() {
+        let runtime = tokio::runtime::Runtime::new().expect("runtime");
+        let sandbox = runtime
+            .block_on(wsfleet_sandbox::Sandbox::start(
+                wsfleet_sandbox::Config::default(),
+            ))
+            .expect("sandbox starts");
+        let mut options = SessionOptions::new();
+        options.region = Some("us-east-1".to_owned());
+        options.endpoint_url = Some(sandbox.endpoint());
+        options.static_credentials = Some(("AKIDCOMPLETETEST".to_owned(), "secret".to_owned()));
+
+        for (kind, operation, id_start) in [
+            (Kind::Devices, "ListDevices", ""),
+            (Kind::Environments, "ListEnvironments", ""),
+            (Kind::SoftwareSets, "ListSoftwareSets", ""),
+            (Kind::Workspaces, "DescribeWorkspaces", "ws-"),
+            (Kind::Applications, "DescribeApplications", "wsa-"),
+            (Kind::Images, "DescribeWorkspaceImages", "wsi-"),
+            (Kind::Bundles, "DescribeWorkspaceBundles", "wsb-"),
+            (Kind::Directories, "DescribeWorkspaceDirectories", "d-"),
+        ] {
+            let found = entries(kind, &options, None);
+            assert!(!found.is_empty(), "{kind:?}: nothing offered");
+            for entry in &found {
+                assert!(entry.id.starts_with(id_start), "{kind:?}: {entry:?}");
+                assert!(!entry.description.is_empty(), "{kind:?}: {entry:?}");
+            }
+            assert!(
+                sandbox.requests().iter().any(|r| r.operation == operation),
+                "{kind:?} did not call {operation}"
+            );
+        }
+        let bundle_listings = sandbox
+            .requests()
+            .iter()
+            .filter(|r| r.operation == "DescribeWorkspaceBundles")
+            .count();
+        assert!(bundle_listings >= 2, "the account's and Amazon's bundles");
+        let _ = runtime.block_on(sandbox.shutdown());
     }
 
     #[test]
