@@ -17,7 +17,10 @@ use aws_runtime::env_config::file::EnvConfigFiles;
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::endpoint::EndpointPrefix;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
-use aws_smithy_runtime_api::client::interceptors::context::BeforeSerializationInterceptorContextMut;
+use aws_smithy_runtime_api::client::interceptors::context::{
+    BeforeDeserializationInterceptorContextRef, BeforeSerializationInterceptorContextMut,
+    BeforeTransmitInterceptorContextRef,
+};
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
 use aws_types::SdkConfig;
@@ -36,14 +39,15 @@ pub struct SessionOptions {
     /// Fixed credentials (the sandbox); otherwise the default chain.
     pub static_credentials: Option<(String, String)>,
     pub connect_timeout: Duration,
-    pub attempt_timeout: Duration,
+    /// The longest one API call may take, retries included.
+    pub timeout: Duration,
 }
 
 impl SessionOptions {
     pub fn new() -> Self {
         SessionOptions {
             connect_timeout: Duration::from_secs(5),
-            attempt_timeout: Duration::from_secs(30),
+            timeout: Duration::from_secs(30),
             ..SessionOptions::default()
         }
     }
@@ -54,6 +58,8 @@ impl SessionOptions {
 #[derive(Clone)]
 pub struct Session {
     config: SdkConfig,
+    /// The account, asked of STS once per session.
+    account: std::sync::Arc<tokio::sync::OnceCell<String>>,
 }
 
 impl Session {
@@ -74,7 +80,8 @@ impl Session {
             .timeout_config(
                 TimeoutConfig::builder()
                     .connect_timeout(options.connect_timeout)
-                    .operation_attempt_timeout(options.attempt_timeout)
+                    .operation_attempt_timeout(options.timeout)
+                    .operation_timeout(options.timeout)
                     .build(),
             );
         if let Some(profile) = &options.profile {
@@ -89,6 +96,7 @@ impl Session {
         }
         Ok(Session {
             config: loader.load().await,
+            account: Default::default(),
         })
     }
 
@@ -96,15 +104,35 @@ impl Session {
         self.config.region().map(Region::as_ref)
     }
 
+    /// The account these credentials belong to (STS GetCallerIdentity,
+    /// asked once and remembered).
+    pub async fn account_id(&self) -> Result<&str> {
+        self.account
+            .get_or_try_init(|| async {
+                let output = aws_sdk_sts::Client::new(&self.config)
+                    .get_caller_identity()
+                    .send()
+                    .await
+                    .map_err(|e| crate::error::from_sdk("GetCallerIdentity", e))?;
+                Ok::<_, crate::error::AppError>(output.account.unwrap_or_default())
+            })
+            .await
+            .map(String::as_str)
+    }
+
     pub fn thin_client(&self) -> aws_sdk_workspacesthinclient::Client {
         let config = aws_sdk_workspacesthinclient::config::Builder::from(&self.config)
             .interceptor(StripHostPrefixForCustomEndpoint)
+            .interceptor(TraceRequests)
             .build();
         aws_sdk_workspacesthinclient::Client::from_conf(config)
     }
 
     pub fn workspaces(&self) -> aws_sdk_workspaces::Client {
-        aws_sdk_workspaces::Client::new(&self.config)
+        let config = aws_sdk_workspaces::config::Builder::from(&self.config)
+            .interceptor(TraceRequests)
+            .build();
+        aws_sdk_workspaces::Client::from_conf(config)
     }
 }
 
@@ -121,8 +149,8 @@ async fn resolve_region(options: &SessionOptions) -> Option<Region> {
     }
     let mut chain = RegionProviderChain::first_try(EnvironmentVariableRegionProvider::new())
         .or_else(profile_region.build());
-    let metadata_disabled = std::env::var("AWS_EC2_METADATA_DISABLED")
-        .is_ok_and(|v| v.eq_ignore_ascii_case("true"));
+    let metadata_disabled =
+        std::env::var("AWS_EC2_METADATA_DISABLED").is_ok_and(|v| v.eq_ignore_ascii_case("true"));
     if !metadata_disabled {
         let client = imds::Client::builder()
             .max_attempts(1)
@@ -204,6 +232,38 @@ impl Intercept for StripHostPrefixForCustomEndpoint {
         if cfg.load::<EndpointUrl>().is_some() {
             cfg.interceptor_state().unset::<EndpointPrefix>();
         }
+        Ok(())
+    }
+}
+
+/// `-vv`: one line a request and one a response, naming method, URI and
+/// status. Headers are never logged: they carry the signature.
+#[derive(Debug)]
+struct TraceRequests;
+
+impl Intercept for TraceRequests {
+    fn name(&self) -> &'static str {
+        "TraceRequests"
+    }
+
+    fn read_before_transmit(
+        &self,
+        context: &BeforeTransmitInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> std::result::Result<(), BoxError> {
+        let request = context.request();
+        tracing::debug!(method = request.method(), uri = request.uri(), "request");
+        Ok(())
+    }
+
+    fn read_after_transmit(
+        &self,
+        context: &BeforeDeserializationInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> std::result::Result<(), BoxError> {
+        tracing::debug!(status = context.response().status().as_u16(), "response");
         Ok(())
     }
 }

@@ -14,8 +14,11 @@ use futures::stream::FuturesUnordered;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::Value;
 
+use std::path::{Path, PathBuf};
+
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::journal::{self, JournalWriter, Resume};
 use crate::output::{Column, ListWriter, Resource, Selection, View, columns_get as get};
 
 /// After the SDK's own attempts, how many more rounds a target gets when the
@@ -89,6 +92,8 @@ pub struct Report {
     pub action: &'static str,
     pub results: Vec<TargetResult>,
     pub interrupted: bool,
+    /// Where the outcomes were journaled, for `--resume`.
+    pub journal: Option<PathBuf>,
 }
 
 impl Report {
@@ -122,6 +127,12 @@ impl Report {
             "{}: {done} done, {failed} failed, {not_started} not started",
             self.action
         ));
+        if let Some(path) = self.journal.as_ref().filter(|_| failed + not_started > 0) {
+            ctx.note(format!(
+                "to finish what is left, run the same command with --resume {}",
+                path.display()
+            ));
+        }
         if self.interrupted {
             Err(AppError::Interrupted)
         } else if failed > 0 {
@@ -140,17 +151,13 @@ impl Report {
 /// the command's output (stdout, in the chosen format) and nothing more
 /// happens; otherwise it is a short table on stderr before the question.
 /// Returns whether to go on.
-pub fn show_plan<T: Resource>(
-    ctx: &Context,
-    action: &str,
-    items: &[T],
-) -> Result<bool> {
-    let selection = Selection::<T>::resolve(
-        None,
-        View::List { details: false },
-        true,
-    )?;
-    let noun = if items.len() == 1 { T::KIND.to_owned() } else { format!("{}s", T::KIND) };
+pub fn show_plan<T: Resource>(ctx: &Context, action: &str, items: &[T]) -> Result<bool> {
+    let selection = Selection::<T>::resolve(None, View::List { details: false }, true)?;
+    let noun = if items.len() == 1 {
+        T::KIND.to_owned()
+    } else {
+        format!("{}s", T::KIND)
+    };
     if ctx.dry_run {
         let selection = Selection::<T>::resolve(
             ctx.output.columns.as_deref(),
@@ -201,25 +208,58 @@ pub struct Executor {
     /// Targets per request: 1 for per-item APIs, 25 for WorkSpaces batches.
     pub batch_size: usize,
     pub progress: bool,
+    /// Where to journal outcomes; `None` journals nothing.
+    pub journal: Option<PathBuf>,
+    /// `--resume`: an earlier run whose done targets are skipped and whose
+    /// tokens are reused.
+    pub resume: Option<&'static Resume>,
 }
 
 impl Executor {
+    /// The executor for a verb: `--concurrency`, a progress bar on a
+    /// terminal, the journal (`--journal`, else one under the user's state
+    /// directory) and `--resume`.
     pub fn for_context(ctx: &Context, batch_size: usize) -> Executor {
         Executor {
             concurrency: ctx.concurrency,
             batch_size: batch_size.max(1),
             progress: ctx.stderr_is_terminal && !ctx.quiet,
+            journal: ctx.journal.clone(),
+            resume: journal::resume(),
         }
     }
 
     /// Runs `call` on the targets, `batch_size` at a time, `concurrency`
     /// calls at once. `call` gets the batch and reports each target's result.
-    pub async fn run<F, Fut>(&self, action: &'static str, ids: Vec<String>, call: F) -> Report
+    /// Fails, before any request, only when `--resume` names a journal of
+    /// another action or the journal cannot be written.
+    pub async fn run<F, Fut>(
+        &self,
+        action: &'static str,
+        ids: Vec<String>,
+        call: F,
+    ) -> Result<Report>
     where
         F: Fn(Vec<Target>) -> Fut,
         Fut: Future<Output = BatchResult>,
     {
-        self.run_until(action, ids, call, ctrl_c()).await
+        if let Some(resume) = self.resume
+            && resume.action != action
+        {
+            return Err(AppError::usage(format!(
+                "--resume {}: that journal is of '{}', not '{action}'",
+                resume.path.display(),
+                resume.action
+            )));
+        }
+        let journal_path = self
+            .journal
+            .clone()
+            .or_else(|| journal::default_path(action));
+        let report = self
+            .run_until(action, ids, call, ctrl_c(), journal_path.as_deref())
+            .await?;
+        Ok(report)
     }
 
     /// [`Executor::run`] with the interruption signal given, so tests can
@@ -230,7 +270,8 @@ impl Executor {
         ids: Vec<String>,
         call: F,
         interrupt: S,
-    ) -> Report
+        journal_path: Option<&Path>,
+    ) -> Result<Report>
     where
         F: Fn(Vec<Target>) -> Fut,
         Fut: Future<Output = BatchResult>,
@@ -250,13 +291,38 @@ impl Executor {
             .enumerate()
             .map(|(i, id)| (id.clone(), i))
             .collect();
-        let mut queue: VecDeque<Target> = ids
+        let tokens = journal::tokens(self.resume);
+        let targets: Vec<Target> = ids
             .into_iter()
             .map(|id| Target {
+                client_token: tokens.get(&id).cloned().unwrap_or_else(new_client_token),
                 id,
-                client_token: new_client_token(),
             })
             .collect();
+        let mut journal = match journal_path {
+            Some(path) => Some(JournalWriter::create(path, action, &targets)?),
+            None => None,
+        };
+        let mut record = |result: &TargetResult| {
+            if let Some(writer) = journal.as_mut()
+                && let Err(err) = writer.record(result)
+            {
+                tracing::warn!("journal {}: {err}", writer.path.display());
+            }
+        };
+        // What an earlier run finished is done; it is not sent again.
+        let already_done = self.resume.map(|r| &r.done);
+        let mut queue = VecDeque::with_capacity(targets.len());
+        for target in targets {
+            if already_done.is_some_and(|done| done.contains(&target.id)) {
+                let i = index[&target.id];
+                results[i].outcome = Outcome::Done;
+                record(&results[i]);
+                progress.inc(1);
+            } else {
+                queue.push_back(target);
+            }
+        }
 
         type InFlight<'a> = Pin<Box<dyn Future<Output = (Vec<Target>, BatchResult)> + 'a>>;
         let mut in_flight: FuturesUnordered<InFlight<'_>> = FuturesUnordered::new();
@@ -291,6 +357,7 @@ impl Executor {
                         match result {
                             Ok(()) => {
                                 results[i].outcome = Outcome::Done;
+                                record(&results[i]);
                                 progress.inc(1);
                             }
                             Err(err) => {
@@ -304,6 +371,7 @@ impl Executor {
                                     }
                                     _ => {
                                         results[i].outcome = failure(&err);
+                                        record(&results[i]);
                                         progress.inc(1);
                                     }
                                 }
@@ -322,11 +390,12 @@ impl Executor {
             }
         }
         progress.finish_and_clear();
-        Report {
+        Ok(Report {
             action,
             results,
             interrupted,
-        }
+            journal: journal_path.map(Path::to_path_buf),
+        })
     }
 
     fn progress_bar(&self, len: usize, action: &str) -> ProgressBar {
@@ -434,6 +503,8 @@ mod tests {
             concurrency,
             batch_size,
             progress: false,
+            journal: None,
+            resume: None,
         }
     }
 
@@ -462,8 +533,10 @@ mod tests {
                     }
                 },
                 futures::stream::pending(),
+                None,
             )
-            .await;
+            .await
+            .unwrap();
         assert_eq!(report.count("done"), 40);
         assert!(peak.load(Ordering::SeqCst) <= 4);
         assert_eq!(peak.load(Ordering::SeqCst), 4);
@@ -500,8 +573,10 @@ mod tests {
                     }
                 },
                 futures::stream::pending(),
+                None,
             )
-            .await;
+            .await
+            .unwrap();
         assert_eq!(report.count("done"), 5);
         assert_eq!(report.count("failed"), 1);
         assert_eq!(
@@ -530,8 +605,10 @@ mod tests {
                     async move { batch.into_iter().map(|t| (t.id, Ok(()))).collect() }
                 },
                 futures::stream::pending(),
+                None,
             )
-            .await;
+            .await
+            .unwrap();
         assert_eq!(report.count("done"), 60);
         let mut sizes = sizes.into_inner().unwrap();
         sizes.sort();
@@ -556,12 +633,71 @@ mod tests {
                     }
                 },
                 rx,
+                None,
             )
-            .await;
+            .await
+            .unwrap();
         assert!(report.interrupted);
         let done = report.count("done");
         assert_eq!(done, started.load(Ordering::SeqCst));
         assert!(done < 20);
         assert_eq!(report.count("not-started"), 20 - done);
+    }
+
+    #[tokio::test]
+    async fn a_resumed_run_skips_what_was_done_and_reuses_tokens() {
+        let dir = tempfile::tempdir().unwrap();
+        let first_journal = dir.path().join("first.ndjson");
+        let (tx, rx) = futures::channel::mpsc::unbounded::<()>();
+        let started = AtomicUsize::new(0);
+        let first = executor(1, 1)
+            .run_until(
+                "delete",
+                ids(10),
+                |batch| {
+                    if started.fetch_add(1, Ordering::SeqCst) == 3 {
+                        let _ = tx.unbounded_send(());
+                    }
+                    async move { vec![(batch[0].id.clone(), Ok(()))] }
+                },
+                rx,
+                Some(&first_journal),
+            )
+            .await
+            .unwrap();
+        assert!(first.interrupted);
+        let done_first = first.count("done");
+        assert!(done_first > 0 && done_first < 10);
+
+        let resume: &'static Resume = Box::leak(Box::new(crate::journal::tests_support::read(
+            &first_journal,
+        )));
+        let sent = Mutex::new(Vec::new());
+        let second = Executor {
+            resume: Some(resume),
+            ..executor(4, 1)
+        }
+        .run_until(
+            "delete",
+            ids(10),
+            |batch| {
+                sent.lock().unwrap().push(batch[0].clone());
+                async move { vec![(batch[0].id.clone(), Ok(()))] }
+            },
+            futures::stream::pending(),
+            None,
+        )
+        .await
+        .unwrap();
+        assert_eq!(second.count("done"), 10);
+        let sent = sent.into_inner().unwrap();
+        assert_eq!(sent.len(), 10 - done_first);
+        for target in &sent {
+            assert!(!resume.done.contains(&target.id));
+            assert_eq!(
+                Some(target.client_token.as_str()),
+                resume.token_for(&target.id)
+            );
+        }
     }
 }

@@ -3,7 +3,13 @@
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+use crate::commands::applications::ApplicationsCommand;
 use crate::commands::devices::DevicesCommand;
+use crate::commands::environments::EnvironmentsCommand;
+use crate::commands::images::ImagesCommand;
+use crate::commands::sandbox::SandboxCommand;
+use crate::commands::software_sets::SoftwareSetsCommand;
+use crate::commands::workspaces::WorkspacesCommand;
 use crate::commands::{completions, generate_assets};
 use crate::output::Format;
 
@@ -39,13 +45,26 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Named AWS profile, as the AWS CLI uses it
-    #[arg(long, global = true, env = "AWS_PROFILE", value_name = "NAME")]
-    pub profile: Option<String>,
+    /// Named AWS profile, as the AWS CLI uses it; repeat to list several
+    /// accounts at once
+    #[arg(
+        long,
+        global = true,
+        env = "AWS_PROFILE",
+        value_name = "NAME",
+        value_delimiter = ','
+    )]
+    pub profile: Vec<String>,
 
-    /// AWS region
-    #[arg(long, global = true, env = "AWS_REGION", value_name = "REGION")]
-    pub region: Option<String>,
+    /// AWS region; repeat, or `all`, to list several regions at once
+    #[arg(
+        long,
+        global = true,
+        env = "AWS_REGION",
+        value_name = "REGION",
+        value_delimiter = ','
+    )]
+    pub region: Vec<String>,
 
     /// Send requests exactly to this URL (also AWS_ENDPOINT_URL,
     /// AWS_ENDPOINT_URL_WORKSPACES, AWS_ENDPOINT_URL_WORKSPACES_THIN_CLIENT)
@@ -100,6 +119,30 @@ pub struct GlobalArgs {
     /// More on stderr; -vv traces SDK requests (secrets redacted)
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
+
+    /// Bulk verbs: record each target's outcome in FILE as it happens
+    /// (default: a file under the user's state directory)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub journal: Option<std::path::PathBuf>,
+
+    /// Bulk verbs: finish the run journaled in FILE, skipping what it did
+    #[arg(long, global = true, value_name = "FILE")]
+    pub resume: Option<std::path::PathBuf>,
+
+    /// Give up on an API call (retries included) after this many seconds
+    #[arg(long, global = true, env = "WSFLEET_TIMEOUT", default_value_t = 30,
+          value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+
+    /// Give up connecting to the endpoint after this many seconds
+    #[arg(long, global = true, default_value_t = 5, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub connect_timeout: u64,
+
+    /// Run against the built-in local emulator (state kept between commands)
+    #[arg(long, global = true, env = "WSFLEET_SANDBOX",
+          value_parser = clap::builder::BoolishValueParser::new(), action = ArgAction::SetTrue)]
+    pub sandbox: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -114,6 +157,24 @@ pub enum Command {
     /// WorkSpaces Thin Client devices
     #[command(subcommand)]
     Devices(DevicesCommand),
+    /// WorkSpaces Thin Client environments
+    #[command(subcommand)]
+    Environments(EnvironmentsCommand),
+    /// WorkSpaces Thin Client software sets
+    #[command(subcommand)]
+    SoftwareSets(SoftwareSetsCommand),
+    /// Amazon WorkSpaces: list, create, modify, start, stop, reboot, rebuild, terminate
+    #[command(subcommand)]
+    Workspaces(WorkspacesCommand),
+    /// WorkSpaces applications and their associations
+    #[command(subcommand)]
+    Applications(ApplicationsCommand),
+    /// WorkSpace images
+    #[command(subcommand)]
+    Images(ImagesCommand),
+    /// The local emulator of both services (no AWS account needed)
+    #[command(subcommand)]
+    Sandbox(SandboxCommand),
     /// Print the shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(after_long_help = completions::EXAMPLES)]
     Completions(completions::Args),

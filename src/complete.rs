@@ -28,7 +28,7 @@ use crate::error::AppError;
 /// The longest a TAB waits for the account, session loading included.
 const BUDGET: Duration = Duration::from_millis(1500);
 const CONNECT_TIMEOUT: Duration = Duration::from_millis(500);
-const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(1);
+const CALL_TIMEOUT: Duration = Duration::from_secs(1);
 /// Long enough for the TABs of one command line, short enough that a
 /// device registered a minute ago shows up.
 const CACHE_TTL: Duration = Duration::from_secs(60);
@@ -157,9 +157,11 @@ fn complete(kind: Kind, current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(prefix) = current.to_str() else {
         return Vec::new();
     };
-    let options = session_options(&words_being_completed());
+    let Some(line) = CompletedLine::parse(&words_being_completed()) else {
+        return Vec::new();
+    };
     let cache_dir = dirs::cache_dir().map(|dir| dir.join("wsfleet"));
-    entries(kind, &options, cache_dir.as_deref())
+    entries(kind, line, cache_dir.as_deref())
         .iter()
         .filter(|entry| entry.id.starts_with(prefix))
         .map(Entry::candidate)
@@ -175,29 +177,38 @@ fn words_being_completed() -> Vec<OsString> {
         .collect()
 }
 
-/// Where the command being typed would send its requests: its own
-/// `--profile`, `--region` and `--endpoint-url` (wherever they are on the
-/// line) or their environment variables, read as a real run reads them, with
-/// timeouts short enough for a TAB.
-fn session_options(words: &[OsString]) -> SessionOptions {
-    // The line is unfinished by nature; take what parses.
-    let global = Cli::command()
-        .ignore_errors(true)
-        .try_get_matches_from(words)
-        .ok()
-        .and_then(|matches| GlobalArgs::from_arg_matches(&matches).ok());
-    let mut options = match global {
-        Some(global) => Context::new(&global).session_options,
-        None => SessionOptions::new(),
-    };
-    options.connect_timeout = CONNECT_TIMEOUT;
-    options.attempt_timeout = ATTEMPT_TIMEOUT;
-    options
+/// What the command line being completed says about where its requests go.
+struct CompletedLine {
+    /// As a real run of the line would have it (its own `--profile`,
+    /// `--region` and `--endpoint-url`, wherever they are on the line, or
+    /// their environment variables), with timeouts short enough for a TAB.
+    context: Context,
+    /// `--sandbox`: the IDs come from the emulator, started here as the
+    /// command would start it.
+    sandbox: bool,
+}
+
+impl CompletedLine {
+    fn parse(words: &[OsString]) -> Option<CompletedLine> {
+        // The line is unfinished by nature; take what parses.
+        let matches = Cli::command()
+            .ignore_errors(true)
+            .try_get_matches_from(words)
+            .ok()?;
+        let global = GlobalArgs::from_arg_matches(&matches).ok()?;
+        let mut context = Context::new(&global);
+        context.session_options.connect_timeout = CONNECT_TIMEOUT;
+        context.session_options.timeout = CALL_TIMEOUT;
+        Some(CompletedLine {
+            context,
+            sandbox: global.sandbox,
+        })
+    }
 }
 
 /// The cached entries when fresh, else whatever the account returns within
 /// the budget (cached only when complete).
-fn entries(kind: Kind, options: &SessionOptions, cache_dir: Option<&Path>) -> Vec<Entry> {
+fn entries(kind: Kind, mut line: CompletedLine, cache_dir: Option<&Path>) -> Vec<Entry> {
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -208,7 +219,7 @@ fn entries(kind: Kind, options: &SessionOptions, cache_dir: Option<&Path>) -> Ve
     runtime.block_on(async {
         let _ = tokio::time::timeout(
             BUDGET,
-            cached_or_fetched(kind, options, cache_dir, &mut found),
+            cached_or_fetched(kind, &mut line, cache_dir, &mut found),
         )
         .await;
     });
@@ -219,10 +230,14 @@ fn entries(kind: Kind, options: &SessionOptions, cache_dir: Option<&Path>) -> Ve
 
 async fn cached_or_fetched(
     kind: Kind,
-    options: &SessionOptions,
+    line: &mut CompletedLine,
     cache_dir: Option<&Path>,
     found: &mut Vec<Entry>,
 ) {
+    if line.sandbox {
+        return from_embedded_sandbox(kind, &mut line.context, found).await;
+    }
+    let options = &line.context.session_options;
     let Ok(session) = Session::load(options).await else {
         return;
     };
@@ -236,6 +251,17 @@ async fn cached_or_fetched(
     {
         cache.write(found);
     }
+}
+
+/// Not cached: the emulator is local, and its port differs at each start.
+async fn from_embedded_sandbox(kind: Kind, context: &mut Context, found: &mut Vec<Entry>) {
+    let Ok(sandbox) = crate::commands::sandbox::start_embedded(context).await else {
+        return;
+    };
+    if let Ok(session) = Session::load(&context.session_options).await {
+        let _ = fetch(kind, &session, found).await;
+    }
+    let _ = sandbox.shutdown().await;
 }
 
 /// A listing that stopped before its last page.
@@ -468,6 +494,13 @@ mod tests {
         line.split(' ').map(OsString::from).collect()
     }
 
+    fn session_options(words: &[OsString]) -> SessionOptions {
+        CompletedLine::parse(words)
+            .expect("globals parse")
+            .context
+            .session_options
+    }
+
     #[test]
     fn globals_are_read_wherever_they_are_on_the_line() {
         let options = session_options(&words(
@@ -476,7 +509,9 @@ mod tests {
         assert_eq!(options.profile.as_deref(), Some("ops"));
         assert_eq!(options.region.as_deref(), Some("eu-west-1"));
         assert_eq!(options.endpoint_url.as_deref(), Some("http://127.0.0.1:9"));
-        assert_eq!(options.attempt_timeout, ATTEMPT_TIMEOUT);
+        assert_eq!(options.timeout, CALL_TIMEOUT);
+        let sandbox = CompletedLine::parse(&words("wsfleet devices get --sandbox 0a"));
+        assert!(sandbox.is_some_and(|line| line.sandbox));
     }
 
     #[test]
@@ -538,10 +573,20 @@ mod tests {
                 wsfleet_sandbox::Config::default(),
             ))
             .expect("sandbox starts");
-        let mut options = SessionOptions::new();
-        options.region = Some("us-east-1".to_owned());
-        options.endpoint_url = Some(sandbox.endpoint());
-        options.static_credentials = Some(("AKIDCOMPLETETEST".to_owned(), "secret".to_owned()));
+        let endpoint = sandbox.endpoint();
+        let line = || {
+            let words = [
+                "wsfleet",
+                "--region",
+                "us-east-1",
+                "--endpoint-url",
+                &endpoint,
+            ];
+            let mut line = CompletedLine::parse(&words.map(OsString::from)).expect("line");
+            line.context.session_options.static_credentials =
+                Some(("AKIDCOMPLETETEST".to_owned(), "secret".to_owned()));
+            line
+        };
 
         for (kind, operation, id_start) in [
             (Kind::Devices, "ListDevices", ""),
@@ -553,7 +598,7 @@ mod tests {
             (Kind::Bundles, "DescribeWorkspaceBundles", "wsb-"),
             (Kind::Directories, "DescribeWorkspaceDirectories", "d-"),
         ] {
-            let found = entries(kind, &options, None);
+            let found = entries(kind, line(), None);
             assert!(!found.is_empty(), "{kind:?}: nothing offered");
             for entry in &found {
                 assert!(entry.id.starts_with(id_start), "{kind:?}: {entry:?}");

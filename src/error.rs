@@ -79,7 +79,7 @@ impl AppError {
 /// What went wrong with one API call, in the words a person needs: the
 /// operation, the service's code and message, and the request id to quote to
 /// AWS support.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct AwsError {
     pub operation: &'static str,
     pub kind: AwsErrorKind,

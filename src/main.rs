@@ -8,9 +8,13 @@ mod commands;
 mod complete;
 mod context;
 mod error;
+mod fanout;
+mod journal;
+mod maintenance_window;
 mod output;
 mod prompt;
 mod resources;
+mod tags;
 mod targets;
 mod validate;
 
@@ -21,7 +25,7 @@ use clap::{CommandFactory, Parser};
 use clap_complete::CompleteEnv;
 use tracing_subscriber::EnvFilter;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, Command};
 use crate::context::Context;
 use crate::error::{AppError, exit};
 
@@ -34,7 +38,14 @@ fn main() -> ExitCode {
     install_panic_hook();
     let cli = Cli::parse();
     init_tracing(cli.global.verbose, cli.global.quiet);
-    let ctx = Context::new(&cli.global);
+    let mut ctx = Context::new(&cli.global);
+    if let Some(path) = &cli.global.resume
+        && let Err(err) = journal::load_resume(path)
+    {
+        report(&err);
+        return ExitCode::from(err.exit_code());
+    }
+    let embedded_sandbox = cli.global.sandbox && !matches!(cli.command, Command::Sandbox(_));
 
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -46,13 +57,23 @@ fn main() -> ExitCode {
             return ExitCode::from(exit::FAILED);
         }
     };
-    let outcome = runtime.block_on(commands::run(cli.command, &ctx));
+    let outcome = runtime.block_on(async {
+        if !embedded_sandbox {
+            return commands::run(cli.command, &ctx).await;
+        }
+        let sandbox = commands::sandbox::start_embedded(&mut ctx).await?;
+        let outcome = commands::run(cli.command, &ctx).await;
+        // Saving the state is what lets the next --sandbox command see this one's changes.
+        let saved = sandbox.shutdown().await;
+        outcome.and(saved.map_err(AppError::from))
+    });
     // Requests still in flight are abandoned rather than awaited.
     runtime.shutdown_background();
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
+            let err = ctx.explain(err);
             report(&err);
             ExitCode::from(err.exit_code())
         }

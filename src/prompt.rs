@@ -84,7 +84,9 @@ pub fn for_run(yes: bool, dry_run: bool, action: &str) -> Result<Box<dyn Prompte
     } else if std::io::stderr().is_terminal() && terminal_readable() {
         Ok(Box::new(TerminalPrompter))
     } else {
-        NonInteractive.confirm(action, 0).map(|_| Box::new(NonInteractive) as Box<dyn Prompter>)
+        NonInteractive
+            .confirm(action, 0)
+            .map(|_| Box::new(NonInteractive) as Box<dyn Prompter>)
     }
 }
 
@@ -159,7 +161,17 @@ mod tests {
     #[test]
     fn yes_and_dry_run_never_ask() {
         // Neither may depend on a terminal.
-        assert!(for_run(true, false, "delete").unwrap().confirm("delete", 20).unwrap());
-        assert!(for_run(false, true, "delete").unwrap().confirm("delete", 20).unwrap());
+        assert!(
+            for_run(true, false, "delete")
+                .unwrap()
+                .confirm("delete", 20)
+                .unwrap()
+        );
+        assert!(
+            for_run(false, true, "delete")
+                .unwrap()
+                .confirm("delete", 20)
+                .unwrap()
+        );
     }
 }

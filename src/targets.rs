@@ -30,10 +30,6 @@ impl TargetArgs {
         self.ids.is_empty() && self.ids_from.is_none()
     }
 
-    pub fn reads_stdin(&self) -> bool {
-        self.ids_from.as_deref() == Some("-")
-    }
-
     /// The IDs named on the command line and in `--ids-from`, each checked
     /// by `check`, duplicates dropped, in the order given. `id_keys` are the
     /// JSON member names that hold the ID (`id`, `WorkspaceId`).
@@ -43,6 +39,12 @@ impl TargetArgs {
         check: impl Fn(&str) -> Result<String>,
     ) -> Result<Vec<String>> {
         let mut raw = self.ids.clone();
+        // `--resume` alone: the journal names the targets.
+        if self.is_empty()
+            && let Some(resume) = crate::journal::resume()
+        {
+            raw = resume.targets.iter().map(|t| t.id.clone()).collect();
+        }
         if let Some(path) = &self.ids_from {
             let text = read_source(path)?;
             raw.extend(parse_ids(&text, id_keys, path)?);
@@ -92,9 +94,8 @@ pub fn parse_ids(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<Strin
     let source = if source == "-" { "stdin" } else { source };
     let trimmed = text.trim_start();
     let ids = if trimmed.starts_with('[') {
-        let value: Value = serde_json::from_str(trimmed).map_err(|e| {
-            AppError::usage(format!("--ids-from {source}: invalid JSON: {e}"))
-        })?;
+        let value: Value = serde_json::from_str(trimmed)
+            .map_err(|e| AppError::usage(format!("--ids-from {source}: invalid JSON: {e}")))?;
         let Value::Array(items) = value else {
             return Err(AppError::usage(format!(
                 "--ids-from {source}: expected a JSON array"
@@ -127,7 +128,9 @@ pub fn parse_ids(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<Strin
             .collect()
     };
     if ids.is_empty() {
-        return Err(AppError::usage(format!("--ids-from {source}: no IDs found")));
+        return Err(AppError::usage(format!(
+            "--ids-from {source}: no IDs found"
+        )));
     }
     Ok(ids)
 }
@@ -160,7 +163,10 @@ mod tests {
 
     #[test]
     fn lines_json_and_ndjson_are_read() {
-        assert_eq!(parse_ids("a\n\n# note\n b \n", KEYS, "f").unwrap(), ["a", "b"]);
+        assert_eq!(
+            parse_ids("a\n\n# note\n b \n", KEYS, "f").unwrap(),
+            ["a", "b"]
+        );
         assert_eq!(
             parse_ids(r#"[{"id":"a","name":"x"},"b"]"#, KEYS, "f").unwrap(),
             ["a", "b"]

@@ -42,6 +42,226 @@ pub fn printable(input: &str) -> String {
     }
 }
 
+/// A WorkSpaces identifier: `prefix` then `min`..=63 characters that `allowed` accepts,
+/// as the WorkSpaces API model's patterns say (`^ws-[0-9a-z]{8,63}$`).
+fn workspaces_id(id: &str, prefix: &str, min: usize, allowed: fn(u8) -> bool) -> bool {
+    id.strip_prefix(prefix)
+        .is_some_and(|rest| (min..=63).contains(&rest.len()) && rest.bytes().all(allowed))
+}
+
+fn lowercase_alphanumeric(b: u8) -> bool {
+    b.is_ascii_digit() || b.is_ascii_lowercase()
+}
+
+fn lowercase_hex(b: u8) -> bool {
+    b.is_ascii_digit() || (b'a'..=b'f').contains(&b)
+}
+
+fn checked_id(id: &str, ok: bool, what: &str, expected: &str) -> Result<String> {
+    if ok {
+        Ok(id.to_owned())
+    } else {
+        Err(AppError::usage(format!(
+            "invalid {what} '{}': expected {expected}",
+            printable(id)
+        )))
+    }
+}
+
+/// A WorkSpace ID: `ws-` and 8 to 63 lowercase letters or digits.
+pub fn workspace_id(id: &str) -> Result<String> {
+    let ok = workspaces_id(id, "ws-", 8, lowercase_alphanumeric);
+    checked_id(
+        id,
+        ok,
+        "WorkSpace ID",
+        "ws- and 8 to 63 lowercase letters or digits",
+    )
+}
+
+/// A directory ID: `d-` and 8 to 63 hex digits, or `wsd-` and 8 to 63
+/// lowercase letters or digits.
+pub fn directory_id(id: &str) -> Result<String> {
+    let ok = workspaces_id(id, "d-", 8, lowercase_hex)
+        || workspaces_id(id, "wsd-", 8, lowercase_alphanumeric);
+    checked_id(
+        id,
+        ok,
+        "directory ID",
+        "d- and 8 to 63 hex digits, or wsd- and 8 to 63 lowercase letters or digits",
+    )
+}
+
+/// A bundle ID: `wsb-` and 8 to 63 lowercase letters or digits.
+pub fn bundle_id(id: &str) -> Result<String> {
+    let ok = workspaces_id(id, "wsb-", 8, lowercase_alphanumeric);
+    checked_id(
+        id,
+        ok,
+        "bundle ID",
+        "wsb- and 8 to 63 lowercase letters or digits",
+    )
+}
+
+/// An image ID: `wsi-` and 9 to 63 lowercase letters or digits.
+pub fn image_id(id: &str) -> Result<String> {
+    let ok = workspaces_id(id, "wsi-", 9, lowercase_alphanumeric);
+    checked_id(
+        id,
+        ok,
+        "image ID",
+        "wsi- and 9 to 63 lowercase letters or digits",
+    )
+}
+
+/// A WorkSpaces application ID: `wsa-` and 8 to 63 lowercase letters or digits.
+pub fn application_id(id: &str) -> Result<String> {
+    let ok = workspaces_id(id, "wsa-", 8, lowercase_alphanumeric);
+    checked_id(
+        id,
+        ok,
+        "application ID",
+        "wsa- and 8 to 63 lowercase letters or digits",
+    )
+}
+
+/// `--tag Key=Value` for WorkSpaces (key 1-127 characters, value up to 255).
+pub fn workspaces_tag(text: &str) -> Result<(String, String)> {
+    let Some((key, value)) = text.split_once('=') else {
+        return Err(AppError::usage(format!(
+            "invalid tag '{}': expected Key=Value",
+            printable(text)
+        )));
+    };
+    let key = key.trim();
+    if key.is_empty() || key.chars().count() > 127 || value.chars().count() > 255 {
+        return Err(AppError::usage(format!(
+            "invalid tag '{}': the key must be 1 to 127 characters and the value at most 255",
+            printable(text)
+        )));
+    }
+    Ok((key.to_owned(), value.to_owned()))
+}
+
+/// A Thin Client environment ID: nine lowercase letters and digits.
+pub fn environment_id(id: &str) -> Result<String> {
+    let ok = id.len() == 9 && id.bytes().all(lowercase_alphanumeric);
+    checked_id(id, ok, "environment ID", "9 lowercase letters and digits")
+}
+
+/// A Thin Client software set ID: one to nine digits.
+pub fn software_set_id(id: &str) -> Result<String> {
+    let ok = (1..=9).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit());
+    checked_id(id, ok, "software set ID", "1 to 9 digits")
+}
+
+/// An ARN as the Thin Client model's pattern has it:
+/// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`, 20 to 2048 characters.
+pub fn arn(value: &str, what: &str) -> Result<String> {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let parts: Vec<&str> = value.splitn(6, ':').collect();
+    let ok = (20..=2048).contains(&value.len())
+        && match parts.as_slice() {
+            [prefix, partition, service, region, account, resource] => {
+                *prefix == "arn"
+                    && !partition.is_empty()
+                    && partition
+                        .bytes()
+                        .all(|b| word(b) || b"+=/,.@-".contains(&b))
+                    && !service.is_empty()
+                    && service
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    && region
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    && account.len() <= 12
+                    && account.bytes().all(|b| b.is_ascii_digit())
+                    && !resource.is_empty()
+                    && resource
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-/._".contains(&b))
+            }
+            _ => false,
+        };
+    if ok {
+        Ok(value.to_owned())
+    } else {
+        Err(AppError::usage(format!(
+            "invalid {what} '{}': expected arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE",
+            printable(value)
+        )))
+    }
+}
+
+/// A KMS key ARN (`arn:...:kms:REGION:ACCOUNT:key/KEY_ID`), as the model requires.
+pub fn kms_key_arn(value: &str) -> Result<String> {
+    let value = arn(value, "--kms-key-arn")?;
+    let parts: Vec<&str> = value.splitn(6, ':').collect();
+    let key_ok = parts.get(2) == Some(&"kms")
+        && parts.get(5).is_some_and(|resource| {
+            resource.strip_prefix("key/").is_some_and(|key| {
+                !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            })
+        });
+    if key_ok {
+        Ok(value)
+    } else {
+        Err(AppError::usage(format!(
+            "invalid --kms-key-arn '{}': expected arn:aws:kms:REGION:ACCOUNT:key/KEY_ID",
+            printable(&value)
+        )))
+    }
+}
+
+/// `--wait-timeout`: seconds, or a number with `s`, `m` or `h`.
+pub fn duration(text: &str) -> Result<std::time::Duration> {
+    let trimmed = text.trim();
+    let (number, unit) = match trimmed.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => trimmed.split_at(at),
+        None => (trimmed, "s"),
+    };
+    let seconds_per_unit = match unit {
+        "s" => Some(1),
+        "m" => Some(60),
+        "h" => Some(3600),
+        _ => None,
+    };
+    match (number.parse::<u64>(), seconds_per_unit) {
+        (Ok(n), Some(unit)) if n > 0 => Ok(std::time::Duration::from_secs(n.saturating_mul(unit))),
+        _ => Err(AppError::usage(format!(
+            "invalid duration '{}': expected a positive number of seconds, or e.g. 90s, 10m, 1h",
+            printable(text)
+        ))),
+    }
+}
+
+/// A device or environment name as the model allows it: up to 64 letters,
+/// digits, spaces and `+ : , . @ ' " -` (environments also take `=` after
+/// the first character).
+pub fn resource_name(name: &str, what: &str, equals_allowed: bool) -> Result<String> {
+    let allowed = |(i, c): (usize, char)| {
+        c.is_alphabetic()
+            || c.is_ascii_digit()
+            || "+:,.@'\" -".contains(c)
+            || (equals_allowed && i > 0 && c == '=')
+    };
+    if name.chars().count() > 64 {
+        return Err(AppError::usage(format!(
+            "invalid {what} name '{}': longer than 64 characters",
+            printable(name)
+        )));
+    }
+    match name.chars().enumerate().find(|&ic| !allowed(ic)) {
+        None => Ok(name.to_owned()),
+        Some((_, c)) => Err(AppError::usage(format!(
+            "invalid {what} name '{}': '{}' is not allowed (letters, digits, spaces and + : , . @ ' \" -)",
+            printable(name),
+            printable(&c.to_string())
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,7 +269,12 @@ mod tests {
     #[test]
     fn device_ids_are_checked_locally() {
         assert!(device_id("abcdefghijklmnopqrstuvwx").is_ok());
-        for bad in ["", "short", "abcdefghijklmnopqrstuvw!", "abcdefghijklmnopqrstuvwxy"] {
+        for bad in [
+            "",
+            "short",
+            "abcdefghijklmnopqrstuvw!",
+            "abcdefghijklmnopqrstuvwxy",
+        ] {
             let err = device_id(bad).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{bad}");
             assert!(err.to_string().contains("invalid device ID"), "{err}");
@@ -67,5 +292,100 @@ mod tests {
     #[test]
     fn control_characters_are_not_echoed() {
         assert_eq!(printable("a\u{1b}[31mb"), "a?[31mb");
+    }
+
+    #[test]
+    fn workspaces_ids_follow_the_api_patterns() {
+        assert!(workspace_id("ws-abc12345").is_ok());
+        assert!(directory_id("d-90670b1234").is_ok());
+        assert!(directory_id("wsd-abcdefgh1").is_ok());
+        assert!(bundle_id("wsb-b0s22j3d7").is_ok());
+        assert!(image_id("wsi-abcdefgh1").is_ok());
+        assert!(application_id("wsa-abcd1234").is_ok());
+        for (check, bad) in [
+            (workspace_id as fn(&str) -> Result<String>, "ws-ABC12345"),
+            (workspace_id, "ws-abc1234"),
+            (workspace_id, "wsb-abc12345"),
+            (directory_id, "d-xyzxyzxyz"),
+            (bundle_id, "wsb-short"),
+            (image_id, "wsi-abcdefgh"),
+            (application_id, "wsa-abcd123!"),
+        ] {
+            let err = check(bad).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad}");
+            assert!(err.to_string().contains("invalid"), "{err}");
+        }
+    }
+
+    #[test]
+    fn workspaces_tags_need_a_key_and_an_equals_sign() {
+        assert_eq!(
+            workspaces_tag("team=a=b").unwrap(),
+            ("team".to_owned(), "a=b".to_owned())
+        );
+        assert_eq!(workspaces_tag("empty=").unwrap().1, "");
+        assert!(workspaces_tag("novalue").is_err());
+        assert!(workspaces_tag("=x").is_err());
+    }
+
+    #[test]
+    fn environment_and_software_set_ids_are_checked_locally() {
+        assert!(environment_id("abc123xyz").is_ok());
+        for bad in ["ABC123XYZ", "abc123xy", "abc123xyz0", "abc-23xyz"] {
+            assert_eq!(environment_id(bad).unwrap_err().exit_code(), 2, "{bad}");
+        }
+        assert!(software_set_id("123456").is_ok());
+        for bad in ["", "1234567890", "12a"] {
+            assert_eq!(software_set_id(bad).unwrap_err().exit_code(), 2, "{bad}");
+        }
+    }
+
+    #[test]
+    fn arns_follow_the_model_pattern() {
+        assert!(
+            arn(
+                "arn:aws:thinclient:us-east-1:123456789012:device/abc",
+                "ARN"
+            )
+            .is_ok()
+        );
+        assert!(
+            arn(
+                "arn:aws:workspaces:us-east-1:123456789012:directory/d-12",
+                "ARN"
+            )
+            .is_ok()
+        );
+        for bad in [
+            "arn:aws:thinclient:us-east-1:123456789012:",
+            "not-an-arn-but-long-enough",
+            "arn:aws:x:us-east-1:1234567890123:device/a",
+        ] {
+            let err = arn(bad, "--desktop-arn").unwrap_err();
+            assert!(err.to_string().contains("--desktop-arn"), "{err}");
+        }
+        assert!(kms_key_arn("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab").is_ok());
+        assert!(kms_key_arn("arn:aws:kms:us-east-1:123456789012:alias/mine").is_err());
+    }
+
+    #[test]
+    fn durations_take_units() {
+        use std::time::Duration;
+        assert_eq!(duration("90").unwrap(), Duration::from_secs(90));
+        assert_eq!(duration("2m").unwrap(), Duration::from_secs(120));
+        assert_eq!(duration("1h").unwrap(), Duration::from_secs(3600));
+        for bad in ["", "0", "5d", "m", "-3"] {
+            assert!(duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn names_follow_the_model() {
+        assert!(resource_name("Lobby kiosk 3, Dublin", "device", false).is_ok());
+        assert!(resource_name("semi;colon", "device", false).is_err());
+        assert!(resource_name(&"x".repeat(65), "device", false).is_err());
+        assert!(resource_name("Team=A", "environment", true).is_ok());
+        assert!(resource_name("=Team", "environment", true).is_err());
+        assert!(resource_name("Team=A", "device", false).is_err());
     }
 }

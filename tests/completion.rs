@@ -1,6 +1,8 @@
 //! Shell completion: the checked-in scripts hook bash up, commands and enum
 //! values complete, and resource IDs come from the account (the sandbox),
 //! cached, and quietly not at all when the account cannot be reached.
+// Helpers outside #[test] fns too: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -12,11 +14,18 @@ use std::time::{Duration, Instant};
 
 use common::{TestSandbox, isolated_wsfleet, stderr_of, stdout_of};
 
-/// An option whose values are an enum, and the values bash must offer.
-/// The example is `devices deregister --target-status`; to test that
-/// once the verb exists, change this line and the values.
-const ENUM_OPTION_LINE: &[&str] = &["wsfleet", "devices", "list", "--status", ""];
-const ENUM_OPTION_VALUES: &[&str] = &["registered", "deregistering", "deregistered", "archived"];
+/// Options whose values are an enum, and the values bash must offer: the
+/// issue's `devices deregister --target-status`, and a filter of `list`.
+const ENUM_OPTION_LINES: &[(&[&str], &[&str])] = &[
+    (
+        &["wsfleet", "devices", "deregister", "--target-status", ""],
+        &["deregistered", "archived"],
+    ),
+    (
+        &["wsfleet", "devices", "list", "--status", ""],
+        &["registered", "deregistering", "deregistered", "archived"],
+    ),
+];
 
 fn repository() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -101,8 +110,10 @@ fn bash_completes_a_command_name() {
 #[test]
 fn bash_completes_an_enum_option_with_its_values() {
     let home = tempfile::tempdir().expect("temp home");
-    let values = bash_complete(ENUM_OPTION_LINE, home.path());
-    assert_eq!(values, ENUM_OPTION_VALUES, "for {ENUM_OPTION_LINE:?}");
+    for (line, expected) in ENUM_OPTION_LINES {
+        let values = bash_complete(line, home.path());
+        assert_eq!(values, *expected, "for {line:?}");
+    }
 }
 
 #[test]
@@ -284,4 +295,26 @@ fn device_id_completion_without_a_region_offers_nothing_and_says_nothing() {
         .collect();
     assert!(offered.is_empty(), "{offered:?}");
     assert_eq!(stderr_of(&output), "");
+}
+
+#[test]
+fn device_ids_complete_from_the_embedded_sandbox() {
+    let home = tempfile::tempdir().expect("temp home");
+    let listed = isolated_wsfleet(&home)
+        .args(["--sandbox", "devices", "list", "-o", "json"])
+        .output()
+        .expect("wsfleet runs");
+    assert!(listed.status.success(), "{}", stderr_of(&listed));
+    let devices: Vec<serde_json::Value> =
+        serde_json::from_slice(&listed.stdout).expect("JSON array of devices");
+    let expected: BTreeSet<&str> = devices
+        .iter()
+        .map(|d| d["id"].as_str().expect("device id"))
+        .collect();
+
+    let (candidates, stderr) =
+        fish_complete(&home, &["wsfleet", "--sandbox", "devices", "get", ""]);
+    assert_eq!(stderr, "");
+    let offered: BTreeSet<&str> = candidates.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(offered, expected);
 }

@@ -1,5 +1,7 @@
 //! The checked-in `completions/` and `man/` are what the binary generates
 //! now, and the man pages render.
+// Helpers outside #[test] fns too: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

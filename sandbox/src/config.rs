@@ -14,6 +14,9 @@ pub struct Config {
     /// Seed of the fleet generator: the same seed gives the same fleet.
     pub seed: u64,
     pub region: String,
+    /// The account STS GetCallerIdentity answers with (two sandboxes can
+    /// stand for two accounts).
+    pub account_id: String,
     /// Loaded at start when it exists (else seeded and written), saved after
     /// changes and at shutdown.
     pub state_file: Option<PathBuf>,
@@ -37,6 +40,7 @@ impl Default for Config {
             workspaces: 40,
             seed: 42,
             region: "us-east-1".to_string(),
+            account_id: crate::ACCOUNT_ID.to_string(),
             state_file: None,
             latency: Duration::ZERO,
             rate_limit: None,

@@ -20,6 +20,13 @@ impl SeededRng {
         Self { state: seed }
     }
 
+    /// The generator of the `index`th item of a seeded collection: each item
+    /// is drawn independently, so items can be generated in parallel.
+    pub fn for_item(seed: u64, index: u64) -> Self {
+        let mut mixer = Self::new(seed ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03));
+        Self::new(mixer.next_u64())
+    }
+
     pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.state;
@@ -48,10 +55,24 @@ impl SeededRng {
         &items[self.below(items.len() as u64) as usize]
     }
 
+    /// Draws `len` characters of `alphabet`, several from each 64-bit draw
+    /// (seeding 100,000 devices in a debug build must stay well under a second).
     fn string_from(&mut self, alphabet: &[u8], len: usize) -> String {
-        (0..len)
-            .map(|_| alphabet[self.below(alphabet.len() as u64) as usize] as char)
-            .collect()
+        let base = alphabet.len() as u64;
+        let per_draw = (64.0 / (base as f64).log2()).floor() as usize;
+        let mut out = String::with_capacity(len);
+        let mut bits = 0;
+        let mut left = 0;
+        for _ in 0..len {
+            if left == 0 {
+                bits = self.next_u64();
+                left = per_draw;
+            }
+            out.push(alphabet[(bits % base) as usize] as char);
+            bits /= base;
+            left -= 1;
+        }
+        out
     }
 
     pub fn lower_alnum(&mut self, len: usize) -> String {

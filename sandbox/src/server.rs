@@ -33,6 +33,8 @@ const JSON: &str = "application/json";
 const AMZ_JSON: &str = "application/x-amz-json-1.1";
 
 struct Shared {
+    /// What STS GetCallerIdentity answers.
+    account_id: String,
     state: Mutex<SandboxState>,
     transition: Duration,
     knobs: Knobs,
@@ -75,6 +77,7 @@ impl Sandbox {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
         let address = listener.local_addr()?;
         let shared = Arc::new(Shared {
+            account_id: config.account_id.clone(),
             state: Mutex::new(state),
             transition: config.transition,
             knobs: Knobs::new(config.latency, config.rate_limit, config.fail_rate),
@@ -207,15 +210,20 @@ async fn save_now(shared: &Arc<Shared>, path: &Path) -> io::Result<()> {
 }
 
 async fn save_loop(shared: Arc<Shared>, path: PathBuf, mut stopped: watch::Receiver<bool>) {
+    let mut last_save = Duration::ZERO;
     loop {
         tokio::select! {
             _ = shared.save_wanted.notified() => {}
             _ = stopped.wait_for(|stop| *stop) => return,
         }
-        tokio::time::sleep(SAVE_COALESCE).await;
+        // Waiting as long as the last save took keeps a large fleet under a
+        // stream of changes from spending all its time saving.
+        tokio::time::sleep(SAVE_COALESCE.max(last_save)).await;
+        let started = std::time::Instant::now();
         // A failed background save is retried by the next change and by
         // shutdown, which reports the error.
         let _ = save_now(&shared, &path).await;
+        last_save = started.elapsed();
     }
 }
 
@@ -238,6 +246,7 @@ enum Outcome {
     Reply(thinclient::Reply),
     ThinClientError(TcError),
     Workspaces(Result<Value, WsError>),
+    WorkspacesThrottled { retry_after_seconds: u64 },
 }
 
 async fn handle(
@@ -247,6 +256,19 @@ async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    if is_sts_caller_identity(&headers, &body) {
+        let response = sts_caller_identity(&shared.account_id);
+        shared.log.record(RequestRecord {
+            service: "sts".to_string(),
+            operation: "GetCallerIdentity".to_string(),
+            method: method.to_string(),
+            path: uri.path().to_string(),
+            status: response.status().as_u16(),
+            client_token: None,
+            resource: None,
+        });
+        return response;
+    }
     let target = headers
         .get("x-amz-target")
         .map(|target| target.to_str().unwrap_or_default().to_string());
@@ -270,28 +292,55 @@ async fn handle(
     response
 }
 
+/// STS (awsQuery: a form-encoded POST) is answered only for
+/// GetCallerIdentity, so clients can learn which account they are in.
+fn is_sts_caller_identity(headers: &HeaderMap, body: &Bytes) -> bool {
+    let form = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    form && body
+        .split(|b| *b == b'&')
+        .any(|pair| pair == b"Action=GetCallerIdentity")
+}
+
+fn sts_caller_identity(account_id: &str) -> Response {
+    let body = format!(
+        "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">\
+<GetCallerIdentityResult><Arn>arn:aws:iam::{account_id}:user/sandbox</Arn>\
+<UserId>AIDASANDBOXUSER</UserId><Account>{account_id}</Account></GetCallerIdentityResult>\
+<ResponseMetadata><RequestId>{}</RequestId></ResponseMetadata></GetCallerIdentityResponse>",
+        uuid::Uuid::new_v4()
+    );
+    let mut response = Response::new(Body::from(body));
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/xml"));
+    response
+}
+
+/// Why a request was refused before it reached the state.
+enum Refusal {
+    Throttled { retry_after_seconds: u64 },
+    InjectedFailure,
+}
+
+const INJECTED_FAILURE: &str = "The sandbox injected this failure (fail_rate).";
+
 /// What every request goes through before it may touch the state: the rate
 /// limit, the latency, and the injected failures.
-async fn gate(shared: &Shared) -> Result<(), (u16, &'static str, String, u64)> {
-    if let Err(retry_after) = shared.knobs.admit() {
-        return Err((
-            429,
-            "ThrottlingException",
-            "Rate exceeded".to_string(),
-            retry_after,
-        ));
+async fn gate(shared: &Shared) -> Result<(), Refusal> {
+    if let Err(retry_after_seconds) = shared.knobs.admit() {
+        return Err(Refusal::Throttled {
+            retry_after_seconds,
+        });
     }
     let latency = shared.knobs.latency();
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
     if shared.knobs.should_fail() {
-        return Err((
-            500,
-            "InternalServerException",
-            "The sandbox injected this failure (fail_rate).".to_string(),
-            1,
-        ));
+        return Err(Refusal::InjectedFailure);
     }
     Ok(())
 }
@@ -331,17 +380,18 @@ async fn thinclient_call(
     record.operation = op.name().to_string();
     record.client_token = request.client_token();
     record.resource = request.route.label.clone();
-    if let Err((status, _, message, retry_after_seconds)) = gate(shared).await {
-        let error = if status == 429 {
-            TcError::Throttling {
-                message,
+    if let Err(refusal) = gate(shared).await {
+        let error = match refusal {
+            Refusal::Throttled {
                 retry_after_seconds,
-            }
-        } else {
-            TcError::InternalServer {
-                message,
+            } => TcError::Throttling {
+                message: "Rate exceeded".to_string(),
                 retry_after_seconds,
-            }
+            },
+            Refusal::InjectedFailure => TcError::InternalServer {
+                message: INJECTED_FAILURE.to_string(),
+                retry_after_seconds: 1,
+            },
         };
         return (record, Outcome::ThinClientError(error));
     }
@@ -353,6 +403,15 @@ async fn thinclient_call(
     };
     if result.is_ok() && op.is_mutating() {
         shared.save_wanted.notify_one();
+    }
+    if op == thinclient::Op::CreateEnvironment
+        && let Ok(reply) = &result
+    {
+        record.resource = reply
+            .body
+            .as_ref()
+            .and_then(|body| body["environment"]["id"].as_str())
+            .map(str::to_string);
     }
     let outcome = match result {
         Ok(reply) => Outcome::Reply(reply),
@@ -426,14 +485,17 @@ async fn workspaces_call(
         let message = "the request body is not valid JSON".to_string();
         return (record, error(400, "SerializationException", message));
     };
-    if let Err((status, _, message, _)) = gate(shared).await {
-        // awsJson1.1 services answer throttling with a 400.
-        let (status, code) = if status == 429 {
-            (400, "ThrottlingException")
-        } else {
-            (500, "InternalFailure")
+    if let Err(refusal) = gate(shared).await {
+        let outcome = match refusal {
+            // awsJson1.1 services answer throttling with a 400.
+            Refusal::Throttled {
+                retry_after_seconds,
+            } => Outcome::WorkspacesThrottled {
+                retry_after_seconds,
+            },
+            Refusal::InjectedFailure => error(500, "InternalFailure", INJECTED_FAILURE.to_string()),
         };
-        return (record, error(status, code, message));
+        return (record, outcome);
     }
     let result = {
         let mut state = shared.state();
@@ -475,12 +537,17 @@ fn render(outcome: Outcome) -> Response {
             response(200, AMZ_JSON).body(Body::from(value.to_string()))
         }
         Outcome::Workspaces(Err(error)) => {
-            let mut builder = response(error.status, AMZ_JSON);
-            if error.code == "ThrottlingException" {
-                builder = builder.header(header::RETRY_AFTER, HeaderValue::from(1u64));
-            }
             let body = serde_json::json!({ "__type": error.code, "message": error.message });
-            builder.body(Body::from(body.to_string()))
+            response(error.status, AMZ_JSON).body(Body::from(body.to_string()))
+        }
+        Outcome::WorkspacesThrottled {
+            retry_after_seconds,
+        } => {
+            let body =
+                serde_json::json!({ "__type": "ThrottlingException", "message": "Rate exceeded" });
+            response(400, AMZ_JSON)
+                .header(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds))
+                .body(Body::from(body.to_string()))
         }
     };
     built.unwrap_or_else(|_| {

@@ -172,6 +172,7 @@ async fn environment_lifecycle() {
         .find(|r| r.operation == "CreateEnvironment")
         .unwrap();
     assert_eq!(create_record.status, 201);
+    assert_eq!(create_record.resource.as_deref(), Some(id.as_str()));
     assert!(
         create_record.client_token.is_some(),
         "the SDK sends an idempotency token"
@@ -339,8 +340,7 @@ async fn registered_device_count_follows_deregistration() {
     let delete = sandbox
         .requests()
         .into_iter()
-        .filter(|r| r.operation == "DeleteDevice")
-        .last()
+        .rfind(|r| r.operation == "DeleteDevice")
         .unwrap();
     assert_eq!((delete.method.as_str(), delete.status), ("DELETE", 204));
 

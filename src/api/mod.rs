@@ -2,3 +2,4 @@
 //! errors. Nothing here prints; nothing outside here calls the SDK.
 
 pub mod thin_client;
+pub mod workspaces;

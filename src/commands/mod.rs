@@ -1,9 +1,18 @@
 //! One folder a group, one file a verb; each verb has an Args struct and a
 //! `run`. Commands call `api/` for data and `output/` to write it.
 
+pub mod applications;
 pub mod completions;
 pub mod devices;
+pub mod environments;
 pub mod generate_assets;
+pub mod images;
+mod plan;
+pub mod sandbox;
+pub mod software_sets;
+mod tagging;
+mod waiting;
+pub mod workspaces;
 
 use crate::cli::Command;
 use crate::context::Context;
@@ -12,6 +21,12 @@ use crate::error::Result;
 pub async fn run(command: Command, ctx: &Context) -> Result<()> {
     match command {
         Command::Devices(command) => devices::run(command, ctx).await,
+        Command::Environments(command) => environments::run(command, ctx).await,
+        Command::SoftwareSets(command) => software_sets::run(command, ctx).await,
+        Command::Workspaces(command) => workspaces::run(command, ctx).await,
+        Command::Applications(command) => applications::run(command, ctx).await,
+        Command::Images(command) => images::run(command, ctx).await,
+        Command::Sandbox(command) => sandbox::run(command, ctx).await,
         Command::Completions(args) => completions::run(args, ctx).await,
         Command::GenerateAssets(args) => generate_assets::run(args, ctx).await,
     }

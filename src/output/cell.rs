@@ -65,7 +65,10 @@ mod tests {
         let formula = json!("=HYPERLINK(\"http://x\")");
         assert_eq!(csv_cell(&formula, false), "'=HYPERLINK(\"http://x\")");
         assert_eq!(csv_cell(&formula, true), "=HYPERLINK(\"http://x\")");
-        assert_eq!(csv_cell(&json!("+cmd|' /C calc'!A0"), false), "'+cmd|' /C calc'!A0");
+        assert_eq!(
+            csv_cell(&json!("+cmd|' /C calc'!A0"), false),
+            "'+cmd|' /C calc'!A0"
+        );
         assert_eq!(csv_cell(&json!("@SUM(A1)"), false), "'@SUM(A1)");
         assert_eq!(csv_cell(&json!("\tx"), false), "'\tx");
         assert_eq!(csv_cell(&json!("plain"), false), "plain");
@@ -83,7 +86,10 @@ mod tests {
     #[test]
     fn lists_and_maps_flatten() {
         assert_eq!(cell_text(&json!(["MONDAY", "FRIDAY"])), "MONDAY;FRIDAY");
-        assert_eq!(cell_text(&json!({"team": "a", "site": "b"})), "team=a;site=b");
+        assert_eq!(
+            cell_text(&json!({"team": "a", "site": "b"})),
+            "team=a;site=b"
+        );
         assert_eq!(cell_text(&json!(null)), "");
     }
 }

@@ -68,9 +68,20 @@ pub enum View {
 /// The columns a command will render, chosen from `--columns` or the view.
 pub struct Selection<T: 'static> {
     pub columns: Vec<&'static Column<T>>,
-    /// `--columns` was given: JSON keeps only those keys.
-    pub explicit: bool,
+    /// Rows carry the region and account they came from (several regions or
+    /// accounts at once, or `--columns region,account`).
+    pub located: bool,
 }
+
+/// Where a row came from, when one command reads several regions or accounts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub region: String,
+    pub account: String,
+}
+
+/// The location columns' names, which come first when rows are located.
+pub const LOCATION_COLUMNS: [&str; 2] = ["region", "account"];
 
 impl<T: Resource> Selection<T> {
     /// Resolves `--columns` (case-insensitive API names) against the
@@ -94,11 +105,20 @@ impl<T: Resource> Selection<T> {
                 .collect();
             return Ok(Selection {
                 columns,
-                explicit: false,
+                located: false,
             });
         };
         let mut columns = Vec::new();
+        let mut located = false;
         for name in requested.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            if LOCATION_COLUMNS
+                .iter()
+                .any(|l| l.eq_ignore_ascii_case(name))
+                && !all.iter().any(|c| c.name.eq_ignore_ascii_case(name))
+            {
+                located = true;
+                continue;
+            }
             let found = all.iter().find(|c| c.name.eq_ignore_ascii_case(name));
             // A parent name (`maintenanceWindow`) stands for all its members.
             let children: Vec<_> = all
@@ -113,7 +133,8 @@ impl<T: Resource> Selection<T> {
                 (Some(column), _) => columns.push(column),
                 (None, false) => columns.extend(children),
                 (None, true) => {
-                    let valid: Vec<_> = all.iter().map(|c| c.name).collect();
+                    let valid: Vec<_> =
+                        all.iter().map(|c| c.name).chain(LOCATION_COLUMNS).collect();
                     return Err(AppError::usage(format!(
                         "unknown column '{name}' for {}; valid columns: {}",
                         T::KIND,
@@ -122,15 +143,11 @@ impl<T: Resource> Selection<T> {
                 }
             }
         }
-        if columns.is_empty() {
+        if columns.is_empty() && !located {
             return Err(AppError::usage("--columns names no column"));
         }
-        Ok(Selection {
-            columns,
-            explicit: true,
-        })
+        Ok(Selection { columns, located })
     }
-
 }
 
 impl<T: 'static> Selection<T> {
@@ -141,8 +158,12 @@ impl<T: 'static> Selection<T> {
 
     /// The item as a JSON object with the API's member names, nested by the
     /// dots, absent fields omitted.
-    pub fn to_json(&self, item: &T) -> Value {
+    pub fn to_json(&self, item: &T, location: Option<&Location>) -> Value {
         let mut root = Map::new();
+        if let Some(location) = location.filter(|_| self.located) {
+            root.insert("region".to_owned(), Value::from(location.region.clone()));
+            root.insert("account".to_owned(), Value::from(location.account.clone()));
+        }
         for column in &self.columns {
             if let Some(value) = (column.get)(item) {
                 insert_dotted(&mut root, column.name, value);
@@ -152,8 +173,42 @@ impl<T: 'static> Selection<T> {
     }
 
     /// The item's cells in column order (`None` where the field is absent).
-    pub fn values(&self, item: &T) -> Vec<Option<Value>> {
-        self.columns.iter().map(|c| (c.get)(item)).collect()
+    pub fn values(&self, item: &T, location: Option<&Location>) -> Vec<Option<Value>> {
+        let mut values = Vec::with_capacity(self.columns.len() + 2);
+        if self.located {
+            values.push(location.map(|l| Value::from(l.region.clone())));
+            values.push(location.map(|l| Value::from(l.account.clone())));
+        }
+        values.extend(self.columns.iter().map(|c| (c.get)(item)));
+        values
+    }
+
+    /// Column names in order, the location ones first when rows are located.
+    pub fn names(&self) -> Vec<&'static str> {
+        let location = if self.located {
+            &LOCATION_COLUMNS[..]
+        } else {
+            &[]
+        };
+        location
+            .iter()
+            .copied()
+            .chain(self.columns.iter().map(|c| c.name))
+            .collect()
+    }
+
+    /// Table headers in order.
+    pub fn headers(&self) -> Vec<&'static str> {
+        let location = if self.located {
+            &["REGION", "ACCOUNT"][..]
+        } else {
+            &[]
+        };
+        location
+            .iter()
+            .copied()
+            .chain(self.columns.iter().map(|c| c.header()))
+            .collect()
     }
 }
 
@@ -185,18 +240,11 @@ pub mod get {
 
     /// RFC 3339 UTC, as the output contract promises.
     pub fn time(t: Option<&DateTime>) -> Option<Value> {
-        t.and_then(|t| t.fmt(Format::DateTime).ok()).map(Value::String)
+        t.and_then(|t| t.fmt(Format::DateTime).ok())
+            .map(Value::String)
     }
 
     pub fn int(n: Option<i32>) -> Option<Value> {
-        n.map(Value::from)
-    }
-
-    pub fn long(n: Option<i64>) -> Option<Value> {
-        n.map(Value::from)
-    }
-
-    pub fn float(n: Option<f64>) -> Option<Value> {
         n.map(Value::from)
     }
 
@@ -269,7 +317,7 @@ mod tests {
     fn dotted_names_nest_and_absent_fields_are_omitted() {
         let selection = Selection::<Thing>::resolve(None, View::Detail, false).unwrap();
         assert_eq!(
-            selection.to_json(&THING),
+            selection.to_json(&THING, None),
             json!({"id": "t-1", "window": {"type": "CUSTOM"}})
         );
     }
@@ -300,16 +348,21 @@ mod tests {
             panic!("expected a usage error");
         };
         assert!(message.contains("unknown column 'nope'"), "{message}");
-        assert!(message.contains("id, window.type, window.hidden"), "{message}");
+        assert!(
+            message.contains("id, window.type, window.hidden"),
+            "{message}"
+        );
     }
 
     #[test]
     fn list_views_hide_detail_columns_unless_asked() {
-        let plain = Selection::<Thing>::resolve(None, View::List { details: false }, false).unwrap();
+        let plain =
+            Selection::<Thing>::resolve(None, View::List { details: false }, false).unwrap();
         assert!(!plain.needs_details());
         let table = Selection::<Thing>::resolve(None, View::List { details: false }, true).unwrap();
         assert_eq!(table.columns.len(), 1);
-        let details = Selection::<Thing>::resolve(None, View::List { details: true }, false).unwrap();
+        let details =
+            Selection::<Thing>::resolve(None, View::List { details: true }, false).unwrap();
         assert!(details.needs_details());
     }
 }

@@ -5,7 +5,7 @@ mod cell;
 mod columns;
 mod writer;
 
-pub use columns::{Column, Resource, Selection, View, get as columns_get};
+pub use columns::{Column, Location, Resource, Selection, View, get as columns_get};
 pub use writer::{ListWriter, write_one};
 
 use clap::ValueEnum;

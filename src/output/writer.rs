@@ -8,7 +8,7 @@ use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
 use serde_json::Value;
 
 use super::cell::{cell_text, csv_cell, sanitize_for_terminal};
-use super::columns::Selection;
+use super::columns::{Location, Selection};
 use super::{Format, OutputSettings};
 use crate::error::Result;
 
@@ -35,9 +35,9 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
                 if settings.headers {
                     table.set_header(
                         selection
-                            .columns
-                            .iter()
-                            .map(|c| header_cell(c.header(), settings)),
+                            .headers()
+                            .into_iter()
+                            .map(|h| header_cell(h, settings)),
                     );
                 }
                 Sink::Table { out, table }
@@ -47,8 +47,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
             Format::Csv => {
                 let mut out = csv::Writer::from_writer(out);
                 if settings.headers {
-                    out.write_record(selection.columns.iter().map(|c| c.name))
-                        .map_err(csv_error)?;
+                    out.write_record(selection.names()).map_err(csv_error)?;
                 }
                 Sink::Csv { out }
             }
@@ -62,9 +61,14 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
     }
 
     pub fn write(&mut self, item: &T) -> Result<()> {
+        self.write_at(item, None)
+    }
+
+    /// Writes an item read from `location` (several regions or accounts).
+    pub fn write_at(&mut self, item: &T, location: Option<&Location>) -> Result<()> {
         match &mut self.sink {
             Sink::Table { table, .. } => {
-                table.add_row(self.selection.values(item).iter().map(|v| {
+                table.add_row(self.selection.values(item, location).iter().map(|v| {
                     Cell::new(sanitize_for_terminal(
                         &v.as_ref().map(cell_text).unwrap_or_default(),
                     ))
@@ -72,10 +76,10 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
             }
             Sink::Json { out } => {
                 out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
-                write_indented_json(out, &self.selection.to_json(item))?;
+                write_indented_json(out, &self.selection.to_json(item, location))?;
             }
             Sink::Ndjson { out } => {
-                serde_json::to_writer(&mut *out, &self.selection.to_json(item))
+                serde_json::to_writer(&mut *out, &self.selection.to_json(item, location))
                     .map_err(std::io::Error::from)?;
                 out.write_all(b"\n")?;
             }
@@ -83,7 +87,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
                 let raw = self.settings.csv_raw;
                 out.write_record(
                     self.selection
-                        .values(item)
+                        .values(item, location)
                         .iter()
                         .map(|v| v.as_ref().map(|v| csv_cell(v, raw)).unwrap_or_default()),
                 )
@@ -110,7 +114,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
         match self.sink {
             Sink::Table { mut out, table } => {
                 if self.count > 0 {
-                    writeln!(out, "{table}")?;
+                    writeln!(out, "{}", render_table(table))?;
                 }
                 out.flush()?;
             }
@@ -135,7 +139,7 @@ pub fn write_one<T: 'static, W: Write>(
 ) -> Result<()> {
     match settings.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &selection.to_json(item))
+            serde_json::to_writer_pretty(&mut out, &selection.to_json(item, None))
                 .map_err(std::io::Error::from)?;
             out.write_all(b"\n")?;
             out.flush()?;
@@ -154,15 +158,15 @@ pub fn write_one<T: 'static, W: Write>(
                     header_cell("VALUE", settings),
                 ]);
             }
-            for (column, value) in selection.columns.iter().zip(selection.values(item)) {
-                if let Some(value) = value {
+            for column in &selection.columns {
+                if let Some(value) = (column.get)(item) {
                     table.add_row([
                         Cell::new(column.name),
                         Cell::new(sanitize_for_terminal(&cell_text(&value))),
                     ]);
                 }
             }
-            writeln!(out, "{table}")?;
+            writeln!(out, "{}", render_table(table))?;
             out.flush()?;
             Ok(())
         }
@@ -178,6 +182,15 @@ fn new_table(settings: &OutputSettings) -> Table {
         ContentArrangement::Disabled
     });
     table
+}
+
+/// Columns start at the margin and are two spaces apart; no line ends in
+/// padding, so a table diffs and greps cleanly.
+fn render_table(mut table: Table) -> String {
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 2));
+    }
+    table.trim_fmt()
 }
 
 fn header_cell(text: &str, settings: &OutputSettings) -> Cell {

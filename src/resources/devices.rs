@@ -19,14 +19,20 @@ const COLUMNS: &[Column<Device>] = &[
     Column::new("model", |d: &Device| get::text(d.model())),
     Column::new("environmentId", |d: &Device| get::text(d.environment_id())).shown("ENVIRONMENT"),
     Column::new("status", |d: &Device| get::enumeration(d.status())).shown("STATUS"),
-    Column::new("currentSoftwareSetId", |d: &Device| get::text(d.current_software_set_id()))
-        .shown("SOFTWARE SET"),
+    Column::new("currentSoftwareSetId", |d: &Device| {
+        get::text(d.current_software_set_id())
+    })
+    .shown("SOFTWARE SET"),
     Column::new("currentSoftwareSetVersion", |d: &Device| {
         get::text(d.current_software_set_version())
     })
     .detail(),
-    Column::new("desiredSoftwareSetId", |d: &Device| get::text(d.desired_software_set_id())),
-    Column::new("pendingSoftwareSetId", |d: &Device| get::text(d.pending_software_set_id())),
+    Column::new("desiredSoftwareSetId", |d: &Device| {
+        get::text(d.desired_software_set_id())
+    }),
+    Column::new("pendingSoftwareSetId", |d: &Device| {
+        get::text(d.pending_software_set_id())
+    }),
     Column::new("pendingSoftwareSetVersion", |d: &Device| {
         get::text(d.pending_software_set_version())
     })
@@ -43,7 +49,9 @@ const COLUMNS: &[Column<Device>] = &[
         get::enumeration(d.software_set_update_status())
     })
     .detail(),
-    Column::new("lastConnectedAt", |d: &Device| get::time(d.last_connected_at())),
+    Column::new("lastConnectedAt", |d: &Device| {
+        get::time(d.last_connected_at())
+    }),
     Column::new("lastPostureAt", |d: &Device| get::time(d.last_posture_at())).shown("LAST SEEN"),
     Column::new("createdAt", |d: &Device| get::time(d.created_at())),
     Column::new("updatedAt", |d: &Device| get::time(d.updated_at())),

@@ -1,3 +1,9 @@
 //! Column declarations, one module a resource.
 
+pub mod applications;
 pub mod devices;
+pub mod environments;
+pub mod images;
+pub mod software_sets;
+pub mod tags;
+pub mod workspaces;

@@ -56,7 +56,10 @@ impl TestSandbox {
 
     /// Every request the sandbox has answered so far.
     pub fn requests(&self) -> Vec<RequestRecord> {
-        self.sandbox.as_ref().map(Sandbox::requests).unwrap_or_default()
+        self.sandbox
+            .as_ref()
+            .map(Sandbox::requests)
+            .unwrap_or_default()
     }
 
     /// The requests for one API operation (e.g. "DeregisterDevice").
@@ -121,4 +124,34 @@ pub fn stdout_of(output: &std::process::Output) -> String {
 
 pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+impl TestSandbox {
+    /// The real binary as a `std::process::Command`, for tests that run it
+    /// under a pseudo-terminal; isolated like [`TestSandbox::wsfleet`].
+    pub fn wsfleet_std(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("wsfleet"));
+        for (key, _) in std::env::vars_os() {
+            let key = key.to_string_lossy().into_owned();
+            if key.starts_with("AWS_") || key.starts_with("WSFLEET_") {
+                cmd.env_remove(&key);
+            }
+        }
+        let home = self.home.path();
+        let config = home.join("aws-config");
+        cmd.env("HOME", home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("AWS_CONFIG_FILE", &config)
+            .env("AWS_SHARED_CREDENTIALS_FILE", &config)
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+            .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+            .env("AWS_REGION", "us-east-1")
+            .env("NO_COLOR", "1")
+            .arg("--endpoint-url")
+            .arg(&self.endpoint);
+        cmd
+    }
 }

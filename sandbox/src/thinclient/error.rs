@@ -160,7 +160,6 @@ impl TcError {
                 "resourceId": resource_id,
                 "resourceType": resource_type,
                 "serviceCode": "thinclient",
-                "quotaCode": "L-ENVIRONMENTS",
             }),
             TcError::Validation {
                 message,

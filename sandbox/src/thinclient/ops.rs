@@ -8,8 +8,8 @@ use serde_json::{Map, Value, json};
 
 use super::error::TcError;
 use super::model::{
-    Environment, IdempotentReply, MaintenanceWindow, ResourceKind, ThinClientState, Transition,
-    TransitionKind,
+    DeviceStatus, Environment, IdempotentReply, MaintenanceWindow, ResourceKind, ThinClientState,
+    Transition, TransitionKind, UpdateSchedule, UpdateStatus,
 };
 use super::paging::page;
 use super::validate::{self, Body, Checks};
@@ -230,7 +230,7 @@ impl EnvironmentInput {
             checks,
             "softwareSetUpdateSchedule",
             &input.schedule,
-            validate::UPDATE_SCHEDULES,
+            UpdateSchedule::ALL,
         );
         optional_enum(
             checks,
@@ -385,7 +385,10 @@ impl ThinClientState {
                     .devices
                     .get(id)
                     .ok_or_else(|| TcError::not_found("device", id))?;
-                if matches!(device.status.as_str(), "REGISTERED" | "DEREGISTERING") {
+                if matches!(
+                    device.status,
+                    DeviceStatus::Registered | DeviceStatus::Deregistering
+                ) {
                     return Err(TcError::conflict(
                         "device",
                         id,
@@ -522,7 +525,7 @@ impl ThinClientState {
             &mut checks,
             "softwareSetUpdateSchedule",
             &schedule,
-            validate::UPDATE_SCHEDULES,
+            UpdateSchedule::ALL,
         );
         checks.finish()?;
         if !self.devices.contains_key(&id) {
@@ -538,24 +541,26 @@ impl ThinClientState {
                 device.name = (!name.is_empty()).then_some(name);
             }
             if let Some(schedule) = schedule {
-                device.software_set_update_schedule = schedule;
+                device.software_set_update_schedule =
+                    UpdateSchedule::parse(&schedule).unwrap_or(device.software_set_update_schedule);
             }
             if let Some(desired) = desired {
                 if device.current_software_set_id.as_deref() == Some(desired.as_str()) {
                     device.pending_software_set_id = None;
-                    device.software_set_update_status = "UP_TO_DATE".to_string();
+                    device.software_set_update_status = UpdateStatus::UpToDate;
                 } else {
                     device.pending_software_set_id = Some(desired.clone());
-                    device.software_set_update_status = "AVAILABLE".to_string();
+                    device.software_set_update_status = UpdateStatus::Available;
                 }
                 device.desired_software_set_id = Some(desired);
             }
-            let installs_now = device.software_set_update_schedule == "APPLY_IMMEDIATELY"
+            let installs_now = device.software_set_update_schedule
+                == UpdateSchedule::ApplyImmediately
                 && device.pending_software_set_id.is_some()
-                && device.status == "REGISTERED"
+                && device.status == DeviceStatus::Registered
                 && device.transition.is_none();
             if installs_now {
-                device.software_set_update_status = "IN_PROGRESS".to_string();
+                device.software_set_update_status = UpdateStatus::InProgress;
                 device.transition = Some(Transition {
                     due: now + transition,
                     kind: TransitionKind::InstallPendingSoftware,
@@ -584,24 +589,29 @@ impl ThinClientState {
             validate::TARGET_DEVICE_STATUSES,
         );
         checks.finish()?;
-        let target = target.unwrap_or_else(|| "DEREGISTERED".to_string());
+        let target = target
+            .as_deref()
+            .and_then(DeviceStatus::parse)
+            .unwrap_or(DeviceStatus::Deregistered);
         let device = self
             .devices
             .get(&id)
             .ok_or_else(|| TcError::not_found("device", &id))?;
-        match (device.status.as_str(), target.as_str()) {
-            ("REGISTERED", _) => self.modify_device(&id, |device| {
-                device.status = "DEREGISTERING".to_string();
+        match (device.status, target) {
+            (DeviceStatus::Registered, _) => self.modify_device(&id, |device| {
+                device.status = DeviceStatus::Deregistering;
                 device.transition = Some(Transition {
                     due: now + transition,
                     kind: TransitionKind::Status { to: target },
                 });
                 device.updated_at = now;
             }),
-            ("DEREGISTERED", "ARCHIVED") => self.modify_device(&id, |device| {
-                device.status = "ARCHIVED".to_string();
-                device.updated_at = now;
-            }),
+            (DeviceStatus::Deregistered, DeviceStatus::Archived) => {
+                self.modify_device(&id, |device| {
+                    device.status = DeviceStatus::Archived;
+                    device.updated_at = now;
+                })
+            }
             (status, _) => {
                 return Err(TcError::conflict(
                     "device",

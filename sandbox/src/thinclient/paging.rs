@@ -33,7 +33,7 @@ fn encode_token(list: &str, last_key: &str, issued: DateTime<Utc>) -> String {
 
 /// The last key of the previous page, if `token` is one of ours for `list`.
 fn decode_token(list: &str, token: &str, now: DateTime<Utc>) -> Option<String> {
-    if token.len() % 2 != 0 {
+    if !token.len().is_multiple_of(2) {
         return None;
     }
     let bytes: Vec<u8> = (0..token.len())

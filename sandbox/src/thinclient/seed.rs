@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Duration, Utc};
 
 use super::model::{
-    ACCOUNT_ID, Device, Environment, MaintenanceWindow, Software, SoftwareSet, ThinClientState,
-    update_status_after_install,
+    ACCOUNT_ID, Device, DeviceStatus, Environment, MaintenanceWindow, Software, SoftwareSet,
+    ThinClientState, UpdateSchedule, UpdateStatus, update_status_after_install,
 };
 use crate::rng::SeededRng;
 
@@ -268,16 +268,21 @@ fn seed_environments(
 
 /// The status of the `index`th device: the first four cover every status,
 /// the rest follow a realistic mix (mostly registered).
-fn device_status(rng: &mut SeededRng, index: usize) -> &'static str {
-    const STATUSES: [&str; 4] = ["REGISTERED", "DEREGISTERING", "DEREGISTERED", "ARCHIVED"];
+fn device_status(rng: &mut SeededRng, index: usize) -> DeviceStatus {
+    const STATUSES: [DeviceStatus; 4] = [
+        DeviceStatus::Registered,
+        DeviceStatus::Deregistering,
+        DeviceStatus::Deregistered,
+        DeviceStatus::Archived,
+    ];
     if index < STATUSES.len() {
         return STATUSES[index];
     }
     match rng.below(100) {
-        0..72 => "REGISTERED",
-        72..78 => "DEREGISTERING",
-        78..90 => "DEREGISTERED",
-        _ => "ARCHIVED",
+        0..72 => DeviceStatus::Registered,
+        72..78 => DeviceStatus::Deregistering,
+        78..90 => DeviceStatus::Deregistered,
+        _ => DeviceStatus::Archived,
     }
 }
 
@@ -299,103 +304,149 @@ fn installed_set(rng: &mut SeededRng, index: usize, set_ids: &[&String]) -> Opti
     slot.map(|slot| set_ids[slot].clone())
 }
 
+/// What every seeded device is drawn against.
+struct FleetContext<'a> {
+    anchor: DateTime<Utc>,
+    environments: &'a [Environment],
+    set_ids: Vec<&'a String>,
+    software_sets: &'a BTreeMap<String, SoftwareSet>,
+}
+
+fn seed_device(index: usize, rng: &mut SeededRng, context: &FleetContext) -> Device {
+    let anchor = context.anchor;
+    let status = device_status(rng, index);
+    let environment = &context.environments[rng.below(context.environments.len() as u64) as usize];
+    let keeps_environment = matches!(
+        status,
+        DeviceStatus::Registered | DeviceStatus::Deregistering
+    ) || rng.percent(60);
+    let current = installed_set(rng, index, &context.set_ids);
+    let desired = environment.desired_software_set_id.clone();
+    let pending = match (&desired, &current) {
+        (Some(desired), Some(current)) if desired != current => Some(desired.clone()),
+        _ => None,
+    };
+    let created_at =
+        anchor - days(rng.between(60, 600)) + Duration::seconds(rng.between(0, 86_399));
+    let never_connected = index != 0 && rng.percent(5);
+    let last_connected_at = (!never_connected).then(|| {
+        let connected = anchor - Duration::minutes(rng.between(5, 180 * 24 * 60));
+        connected.max(created_at + Duration::hours(1))
+    });
+    let last_posture_at = last_connected_at
+        .map(|connected| (connected + Duration::minutes(rng.between(1, 3 * 24 * 60))).min(anchor));
+    let user = format!("{}.{}", rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES));
+    let last_user_id =
+        (environment.desktop_type == "workspaces" && !never_connected).then_some(user);
+    let site_code: String = environment
+        .name
+        .as_deref()
+        .unwrap_or("SITE")
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .take(3)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let name =
+        (!rng.percent(15)).then(|| format!("{site_code}-{}-{:03}", rng.pick(ROLES), index % 1000));
+    let mut tags = BTreeMap::new();
+    if rng.percent(30) {
+        tags.insert("team".to_string(), rng.pick(TEAMS).to_string());
+        if rng.percent(50) {
+            tags.insert("asset".to_string(), format!("IT-{}", 100_000 + index));
+        }
+    }
+    let mut device = Device {
+        id: rng.mixed_alnum(24),
+        serial_number: format!("G4N1{}", rng.upper_alnum(12)),
+        name,
+        model: rng.pick(MODELS).to_string(),
+        environment_id: keeps_environment.then(|| environment.id.clone()),
+        status,
+        current_software_set_id: current,
+        desired_software_set_id: desired,
+        pending_software_set_id: pending,
+        software_set_update_schedule: UpdateSchedule::parse(
+            &environment.software_set_update_schedule,
+        )
+        .unwrap_or(UpdateSchedule::UseMaintenanceWindow),
+        software_set_update_status: UpdateStatus::UpToDate,
+        last_connected_at,
+        last_posture_at,
+        created_at,
+        updated_at: last_posture_at.unwrap_or(created_at).max(created_at),
+        kms_key_arn: environment.kms_key_arn.clone(),
+        last_user_id,
+        tags,
+        // Seeded DEREGISTERING devices stay so: they model devices that are
+        // offline and have not checked in to finish deregistering.
+        transition: None,
+    };
+    device.software_set_update_status = if device.pending_software_set_id.is_some() {
+        UpdateStatus::Available
+    } else {
+        update_status_after_install(&device, context.software_sets)
+    };
+    device
+}
+
+/// Draws `count` devices, each from its own generator, on every core.
+fn seed_devices(count: usize, seed: u64, context: &FleetContext) -> BTreeMap<String, Device> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = count.div_ceil(threads).max(1);
+    let device_seed = seed ^ 0x0DE7_1CE5;
+    let chunks: Vec<Vec<Device>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..count)
+            .step_by(chunk)
+            .map(|first| {
+                scope.spawn(move || {
+                    (first..(first + chunk).min(count))
+                        .map(|index| {
+                            let mut rng = SeededRng::for_item(device_seed, index as u64);
+                            seed_device(index, &mut rng, context)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| worker.join().unwrap_or_default())
+            .collect()
+    });
+    let mut devices: Vec<Device> = chunks.into_iter().flatten().collect();
+    devices.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    // 24 characters of 62 practically never collide; if two do, redraw one.
+    let mut redraw = SeededRng::new(!device_seed);
+    while let Some(at) = devices.windows(2).position(|pair| pair[0].id == pair[1].id) {
+        devices[at].id = redraw.mixed_alnum(24);
+        devices.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    }
+    // Built from sorted input, the map is assembled in one pass.
+    devices
+        .into_iter()
+        .map(|device| (device.id.clone(), device))
+        .collect()
+}
+
 pub fn seed(devices: usize, seed: u64, region: &str, now: DateTime<Utc>) -> ThinClientState {
     let anchor = anchor(now);
     let mut rng = SeededRng::new(seed);
     let software_sets = seed_software_sets(&mut rng, anchor);
-    let set_ids: Vec<&String> = software_sets.keys().collect();
     let environment_count = (devices / 25).clamp(5, 40);
     let environments =
         seed_environments(&mut rng, environment_count, region, anchor, &software_sets);
-    // The last environment keeps no devices, as a freshly created one would.
-    let populated = &environments[..environments.len() - 1];
-
-    let mut device_map = BTreeMap::new();
-    let mut serials: HashMap<String, ()> = HashMap::with_capacity(devices);
-    for index in 0..devices {
-        let id = loop {
-            let candidate = rng.mixed_alnum(24);
-            if !device_map.contains_key(&candidate) {
-                break candidate;
-            }
-        };
-        let serial_number = loop {
-            let candidate = format!("G4N1{}", rng.upper_alnum(12));
-            if serials.insert(candidate.clone(), ()).is_none() {
-                break candidate;
-            }
-        };
-        let status = device_status(&mut rng, index);
-        let environment = &populated[rng.below(populated.len() as u64) as usize];
-        let keeps_environment = matches!(status, "REGISTERED" | "DEREGISTERING") || rng.percent(60);
-        let current = installed_set(&mut rng, index, &set_ids);
-        let desired = environment.desired_software_set_id.clone();
-        let pending = match (&desired, &current) {
-            (Some(desired), Some(current)) if desired != current => Some(desired.clone()),
-            _ => None,
-        };
-        let created_at =
-            anchor - days(rng.between(60, 600)) + Duration::seconds(rng.between(0, 86_399));
-        let never_connected = index != 0 && rng.percent(5);
-        let last_connected_at = (!never_connected).then(|| {
-            let connected = anchor - Duration::minutes(rng.between(5, 180 * 24 * 60));
-            connected.max(created_at + Duration::hours(1))
-        });
-        let last_posture_at = last_connected_at.map(|connected| {
-            (connected + Duration::minutes(rng.between(1, 3 * 24 * 60))).min(anchor)
-        });
-        let user = format!("{}.{}", rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES));
-        let last_user_id =
-            (environment.desktop_type == "workspaces" && !never_connected).then_some(user);
-        let site_code: String = environment
-            .name
-            .as_deref()
-            .unwrap_or("SITE")
-            .chars()
-            .filter(|c| c.is_ascii_alphabetic())
-            .take(3)
-            .collect::<String>()
-            .to_ascii_uppercase();
-        let name = (!rng.percent(15))
-            .then(|| format!("{site_code}-{}-{:03}", rng.pick(ROLES), index % 1000));
-        let mut tags = BTreeMap::new();
-        if rng.percent(30) {
-            tags.insert("team".to_string(), rng.pick(TEAMS).to_string());
-            if rng.percent(50) {
-                tags.insert("asset".to_string(), format!("IT-{}", 100_000 + index));
-            }
-        }
-        let mut device = Device {
-            id: id.clone(),
-            serial_number,
-            name,
-            model: rng.pick(MODELS).to_string(),
-            environment_id: keeps_environment.then(|| environment.id.clone()),
-            status: status.to_string(),
-            current_software_set_id: current,
-            desired_software_set_id: desired,
-            pending_software_set_id: pending,
-            software_set_update_schedule: environment.software_set_update_schedule.clone(),
-            software_set_update_status: String::new(),
-            last_connected_at,
-            last_posture_at,
-            created_at,
-            updated_at: last_posture_at.unwrap_or(created_at).max(created_at),
-            kms_key_arn: environment.kms_key_arn.clone(),
-            last_user_id,
-            tags,
-            // Seeded DEREGISTERING devices stay so: they model devices that
-            // are offline and have not checked in to finish deregistering.
-            transition: None,
-        };
-        device.software_set_update_status = if device.pending_software_set_id.is_some() {
-            "AVAILABLE".to_string()
-        } else {
-            update_status_after_install(&device, &software_sets)
-        };
-        device_map.insert(id, device);
-    }
-
+    let device_map = seed_devices(
+        devices,
+        seed,
+        &FleetContext {
+            anchor,
+            // The last environment keeps no devices, as a freshly created one would.
+            environments: &environments[..environments.len() - 1],
+            set_ids: software_sets.keys().collect(),
+            software_sets: &software_sets,
+        },
+    );
     let mut state = ThinClientState {
         region: region.to_string(),
         account: ACCOUNT_ID.to_string(),
@@ -406,7 +457,7 @@ pub fn seed(devices: usize, seed: u64, region: &str, now: DateTime<Utc>) -> Thin
             .collect(),
         software_sets,
         idempotency: HashMap::new(),
-        rng: SeededRng::new(seed ^ 0x5EED_1D5),
+        rng: SeededRng::new(seed ^ 0x05EE_D1D5),
         index: Default::default(),
     };
     state.reindex();

@@ -9,7 +9,6 @@ use serde_json::{Map, Value};
 use super::error::{FieldError, TcError};
 
 pub const TARGET_DEVICE_STATUSES: &[&str] = &["DEREGISTERED", "ARCHIVED"];
-pub const UPDATE_SCHEDULES: &[&str] = &["USE_MAINTENANCE_WINDOW", "APPLY_IMMEDIATELY"];
 pub const UPDATE_MODES: &[&str] = &["USE_LATEST", "USE_DESIRED"];
 pub const VALIDATION_STATUSES: &[&str] = &["VALIDATED", "NOT_VALIDATED"];
 pub const WINDOW_TYPES: &[&str] = &["SYSTEM", "CUSTOM"];
@@ -420,7 +419,11 @@ mod tests {
     fn checks_collect_every_failure() {
         let mut checks = Checks::default();
         checks.range("maintenanceWindow.startTimeHour", 24, 0, 23);
-        checks.one_of("softwareSetUpdateSchedule", "SOMETIMES", UPDATE_SCHEDULES);
+        checks.one_of(
+            "softwareSetUpdateSchedule",
+            "SOMETIMES",
+            crate::thinclient::model::UpdateSchedule::ALL,
+        );
         let Err(TcError::Validation { fields, .. }) = checks.finish() else {
             panic!("expected a validation error");
         };

@@ -5,8 +5,8 @@ use serde_json::{Value, json};
 
 use super::error::WsError;
 use super::input::{
-    APPLICATION_ID, BUNDLE_ID, IMAGE_ID, IdPattern, Input, WORKSPACE_ID, check_count, check_enum,
-    check_enums, missing, page_size,
+    APPLICATION_ID, BUNDLE_ID, IMAGE_ID, Input, WORKSPACE_ID, check_count, check_enum, check_enums,
+    missing, page_size,
 };
 use super::model::{
     APPLICATION_ASSOCIATED_RESOURCE_TYPES, APPLICATION_RESOURCE_TYPE, Application, Association,
@@ -63,6 +63,12 @@ fn incompatibility(
     None
 }
 
+/// What a deployment does to one association.
+enum DeploymentStep {
+    Install,
+    Uninstall,
+}
+
 fn incompatible_pair(first: &str, second: &str) -> bool {
     INCOMPATIBLE_APPLICATIONS
         .iter()
@@ -78,16 +84,6 @@ fn check_application_resource_types(input: &Input) -> Result<(), WsError> {
         .ok_or_else(|| missing(&path))?;
     check_count(&path, types.len(), 1, 1)?;
     check_enums(&path, &types, APPLICATION_RESOURCE_TYPE)
-}
-
-fn required_id<'a>(
-    input: &Input<'a>,
-    member: &str,
-    pattern: &IdPattern,
-) -> Result<&'a str, WsError> {
-    let id = input.required_str(member)?;
-    pattern.check(&input.path_of(member), id)?;
-    Ok(id)
 }
 
 impl WorkspacesState {
@@ -117,12 +113,7 @@ impl WorkspacesState {
     }
 
     pub(super) fn describe_applications(&self, input: &Input) -> Result<Value, WsError> {
-        let application_ids = input.strings("ApplicationIds")?;
-        if let Some(ids) = &application_ids {
-            let path = input.path_of("ApplicationIds");
-            check_count(&path, ids.len(), 1, 25)?;
-            APPLICATION_ID.check_all(&path, ids)?;
-        }
+        let application_ids = input.id_list("ApplicationIds", &APPLICATION_ID)?;
         let compute_types = input.strings("ComputeTypeNames")?;
         if let Some(types) = &compute_types {
             check_enums(&input.path_of("ComputeTypeNames"), types, COMPUTE_TYPES)?;
@@ -177,7 +168,7 @@ impl WorkspacesState {
         &self,
         input: &Input,
     ) -> Result<Value, WsError> {
-        let application_id = required_id(input, "ApplicationId", &APPLICATION_ID)?;
+        let application_id = input.required_id("ApplicationId", &APPLICATION_ID)?;
         let path = input.path_of("AssociatedResourceTypes");
         let types = input
             .strings("AssociatedResourceTypes")?
@@ -196,7 +187,7 @@ impl WorkspacesState {
     }
 
     pub(super) fn describe_bundle_associations(&self, input: &Input) -> Result<Value, WsError> {
-        let bundle_id = required_id(input, "BundleId", &BUNDLE_ID)?;
+        let bundle_id = input.required_id("BundleId", &BUNDLE_ID)?;
         check_application_resource_types(input)?;
         if !self.bundles.contains_key(bundle_id) {
             return Err(WsError::not_found(format!(
@@ -207,7 +198,7 @@ impl WorkspacesState {
     }
 
     pub(super) fn describe_image_associations(&self, input: &Input) -> Result<Value, WsError> {
-        let image_id = required_id(input, "ImageId", &IMAGE_ID)?;
+        let image_id = input.required_id("ImageId", &IMAGE_ID)?;
         check_application_resource_types(input)?;
         if !self.images.contains_key(image_id) {
             return Err(WsError::not_found(format!(
@@ -218,7 +209,7 @@ impl WorkspacesState {
     }
 
     pub(super) fn describe_workspace_associations(&self, input: &Input) -> Result<Value, WsError> {
-        let workspace_id = required_id(input, "WorkspaceId", &WORKSPACE_ID)?;
+        let workspace_id = input.required_id("WorkspaceId", &WORKSPACE_ID)?;
         check_application_resource_types(input)?;
         self.workspace_properties(workspace_id)?;
         Ok(json!({"Associations": self.resource_associations(workspace_id)}))
@@ -227,10 +218,10 @@ impl WorkspacesState {
     pub(super) fn associate_workspace_application(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
-        let workspace_id = required_id(input, "WorkspaceId", &WORKSPACE_ID)?;
-        let application_id = required_id(input, "ApplicationId", &APPLICATION_ID)?;
+        let workspace_id = input.required_id("WorkspaceId", &WORKSPACE_ID)?;
+        let application_id = input.required_id("ApplicationId", &APPLICATION_ID)?;
         let properties = self.workspace_properties(workspace_id)?;
         let application = self.application(application_id)?;
         if application.state != "AVAILABLE" {
@@ -288,10 +279,10 @@ impl WorkspacesState {
     pub(super) fn disassociate_workspace_application(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
-        let workspace_id = required_id(input, "WorkspaceId", &WORKSPACE_ID)?;
-        let application_id = required_id(input, "ApplicationId", &APPLICATION_ID)?;
+        let workspace_id = input.required_id("WorkspaceId", &WORKSPACE_ID)?;
+        let application_id = input.required_id("ApplicationId", &APPLICATION_ID)?;
         self.workspace_properties(workspace_id)?;
         self.application(application_id)?;
         let key = Association::key(workspace_id, application_id);
@@ -330,9 +321,9 @@ impl WorkspacesState {
     pub(super) fn deploy_workspace_applications(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
-        let workspace_id = required_id(input, "WorkspaceId", &WORKSPACE_ID)?;
+        let workspace_id = input.required_id("WorkspaceId", &WORKSPACE_ID)?;
         let force = input.bool("Force")?.unwrap_or(false);
         let record = self.workspaces.get(workspace_id).ok_or_else(|| {
             WsError::not_found(format!("The WorkSpace {workspace_id} could not be found."))
@@ -359,36 +350,36 @@ impl WorkspacesState {
             let Some(association) = self.associations.get_mut(&key) else {
                 continue;
             };
-            let retry = force && association.state == "ERROR";
-            match association.state.as_str() {
-                "PENDING_INSTALL_DEPLOYMENT" | "PENDING_INSTALL" | "ERROR"
-                    if retry || association.state != "ERROR" =>
-                {
-                    association.last_updated_time = clock.now;
-                    match problem {
-                        Some(problem) => {
-                            association.state = "ERROR".to_owned();
-                            association.state_reason = Some(problem.reason);
-                        }
-                        None => {
-                            association.state = "INSTALLING".to_owned();
-                            association.state_reason = None;
-                            association.schedule = Schedule::new(vec![ScheduledState {
-                                at: clock.after(1),
-                                state: Some("COMPLETED".to_owned()),
-                            }]);
-                        }
+            // Force is what retries a failed installation.
+            let step = match association.state.as_str() {
+                "PENDING_INSTALL_DEPLOYMENT" | "PENDING_INSTALL" => DeploymentStep::Install,
+                "ERROR" if force => DeploymentStep::Install,
+                "PENDING_UNINSTALL_DEPLOYMENT" | "PENDING_UNINSTALL" => DeploymentStep::Uninstall,
+                _ => continue,
+            };
+            association.last_updated_time = clock.now;
+            match step {
+                DeploymentStep::Install => match problem {
+                    Some(problem) => {
+                        association.state = "ERROR".to_owned();
+                        association.state_reason = Some(problem.reason);
                     }
-                }
-                "PENDING_UNINSTALL_DEPLOYMENT" | "PENDING_UNINSTALL" => {
-                    association.last_updated_time = clock.now;
+                    None => {
+                        association.state = "INSTALLING".to_owned();
+                        association.state_reason = None;
+                        association.schedule = Schedule::new(vec![ScheduledState {
+                            at: clock.after(1),
+                            state: Some("COMPLETED".to_owned()),
+                        }]);
+                    }
+                },
+                DeploymentStep::Uninstall => {
                     association.state = "UNINSTALLING".to_owned();
                     association.schedule = Schedule::new(vec![ScheduledState {
                         at: clock.after(1),
                         state: None,
                     }]);
                 }
-                _ => continue,
             }
             deployed.push(association.to_wire(AssociationView::FromResource));
         }

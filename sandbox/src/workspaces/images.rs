@@ -4,8 +4,7 @@ use serde_json::{Value, json};
 
 use super::error::WsError;
 use super::input::{
-    BUNDLE_ID, DIRECTORY_ID, IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, check_count,
-    check_enum, page_size,
+    BUNDLE_ID, DIRECTORY_ID, IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, check_enum, page_size,
 };
 use super::model::{IMAGE_TYPES, Image, ImageRecord, ImageUpdates, Schedule, ScheduledState};
 use super::paging::{entries_after, take_page};
@@ -23,12 +22,7 @@ impl WorkspacesState {
     }
 
     pub(super) fn describe_workspace_images(&self, input: &Input) -> Result<Value, WsError> {
-        let image_ids = input.strings("ImageIds")?;
-        if let Some(ids) = &image_ids {
-            let path = input.path_of("ImageIds");
-            check_count(&path, ids.len(), 1, 25)?;
-            IMAGE_ID.check_all(&path, ids)?;
-        }
+        let image_ids = input.id_list("ImageIds", &IMAGE_ID)?;
         let image_type = input.str("ImageType")?;
         if let Some(image_type) = image_type {
             check_enum(&input.path_of("ImageType"), image_type, IMAGE_TYPES)?;
@@ -51,14 +45,13 @@ impl WorkspacesState {
     pub(super) fn create_updated_workspace_image(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let name = input.required_str("Name")?;
         IMAGE_NAME.check(&input.path_of("Name"), name)?;
         let description = input.required_str("Description")?;
         IMAGE_DESCRIPTION.check(&input.path_of("Description"), description)?;
-        let source_id = input.required_str("SourceImageId")?;
-        IMAGE_ID.check(&input.path_of("SourceImageId"), source_id)?;
+        let source_id = input.required_id("SourceImageId", &IMAGE_ID)?;
         let tags = parse_tags(input, "Tags")?.unwrap_or_default();
 
         let source = self.image_of_account(source_id)?;
@@ -143,8 +136,7 @@ impl WorkspacesState {
     }
 
     pub(super) fn delete_workspace_image(&mut self, input: &Input) -> Result<Value, WsError> {
-        let image_id = input.required_str("ImageId")?;
-        IMAGE_ID.check(&input.path_of("ImageId"), image_id)?;
+        let image_id = input.required_id("ImageId", &IMAGE_ID)?;
         let record = self.image_of_account(image_id)?;
         if record.image.owner_account_id != ACCOUNT_ID {
             return Err(WsError::of(
@@ -181,12 +173,7 @@ impl WorkspacesState {
     }
 
     pub(super) fn describe_workspace_bundles(&self, input: &Input) -> Result<Value, WsError> {
-        let bundle_ids = input.strings("BundleIds")?;
-        if let Some(ids) = &bundle_ids {
-            let path = input.path_of("BundleIds");
-            check_count(&path, ids.len(), 1, 25)?;
-            BUNDLE_ID.check_all(&path, ids)?;
-        }
+        let bundle_ids = input.id_list("BundleIds", &BUNDLE_ID)?;
         let owner = input.str("Owner")?;
         if bundle_ids.is_some() && owner.is_some() {
             return Err(WsError::invalid_parameter(
@@ -207,12 +194,7 @@ impl WorkspacesState {
     }
 
     pub(super) fn describe_workspace_directories(&self, input: &Input) -> Result<Value, WsError> {
-        let directory_ids = input.strings("DirectoryIds")?;
-        if let Some(ids) = &directory_ids {
-            let path = input.path_of("DirectoryIds");
-            check_count(&path, ids.len(), 1, 25)?;
-            DIRECTORY_ID.check_all(&path, ids)?;
-        }
+        let directory_ids = input.id_list("DirectoryIds", &DIRECTORY_ID)?;
         let names = input.strings("WorkspaceDirectoryNames")?;
         let size = page_size(input, "Limit", 25, DEFAULT_PAGE)?;
         let entries =

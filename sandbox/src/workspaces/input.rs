@@ -152,6 +152,36 @@ impl<'a> Input<'a> {
             .map(Some)
     }
 
+    /// An optional identifier member, checked against its pattern.
+    pub fn id(&self, name: &str, pattern: &IdPattern) -> Result<Option<&'a str>, WsError> {
+        let id = self.str(name)?;
+        if let Some(id) = id {
+            pattern.check(&self.path_of(name), id)?;
+        }
+        Ok(id)
+    }
+
+    pub fn required_id(&self, name: &str, pattern: &IdPattern) -> Result<&'a str, WsError> {
+        self.id(name, pattern)?
+            .ok_or_else(|| missing(&self.path_of(name)))
+    }
+
+    /// An optional list of 1 to 25 identifiers, as the Describe operations
+    /// take them, each checked against its pattern.
+    pub fn id_list(
+        &self,
+        name: &str,
+        pattern: &IdPattern,
+    ) -> Result<Option<Vec<&'a str>>, WsError> {
+        let ids = self.strings(name)?;
+        if let Some(ids) = &ids {
+            let path = self.path_of(name);
+            check_count(&path, ids.len(), 1, 25)?;
+            pattern.check_all(&path, ids)?;
+        }
+        Ok(ids)
+    }
+
     /// The raw JSON of this object, for echoing a request back.
     pub fn raw(&self) -> Option<&'a Map<String, Value>> {
         self.members
@@ -361,6 +391,19 @@ pub fn check_count(path: &str, count: usize, min: usize, max: usize) -> Result<(
         Err(WsError::validation(format!(
             "1 validation error detected: Value with {count} elements at '{path}' failed to satisfy constraint: Member must have length between {min} and {max}, inclusive"
         )))
+    }
+}
+
+/// The length of a string member, as the model's `@length` on a string.
+pub fn check_length(path: &str, value: &str, min: usize, max: usize) -> Result<(), WsError> {
+    if (min..=max).contains(&value.chars().count()) {
+        Ok(())
+    } else {
+        Err(constraint_failure(
+            path,
+            value,
+            &format!("Member must have length between {min} and {max}, inclusive"),
+        ))
     }
 }
 

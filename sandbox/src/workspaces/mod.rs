@@ -19,6 +19,7 @@ mod workspace_ops;
 #[cfg(test)]
 mod tests;
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -97,13 +98,24 @@ pub struct WorkspacesState {
     /// session creates the same identifiers.
     #[serde(default)]
     id_source: SplitMix,
+    /// When the earliest scheduled transition is due (`None`: none is), so
+    /// that a call with nothing due skips looking at every resource.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "model::optional_epoch_seconds"
+    )]
+    next_transition_due: Option<DateTime<Utc>>,
 }
 
-/// The time of a call and how long the transitions it starts take.
-#[derive(Debug, Clone, Copy)]
+/// The time of a call and how long the transitions it starts take. Every
+/// transition is scheduled through [`Clock::after`], which remembers the
+/// earliest one so the state knows when it next has work to do.
+#[derive(Debug)]
 pub(crate) struct Clock {
     pub now: DateTime<Utc>,
     pub transition: TimeDelta,
+    earliest_scheduled: Cell<Option<DateTime<Utc>>>,
 }
 
 impl Clock {
@@ -111,15 +123,26 @@ impl Clock {
         Self {
             now,
             transition: TimeDelta::from_std(transition).unwrap_or(TimeDelta::MAX),
+            earliest_scheduled: Cell::new(None),
         }
     }
 
     /// When the `steps`-th consecutive transition started now ends.
     pub fn after(&self, steps: i32) -> DateTime<Utc> {
-        (1..=steps).fold(self.now, |time, _| {
+        let at = (1..=steps).fold(self.now, |time, _| {
             time.checked_add_signed(self.transition)
                 .unwrap_or(DateTime::<Utc>::MAX_UTC)
-        })
+        });
+        self.earliest_scheduled
+            .set(earliest(self.earliest_scheduled.get(), Some(at)));
+        at
+    }
+}
+
+fn earliest(a: Option<DateTime<Utc>>, b: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 
@@ -145,35 +168,40 @@ impl WorkspacesState {
         self.advance(now);
         let input = Input::root(input)?;
         let clock = Clock::new(now, transition);
+        let answer = self.dispatch(op, &input, &clock);
+        self.next_transition_due =
+            earliest(self.next_transition_due, clock.earliest_scheduled.get());
+        answer
+    }
+
+    fn dispatch(&mut self, op: &str, input: &Input, clock: &Clock) -> Result<Value, WsError> {
         match op {
-            "DescribeWorkspaces" => self.describe_workspaces(&input),
-            "CreateWorkspaces" => self.create_workspaces(&input, clock),
-            "ModifyWorkspaceProperties" => self.modify_workspace_properties(&input, clock),
-            "StartWorkspaces" => self.change_workspaces(&input, clock, workspace_ops::START),
-            "StopWorkspaces" => self.change_workspaces(&input, clock, workspace_ops::STOP),
-            "RebootWorkspaces" => self.change_workspaces(&input, clock, workspace_ops::REBOOT),
-            "RebuildWorkspaces" => self.change_workspaces(&input, clock, workspace_ops::REBUILD),
-            "TerminateWorkspaces" => {
-                self.change_workspaces(&input, clock, workspace_ops::TERMINATE)
-            }
-            "DescribeApplications" => self.describe_applications(&input),
-            "DescribeApplicationAssociations" => self.describe_application_associations(&input),
-            "DescribeBundleAssociations" => self.describe_bundle_associations(&input),
-            "DescribeImageAssociations" => self.describe_image_associations(&input),
-            "DescribeWorkspaceAssociations" => self.describe_workspace_associations(&input),
-            "AssociateWorkspaceApplication" => self.associate_workspace_application(&input, clock),
+            "DescribeWorkspaces" => self.describe_workspaces(input),
+            "CreateWorkspaces" => self.create_workspaces(input, clock),
+            "ModifyWorkspaceProperties" => self.modify_workspace_properties(input, clock),
+            "StartWorkspaces" => self.change_workspaces(input, clock, workspace_ops::START),
+            "StopWorkspaces" => self.change_workspaces(input, clock, workspace_ops::STOP),
+            "RebootWorkspaces" => self.change_workspaces(input, clock, workspace_ops::REBOOT),
+            "RebuildWorkspaces" => self.change_workspaces(input, clock, workspace_ops::REBUILD),
+            "TerminateWorkspaces" => self.change_workspaces(input, clock, workspace_ops::TERMINATE),
+            "DescribeApplications" => self.describe_applications(input),
+            "DescribeApplicationAssociations" => self.describe_application_associations(input),
+            "DescribeBundleAssociations" => self.describe_bundle_associations(input),
+            "DescribeImageAssociations" => self.describe_image_associations(input),
+            "DescribeWorkspaceAssociations" => self.describe_workspace_associations(input),
+            "AssociateWorkspaceApplication" => self.associate_workspace_application(input, clock),
             "DisassociateWorkspaceApplication" => {
-                self.disassociate_workspace_application(&input, clock)
+                self.disassociate_workspace_application(input, clock)
             }
-            "DeployWorkspaceApplications" => self.deploy_workspace_applications(&input, clock),
-            "DescribeWorkspaceImages" => self.describe_workspace_images(&input),
-            "CreateUpdatedWorkspaceImage" => self.create_updated_workspace_image(&input, clock),
-            "DeleteWorkspaceImage" => self.delete_workspace_image(&input),
-            "DescribeWorkspaceBundles" => self.describe_workspace_bundles(&input),
-            "DescribeWorkspaceDirectories" => self.describe_workspace_directories(&input),
-            "CreateTags" => self.create_tags(&input),
-            "DescribeTags" => self.describe_tags(&input),
-            "DeleteTags" => self.delete_tags(&input),
+            "DeployWorkspaceApplications" => self.deploy_workspace_applications(input, clock),
+            "DescribeWorkspaceImages" => self.describe_workspace_images(input),
+            "CreateUpdatedWorkspaceImage" => self.create_updated_workspace_image(input, clock),
+            "DeleteWorkspaceImage" => self.delete_workspace_image(input),
+            "DescribeWorkspaceBundles" => self.describe_workspace_bundles(input),
+            "DescribeWorkspaceDirectories" => self.describe_workspace_directories(input),
+            "CreateTags" => self.create_tags(input),
+            "DescribeTags" => self.describe_tags(input),
+            "DeleteTags" => self.delete_tags(input),
             _ => Err(WsError::unknown_operation(op)),
         }
     }
@@ -182,6 +210,10 @@ impl WorkspacesState {
     /// application associations reach their next state, and terminated
     /// WorkSpaces and uninstalled associations disappear.
     fn advance(&mut self, now: DateTime<Utc>) {
+        if self.next_transition_due.is_none_or(|due| due > now) {
+            return;
+        }
+        let mut still_due = None;
         let mut gone_workspaces = Vec::new();
         for (id, record) in &mut self.workspaces {
             if record.modifications_done_at.is_some_and(|done| done <= now) {
@@ -195,6 +227,10 @@ impl WorkspacesState {
             if let Advanced::Gone = outcome {
                 gone_workspaces.push(id.clone());
             }
+            still_due = earliest(
+                still_due,
+                earliest(record.schedule.next_due(), record.modifications_done_at),
+            );
         }
         for id in gone_workspaces {
             self.forget_workspace(&id);
@@ -203,6 +239,7 @@ impl WorkspacesState {
         for record in self.images.values_mut() {
             let image = &mut record.image;
             advance_schedule(&mut record.schedule, now, |state, _| image.state = state);
+            still_due = earliest(still_due, record.schedule.next_due());
         }
 
         self.associations.retain(|_, association| {
@@ -212,14 +249,14 @@ impl WorkspacesState {
                 last_updated_time,
                 ..
             } = association;
-            !matches!(
-                advance_schedule(schedule, now, |next, at| {
-                    *state = next;
-                    *last_updated_time = at;
-                }),
-                Advanced::Gone
-            )
+            let outcome = advance_schedule(schedule, now, |next, at| {
+                *state = next;
+                *last_updated_time = at;
+            });
+            still_due = earliest(still_due, schedule.next_due());
+            !matches!(outcome, Advanced::Gone)
         });
+        self.next_transition_due = still_due;
     }
 
     /// Removes a WorkSpace whose termination has completed, with its tags

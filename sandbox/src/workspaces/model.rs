@@ -227,6 +227,11 @@ impl Schedule {
         self.0.is_empty()
     }
 
+    /// When the next change is due.
+    pub fn next_due(&self) -> Option<DateTime<Utc>> {
+        self.0.first().map(|step| step.at)
+    }
+
     /// The earliest change due at `now`, removed from the schedule.
     pub fn pop_due(&mut self, now: DateTime<Utc>) -> Option<ScheduledState> {
         match self.0.first() {
@@ -339,6 +344,15 @@ pub struct Storage {
     pub capacity: String,
 }
 
+impl Storage {
+    /// The capacity in GiB. The API carries it as a string; the sandbox only
+    /// ever writes numbers there, and a hand-edited state file with anything
+    /// else reads as 0, which the volume-size rules then reject.
+    pub fn gib(&self) -> i64 {
+        self.capacity.parse().unwrap_or(0)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ComputeType {
@@ -373,6 +387,26 @@ pub struct BundleRecord {
     pub operating_system_name: String,
     pub protocols: Vec<String>,
     pub amazon_owned: bool,
+}
+
+impl BundleRecord {
+    /// The properties of a WorkSpace launched from this bundle.
+    pub fn workspace_properties(
+        &self,
+        running_mode: &str,
+        auto_stop_minutes: i64,
+    ) -> WorkspaceProperties {
+        WorkspaceProperties {
+            running_mode: running_mode.to_owned(),
+            running_mode_auto_stop_timeout_in_minutes: (running_mode == "AUTO_STOP")
+                .then_some(auto_stop_minutes),
+            root_volume_size_gib: self.bundle.root_storage.gib(),
+            user_volume_size_gib: self.bundle.user_storage.gib(),
+            compute_type_name: self.bundle.compute_type.name.clone(),
+            protocols: self.protocols.clone(),
+            operating_system_name: self.operating_system_name.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,8 +7,7 @@ use super::model::{
     AccessProperties, Application, Association, Bundle, BundleRecord, ComputeType,
     CreationProperties, DataReplicationSettings, Directory, Image, ImageRecord, ImageUpdates,
     OperatingSystem, RelatedWorkspace, Schedule, SelfservicePermissions,
-    StandbyWorkspaceProperties, StateReason, Storage, Tag, Workspace, WorkspaceProperties,
-    WorkspaceRecord, os_family,
+    StandbyWorkspaceProperties, StateReason, Storage, Tag, Workspace, WorkspaceRecord, os_family,
 };
 use super::{ACCOUNT_ID, STANDBY_REGION, WorkspacesState};
 
@@ -53,6 +52,16 @@ impl SplitMix {
         (0..length)
             .map(|_| char::from(alphabet[self.below(alphabet.len())]))
             .collect()
+    }
+
+    /// A computer name in the style EC2 gives Windows and Linux WorkSpaces.
+    pub fn computer_name(&mut self, windows: bool) -> String {
+        const UPPER_ALPHANUMERIC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        if windows {
+            format!("EC2AMAZ-{}", self.chars(UPPER_ALPHANUMERIC, 7))
+        } else {
+            format!("A-{}", self.chars(UPPER_ALPHANUMERIC, 12))
+        }
     }
 
     /// A new identifier such as `ws-` followed by `length` base-36
@@ -780,17 +789,7 @@ fn seed_workspaces(
                     .to_owned()
             }),
             error_code: (workspace_state == "ERROR").then(|| "InternalServiceError".to_owned()),
-            computer_name: Some(if windows {
-                format!(
-                    "EC2AMAZ-{}",
-                    rng.chars(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 7)
-                )
-            } else {
-                format!(
-                    "A-{}",
-                    rng.chars(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 12)
-                )
-            }),
+            computer_name: Some(rng.computer_name(windows)),
             volume_encryption_key: encrypted.then(|| {
                 format!(
                     "arn:aws:kms:us-east-1:{ACCOUNT_ID}:key/{}-{}-{}-{}-{}",
@@ -804,16 +803,8 @@ fn seed_workspaces(
             user_volume_encryption_enabled: encrypted,
             root_volume_encryption_enabled: encrypted,
             workspace_name: rng.percent(40).then(|| format!("{user}-desktop")),
-            workspace_properties: WorkspaceProperties {
-                running_mode: running_mode.to_owned(),
-                running_mode_auto_stop_timeout_in_minutes: (running_mode == "AUTO_STOP")
-                    .then_some(60 * (1 + rng.below(3) as i64)),
-                root_volume_size_gib: bundle.bundle.root_storage.capacity.parse().unwrap_or(80),
-                user_volume_size_gib: bundle.bundle.user_storage.capacity.parse().unwrap_or(50),
-                compute_type_name: bundle.bundle.compute_type.name.clone(),
-                protocols: bundle.protocols.clone(),
-                operating_system_name: operating_system.to_owned(),
-            },
+            workspace_properties: bundle
+                .workspace_properties(running_mode, 60 * (1 + rng.below(3) as i64)),
             modification_states: Vec::new(),
             related_workspaces: standby_id.as_ref().map(|id| {
                 vec![RelatedWorkspace {

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::WorkspacesState;
 use super::error::WsError;
-use super::input::{Input, check_count, missing};
+use super::input::{Input, check_length, missing};
 use super::model::Tag;
 use super::paging::to_json;
 
@@ -20,10 +20,10 @@ pub fn parse_tags(input: &Input, member: &str) -> Result<Option<Vec<Tag>>, WsErr
         .iter()
         .map(|item| {
             let key = item.required_str("Key")?;
-            check_count(&item.path_of("Key"), key.chars().count(), 1, 127)?;
+            check_length(&item.path_of("Key"), key, 1, 127)?;
             let value = item.str("Value")?;
             if let Some(value) = value {
-                check_count(&item.path_of("Value"), value.chars().count(), 0, 255)?;
+                check_length(&item.path_of("Value"), value, 0, 255)?;
             }
             Ok(Tag {
                 key: key.to_owned(),
@@ -49,12 +49,8 @@ impl WorkspacesState {
 
     fn tagged_resource<'a>(&self, input: &Input<'a>) -> Result<&'a str, WsError> {
         let resource_id = input.required_str("ResourceId")?;
-        check_count(
-            &input.path_of("ResourceId"),
-            resource_id.chars().count(),
-            1,
-            10_000,
-        )?;
+        // ResourceId is a NonEmptyString in the model: no upper bound.
+        check_length(&input.path_of("ResourceId"), resource_id, 1, usize::MAX)?;
         if self.taggable(resource_id) {
             Ok(resource_id)
         } else {

@@ -284,6 +284,57 @@ fn describe_workspaces_rejects_bad_tokens_limits_and_filters() {
         error_code(&mut state, "DescribeWorkspaces", json!({"Limit": "ten"})),
         "SerializationException"
     );
+    let directory_id = state
+        .directories
+        .keys()
+        .next()
+        .cloned()
+        .expect("a directory");
+    let long_name = call_at(
+        &mut state,
+        0,
+        "DescribeWorkspaces",
+        json!({"DirectoryId": directory_id, "UserName": "x".repeat(64)}),
+    )
+    .expect_err("a 64-character user name");
+    assert_eq!(long_name.code, "ValidationException");
+    assert!(
+        long_name.message.contains("at 'userName'")
+            && long_name.message.contains("length between 1 and 63"),
+        "{}",
+        long_name.message
+    );
+}
+
+#[test]
+fn data_replication_is_switched_only_on_a_workspace_with_a_standby() {
+    let mut state = seeded(300);
+    let primary = find_workspace(&state, |w| w.standby_workspaces_properties.is_some());
+    let alone = find_workspace(&state, |w| {
+        w.state == "AVAILABLE" && w.standby_workspaces_properties.is_none()
+    });
+    call_at(
+        &mut state,
+        5,
+        "ModifyWorkspaceProperties",
+        json!({"WorkspaceId": primary, "DataReplication": "NO_REPLICATION"}),
+    )
+    .expect("modify");
+    let settings = state.workspaces[&primary]
+        .workspace
+        .data_replication_settings
+        .clone()
+        .expect("settings");
+    assert_eq!(settings.data_replication, "NO_REPLICATION");
+    assert_eq!(settings.recovery_snapshot_time, at(5));
+    assert_eq!(
+        error_code(
+            &mut state,
+            "ModifyWorkspaceProperties",
+            json!({"WorkspaceId": alone, "DataReplication": "PRIMARY_AS_SOURCE"})
+        ),
+        "InvalidParameterValuesException"
+    );
 }
 
 #[test]
@@ -398,13 +449,10 @@ fn transitions_complete_after_the_transition_time_and_not_before() {
         "StartWorkspaces",
         json!({"StartWorkspaceRequests": [{"WorkspaceId": stopped}]}),
     );
-    let just_before = call_at(
-        &mut state,
-        0,
-        "DescribeWorkspaces",
-        json!({"WorkspaceIds": [stopped]}),
+    assert_eq!(
+        workspace_state_at(&mut state, 0, &stopped).as_deref(),
+        Some("STARTING")
     );
-    assert!(just_before.is_ok());
     let before = state.handle(
         "DescribeWorkspaces",
         &json!({"WorkspaceIds": [stopped]}),
@@ -2059,4 +2107,39 @@ fn every_answer_uses_the_sdk_member_names() {
     {
         assert_shape("Tag", tag);
     }
+}
+
+#[test]
+fn a_short_transition_started_after_a_long_one_still_ends_on_time() {
+    let mut state = seeded(100);
+    let slow = find_workspace(&state, |w| w.state == "STOPPED");
+    let fast = find_workspace(&state, |w| w.state == "STOPPED" && w.workspace_id != slow);
+    state
+        .handle(
+            "StartWorkspaces",
+            &json!({"StartWorkspaceRequests": [{"WorkspaceId": slow}]}),
+            at(0),
+            Duration::from_secs(600),
+        )
+        .expect("start");
+    state
+        .handle(
+            "StartWorkspaces",
+            &json!({"StartWorkspaceRequests": [{"WorkspaceId": fast}]}),
+            at(5),
+            Duration::from_secs(1),
+        )
+        .expect("start");
+    assert_eq!(
+        workspace_state_at(&mut state, 6, &fast).as_deref(),
+        Some("AVAILABLE")
+    );
+    assert_eq!(
+        workspace_state_at(&mut state, 599, &slow).as_deref(),
+        Some("STARTING")
+    );
+    assert_eq!(
+        workspace_state_at(&mut state, 600, &slow).as_deref(),
+        Some("AVAILABLE")
+    );
 }

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use super::error::WsError;
 use super::input::{
     BUNDLE_ID, DIRECTORY_ID, Input, WORKSPACE_ID, check_count, check_enum, check_enums,
-    check_workspace_name, missing, page_size,
+    check_length, check_workspace_name, missing, page_size,
 };
 use super::model::{
     COMPUTE_TYPES, DATA_REPLICATION, DataReplicationSettings, ModificationState,
@@ -213,12 +213,10 @@ const WORKSPACE_REQUEST_MEMBERS: &[&str] = &[
 
 impl<'a> WorkspaceRequest<'a> {
     fn parse(request: &Input<'a>) -> Result<Self, WsError> {
-        let directory_id = request.required_str("DirectoryId")?;
-        DIRECTORY_ID.check(&request.path_of("DirectoryId"), directory_id)?;
+        let directory_id = request.required_id("DirectoryId", &DIRECTORY_ID)?;
         let user_name = request.required_str("UserName")?;
         check_user_name(&request.path_of("UserName"), user_name)?;
-        let bundle_id = request.required_str("BundleId")?;
-        BUNDLE_ID.check(&request.path_of("BundleId"), bundle_id)?;
+        let bundle_id = request.required_id("BundleId", &BUNDLE_ID)?;
         let workspace_name = request.str("WorkspaceName")?;
         if let Some(name) = workspace_name {
             check_workspace_name(&request.path_of("WorkspaceName"), name)?;
@@ -258,7 +256,7 @@ impl<'a> WorkspaceRequest<'a> {
 
 /// UserName: 1 to 63 characters.
 fn check_user_name(path: &str, user_name: &str) -> Result<(), WsError> {
-    check_count(path, user_name.chars().count(), 1, 63)
+    check_length(path, user_name, 1, 63)
 }
 
 /// A per-item failure of a batch call: `ErrorCode` and `ErrorMessage`.
@@ -394,24 +392,13 @@ pub const TERMINATE: BatchChange = BatchChange {
 
 impl WorkspacesState {
     pub(super) fn describe_workspaces(&self, input: &Input) -> Result<Value, WsError> {
-        let workspace_ids = input.strings("WorkspaceIds")?;
-        if let Some(ids) = &workspace_ids {
-            let path = input.path_of("WorkspaceIds");
-            check_count(&path, ids.len(), 1, BATCH_LIMIT)?;
-            WORKSPACE_ID.check_all(&path, ids)?;
-        }
-        let directory_id = input.str("DirectoryId")?;
-        if let Some(id) = directory_id {
-            DIRECTORY_ID.check(&input.path_of("DirectoryId"), id)?;
-        }
+        let workspace_ids = input.id_list("WorkspaceIds", &WORKSPACE_ID)?;
+        let directory_id = input.id("DirectoryId", &DIRECTORY_ID)?;
         let user_name = input.str("UserName")?;
         if let Some(name) = user_name {
             check_user_name(&input.path_of("UserName"), name)?;
         }
-        let bundle_id = input.str("BundleId")?;
-        if let Some(id) = bundle_id {
-            BUNDLE_ID.check(&input.path_of("BundleId"), id)?;
-        }
+        let bundle_id = input.id("BundleId", &BUNDLE_ID)?;
         let workspace_name = input.str("WorkspaceName")?;
         if let Some(name) = workspace_name {
             check_workspace_name(&input.path_of("WorkspaceName"), name)?;
@@ -452,7 +439,7 @@ impl WorkspacesState {
     pub(super) fn create_workspaces(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let requests = input
             .objects("Workspaces")?
@@ -480,7 +467,7 @@ impl WorkspacesState {
     fn create_workspace(
         &mut self,
         request: &WorkspaceRequest,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Workspace, ItemFailure> {
         let directory = self
             .directories
@@ -531,16 +518,9 @@ impl WorkspacesState {
                 "Encrypted volumes need a VolumeEncryptionKey.",
             ));
         }
-        let bundle_properties = WorkspaceProperties {
-            running_mode: "AUTO_STOP".to_owned(),
-            running_mode_auto_stop_timeout_in_minutes: Some(60),
-            root_volume_size_gib: bundle.bundle.root_storage.capacity.parse().unwrap_or(80),
-            user_volume_size_gib: bundle.bundle.user_storage.capacity.parse().unwrap_or(10),
-            compute_type_name: bundle.bundle.compute_type.name.clone(),
-            protocols: bundle.protocols.clone(),
-            operating_system_name: bundle.operating_system_name.clone(),
-        };
-        let properties = request.properties.apply_to(&bundle_properties);
+        let properties = request
+            .properties
+            .apply_to(&bundle.workspace_properties("AUTO_STOP", 60));
         if os_family(&properties.operating_system_name) != os_family(&bundle.operating_system_name)
         {
             return Err(ItemFailure::new(
@@ -560,19 +540,7 @@ impl WorkspacesState {
         let workspace_id = self
             .id_source
             .fresh_id("ws-", 9, |id| self.workspaces.contains_key(id));
-        let computer_name = if windows {
-            format!(
-                "EC2AMAZ-{}",
-                self.id_source
-                    .chars(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 7)
-            )
-        } else {
-            format!(
-                "A-{}",
-                self.id_source
-                    .chars(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 12)
-            )
-        };
+        let computer_name = self.id_source.computer_name(windows);
         let host = self.id_source.below(250) + 4;
         let workspace = Workspace {
             workspace_id: workspace_id.clone(),
@@ -615,10 +583,9 @@ impl WorkspacesState {
     pub(super) fn modify_workspace_properties(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
-        let workspace_id = input.required_str("WorkspaceId")?;
-        WORKSPACE_ID.check(&input.path_of("WorkspaceId"), workspace_id)?;
+        let workspace_id = input.required_id("WorkspaceId", &WORKSPACE_ID)?;
         let requested = match input.object("WorkspaceProperties")? {
             Some(properties) => PropertiesRequest::parse(&properties)?,
             None => PropertiesRequest::default(),
@@ -702,7 +669,7 @@ impl WorkspacesState {
     pub(super) fn change_workspaces(
         &mut self,
         input: &Input,
-        clock: Clock,
+        clock: &Clock,
         change: BatchChange,
     ) -> Result<Value, WsError> {
         let path = input.path_of(change.request_list);
@@ -712,11 +679,7 @@ impl WorkspacesState {
         check_count(&path, requests.len(), 1, change.max_requests)?;
         let workspace_ids = requests
             .iter()
-            .map(|request| {
-                let id = request.required_str("WorkspaceId")?;
-                WORKSPACE_ID.check(&request.path_of("WorkspaceId"), id)?;
-                Ok(id)
-            })
+            .map(|request| request.required_id("WorkspaceId", &WORKSPACE_ID))
             .collect::<Result<Vec<_>, WsError>>()?;
 
         let (during, afterwards) = change.states;

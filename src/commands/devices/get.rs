@@ -23,11 +23,8 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let id = validate::device_id(&args.id)?;
-    let selection = Selection::<Device>::resolve(
-        ctx.output.columns.as_deref(),
-        View::Detail,
-        false,
-    )?;
+    let selection =
+        Selection::<Device>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     let client = ctx.thin_client().await?;
     let device = get_device(&client, &id).await?;
     write_one(&selection, &ctx.output, &device, ctx.stdout())

@@ -1,10 +1,15 @@
 //! `wsfleet devices`: WorkSpaces Thin Client devices.
 
+pub mod delete;
+pub mod deregister;
+pub mod filter;
 pub mod get;
 pub mod list;
+pub mod update;
 
 use clap::{Subcommand, ValueEnum};
 
+use super::tagging::{self, Tagged};
 use crate::context::Context;
 use crate::error::Result;
 
@@ -16,12 +21,36 @@ pub enum DevicesCommand {
     /// Show every field of one device
     #[command(after_long_help = get::EXAMPLES)]
     Get(get::Args),
+    /// Rename devices, or set their software set or update schedule
+    #[command(after_long_help = update::EXAMPLES)]
+    Update(update::Args),
+    /// Deregister devices (asks first)
+    #[command(after_long_help = deregister::EXAMPLES)]
+    Deregister(deregister::Args),
+    /// Delete deregistered devices (asks first)
+    #[command(visible_alias = "rm", after_long_help = delete::EXAMPLES)]
+    Delete(delete::Args),
+    /// List a device's tags
+    #[command(after_long_help = tagging::TAGS_EXAMPLES)]
+    Tags(tagging::TagsArgs),
+    /// Add or overwrite tags on a device
+    #[command(after_long_help = tagging::TAG_EXAMPLES)]
+    Tag(tagging::TagArgs),
+    /// Remove tags from a device
+    #[command(after_long_help = tagging::UNTAG_EXAMPLES)]
+    Untag(tagging::UntagArgs),
 }
 
 pub async fn run(command: DevicesCommand, ctx: &Context) -> Result<()> {
     match command {
         DevicesCommand::List(args) => list::run(args, ctx).await,
         DevicesCommand::Get(args) => get::run(args, ctx).await,
+        DevicesCommand::Update(args) => update::run(args, ctx).await,
+        DevicesCommand::Deregister(args) => deregister::run(args, ctx).await,
+        DevicesCommand::Delete(args) => delete::run(args, ctx).await,
+        DevicesCommand::Tags(args) => tagging::tags(args, Tagged::Device, ctx).await,
+        DevicesCommand::Tag(args) => tagging::tag(args, Tagged::Device, ctx).await,
+        DevicesCommand::Untag(args) => tagging::untag(args, Tagged::Device, ctx).await,
     }
 }
 
@@ -61,5 +90,69 @@ impl ComplianceArg {
             ComplianceArg::Compliant => "COMPLIANT",
             ComplianceArg::NotCompliant => "NOT_COMPLIANT",
         }
+    }
+}
+
+/// The state `deregister` leaves a device in, as the API spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetStatusArg {
+    Deregistered,
+    Archived,
+}
+
+impl TargetStatusArg {
+    pub fn api_value(self) -> &'static str {
+        match self {
+            TargetStatusArg::Deregistered => "DEREGISTERED",
+            TargetStatusArg::Archived => "ARCHIVED",
+        }
+    }
+}
+
+/// When software updates are applied (devices and environments).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UpdateScheduleArg {
+    #[value(alias = "use_maintenance_window")]
+    UseMaintenanceWindow,
+    #[value(alias = "apply_immediately")]
+    ApplyImmediately,
+}
+
+impl UpdateScheduleArg {
+    pub fn api_value(self) -> &'static str {
+        match self {
+            UpdateScheduleArg::UseMaintenanceWindow => "USE_MAINTENANCE_WINDOW",
+            UpdateScheduleArg::ApplyImmediately => "APPLY_IMMEDIATELY",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enum_arguments_take_the_api_spelling_in_any_case() {
+        for text in ["archived", "ARCHIVED", "Archived"] {
+            assert_eq!(
+                TargetStatusArg::from_str(text, true),
+                Ok(TargetStatusArg::Archived)
+            );
+        }
+        for text in [
+            "apply-immediately",
+            "APPLY_IMMEDIATELY",
+            "apply_immediately",
+        ] {
+            assert_eq!(
+                UpdateScheduleArg::from_str(text, true),
+                Ok(UpdateScheduleArg::ApplyImmediately),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            ComplianceArg::from_str("NOT_COMPLIANT", true),
+            Ok(ComplianceArg::NotCompliant)
+        );
     }
 }

@@ -1,0 +1,38 @@
+//! `wsfleet applications associate`
+
+use aws_sdk_workspaces::types::WorkspaceResourceAssociation;
+
+use super::PairArgs;
+use crate::api::workspaces::associate_application;
+use crate::context::Context;
+use crate::error::Result;
+use crate::output::{Selection, View, write_one};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet applications associate --workspace ws-abc12345 --application wsa-abcd1234
+  wsfleet applications deploy --workspace ws-abc12345     then install it";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub pair: PairArgs,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let (workspace, application) = args.pair.checked()?;
+    let selection = Selection::<WorkspaceResourceAssociation>::resolve(
+        ctx.output.columns.as_deref(),
+        View::Detail,
+        false,
+    )?;
+    if ctx.dry_run {
+        ctx.note(format!(
+            "dry run: would associate {application} with {workspace}; nothing was changed"
+        ));
+        return Ok(());
+    }
+    let client = ctx.workspaces().await?;
+    let association = associate_application(&client, &workspace, &application).await?;
+    write_one(&selection, &ctx.output, &association, ctx.stdout())
+}

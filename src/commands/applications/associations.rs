@@ -1,0 +1,63 @@
+//! `wsfleet applications associations`: DescribeApplicationAssociations for
+//! an application, or DescribeBundleAssociations for a bundle.
+
+use aws_sdk_workspaces::types::{ApplicationResourceAssociation, BundleResourceAssociation};
+
+use crate::api::workspaces::{application_associations, bundle_associations};
+use crate::commands::workspaces::AssociatedResourceTypeArg;
+use crate::commands::workspaces::applications::write_list;
+use crate::context::Context;
+use crate::error::Result;
+use crate::output::{Format, Selection, View};
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet applications associations wsa-abcd1234
+  wsfleet applications associations wsa-abcd1234 --resource-type workspace
+  wsfleet applications associations --bundle wsb-b0s22j3d7";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The application
+    #[arg(
+        value_name = "APP_ID",
+        required_unless_present = "bundle",
+        conflicts_with = "bundle"
+    )]
+    pub application: Option<String>,
+
+    /// With APP_ID: only associations with these resource types (default: all)
+    #[arg(long, value_enum, ignore_case = true, value_delimiter = ',')]
+    pub resource_type: Vec<AssociatedResourceTypeArg>,
+
+    /// The applications associated with this bundle instead
+    #[arg(long, value_name = "BUNDLE_ID", conflicts_with = "resource_type")]
+    pub bundle: Option<String>,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let table = ctx.output.format == Format::Table;
+    let columns = ctx.output.columns.as_deref();
+    let view = View::List { details: false };
+    if let Some(bundle) = &args.bundle {
+        let bundle = validate::bundle_id(bundle)?;
+        let selection = Selection::<BundleResourceAssociation>::resolve(columns, view, table)?;
+        let client = ctx.workspaces().await?;
+        let associations = bundle_associations(&client, &bundle).await?;
+        return write_list(ctx, &selection, &associations, "no applications associated");
+    }
+    let application = validate::application_id(args.application.as_deref().unwrap_or_default())?;
+    let selection = Selection::<ApplicationResourceAssociation>::resolve(columns, view, table)?;
+    let types = if args.resource_type.is_empty() {
+        <AssociatedResourceTypeArg as clap::ValueEnum>::value_variants()
+            .iter()
+            .map(|t| t.to_sdk())
+            .collect()
+    } else {
+        args.resource_type.iter().map(|t| t.to_sdk()).collect()
+    };
+    let client = ctx.workspaces().await?;
+    let associations = application_associations(&client, &application, types).await?;
+    write_list(ctx, &selection, &associations, "no associations found")
+}

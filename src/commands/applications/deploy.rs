@@ -1,0 +1,95 @@
+//! `wsfleet applications deploy`: installs and uninstalls what a WorkSpace's
+//! associations say, then shows each association's state.
+
+use std::time::Duration;
+
+use aws_sdk_workspaces::types::{AssociationState, WorkspaceResourceAssociation};
+
+use crate::api::workspaces::{deploy_applications, workspace_associations};
+use crate::commands::workspaces::applications::write_list;
+use crate::commands::workspaces::wait;
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::output::{Format, Selection, View};
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet applications deploy --workspace ws-abc12345
+  wsfleet applications deploy --workspace ws-abc12345 --force --wait";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The WorkSpace
+    #[arg(long, value_name = "WS_ID")]
+    pub workspace: String,
+
+    /// Deploy even applications already in the desired state
+    #[arg(long)]
+    pub force: bool,
+
+    /// Wait until no association is still installing or uninstalling
+    #[arg(long)]
+    pub wait: bool,
+
+    /// With --wait: give up after this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
+    pub wait_timeout: u64,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let workspace = validate::workspace_id(&args.workspace)?;
+    let selection = Selection::<WorkspaceResourceAssociation>::resolve(
+        ctx.output.columns.as_deref(),
+        View::List { details: false },
+        ctx.output.format == Format::Table,
+    )?;
+    if ctx.dry_run {
+        ctx.note(format!(
+            "dry run: would deploy the applications associated with {workspace}; nothing was changed"
+        ));
+        return Ok(());
+    }
+    let client = ctx.workspaces().await?;
+    let mut associations = deploy_applications(&client, &workspace, args.force).await?;
+    if args.wait {
+        wait::until_done(
+            &format!("the deployment on {workspace}"),
+            Duration::from_secs(args.wait_timeout),
+            || async {
+                let current = workspace_associations(&client, &workspace).await?;
+                let pending = current
+                    .iter()
+                    .filter(|a| a.state().is_some_and(in_progress))
+                    .filter_map(|a| a.associated_resource_id().map(str::to_owned))
+                    .collect();
+                Ok(pending)
+            },
+        )
+        .await?;
+        associations = workspace_associations(&client, &workspace).await?;
+    }
+    write_list(ctx, &selection, &associations, "no applications to deploy")?;
+    let failed = associations
+        .iter()
+        .filter(|a| a.state() == Some(&AssociationState::Error))
+        .count();
+    if failed > 0 {
+        return Err(AppError::Failed(format!(
+            "{failed} application deployments failed on {workspace} (see StateReason)"
+        )));
+    }
+    Ok(())
+}
+
+fn in_progress(state: &AssociationState) -> bool {
+    matches!(
+        state,
+        AssociationState::PendingInstall
+            | AssociationState::PendingInstallDeployment
+            | AssociationState::PendingUninstall
+            | AssociationState::PendingUninstallDeployment
+            | AssociationState::Installing
+            | AssociationState::Uninstalling
+    )
+}

@@ -1,0 +1,67 @@
+//! `wsfleet applications list`
+
+use aws_sdk_workspaces::types::WorkSpaceApplication;
+
+use crate::api::workspaces::{ApplicationPages, ApplicationQuery};
+use crate::commands::workspaces::{ComputeArg, LicenseTypeArg, OperatingSystemArg};
+use crate::context::Context;
+use crate::error::Result;
+use crate::fanout::{self, Service};
+use crate::output::{Format, Selection, View};
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet applications list
+  wsfleet applications list --os windows_10 --os windows_11 --license-type licensed
+  wsfleet applications list --compute-type standard --owner Amazon -o json";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only these applications
+    #[arg(long, value_delimiter = ',', value_name = "APP_ID,...")]
+    pub ids: Vec<String>,
+
+    /// Only applications supporting this compute type (repeatable)
+    #[arg(long, value_enum, ignore_case = true, value_delimiter = ',')]
+    pub compute_type: Vec<ComputeArg>,
+
+    /// Only applications with this license type
+    #[arg(long, value_enum, ignore_case = true)]
+    pub license_type: Option<LicenseTypeArg>,
+
+    /// Only applications supporting this operating system (repeatable)
+    #[arg(long, value_enum, ignore_case = true, value_delimiter = ',')]
+    pub os: Vec<OperatingSystemArg>,
+
+    /// Only applications from this owner (an account ID, or Amazon)
+    #[arg(long, value_name = "OWNER")]
+    pub owner: Option<String>,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let query = ApplicationQuery {
+        ids: args
+            .ids
+            .iter()
+            .map(|id| validate::application_id(id.trim()))
+            .collect::<Result<_>>()?,
+        compute_types: args.compute_type.iter().map(|c| c.to_sdk()).collect(),
+        license_type: args.license_type.map(LicenseTypeArg::to_sdk),
+        operating_systems: args.os.iter().map(|o| o.to_sdk()).collect(),
+        owner: args.owner,
+    };
+    let selection = Selection::<WorkSpaceApplication>::resolve(
+        ctx.output.columns.as_deref(),
+        View::List { details: false },
+        ctx.output.format == Format::Table,
+    )?;
+    fanout::list(
+        ctx,
+        Service::WorkSpaces,
+        selection,
+        |session| ApplicationPages::new(session.workspaces(), query.clone()),
+        "applications",
+    )
+    .await
+}

@@ -1,0 +1,49 @@
+//! `wsfleet devices delete`
+
+use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_targets};
+use crate::api::thin_client::delete_device;
+use crate::bulk::Executor;
+use crate::commands::plan::{confirm, each_target, ids_of};
+use crate::context::Context;
+use crate::error::Result;
+use crate::prompt;
+use crate::targets::TargetArgs;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet devices delete 0123456789abcdefghijklmn
+  wsfleet devices delete --status archived --dry-run
+  wsfleet devices delete --environment a1b2c3d4e --status deregistered --yes";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    #[command(flatten)]
+    pub names: NameFilterArgs,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let filter = Filter::new(&args.filters, Some(&args.names))?;
+    let ids = named_ids(&args.targets, &filter)?;
+    let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "delete")?;
+
+    let client = ctx.thin_client().await?;
+    let devices = resolve_targets(ctx, &client, &ids, &filter).await?;
+    if !confirm(ctx, &*prompter, "delete", &devices)? {
+        return Ok(());
+    }
+    let report = Executor::for_context(ctx, 1)
+        .run("delete", ids_of(&devices, |d| d.id()), |batch| {
+            each_target(batch, |target| {
+                let client = &client;
+                async move { delete_device(client, &target.id, &target.client_token).await }
+            })
+        })
+        .await?;
+    report.finish(ctx)
+}

@@ -1,0 +1,98 @@
+//! `wsfleet devices deregister`
+
+use aws_sdk_workspacesthinclient::types::TargetDeviceStatus;
+
+use super::TargetStatusArg;
+use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_targets};
+use crate::api::thin_client::{deregister_device, get_device};
+use crate::bulk::{Executor, Outcome};
+use crate::commands::plan::{confirm, each_target, ids_of};
+use crate::commands::waiting::{self, WaitArgs};
+use crate::context::Context;
+use crate::error::Result;
+use crate::prompt;
+use crate::targets::TargetArgs;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet devices deregister 0123456789abcdefghijklmn
+  wsfleet devices deregister --environment a1b2c3d4e --status registered --dry-run
+  wsfleet devices deregister --ids-from lost.txt --target-status archived --yes --wait
+  wsfleet devices list --name 'lab-*' -o json | wsfleet devices deregister --ids-from - --yes";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    #[command(flatten)]
+    pub names: NameFilterArgs,
+
+    /// The status to leave the devices in
+    #[arg(long, value_enum, ignore_case = true)]
+    pub target_status: Option<TargetStatusArg>,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let filter = Filter::new(&args.filters, Some(&args.names))?;
+    let wait_timeout = args.wait.timeout()?;
+    let ids = named_ids(&args.targets, &filter)?;
+    let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "deregister")?;
+
+    let client = ctx.thin_client().await?;
+    let devices = resolve_targets(ctx, &client, &ids, &filter).await?;
+    if !confirm(ctx, &*prompter, "deregister", &devices)? {
+        return Ok(());
+    }
+    let target_status = args
+        .target_status
+        .map(|s| TargetDeviceStatus::from(s.api_value()));
+    let report =
+        Executor::for_context(ctx, 1)
+            .run("deregister", ids_of(&devices, |d| d.id()), |batch| {
+                each_target(batch, |target| {
+                    let (client, status) = (&client, target_status.clone());
+                    async move {
+                        deregister_device(client, &target.id, status, &target.client_token).await
+                    }
+                })
+            })
+            .await?;
+    let deregistered: Vec<String> = report
+        .results
+        .iter()
+        .filter(|r| r.outcome == Outcome::Done)
+        .map(|r| r.id.clone())
+        .collect();
+    let interrupted = report.interrupted;
+    let finished = report.finish(ctx);
+    let Some(timeout) = wait_timeout.filter(|_| !interrupted && !deregistered.is_empty()) else {
+        return finished;
+    };
+    let goal = args
+        .target_status
+        .unwrap_or(TargetStatusArg::Deregistered)
+        .api_value();
+    let waited = waiting::until(
+        ctx,
+        deregistered,
+        "devices",
+        &format!("reach {goal}"),
+        timeout,
+        |id| {
+            let client = &client;
+            async move {
+                let device = get_device(client, &id).await?;
+                Ok(device.status().map(|s| s.as_str()) == Some(goal))
+            }
+        },
+    )
+    .await;
+    finished.and(waited)
+}

@@ -1,0 +1,227 @@
+//! Which devices a verb is about: the client-side filters of `list` (the
+//! API has none of its own), and, for mutating verbs, the targets named by
+//! ID, by `--ids-from`, by filters, or by both (the filters then narrow the IDs).
+
+use std::collections::{HashMap, HashSet};
+
+use aws_sdk_workspacesthinclient::Client;
+use aws_sdk_workspacesthinclient::types::Device;
+use futures::{StreamExt, TryStreamExt};
+use globset::GlobMatcher;
+
+use super::{ComplianceArg, DeviceStatusArg};
+use crate::api::thin_client::{DevicePages, list_tags, with_details};
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::tags::{self, TagRules};
+use crate::targets::TargetArgs;
+use crate::validate;
+
+/// Filters every device verb takes.
+#[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Filters")]
+pub struct FilterArgs {
+    /// Only devices in this environment
+    #[arg(long, value_name = "ENV_ID")]
+    pub environment: Option<String>,
+
+    /// Only devices with this status
+    #[arg(long, value_enum, ignore_case = true)]
+    pub status: Option<DeviceStatusArg>,
+
+    /// Only devices with this compliance status (fetches details)
+    #[arg(long, value_enum, ignore_case = true)]
+    pub compliance: Option<ComplianceArg>,
+
+    /// Only devices carrying this tag (repeatable; fetches each device's tags)
+    #[arg(long = "tag", value_name = "KEY=VALUE")]
+    pub tags: Vec<String>,
+}
+
+/// Filters on the name and software set, for the verbs where `--name` and
+/// `--software-set` do not mean the new value (`update` takes them so).
+#[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Filters")]
+pub struct NameFilterArgs {
+    /// Only devices whose name matches this glob (case-insensitive)
+    #[arg(long, value_name = "GLOB")]
+    pub name: Option<String>,
+
+    /// Only devices on this software set
+    #[arg(long, value_name = "SOFTWARE_SET_ID")]
+    pub software_set: Option<String>,
+}
+
+pub struct Filter {
+    environment: Option<String>,
+    status: Option<&'static str>,
+    name: Option<GlobMatcher>,
+    software_set: Option<String>,
+    compliance: Option<&'static str>,
+    tags: HashMap<String, String>,
+}
+
+impl Filter {
+    /// Checks every filter locally (exit 2 before any request).
+    pub fn new(filters: &FilterArgs, names: Option<&NameFilterArgs>) -> Result<Filter> {
+        let names = names.cloned().unwrap_or_default();
+        Ok(Filter {
+            environment: filters
+                .environment
+                .as_deref()
+                .map(validate::environment_id)
+                .transpose()?,
+            status: filters.status.map(DeviceStatusArg::api_value),
+            name: names.name.as_deref().map(validate::name_glob).transpose()?,
+            software_set: names
+                .software_set
+                .as_deref()
+                .map(validate::software_set_id)
+                .transpose()?,
+            compliance: filters.compliance.map(ComplianceArg::api_value),
+            tags: tags::map(&filters.tags, TagRules::Resource)?,
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.environment.is_none()
+            && self.status.is_none()
+            && self.name.is_none()
+            && self.software_set.is_none()
+            && self.compliance.is_none()
+            && self.tags.is_empty()
+    }
+
+    /// Some filter needs what only GetDevice tells.
+    pub fn needs_details(&self) -> bool {
+        self.compliance.is_some()
+    }
+
+    /// What ListDevices already tells.
+    fn matches_summary(&self, device: &Device) -> bool {
+        let equals = |wanted: &Option<String>, actual: Option<&str>| {
+            wanted.as_deref().is_none_or(|w| actual == Some(w))
+        };
+        equals(&self.environment, device.environment_id())
+            && self
+                .status
+                .is_none_or(|s| device.status().map(|d| d.as_str()) == Some(s))
+            && self
+                .name
+                .as_ref()
+                .is_none_or(|glob| device.name().is_some_and(|n| glob.is_match(n)))
+            && equals(&self.software_set, device.current_software_set_id())
+    }
+
+    fn matches_details(&self, device: &Device) -> bool {
+        self.compliance
+            .is_none_or(|c| device.software_set_compliance_status().map(|s| s.as_str()) == Some(c))
+    }
+
+    /// One page of a listing narrowed by every filter; `details` fetches
+    /// each remaining device's full record.
+    pub async fn apply(
+        &self,
+        client: &Client,
+        page: Vec<Device>,
+        details: bool,
+        concurrency: usize,
+    ) -> Result<Vec<Device>> {
+        let mut page: Vec<Device> = page
+            .into_iter()
+            .filter(|d| self.matches_summary(d))
+            .collect();
+        if details || self.needs_details() {
+            page = with_details(client, page, concurrency).await?;
+            page.retain(|d| self.matches_details(d));
+        }
+        if !self.tags.is_empty() {
+            page = self.with_tags_matching(client, page, concurrency).await?;
+        }
+        Ok(page)
+    }
+
+    /// Tags are not in ListDevices: one ListTagsForResource a device.
+    async fn with_tags_matching(
+        &self,
+        client: &Client,
+        devices: Vec<Device>,
+        concurrency: usize,
+    ) -> Result<Vec<Device>> {
+        let checked: Vec<(Device, bool)> = futures::stream::iter(devices)
+            .map(|device| async move {
+                let Some(arn) = device.arn().map(str::to_owned) else {
+                    return Ok((device, false));
+                };
+                match list_tags(client, &arn).await {
+                    Ok(tags) => {
+                        let matches = self.tags.iter().all(|(k, v)| tags.get(k) == Some(v));
+                        Ok((device, matches))
+                    }
+                    Err(err) if err.is_not_found() => Ok((device, false)),
+                    Err(err) => Err(err),
+                }
+            })
+            .buffered(concurrency.max(1))
+            .try_collect()
+            .await?;
+        Ok(checked
+            .into_iter()
+            .filter_map(|(device, matches)| matches.then_some(device))
+            .collect())
+    }
+}
+
+/// The devices a mutating verb will touch, with what the listing says of
+/// them (for the plan). Named IDs the listing does not know are kept, with
+/// only their ID, when no filter is given: the service then says what is
+/// wrong with each, in the per-target results.
+pub async fn resolve_targets(
+    ctx: &Context,
+    client: &Client,
+    ids: &[String],
+    filter: &Filter,
+) -> Result<Vec<Device>> {
+    let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let mut pages = DevicePages::new(client.clone());
+    let mut found: HashMap<String, Device> = HashMap::new();
+    let mut in_listing_order = Vec::new();
+    while let Some(page) = pages.next_page().await? {
+        let page: Vec<Device> = page
+            .into_iter()
+            .filter(|d| ids.is_empty() || d.id().is_some_and(|id| wanted.contains(id)))
+            .collect();
+        for device in filter.apply(client, page, false, ctx.concurrency).await? {
+            let Some(id) = device.id().map(str::to_owned) else {
+                continue;
+            };
+            if ids.is_empty() {
+                in_listing_order.push(device);
+            } else {
+                found.insert(id, device);
+            }
+        }
+    }
+    if ids.is_empty() {
+        return Ok(in_listing_order);
+    }
+    Ok(ids
+        .iter()
+        .filter_map(|id| match found.remove(id) {
+            Some(device) => Some(device),
+            None if filter.is_empty() => Some(Device::builder().id(id).build()),
+            None => None,
+        })
+        .collect())
+}
+
+/// The IDs named on the command line or in `--ids-from`, checked; a usage
+/// error when neither they nor any filter says which devices.
+pub fn named_ids(targets: &TargetArgs, filter: &Filter) -> Result<Vec<String>> {
+    if targets.is_empty() && filter.is_empty() {
+        return Err(AppError::usage(
+            "which devices? Give device IDs, --ids-from FILE|-, or filters such as --environment",
+        ));
+    }
+    targets.collect(&["id"], validate::device_id)
+}

@@ -1,0 +1,95 @@
+//! `wsfleet devices update`
+
+use aws_sdk_workspacesthinclient::types::SoftwareSetUpdateSchedule;
+
+use super::UpdateScheduleArg;
+use super::filter::{Filter, FilterArgs, named_ids, resolve_targets};
+use crate::api::thin_client::{DeviceChanges, update_device};
+use crate::bulk::{Executor, show_plan};
+use crate::commands::plan::{each_target, ids_of};
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::targets::TargetArgs;
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet devices update 0123456789abcdefghijklmn --name 'Lobby kiosk 3'
+  wsfleet devices update --environment a1b2c3d4e --software-set 312345
+  wsfleet devices list --status registered -o json | wsfleet devices update --ids-from - \\
+      --update-schedule apply-immediately";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// The new name (one device at a time)
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// The software set to install (its ID)
+    #[arg(long, value_name = "SOFTWARE_SET_ID")]
+    pub software_set: Option<String>,
+
+    /// When software updates are applied
+    #[arg(long, value_enum, ignore_case = true)]
+    pub update_schedule: Option<UpdateScheduleArg>,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let changes = DeviceChanges {
+        name: args
+            .name
+            .as_deref()
+            .map(|n| validate::resource_name(n, "device", false))
+            .transpose()?,
+        desired_software_set_id: args
+            .software_set
+            .as_deref()
+            .map(validate::software_set_id)
+            .transpose()?,
+        update_schedule: args
+            .update_schedule
+            .map(|s| SoftwareSetUpdateSchedule::from(s.api_value())),
+    };
+    if changes.name.is_none()
+        && changes.desired_software_set_id.is_none()
+        && changes.update_schedule.is_none()
+    {
+        return Err(AppError::usage(
+            "nothing to change: give --name, --software-set or --update-schedule",
+        ));
+    }
+    let filter = Filter::new(&args.filters, None)?;
+    let ids = named_ids(&args.targets, &filter)?;
+
+    let client = ctx.thin_client().await?;
+    let devices = resolve_targets(ctx, &client, &ids, &filter).await?;
+    if changes.name.is_some() && devices.len() > 1 {
+        return Err(AppError::usage(format!(
+            "--name would give {} devices the same name; rename one device at a time",
+            devices.len()
+        )));
+    }
+    if devices.is_empty() {
+        ctx.note("no devices match: nothing to update");
+        return Ok(());
+    }
+    if ctx.dry_run {
+        show_plan(ctx, "update", &devices)?;
+        return Ok(());
+    }
+    let report = Executor::for_context(ctx, 1)
+        .run("update", ids_of(&devices, |d| d.id()), |batch| {
+            each_target(batch, |target| {
+                let (client, changes) = (&client, &changes);
+                async move { update_device(client, &target.id, changes).await }
+            })
+        })
+        .await?;
+    report.finish(ctx)
+}

@@ -1,0 +1,66 @@
+//! `wsfleet environments delete`
+
+use std::collections::HashMap;
+
+use aws_sdk_workspacesthinclient::types::Environment;
+
+use crate::api::thin_client::{EnvironmentPages, delete_environment};
+use crate::bulk::Executor;
+use crate::commands::plan::{confirm, each_target, ids_of};
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::prompt;
+use crate::targets::TargetArgs;
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet environments delete a1b2c3d4e
+  wsfleet environments delete a1b2c3d4e b2c3d4e5f --dry-run
+  wsfleet environments delete --ids-from old-environments.txt --yes";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub targets: TargetArgs,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    if args.targets.is_empty() {
+        return Err(AppError::usage(
+            "which environments? Give environment IDs or --ids-from FILE|-",
+        ));
+    }
+    let ids = args.targets.collect(&["id"], validate::environment_id)?;
+    let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "delete")?;
+
+    let client = ctx.thin_client().await?;
+    let mut known: HashMap<String, Environment> = EnvironmentPages::new(client.clone())
+        .all()
+        .await?
+        .into_iter()
+        .filter_map(|e| e.id().map(str::to_owned).map(|id| (id, e)))
+        .collect();
+    // An ID the listing does not know stays a target: the service then says
+    // what is wrong with it, in the per-target results.
+    let environments: Vec<Environment> = ids
+        .iter()
+        .map(|id| {
+            known
+                .remove(id)
+                .unwrap_or_else(|| Environment::builder().id(id).build())
+        })
+        .collect();
+    if !confirm(ctx, &*prompter, "delete", &environments)? {
+        return Ok(());
+    }
+    let report = Executor::for_context(ctx, 1)
+        .run("delete", ids_of(&environments, |e| e.id()), |batch| {
+            each_target(batch, |target| {
+                let client = &client;
+                async move { delete_environment(client, &target.id, &target.client_token).await }
+            })
+        })
+        .await?;
+    report.finish(ctx)
+}

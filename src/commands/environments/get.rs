@@ -1,0 +1,44 @@
+//! `wsfleet environments get`
+
+use std::io::Write;
+
+use aws_sdk_workspacesthinclient::types::Environment;
+
+use crate::api::thin_client::get_environment;
+use crate::context::Context;
+use crate::error::Result;
+use crate::maintenance_window::describe;
+use crate::output::{Format, Selection, View, write_one};
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet environments get a1b2c3d4e
+  wsfleet environments get a1b2c3d4e -o json | jq .maintenanceWindow";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The environment ID
+    #[arg(value_name = "ENV_ID")]
+    pub id: String,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let id = validate::environment_id(&args.id)?;
+    let selection =
+        Selection::<Environment>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
+    let client = ctx.thin_client().await?;
+    let environment = get_environment(&client, &id).await?;
+    let mut out = ctx.stdout();
+    write_one(&selection, &ctx.output, &environment, &mut out)?;
+    // The fields are for scripts; people read the window as a sentence. JSON
+    // and CSV keep exactly the API's members.
+    if ctx.output.format == Format::Table
+        && ctx.output.columns.is_none()
+        && let Some(window) = environment.maintenance_window()
+    {
+        writeln!(out, "\nMaintenance window: {}", describe(window))?;
+        out.flush()?;
+    }
+    Ok(())
+}

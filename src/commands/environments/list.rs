@@ -1,0 +1,56 @@
+//! `wsfleet environments list`
+
+use crate::api::thin_client::{EnvironmentPages, environments_with_details};
+use crate::context::Context;
+use crate::error::Result;
+use crate::fanout::{self, Enriched, Service};
+use crate::output::{Format, Selection, View};
+use aws_sdk_workspacesthinclient::types::Environment;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet environments list
+  wsfleet environments list --details --columns id,name,registeredDevicesCount
+  wsfleet environments list -o json | jq '.[].activationCode'";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Fetch every environment's details (GetEnvironment): device counts, compliance
+    #[arg(long)]
+    pub details: bool,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let selection = Selection::<Environment>::resolve(
+        ctx.output.columns.as_deref(),
+        View::List {
+            details: args.details,
+        },
+        ctx.output.format == Format::Table,
+    )?;
+    let details = args.details || selection.needs_details();
+    let concurrency = ctx.concurrency;
+    fanout::list(
+        ctx,
+        Service::ThinClient,
+        selection,
+        |session| {
+            let client = session.thin_client();
+            Enriched {
+                source: EnvironmentPages::new(client.clone()),
+                enrich: move |page: Vec<Environment>| {
+                    let client = client.clone();
+                    async move {
+                        if details {
+                            environments_with_details(&client, page, concurrency).await
+                        } else {
+                            Ok(page)
+                        }
+                    }
+                },
+            }
+        },
+        "environments",
+    )
+    .await
+}

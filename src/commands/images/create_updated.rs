@@ -1,0 +1,126 @@
+//! `wsfleet images create-updated`
+
+use std::io::Write;
+use std::time::Duration;
+
+use crate::api::workspaces::{create_updated_image, get_image, tags};
+use crate::commands::workspaces::wait;
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::validate::{self, printable};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet images create-updated wsi-abcdefgh1 --name win10-2024-06 --description 'June drivers'
+  NEW=$(wsfleet images create-updated wsi-abcdefgh1 --name n --description d --wait)";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The image to update
+    #[arg(value_name = "SOURCE_IMAGE_ID")]
+    pub source: String,
+
+    /// Name of the new image (letters, digits and _ . / ( ) -, up to 64)
+    #[arg(long)]
+    pub name: String,
+
+    /// Description of the new image (up to 256 characters)
+    #[arg(long)]
+    pub description: String,
+
+    /// A tag for the new image (repeatable)
+    #[arg(long = "tag", value_name = "KEY=VALUE")]
+    pub tags: Vec<String>,
+
+    /// Wait until the new image is AVAILABLE
+    #[arg(long)]
+    pub wait: bool,
+
+    /// With --wait: give up after this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 7200)]
+    pub wait_timeout: u64,
+}
+
+/// The API's patterns for an image's name and description.
+fn check_name_and_description(name: &str, description: &str) -> Result<()> {
+    let name_ok = (1..=64).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_./()-".contains(&b));
+    if !name_ok {
+        return Err(AppError::usage(format!(
+            "invalid --name '{}': 1 to 64 letters, digits or _ . / ( ) -",
+            printable(name)
+        )));
+    }
+    let description_ok = (1..=256).contains(&description.len())
+        && description
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_./() -".contains(&b));
+    if !description_ok {
+        return Err(AppError::usage(format!(
+            "invalid --description '{}': 1 to 256 letters, digits, spaces or _ . / ( ) -",
+            printable(description)
+        )));
+    }
+    Ok(())
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let source = validate::image_id(&args.source)?;
+    check_name_and_description(&args.name, &args.description)?;
+    let pairs = args
+        .tags
+        .iter()
+        .map(|t| validate::workspaces_tag(t))
+        .collect::<Result<Vec<_>>>()?;
+    let tags = tags(&pairs)?;
+    if ctx.dry_run {
+        ctx.note(format!(
+            "dry run: would create an updated image '{}' from {source}; nothing was changed",
+            args.name
+        ));
+        return Ok(());
+    }
+    let client = ctx.workspaces().await?;
+    let image_id =
+        create_updated_image(&client, &source, &args.name, &args.description, tags).await?;
+    // The new ID is the output, so `$(...)` captures it even when waiting fails.
+    let mut out = ctx.stdout();
+    writeln!(out, "{image_id}")?;
+    out.flush()?;
+    if args.wait {
+        ctx.note(format!("waiting for {image_id} to be AVAILABLE"));
+        wait::until_done(
+            &format!("image {image_id} to be AVAILABLE"),
+            Duration::from_secs(args.wait_timeout),
+            || async {
+                let image = get_image(&client, &image_id).await?;
+                match image.state().map(|s| s.as_str()) {
+                    Some("AVAILABLE") => Ok(vec![]),
+                    Some("ERROR") => Err(AppError::Failed(format!(
+                        "image {image_id} failed: {}",
+                        image.error_message().unwrap_or("no reason given")
+                    ))),
+                    _ => Ok(vec![image_id.clone()]),
+                }
+            },
+        )
+        .await?;
+        ctx.note(format!("{image_id} is AVAILABLE"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_descriptions_follow_the_api_patterns() {
+        assert!(check_name_and_description("win10-2024.06", "June drivers (v2)").is_ok());
+        assert!(check_name_and_description("has space", "d").is_err());
+        assert!(check_name_and_description("n", "").is_err());
+        assert!(check_name_and_description(&"n".repeat(65), "d").is_err());
+    }
+}

@@ -1,0 +1,63 @@
+//! `wsfleet images list`
+
+use aws_sdk_workspaces::types::WorkspaceImage;
+
+use crate::api::workspaces::{ImagePages, ImageQuery};
+use crate::commands::workspaces::ImageTypeArg;
+use crate::context::Context;
+use crate::error::Result;
+use crate::fanout::{self, Filtered, Service};
+use crate::output::{Format, Selection, View};
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet images list
+  wsfleet images list --type owned --updates-available
+  wsfleet images list --ids wsi-abcdefgh1 -o json | jq '.[].Updates'";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only owned or only shared images (sent to the API)
+    #[arg(long = "type", value_enum, ignore_case = true)]
+    pub image_type: Option<ImageTypeArg>,
+
+    /// Only these images (sent to the API, 25 a request)
+    #[arg(long, value_delimiter = ',', value_name = "IMAGE_ID,...")]
+    pub ids: Vec<String>,
+
+    /// Only images with updated drivers or agents available (Updates.UpdateAvailable)
+    #[arg(long)]
+    pub updates_available: bool,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let query = ImageQuery {
+        ids: args
+            .ids
+            .iter()
+            .map(|id| validate::image_id(id.trim()))
+            .collect::<Result<_>>()?,
+        image_type: args.image_type.map(ImageTypeArg::to_sdk),
+    };
+    let selection = Selection::<WorkspaceImage>::resolve(
+        ctx.output.columns.as_deref(),
+        View::List { details: false },
+        ctx.output.format == Format::Table,
+    )?;
+    let updates_available = args.updates_available;
+    fanout::list(
+        ctx,
+        Service::WorkSpaces,
+        selection,
+        |session| Filtered {
+            source: ImagePages::new(session.workspaces(), query.clone()),
+            keep: |image: &WorkspaceImage| {
+                !updates_available
+                    || image.updates().and_then(|u| u.update_available()) == Some(true)
+            },
+        },
+        "images",
+    )
+    .await
+}

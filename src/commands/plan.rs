@@ -1,0 +1,52 @@
+//! The steps every destructive verb takes between finding its targets and
+//! touching them: the plan, then the question.
+
+use std::future::Future;
+
+use crate::bulk::{BatchResult, Target, show_plan};
+use crate::context::Context;
+use crate::error::Result;
+use crate::output::Resource;
+use crate::prompt::{self, Prompter};
+
+/// Shows the plan and asks. `Ok(false)`: nothing to do (no targets, or
+/// `--dry-run`); `Ok(true)`: go ahead; a no is [`crate::error::AppError::Declined`].
+pub fn confirm<T: Resource>(
+    ctx: &Context,
+    prompter: &dyn Prompter,
+    action: &'static str,
+    items: &[T],
+) -> Result<bool> {
+    if items.is_empty() {
+        ctx.note(format!("no {}s match: nothing to {action}", T::KIND));
+        return Ok(false);
+    }
+    if !show_plan(ctx, action, items)? {
+        return Ok(false);
+    }
+    prompt::require_confirmation(prompter, action, items.len())?;
+    Ok(true)
+}
+
+/// The IDs of the items, in order.
+pub fn ids_of<T>(items: &[T], id: impl Fn(&T) -> Option<&str>) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|item| id(item).map(str::to_owned))
+        .collect()
+}
+
+/// One request a target, in turn: the batch body of the per-item APIs
+/// (batch size 1), so each verb writes only its call.
+pub async fn each_target<F, Fut>(batch: Vec<Target>, call: F) -> BatchResult
+where
+    F: Fn(Target) -> Fut,
+    Fut: Future<Output = Result<()>>,
+{
+    let mut results = Vec::with_capacity(batch.len());
+    for target in batch {
+        let id = target.id.clone();
+        results.push((id, call(target).await));
+    }
+    results
+}

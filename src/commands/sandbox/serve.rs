@@ -1,0 +1,95 @@
+//! `wsfleet sandbox serve`
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::{FleetArgs, SANDBOX_KEY, SANDBOX_REGION};
+use crate::context::Context;
+use crate::error::{AppError, Result};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet sandbox serve
+  eval \"$(wsfleet sandbox serve --port 4566 &)\"   # or copy the exports it prints
+  wsfleet sandbox serve --devices 100000 --latency 10 --rate-limit 50
+  aws workspaces-thin-client list-devices   # after the exports, with the AWS CLI";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Port on 127.0.0.1 (0 picks a free one)
+    #[arg(long, default_value_t = 4566)]
+    pub port: u16,
+
+    #[command(flatten)]
+    pub fleet: FleetArgs,
+
+    /// Keep the state in FILE: loaded at start, saved after changes and at exit
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+
+    /// Milliseconds added to every request
+    #[arg(long, default_value_t = 0, value_name = "MS")]
+    pub latency: u64,
+
+    /// Requests a second allowed; beyond it, ThrottlingException with Retry-After
+    #[arg(long, value_name = "RPS")]
+    pub rate_limit: Option<f64>,
+
+    /// Probability (0 to 1) that a request fails with an injected 500
+    #[arg(long, default_value_t = 0.0, value_name = "P")]
+    pub fail_rate: f64,
+
+    /// Append one JSON line a request (operation, status) to FILE
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+
+    /// Milliseconds a transitional state (DEREGISTERING, PENDING, ...) lasts
+    #[arg(long, default_value_t = 2000, value_name = "MS")]
+    pub transition: u64,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    if !(0.0..=1.0).contains(&args.fail_rate) {
+        return Err(AppError::usage(format!(
+            "invalid --fail-rate {}: expected a probability from 0 to 1",
+            args.fail_rate
+        )));
+    }
+    if args.rate_limit.is_some_and(|r| !(r > 0.0 && r.is_finite())) {
+        return Err(AppError::usage(
+            "invalid --rate-limit: expected requests a second above 0",
+        ));
+    }
+    let config = wsfleet_sandbox::Config {
+        port: args.port,
+        state_file: args.state,
+        latency: Duration::from_millis(args.latency),
+        rate_limit: args.rate_limit,
+        fail_rate: args.fail_rate,
+        log_file: args.log,
+        transition: Duration::from_millis(args.transition),
+        ..args.fleet.config()
+    };
+    let sandbox = wsfleet_sandbox::Sandbox::start(config)
+        .await
+        .map_err(|e| anyhow::anyhow!("could not start the sandbox on port {}: {e}", args.port))?;
+    let endpoint = sandbox.endpoint();
+    {
+        let mut out = ctx.stdout();
+        writeln!(out, "export AWS_ENDPOINT_URL={endpoint}")?;
+        writeln!(out, "export AWS_REGION={SANDBOX_REGION}")?;
+        writeln!(out, "export AWS_ACCESS_KEY_ID={SANDBOX_KEY}")?;
+        writeln!(out, "export AWS_SECRET_ACCESS_KEY={SANDBOX_KEY}")?;
+        writeln!(out, "export AWS_DISABLE_HOST_PREFIX_INJECTION=true")?;
+        out.flush()?;
+    }
+    ctx.note(format!("sandbox listening on {endpoint}; Ctrl-C stops it"));
+    sandbox
+        .run_until(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    ctx.note("sandbox stopped");
+    Ok(())
+}

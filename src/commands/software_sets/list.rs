@@ -1,0 +1,38 @@
+//! `wsfleet software-sets list`
+
+use aws_sdk_workspacesthinclient::types::SoftwareSet;
+
+use crate::api::thin_client::SoftwareSetPages;
+use crate::context::Context;
+use crate::error::Result;
+use crate::fanout::{self, Service};
+use crate::output::{Format, Selection, View};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet software-sets list
+  wsfleet software-sets list -o json | jq '.[] | select(.validationStatus == \"VALIDATED\") | .id'";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub async fn run(_args: Args, ctx: &Context) -> Result<()> {
+    let selection = Selection::<SoftwareSet>::resolve(
+        ctx.output.columns.as_deref(),
+        View::List { details: false },
+        ctx.output.format == Format::Table,
+    )?;
+    if selection.needs_details() {
+        return Err(crate::error::AppError::usage(
+            "the software list is shown by `software-sets get ID` only",
+        ));
+    }
+    fanout::list(
+        ctx,
+        Service::ThinClient,
+        selection,
+        |session| SoftwareSetPages::new(session.thin_client()),
+        "software sets",
+    )
+    .await
+}

@@ -1,0 +1,44 @@
+//! `wsfleet software-sets`: the software Thin Client devices run.
+
+pub mod get;
+pub mod list;
+pub mod update;
+
+use clap::Subcommand;
+
+use super::tagging::{self, Tagged};
+use crate::context::Context;
+use crate::error::Result;
+
+#[derive(Debug, Subcommand)]
+pub enum SoftwareSetsCommand {
+    /// List software sets
+    #[command(visible_alias = "ls", after_long_help = list::EXAMPLES)]
+    List(list::Args),
+    /// Show a software set and the software it holds
+    #[command(after_long_help = get::EXAMPLES)]
+    Get(get::Args),
+    /// Mark software sets validated or not
+    #[command(after_long_help = update::EXAMPLES)]
+    Update(update::Args),
+    /// List a software set's tags
+    #[command(after_long_help = tagging::TAGS_EXAMPLES)]
+    Tags(tagging::TagsArgs),
+    /// Add or overwrite tags on a software set
+    #[command(after_long_help = tagging::TAG_EXAMPLES)]
+    Tag(tagging::TagArgs),
+    /// Remove tags from a software set
+    #[command(after_long_help = tagging::UNTAG_EXAMPLES)]
+    Untag(tagging::UntagArgs),
+}
+
+pub async fn run(command: SoftwareSetsCommand, ctx: &Context) -> Result<()> {
+    match command {
+        SoftwareSetsCommand::List(args) => list::run(args, ctx).await,
+        SoftwareSetsCommand::Get(args) => get::run(args, ctx).await,
+        SoftwareSetsCommand::Update(args) => update::run(args, ctx).await,
+        SoftwareSetsCommand::Tags(args) => tagging::tags(args, Tagged::SoftwareSet, ctx).await,
+        SoftwareSetsCommand::Tag(args) => tagging::tag(args, Tagged::SoftwareSet, ctx).await,
+        SoftwareSetsCommand::Untag(args) => tagging::untag(args, Tagged::SoftwareSet, ctx).await,
+    }
+}

@@ -1,0 +1,73 @@
+//! `wsfleet software-sets update`
+
+use aws_sdk_workspacesthinclient::types::SoftwareSetValidationStatus;
+use clap::ValueEnum;
+
+use crate::api::thin_client::update_software_set;
+use crate::bulk::Executor;
+use crate::commands::plan::each_target;
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::targets::TargetArgs;
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet software-sets update 312345 --validation-status validated
+  wsfleet software-sets update 312345 312362 --validation-status not-validated";
+
+/// A software set's validation status, as the API spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidationStatusArg {
+    Validated,
+    #[value(alias = "not_validated")]
+    NotValidated,
+}
+
+impl ValidationStatusArg {
+    pub fn api_value(self) -> &'static str {
+        match self {
+            ValidationStatusArg::Validated => "VALIDATED",
+            ValidationStatusArg::NotValidated => "NOT_VALIDATED",
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub targets: TargetArgs,
+
+    /// Whether you have validated the software set on your devices
+    #[arg(long, value_enum, ignore_case = true)]
+    pub validation_status: ValidationStatusArg,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    if args.targets.is_empty() {
+        return Err(AppError::usage(
+            "which software sets? Give software set IDs or --ids-from FILE|-",
+        ));
+    }
+    let ids = args.targets.collect(&["id"], validate::software_set_id)?;
+    let status = SoftwareSetValidationStatus::from(args.validation_status.api_value());
+    if ctx.dry_run {
+        ctx.note(format!(
+            "dry run: would mark {} software set(s) {}: {}; nothing was changed",
+            ids.len(),
+            status.as_str(),
+            ids.join(", ")
+        ));
+        return Ok(());
+    }
+    let client = ctx.thin_client().await?;
+    let report = Executor::for_context(ctx, 1)
+        .run("update", ids, |batch| {
+            each_target(batch, |target| {
+                let (client, status) = (&client, status.clone());
+                async move { update_software_set(client, &target.id, status).await }
+            })
+        })
+        .await?;
+    report.finish(ctx)
+}

@@ -1,0 +1,243 @@
+//! `tags`, `tag` and `untag` of devices, environments and software sets:
+//! the same three verbs in each group, by ID (resolved to its ARN through
+//! the Get call) or by ARN.
+
+use aws_sdk_workspacesthinclient::Client;
+
+use crate::api::thin_client::{
+    get_device, get_environment, get_software_set, list_tags, tag_resource, untag_resource,
+};
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::output::{Format, ListWriter, Selection, View, write_one};
+use crate::resources::tags::{ResourceTags, Tag, sorted};
+use crate::tags::{self, TagRules};
+use crate::validate;
+
+pub const TAGS_EXAMPLES: &str = "\
+Examples:
+  wsfleet devices tags 0123456789abcdefghijklmn
+  wsfleet environments tags arn:aws:thinclient:us-east-1:123456789012:environment/a1b2c3d4e -o json";
+
+pub const TAG_EXAMPLES: &str = "\
+Examples:
+  wsfleet devices tag 0123456789abcdefghijklmn team=support site=Dublin
+  wsfleet software-sets tag 312345 channel=stable";
+
+pub const UNTAG_EXAMPLES: &str = "\
+Examples:
+  wsfleet devices untag 0123456789abcdefghijklmn team site";
+
+/// Which group's resource a tagging verb names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tagged {
+    Device,
+    Environment,
+    SoftwareSet,
+}
+
+impl Tagged {
+    fn noun(self) -> &'static str {
+        match self {
+            Tagged::Device => "device",
+            Tagged::Environment => "environment",
+            Tagged::SoftwareSet => "software set",
+        }
+    }
+
+    /// The resource type in the ARN (`...:device/ID`).
+    fn arn_type(self) -> &'static str {
+        match self {
+            Tagged::Device => "device",
+            Tagged::Environment => "environment",
+            Tagged::SoftwareSet => "softwareset",
+        }
+    }
+
+    fn check_id(self, id: &str) -> Result<String> {
+        match self {
+            Tagged::Device => validate::device_id(id),
+            Tagged::Environment => validate::environment_id(id),
+            Tagged::SoftwareSet => validate::software_set_id(id),
+        }
+    }
+
+    async fn arn_of(self, client: &Client, id: &str) -> Result<Option<String>> {
+        Ok(match self {
+            Tagged::Device => get_device(client, id).await?.arn,
+            Tagged::Environment => get_environment(client, id).await?.arn,
+            Tagged::SoftwareSet => get_software_set(client, id).await?.arn,
+        })
+    }
+}
+
+/// A resource named by ID or ARN, checked locally.
+enum Named {
+    Id(String),
+    Arn(String),
+}
+
+fn name_of(kind: Tagged, resource: &str) -> Result<Named> {
+    if !resource.starts_with("arn:") {
+        return kind.check_id(resource).map(Named::Id);
+    }
+    let arn = validate::arn(resource, "ARN")?;
+    let resource_part = arn.splitn(6, ':').nth(5).unwrap_or_default();
+    if !resource_part.starts_with(&format!("{}/", kind.arn_type())) {
+        return Err(AppError::usage(format!(
+            "'{}' is not the ARN of a {}",
+            validate::printable(&arn),
+            kind.noun()
+        )));
+    }
+    Ok(Named::Arn(arn))
+}
+
+async fn arn(ctx: &Context, kind: Tagged, named: Named) -> Result<(Client, String)> {
+    let client = ctx.thin_client().await?;
+    let arn = match named {
+        Named::Arn(arn) => arn,
+        Named::Id(id) => kind.arn_of(&client, &id).await?.ok_or_else(|| {
+            AppError::Other(anyhow::anyhow!(
+                "the service gave no ARN for {} {id}",
+                kind.noun()
+            ))
+        })?,
+    };
+    Ok((client, arn))
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TagsArgs {
+    /// The resource's ID or ARN
+    #[arg(value_name = "ID_OR_ARN")]
+    pub resource: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TagArgs {
+    /// The resource's ID or ARN
+    #[arg(value_name = "ID_OR_ARN")]
+    pub resource: String,
+
+    /// Tags to add or overwrite
+    #[arg(value_name = "KEY=VALUE", required = true)]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UntagArgs {
+    /// The resource's ID or ARN
+    #[arg(value_name = "ID_OR_ARN")]
+    pub resource: String,
+
+    /// Tag keys to remove
+    #[arg(value_name = "KEY", required = true)]
+    pub keys: Vec<String>,
+}
+
+/// Lists the tags: a KEY/VALUE table (or CSV rows) for people, the API's
+/// `{"tags": {...}}` in JSON.
+pub async fn tags(args: TagsArgs, kind: Tagged, ctx: &Context) -> Result<()> {
+    let named = name_of(kind, &args.resource)?;
+    let as_object = matches!(ctx.output.format, Format::Json | Format::Ndjson);
+    let (client, arn) = arn(ctx, kind, named).await?;
+    let tags = list_tags(&client, &arn).await?;
+    if as_object {
+        let selection =
+            Selection::<ResourceTags>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
+        return write_one(
+            &selection,
+            &ctx.output,
+            &ResourceTags { tags },
+            ctx.stdout(),
+        );
+    }
+    let selection = Selection::<Tag>::resolve(
+        ctx.output.columns.as_deref(),
+        View::List { details: false },
+        ctx.output.format == Format::Table,
+    )?;
+    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
+    for (key, value) in sorted(&tags) {
+        writer.write(&Tag {
+            key: key.clone(),
+            value: value.clone(),
+        })?;
+    }
+    if writer.finish()? == 0 && ctx.output.format == Format::Table {
+        ctx.note(format!("the {} has no tags", kind.noun()));
+    }
+    Ok(())
+}
+
+pub async fn tag(args: TagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
+    let named = name_of(kind, &args.resource)?;
+    let tags = tags::map(&args.tags, TagRules::Resource)?;
+    if ctx.dry_run {
+        ctx.note(format!(
+            "dry run: would tag {} {} with {} tag(s); nothing was changed",
+            kind.noun(),
+            validate::printable(&args.resource),
+            tags.len()
+        ));
+        return Ok(());
+    }
+    let (client, arn) = arn(ctx, kind, named).await?;
+    let count = tags.len();
+    tag_resource(&client, &arn, tags).await?;
+    ctx.note(format!("tagged {arn}: {count} tag(s) set"));
+    Ok(())
+}
+
+pub async fn untag(args: UntagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
+    let named = name_of(kind, &args.resource)?;
+    let keys = args
+        .keys
+        .iter()
+        .map(|key| tags::key(key, TagRules::Resource))
+        .collect::<Result<Vec<_>>>()?;
+    if ctx.dry_run {
+        ctx.note(format!(
+            "dry run: would remove {} tag(s) from {} {}; nothing was changed",
+            keys.len(),
+            kind.noun(),
+            validate::printable(&args.resource)
+        ));
+        return Ok(());
+    }
+    let (client, arn) = arn(ctx, kind, named).await?;
+    let count = keys.len();
+    untag_resource(&client, &arn, keys).await?;
+    ctx.note(format!("untagged {arn}: {count} key(s) removed"));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_arns_are_checked_for_the_group() {
+        assert!(matches!(
+            name_of(Tagged::Device, "abcdefghijklmnopqrstuvwx"),
+            Ok(Named::Id(_))
+        ));
+        assert!(matches!(
+            name_of(
+                Tagged::Environment,
+                "arn:aws:thinclient:us-east-1:123456789012:environment/abc123xyz"
+            ),
+            Ok(Named::Arn(_))
+        ));
+        let err = name_of(
+            Tagged::Device,
+            "arn:aws:thinclient:us-east-1:123456789012:environment/abc123xyz",
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        assert!(err.contains("not the ARN of a device"), "{err}");
+        assert!(name_of(Tagged::SoftwareSet, "abc").is_err());
+    }
+}

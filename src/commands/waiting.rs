@@ -1,0 +1,127 @@
+//! `--wait`: poll until every target reaches its final state, with a
+//! spinner on stderr, giving up after `--wait-timeout`.
+
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+use futures::StreamExt;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::context::Context;
+use crate::error::{AppError, Result};
+
+/// The first pause between polls; it doubles up to [`LONGEST_POLL`], so a
+/// quick change is seen quickly and a slow one does not hammer the API.
+const FIRST_POLL: Duration = Duration::from_millis(250);
+const LONGEST_POLL: Duration = Duration::from_secs(5);
+
+/// `--wait` and `--wait-timeout`, for verbs that start a change the service
+/// finishes later.
+#[derive(Debug, Clone, clap::Args)]
+pub struct WaitArgs {
+    /// Wait until the change is complete
+    #[arg(long)]
+    pub wait: bool,
+
+    /// Give up waiting after this long (seconds, or 90s, 10m, 1h)
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "10m",
+        requires = "wait"
+    )]
+    pub wait_timeout: String,
+}
+
+impl WaitArgs {
+    /// The timeout, checked locally; `None` without `--wait`.
+    pub fn timeout(&self) -> Result<Option<Duration>> {
+        if !self.wait {
+            return Ok(None);
+        }
+        crate::validate::duration(&self.wait_timeout).map(Some)
+    }
+}
+
+/// Polls `reached` for each ID, `--concurrency` at a time, until all say
+/// yes. `goal` completes the spinner's "waiting for N ... to ..." message.
+pub async fn until<F, Fut>(
+    ctx: &Context,
+    ids: Vec<String>,
+    noun: &str,
+    goal: &str,
+    timeout: Duration,
+    reached: F,
+) -> Result<()>
+where
+    F: Fn(String) -> Fut,
+    Fut: Future<Output = Result<bool>>,
+{
+    let total = ids.len();
+    let spinner = spinner(ctx);
+    let started = Instant::now();
+    let mut pending = ids;
+    let mut pause = FIRST_POLL;
+    let interrupted = tokio::signal::ctrl_c();
+    tokio::pin!(interrupted);
+    loop {
+        spinner.set_message(format!(
+            "waiting for {} of {total} {noun} to {goal} ({}s)",
+            pending.len(),
+            started.elapsed().as_secs()
+        ));
+        let checks: Vec<(String, Result<bool>)> = futures::stream::iter(pending)
+            .map(|id| {
+                let check = reached(id.clone());
+                async move { (id, check.await) }
+            })
+            .buffer_unordered(ctx.concurrency.max(1))
+            .collect()
+            .await;
+        pending = Vec::new();
+        for (id, outcome) in checks {
+            if !outcome? {
+                pending.push(id);
+            }
+        }
+        if pending.is_empty() {
+            spinner.finish_and_clear();
+            ctx.note(format!(
+                "waited {}s for {total} {noun} to {goal}",
+                started.elapsed().as_secs()
+            ));
+            return Ok(());
+        }
+        if started.elapsed() >= timeout {
+            spinner.finish_and_clear();
+            pending.sort();
+            return Err(AppError::Failed(format!(
+                "gave up waiting after {}s: {} of {total} {noun} did not {goal}: {}",
+                timeout.as_secs(),
+                pending.len(),
+                pending.join(", ")
+            )));
+        }
+        let remaining = timeout.saturating_sub(started.elapsed());
+        tokio::select! {
+            () = tokio::time::sleep(pause.min(remaining)) => {}
+            _ = &mut interrupted => {
+                spinner.finish_and_clear();
+                return Err(AppError::Interrupted);
+            }
+        }
+        pause = (pause * 2).min(LONGEST_POLL);
+    }
+}
+
+fn spinner(ctx: &Context) -> ProgressBar {
+    if !ctx.stderr_is_terminal || ctx.quiet {
+        return ProgressBar::hidden();
+    }
+    let spinner = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}") {
+        spinner.set_style(style);
+    }
+    spinner.enable_steady_tick(Duration::from_millis(120));
+    spinner
+}

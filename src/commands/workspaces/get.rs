@@ -1,0 +1,30 @@
+//! `wsfleet workspaces get`
+
+use aws_sdk_workspaces::types::Workspace;
+
+use crate::api::workspaces::get_workspace;
+use crate::context::Context;
+use crate::error::Result;
+use crate::output::{Selection, View, write_one};
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces get ws-abc12345
+  wsfleet workspaces get ws-abc12345 -o json | jq .WorkspaceProperties.OperatingSystemName";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The WorkSpace ID
+    #[arg(value_name = "WS_ID")]
+    pub id: String,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let id = validate::workspace_id(&args.id)?;
+    let selection =
+        Selection::<Workspace>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
+    let client = ctx.workspaces().await?;
+    let workspace = get_workspace(&client, &id).await?;
+    write_one(&selection, &ctx.output, &workspace, ctx.stdout())
+}

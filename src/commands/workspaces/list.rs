@@ -1,0 +1,54 @@
+//! `wsfleet workspaces list`
+
+use aws_sdk_workspaces::types::Workspace;
+
+use super::WorkspaceFilterArgs;
+use crate::api::workspaces::WorkspacePages;
+use crate::context::Context;
+use crate::error::Result;
+use crate::fanout::{self, Filtered, Service};
+use crate::output::{Format, Selection, View};
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces list
+  wsfleet workspaces list --directory d-90670b1234 --user jdoe
+  wsfleet workspaces list --state stopped --running-mode auto_stop
+  wsfleet workspaces list --os windows_10 --columns WorkspaceId,WorkspaceProperties.OperatingSystemName
+  wsfleet workspaces list --ids ws-abc12345,ws-def67890 -o json";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only these WorkSpaces (sent to the API, 25 a request)
+    #[arg(long, value_delimiter = ',', value_name = "WS_ID,...")]
+    pub ids: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: WorkspaceFilterArgs,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let ids = args
+        .ids
+        .iter()
+        .map(|id| validate::workspace_id(id.trim()))
+        .collect::<Result<Vec<_>>>()?;
+    let query = args.filters.query(ids)?;
+    let selection = Selection::<Workspace>::resolve(
+        ctx.output.columns.as_deref(),
+        View::List { details: false },
+        ctx.output.format == Format::Table,
+    )?;
+    fanout::list(
+        ctx,
+        Service::WorkSpaces,
+        selection,
+        |session| Filtered {
+            source: WorkspacePages::new(session.workspaces(), query.clone()),
+            keep: |w: &Workspace| args.filters.matches(w),
+        },
+        "WorkSpaces",
+    )
+    .await
+}

@@ -1,0 +1,285 @@
+//! `wsfleet workspaces`: Amazon WorkSpaces and their lifecycle.
+
+pub mod applications;
+pub mod create;
+pub mod get;
+mod lifecycle;
+pub mod list;
+pub mod modify;
+pub mod wait;
+
+use aws_sdk_workspaces::types::{
+    ApplicationAssociatedResourceType, Compute, ImageType, OperatingSystemName, Protocol,
+    RunningMode, WorkSpaceApplicationLicenseType, Workspace, WorkspaceState,
+};
+use clap::Subcommand;
+
+use crate::api::workspaces::{StateChange, WorkspaceQuery};
+use crate::context::Context;
+use crate::error::Result;
+use crate::validate;
+
+#[derive(Debug, Subcommand)]
+pub enum WorkspacesCommand {
+    /// List WorkSpaces (every page), filtered by the API and client-side
+    #[command(visible_alias = "ls", after_long_help = list::EXAMPLES)]
+    List(list::Args),
+    /// Show every field of one WorkSpace
+    #[command(after_long_help = get::EXAMPLES)]
+    Get(get::Args),
+    /// Create one WorkSpace from flags, or many from a CSV/JSON file
+    #[command(after_long_help = create::EXAMPLES)]
+    Create(create::Args),
+    /// Change WorkSpace properties (running mode, volumes, compute, protocol, OS)
+    #[command(after_long_help = modify::EXAMPLES)]
+    Modify(modify::Args),
+    /// Start stopped WorkSpaces (AUTO_STOP or MANUAL)
+    #[command(after_long_help = lifecycle::START_EXAMPLES)]
+    Start(lifecycle::Args),
+    /// Stop running WorkSpaces (AUTO_STOP or MANUAL)
+    #[command(after_long_help = lifecycle::STOP_EXAMPLES)]
+    Stop(lifecycle::Args),
+    /// Reboot WorkSpaces
+    #[command(after_long_help = lifecycle::REBOOT_EXAMPLES)]
+    Reboot(lifecycle::Args),
+    /// Rebuild WorkSpaces from their bundle: root volume and recent user data are lost
+    #[command(after_long_help = lifecycle::REBUILD_EXAMPLES)]
+    Rebuild(lifecycle::Args),
+    /// Terminate WorkSpaces: they and all their data are deleted for good
+    #[command(after_long_help = lifecycle::TERMINATE_EXAMPLES)]
+    Terminate(lifecycle::Args),
+    /// The applications associated with one WorkSpace
+    #[command(after_long_help = applications::EXAMPLES)]
+    Applications(applications::Args),
+}
+
+pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
+    match command {
+        WorkspacesCommand::List(args) => list::run(args, ctx).await,
+        WorkspacesCommand::Get(args) => get::run(args, ctx).await,
+        WorkspacesCommand::Create(args) => create::run(args, ctx).await,
+        WorkspacesCommand::Modify(args) => modify::run(args, ctx).await,
+        WorkspacesCommand::Start(args) => lifecycle::run(StateChange::Start, args, ctx).await,
+        WorkspacesCommand::Stop(args) => lifecycle::run(StateChange::Stop, args, ctx).await,
+        WorkspacesCommand::Reboot(args) => lifecycle::run(StateChange::Reboot, args, ctx).await,
+        WorkspacesCommand::Rebuild(args) => lifecycle::run(StateChange::Rebuild, args, ctx).await,
+        WorkspacesCommand::Terminate(args) => {
+            lifecycle::run(StateChange::Terminate, args, ctx).await
+        }
+        WorkspacesCommand::Applications(args) => applications::run(args, ctx).await,
+    }
+}
+
+/// A clap `ValueEnum` over an SDK enum's values: every value the SDK knows
+/// (so a newer SDK's values are accepted too), spelled as the API spells
+/// them, matched in any case with `ignore_case = true`.
+macro_rules! api_enum {
+    ($(#[$doc:meta])* $name:ident, $sdk:ty) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $name(&'static str);
+
+        // Not every enum needs both spellings.
+        #[allow(dead_code)]
+        impl $name {
+            pub fn api_value(self) -> &'static str {
+                self.0
+            }
+
+            pub fn to_sdk(self) -> $sdk {
+                <$sdk>::from(self.0)
+            }
+        }
+
+        impl clap::ValueEnum for $name {
+            fn value_variants<'a>() -> &'a [Self] {
+                static VARIANTS: std::sync::LazyLock<Vec<$name>> = std::sync::LazyLock::new(|| {
+                    <$sdk>::values().iter().map(|value| $name(value)).collect()
+                });
+                VARIANTS.as_slice()
+            }
+
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(self.0))
+            }
+        }
+    };
+}
+
+api_enum!(
+    /// A compute type (ComputeTypeName)
+    ComputeArg,
+    Compute
+);
+api_enum!(
+    /// An operating system (OperatingSystemName)
+    OperatingSystemArg,
+    OperatingSystemName
+);
+api_enum!(
+    /// A running mode
+    RunningModeArg,
+    RunningMode
+);
+api_enum!(
+    /// A streaming protocol
+    ProtocolArg,
+    Protocol
+);
+api_enum!(
+    /// A WorkSpace's state
+    WorkspaceStateArg,
+    WorkspaceState
+);
+api_enum!(
+    /// An application's license type
+    LicenseTypeArg,
+    WorkSpaceApplicationLicenseType
+);
+api_enum!(
+    /// Owned or shared images
+    ImageTypeArg,
+    ImageType
+);
+api_enum!(
+    /// What an application can be associated with
+    AssociatedResourceTypeArg,
+    ApplicationAssociatedResourceType
+);
+
+/// The filters `list` takes and the lifecycle verbs take as selectors.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct WorkspaceFilterArgs {
+    /// Only WorkSpaces in this directory (sent to the API)
+    #[arg(long, value_name = "DIRECTORY_ID")]
+    pub directory: Option<String>,
+
+    /// Only this user's WorkSpaces (sent to the API; needs --directory)
+    #[arg(long, value_name = "USER_NAME", requires = "directory")]
+    pub user: Option<String>,
+
+    /// Only WorkSpaces from this bundle (sent to the API)
+    #[arg(long, value_name = "BUNDLE_ID")]
+    pub bundle: Option<String>,
+
+    /// Only WorkSpaces in this state
+    #[arg(long, value_enum, ignore_case = true)]
+    pub state: Option<WorkspaceStateArg>,
+
+    /// Only WorkSpaces with this running mode
+    #[arg(long, value_enum, ignore_case = true)]
+    pub running_mode: Option<RunningModeArg>,
+
+    /// Only WorkSpaces of this compute type
+    #[arg(long, value_enum, ignore_case = true)]
+    pub compute_type: Option<ComputeArg>,
+
+    /// Only WorkSpaces running this operating system
+    #[arg(long, value_enum, ignore_case = true)]
+    pub os: Option<OperatingSystemArg>,
+}
+
+impl WorkspaceFilterArgs {
+    pub fn is_empty(&self) -> bool {
+        self.directory.is_none()
+            && self.user.is_none()
+            && self.bundle.is_none()
+            && self.state.is_none()
+            && self.running_mode.is_none()
+            && self.compute_type.is_none()
+            && self.os.is_none()
+    }
+
+    /// The DescribeWorkspaces request: the API's filters, checked locally.
+    pub fn query(&self, ids: Vec<String>) -> Result<WorkspaceQuery> {
+        Ok(WorkspaceQuery {
+            ids,
+            directory_id: self
+                .directory
+                .as_deref()
+                .map(validate::directory_id)
+                .transpose()?,
+            user_name: self.user.clone(),
+            bundle_id: self
+                .bundle
+                .as_deref()
+                .map(validate::bundle_id)
+                .transpose()?,
+        })
+    }
+
+    /// Every filter, checked on what DescribeWorkspaces returned: the API's
+    /// own are checked again because with IDs the API cannot apply them.
+    pub fn matches(&self, workspace: &Workspace) -> bool {
+        let equals =
+            |wanted: Option<&str>, actual: Option<&str>| wanted.is_none_or(|w| actual == Some(w));
+        let properties = workspace.workspace_properties();
+        equals(self.directory.as_deref(), workspace.directory_id())
+            && self.user.as_deref().is_none_or(|u| {
+                workspace
+                    .user_name()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(u))
+            })
+            && equals(self.bundle.as_deref(), workspace.bundle_id())
+            && equals(
+                self.state.map(WorkspaceStateArg::api_value),
+                workspace.state().map(|s| s.as_str()),
+            )
+            && equals(
+                self.running_mode.map(RunningModeArg::api_value),
+                properties
+                    .and_then(|p| p.running_mode())
+                    .map(|m| m.as_str()),
+            )
+            && equals(
+                self.compute_type.map(ComputeArg::api_value),
+                properties
+                    .and_then(|p| p.compute_type_name())
+                    .map(|c| c.as_str()),
+            )
+            && equals(
+                self.os.map(OperatingSystemArg::api_value),
+                properties
+                    .and_then(|p| p.operating_system_name())
+                    .map(|o| o.as_str()),
+            )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_workspaces::types::WorkspaceProperties;
+    use clap::ValueEnum;
+
+    #[test]
+    fn enum_arguments_take_the_api_values_in_any_case() {
+        let compute = ComputeArg::from_str("graphics_g4dn", true).unwrap();
+        assert_eq!(compute.to_sdk(), Compute::GraphicsG4Dn);
+        let os = OperatingSystemArg::from_str("Windows_Server_2022", true).unwrap();
+        assert_eq!(os.api_value(), "WINDOWS_SERVER_2022");
+        assert!(RunningModeArg::from_str("sometimes", true).is_err());
+    }
+
+    #[test]
+    fn client_side_filters_check_nested_properties() {
+        let workspace = Workspace::builder()
+            .workspace_id("ws-abc12345")
+            .state(WorkspaceState::Stopped)
+            .workspace_properties(
+                WorkspaceProperties::builder()
+                    .running_mode(RunningMode::AutoStop)
+                    .operating_system_name(OperatingSystemName::Windows11)
+                    .build(),
+            )
+            .build();
+        let mut filters = WorkspaceFilterArgs {
+            state: Some(WorkspaceStateArg::from_str("stopped", true).unwrap()),
+            os: Some(OperatingSystemArg::from_str("windows_11", true).unwrap()),
+            ..WorkspaceFilterArgs::default()
+        };
+        assert!(filters.matches(&workspace));
+        filters.running_mode = Some(RunningModeArg::from_str("always_on", true).unwrap());
+        assert!(!filters.matches(&workspace));
+    }
+}

@@ -1,0 +1,166 @@
+//! `wsfleet workspaces modify`
+
+use aws_sdk_workspaces::types::WorkspaceProperties;
+
+use super::{ComputeArg, OperatingSystemArg, ProtocolArg, RunningModeArg};
+use crate::api::workspaces::modify_workspace_properties;
+use crate::bulk::{Executor, show_plan};
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::resources::workspaces::placeholder;
+use crate::targets::TargetArgs;
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces modify ws-abc12345 --running-mode auto_stop --auto-stop-timeout 120
+  wsfleet workspaces modify ws-abc12345 ws-def67890 --compute-type power
+  wsfleet workspaces modify ws-abc12345 --os windows_11";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub properties: PropertyArgs,
+}
+
+/// WorkspaceProperties as flags, for `create` and `modify`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct PropertyArgs {
+    /// Running mode
+    #[arg(long, value_enum, ignore_case = true)]
+    pub running_mode: Option<RunningModeArg>,
+
+    /// AUTO_STOP: minutes after the user logs off before the WorkSpace stops (a multiple of 60)
+    #[arg(long, value_name = "MINUTES")]
+    pub auto_stop_timeout: Option<i32>,
+
+    /// Root volume size in GiB
+    #[arg(long, value_name = "GIB")]
+    pub root_volume_size: Option<i32>,
+
+    /// User volume size in GiB
+    #[arg(long, value_name = "GIB")]
+    pub user_volume_size: Option<i32>,
+
+    /// Compute type
+    #[arg(long, value_enum, ignore_case = true)]
+    pub compute_type: Option<ComputeArg>,
+
+    /// Streaming protocol (repeatable)
+    #[arg(long, value_enum, ignore_case = true)]
+    pub protocol: Vec<ProtocolArg>,
+
+    /// Operating system name
+    #[arg(long, value_enum, ignore_case = true)]
+    pub os: Option<OperatingSystemArg>,
+}
+
+impl PropertyArgs {
+    pub fn is_empty(&self) -> bool {
+        self.running_mode.is_none()
+            && self.auto_stop_timeout.is_none()
+            && self.root_volume_size.is_none()
+            && self.user_volume_size.is_none()
+            && self.compute_type.is_none()
+            && self.protocol.is_empty()
+            && self.os.is_none()
+    }
+
+    /// The properties, after the checks the service would make anyway.
+    pub fn to_sdk(&self) -> Result<WorkspaceProperties> {
+        if let Some(minutes) = self.auto_stop_timeout
+            && (minutes <= 0 || minutes % 60 != 0)
+        {
+            return Err(AppError::usage(format!(
+                "--auto-stop-timeout {minutes}: must be a positive multiple of 60 minutes"
+            )));
+        }
+        for (flag, size) in [
+            ("--root-volume-size", self.root_volume_size),
+            ("--user-volume-size", self.user_volume_size),
+        ] {
+            if let Some(size) = size
+                && size <= 0
+            {
+                return Err(AppError::usage(format!("{flag} {size}: must be positive")));
+            }
+        }
+        let protocols =
+            (!self.protocol.is_empty()).then(|| self.protocol.iter().map(|p| p.to_sdk()).collect());
+        Ok(WorkspaceProperties::builder()
+            .set_running_mode(self.running_mode.map(RunningModeArg::to_sdk))
+            .set_running_mode_auto_stop_timeout_in_minutes(self.auto_stop_timeout)
+            .set_root_volume_size_gib(self.root_volume_size)
+            .set_user_volume_size_gib(self.user_volume_size)
+            .set_compute_type_name(self.compute_type.map(ComputeArg::to_sdk))
+            .set_protocols(protocols)
+            .set_operating_system_name(self.os.map(OperatingSystemArg::to_sdk))
+            .build())
+    }
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    if args.properties.is_empty() {
+        return Err(AppError::usage(
+            "nothing to modify: give at least one property (--running-mode, --compute-type, --os, ...)",
+        ));
+    }
+    let properties = args.properties.to_sdk()?;
+    let ids = args
+        .targets
+        .collect(&["WorkspaceId"], validate::workspace_id)?;
+    if ids.is_empty() {
+        return Err(AppError::usage(
+            "name the WorkSpaces to modify: IDs or --ids-from FILE",
+        ));
+    }
+    if ctx.dry_run {
+        let plan: Vec<_> = ids.iter().map(|id| placeholder(id)).collect();
+        show_plan(ctx, "modify", &plan)?;
+        return Ok(());
+    }
+    let client = ctx.workspaces().await?;
+    // ModifyWorkspaceProperties takes one WorkSpace a call.
+    let report = Executor::for_context(ctx, 1)
+        .run("modify", ids, |batch| {
+            let client = client.clone();
+            let properties = properties.clone();
+            async move {
+                let mut results = Vec::with_capacity(batch.len());
+                for target in batch {
+                    let result =
+                        modify_workspace_properties(&client, &target.id, properties.clone()).await;
+                    results.push((target.id, result));
+                }
+                results
+            }
+        })
+        .await?;
+    report.finish(ctx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    #[test]
+    fn properties_are_checked_before_sending() {
+        let mut properties = PropertyArgs {
+            auto_stop_timeout: Some(90),
+            ..PropertyArgs::default()
+        };
+        assert_eq!(properties.to_sdk().unwrap_err().exit_code(), 2);
+        properties.auto_stop_timeout = Some(120);
+        properties.os = Some(OperatingSystemArg::from_str("ubuntu_22_04", true).unwrap());
+        let sdk = properties.to_sdk().unwrap();
+        assert_eq!(sdk.running_mode_auto_stop_timeout_in_minutes(), Some(120));
+        assert_eq!(
+            sdk.operating_system_name().map(|o| o.as_str()),
+            Some("UBUNTU_22_04")
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! Thin Client environments: GetEnvironment's fields, ListEnvironments' and
+//! Create/UpdateEnvironment's subset.
+
+use crate::output::{Column, Resource, columns_get as get};
+use crate::resources::tags::sorted;
+use aws_sdk_workspacesthinclient::types::{Environment, EnvironmentSummary, MaintenanceWindow};
+
+impl Resource for Environment {
+    const KIND: &'static str = "environment";
+
+    fn columns() -> &'static [Column<Self>] {
+        COLUMNS
+    }
+}
+
+fn window<T>(e: &Environment, field: impl Fn(&MaintenanceWindow) -> Option<T>) -> Option<T> {
+    e.maintenance_window().and_then(field)
+}
+
+const COLUMNS: &[Column<Environment>] = &[
+    Column::new("id", |e: &Environment| get::text(e.id())).shown("ID"),
+    Column::new("name", |e: &Environment| get::text(e.name())).shown("NAME"),
+    Column::new("desktopArn", |e: &Environment| get::text(e.desktop_arn())),
+    Column::new("desktopEndpoint", |e: &Environment| {
+        get::text(e.desktop_endpoint())
+    }),
+    Column::new("desktopType", |e: &Environment| {
+        get::enumeration(e.desktop_type())
+    })
+    .shown("DESKTOP"),
+    Column::new("activationCode", |e: &Environment| {
+        get::text(e.activation_code())
+    })
+    .shown("ACTIVATION CODE"),
+    Column::new("registeredDevicesCount", |e: &Environment| {
+        get::int(e.registered_devices_count())
+    })
+    .shown("DEVICES")
+    .detail(),
+    Column::new("softwareSetUpdateSchedule", |e: &Environment| {
+        get::enumeration(e.software_set_update_schedule())
+    }),
+    Column::new("maintenanceWindow.type", |e: &Environment| {
+        window(e, |w| get::enumeration(Some(w.r#type())))
+    })
+    .shown("WINDOW"),
+    Column::new("maintenanceWindow.startTimeHour", |e: &Environment| {
+        window(e, |w| get::int(w.start_time_hour()))
+    }),
+    Column::new("maintenanceWindow.startTimeMinute", |e: &Environment| {
+        window(e, |w| get::int(w.start_time_minute()))
+    }),
+    Column::new("maintenanceWindow.endTimeHour", |e: &Environment| {
+        window(e, |w| get::int(w.end_time_hour()))
+    }),
+    Column::new("maintenanceWindow.endTimeMinute", |e: &Environment| {
+        window(e, |w| get::int(w.end_time_minute()))
+    }),
+    Column::new("maintenanceWindow.daysOfTheWeek", |e: &Environment| {
+        window(e, |w| {
+            get::list(w.days_of_the_week().iter().map(|d| d.as_str()))
+        })
+    }),
+    Column::new("maintenanceWindow.applyTimeOf", |e: &Environment| {
+        window(e, |w| get::enumeration(w.apply_time_of()))
+    }),
+    Column::new("softwareSetUpdateMode", |e: &Environment| {
+        get::enumeration(e.software_set_update_mode())
+    })
+    .shown("UPDATE MODE"),
+    Column::new("desiredSoftwareSetId", |e: &Environment| {
+        get::text(e.desired_software_set_id())
+    })
+    .shown("DESIRED SET"),
+    Column::new("pendingSoftwareSetId", |e: &Environment| {
+        get::text(e.pending_software_set_id())
+    }),
+    Column::new("pendingSoftwareSetVersion", |e: &Environment| {
+        get::text(e.pending_software_set_version())
+    })
+    .detail(),
+    Column::new("softwareSetComplianceStatus", |e: &Environment| {
+        get::enumeration(e.software_set_compliance_status())
+    })
+    .shown("COMPLIANCE")
+    .detail(),
+    Column::new("createdAt", |e: &Environment| get::time(e.created_at())),
+    Column::new("updatedAt", |e: &Environment| get::time(e.updated_at())),
+    Column::new("arn", |e: &Environment| get::text(e.arn())),
+    Column::new("kmsKeyArn", |e: &Environment| get::text(e.kms_key_arn())).detail(),
+    Column::new("deviceCreationTags", |e: &Environment| {
+        get::map(e.device_creation_tags.as_ref().map(sorted))
+            .filter(|tags| tags.as_object().is_some_and(|t| !t.is_empty()))
+    })
+    .detail(),
+];
+
+/// The summary calls return a subset of GetEnvironment's fields under the
+/// same names; held as an `Environment`, one declaration serves all verbs.
+pub fn from_summary(summary: EnvironmentSummary) -> Environment {
+    Environment::builder()
+        .set_id(summary.id)
+        .set_name(summary.name)
+        .set_desktop_arn(summary.desktop_arn)
+        .set_desktop_endpoint(summary.desktop_endpoint)
+        .set_desktop_type(summary.desktop_type)
+        .set_activation_code(summary.activation_code)
+        .set_software_set_update_schedule(summary.software_set_update_schedule)
+        .set_maintenance_window(summary.maintenance_window)
+        .set_software_set_update_mode(summary.software_set_update_mode)
+        .set_desired_software_set_id(summary.desired_software_set_id)
+        .set_pending_software_set_id(summary.pending_software_set_id)
+        .set_created_at(summary.created_at)
+        .set_updated_at(summary.updated_at)
+        .set_arn(summary.arn)
+        .build()
+}

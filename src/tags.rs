@@ -1,0 +1,179 @@
+//! `Key=Value` tags and tag keys as people type them, checked against the
+//! limits AWS enforces, so a bad tag is a usage error before any request.
+
+use std::collections::HashMap;
+
+use crate::error::{AppError, Result};
+use crate::validate::printable;
+
+const MAX_KEY_CHARS: usize = 128;
+const MAX_VALUE_CHARS: usize = 256;
+/// A resource holds at most this many tags.
+pub const MAX_TAGS: usize = 50;
+
+/// Which characters a tag may hold: resource tags take the model's
+/// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`; device creation tags its stricter ASCII set
+/// (and no empty value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagRules {
+    Resource,
+    DeviceCreation,
+}
+
+impl TagRules {
+    fn allows(self, c: char) -> bool {
+        match self {
+            TagRules::Resource => {
+                c.is_alphanumeric() || c.is_whitespace() || "_.:/=+-@".contains(c)
+            }
+            TagRules::DeviceCreation => c.is_ascii_alphanumeric() || " _=@:.+-/".contains(c),
+        }
+    }
+
+    fn allowed_text(self) -> &'static str {
+        match self {
+            TagRules::Resource => "letters, digits, spaces and _ . : / = + - @",
+            TagRules::DeviceCreation => "ASCII letters, digits, spaces and _ = @ : . + - /",
+        }
+    }
+}
+
+/// A tag key: 1 to 128 characters, not starting with `aws:`.
+pub fn key(key: &str, rules: TagRules) -> Result<String> {
+    let bad = |why: String| {
+        Err(AppError::usage(format!(
+            "invalid tag key '{}': {why}",
+            printable(key)
+        )))
+    };
+    let chars = key.chars().count();
+    if chars == 0 {
+        return bad("a key must not be empty".into());
+    }
+    if chars > MAX_KEY_CHARS {
+        return bad(format!("longer than {MAX_KEY_CHARS} characters"));
+    }
+    if key.to_ascii_lowercase().starts_with("aws:") {
+        return bad("the aws: prefix is reserved for AWS".into());
+    }
+    if let Some(c) = key.chars().find(|&c| !rules.allows(c)) {
+        return bad(format!(
+            "'{}' is not allowed (only {})",
+            printable(&c.to_string()),
+            rules.allowed_text()
+        ));
+    }
+    Ok(key.to_owned())
+}
+
+/// One `Key=Value` (split at the first `=`; the value may be empty).
+pub fn pair(text: &str, rules: TagRules) -> Result<(String, String)> {
+    let Some((raw_key, value)) = text.split_once('=') else {
+        return Err(AppError::usage(format!(
+            "invalid tag '{}': expected Key=Value",
+            printable(text)
+        )));
+    };
+    let key = key(raw_key, rules)?;
+    let bad = |why: String| {
+        Err(AppError::usage(format!(
+            "invalid value for tag '{}': {why}",
+            printable(&key)
+        )))
+    };
+    if value.chars().count() > MAX_VALUE_CHARS {
+        return bad(format!("longer than {MAX_VALUE_CHARS} characters"));
+    }
+    if rules == TagRules::DeviceCreation && value.is_empty() {
+        return bad("a device creation tag needs a value".into());
+    }
+    if let Some(c) = value.chars().find(|&c| !rules.allows(c)) {
+        return bad(format!(
+            "'{}' is not allowed (only {})",
+            printable(&c.to_string()),
+            rules.allowed_text()
+        ));
+    }
+    Ok((key, value.to_owned()))
+}
+
+/// Many `Key=Value`s as the API's map; a key given twice is an error rather
+/// than a silent last-one-wins.
+pub fn map(texts: &[String], rules: TagRules) -> Result<HashMap<String, String>> {
+    if texts.len() > MAX_TAGS {
+        return Err(AppError::usage(format!(
+            "{} tags given; a resource holds at most {MAX_TAGS}",
+            texts.len()
+        )));
+    }
+    let mut tags = HashMap::with_capacity(texts.len());
+    for text in texts {
+        let (key, value) = pair(text, rules)?;
+        if tags.contains_key(&key) {
+            return Err(AppError::usage(format!(
+                "tag key '{}' given twice",
+                printable(&key)
+            )));
+        }
+        tags.insert(key, value);
+    }
+    Ok(tags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_split_at_the_first_equals_sign() {
+        assert_eq!(
+            pair("team=a=b", TagRules::Resource).unwrap(),
+            ("team".to_owned(), "a=b".to_owned())
+        );
+        assert_eq!(
+            pair("empty=", TagRules::Resource).unwrap(),
+            ("empty".to_owned(), String::new())
+        );
+        let err = pair("novalue", TagRules::Resource).unwrap_err();
+        assert!(err.to_string().contains("expected Key=Value"), "{err}");
+    }
+
+    #[test]
+    fn aws_limits_are_enforced_locally() {
+        for (text, expected) in [
+            ("=v", "must not be empty"),
+            ("aws:x=v", "reserved"),
+            ("AWS:x=v", "reserved"),
+            ("semi;colon=v", "';' is not allowed"),
+            ("k=semi;colon", "';' is not allowed"),
+        ] {
+            let err = pair(text, TagRules::Resource).unwrap_err();
+            assert_eq!(err.exit_code(), 2);
+            assert!(err.to_string().contains(expected), "{text}: {err}");
+        }
+        let long_key = format!("{}=v", "k".repeat(129));
+        assert!(pair(&long_key, TagRules::Resource).is_err());
+        assert!(pair(&format!("{}=v", "k".repeat(128)), TagRules::Resource).is_ok());
+        let long_value = format!("k={}", "v".repeat(257));
+        assert!(pair(&long_value, TagRules::Resource).is_err());
+        assert!(pair(&format!("k={}", "v".repeat(256)), TagRules::Resource).is_ok());
+    }
+
+    #[test]
+    fn device_creation_tags_are_stricter() {
+        assert!(pair("site=Dublin", TagRules::DeviceCreation).is_ok());
+        assert!(pair("site=", TagRules::DeviceCreation).is_err());
+        assert!(pair("site=Zürich", TagRules::DeviceCreation).is_err());
+        assert!(pair("site=Zürich", TagRules::Resource).is_ok());
+    }
+
+    #[test]
+    fn maps_reject_duplicates_and_too_many() {
+        let twice = vec!["a=1".to_owned(), "a=2".to_owned()];
+        assert!(map(&twice, TagRules::Resource).is_err());
+        let many: Vec<String> = (0..51).map(|i| format!("k{i}=v")).collect();
+        assert!(map(&many, TagRules::Resource).is_err());
+        let tags = map(&many[..50], TagRules::Resource).unwrap();
+        assert_eq!(tags.len(), 50);
+    }
+}
