@@ -1,6 +1,7 @@
 //! `wsfleet devices get`
 
 use aws_sdk_workspacesthinclient::types::Device;
+use clap_complete::ArgValueCompleter;
 
 use crate::api::thin_client::get_device;
 use crate::context::Context;
@@ -16,7 +17,7 @@ Examples:
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The device ID
-    #[arg(value_name = "DEVICE_ID")]
+    #[arg(value_name = "DEVICE_ID", add = ArgValueCompleter::new(crate::complete::device_ids))]
     pub id: String,
 }
 
