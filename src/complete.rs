@@ -1,8 +1,10 @@
 //! Completion of resource IDs at TAB: `wsfleet devices get <TAB>` offers the
 //! account's device IDs, described by name and serial number.
 //!
-//! Each pub fn here is a clap_complete `ArgValueCompleter`:
-//! `#[arg(add = ArgValueCompleter::new(crate::complete::device_ids))]`.
+//! Each pub fn here is a clap_complete `ArgValueCompleter`;
+//! [`with_id_completers`] attaches them to every argument of the tree whose
+//! value name says which kind of ID it takes, so a new verb is completed
+//! without anyone remembering to wire it.
 //! They run inside the shell's completion call (`COMPLETE=<shell> wsfleet --
 //! <words>`), so they must never prompt, never print, and give up within
 //! [`BUDGET`] when the account cannot be reached: a completion that fails
@@ -39,45 +41,108 @@ pub fn device_ids(current: &OsStr) -> Vec<CompletionCandidate> {
 }
 
 /// WorkSpaces Thin Client environment IDs, described by name.
-#[allow(dead_code, reason = "the integrator wires it into its verbs")]
 pub fn environment_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     complete(Kind::Environments, current)
 }
 
 /// WorkSpaces Thin Client software set IDs, described by version.
-#[allow(dead_code, reason = "the integrator wires it into its verbs")]
 pub fn software_set_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     complete(Kind::SoftwareSets, current)
 }
 
 /// WorkSpace IDs, described by user name and computer name.
-#[allow(dead_code, reason = "the integrator wires it into its verbs")]
 pub fn workspace_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     complete(Kind::Workspaces, current)
 }
 
 /// WorkSpaces application IDs, described by name.
-#[allow(dead_code, reason = "the integrator wires it into its verbs")]
 pub fn application_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     complete(Kind::Applications, current)
 }
 
 /// WorkSpaces image IDs, described by name.
-#[allow(dead_code, reason = "the integrator wires it into its verbs")]
 pub fn image_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     complete(Kind::Images, current)
 }
 
 /// WorkSpaces bundle IDs (the account's and Amazon's), described by name.
-#[allow(dead_code, reason = "the integrator wires it into its verbs")]
 pub fn bundle_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     complete(Kind::Bundles, current)
 }
 
 /// WorkSpaces directory IDs, described by directory name and alias.
-#[allow(dead_code, reason = "the integrator wires it into its verbs")]
 pub fn directory_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     complete(Kind::Directories, current)
+}
+
+type Completer = fn(&OsStr) -> Vec<CompletionCandidate>;
+
+/// The command tree with an ID completer on every argument that takes IDs,
+/// found by value name (`DEVICE_ID`, `WS_ID,...`); `ID` and `ID_OR_ARN`
+/// take the kind of their group.
+pub fn with_id_completers(cli: clap::Command) -> clap::Command {
+    let groups: Vec<String> = cli
+        .get_subcommands()
+        .map(|g| g.get_name().to_owned())
+        .collect();
+    groups.into_iter().fold(cli, |cli, group| {
+        let group_kind = completer_for_group(&group);
+        cli.mut_subcommand(&group, |g| {
+            let verbs: Vec<String> = g
+                .get_subcommands()
+                .map(|v| v.get_name().to_owned())
+                .collect();
+            verbs.into_iter().fold(g, |g, verb| {
+                g.mut_subcommand(&verb, |v| {
+                    let wanted: Vec<(clap::Id, Completer)> = v
+                        .get_arguments()
+                        .filter_map(|arg| {
+                            let name = arg.get_value_names()?.first()?.to_string();
+                            let completer = completer_for_value_name(&name).or(matches!(
+                                name.as_str(),
+                                "ID" | "ID_OR_ARN"
+                            )
+                            .then_some(group_kind)
+                            .flatten())?;
+                            Some((arg.get_id().clone(), completer))
+                        })
+                        .collect();
+                    wanted.into_iter().fold(v, |v, (id, completer)| {
+                        v.mut_arg(id, |a| {
+                            a.add(clap_complete::ArgValueCompleter::new(completer))
+                        })
+                    })
+                })
+            })
+        })
+    })
+}
+
+fn completer_for_value_name(name: &str) -> Option<Completer> {
+    let name = name.trim_end_matches(",...");
+    Some(match name {
+        "DEVICE_ID" => device_ids,
+        "ENV_ID" => environment_ids,
+        "SOFTWARE_SET_ID" => software_set_ids,
+        "WS_ID" => workspace_ids,
+        "APP_ID" => application_ids,
+        "IMAGE_ID" | "SOURCE_IMAGE_ID" => image_ids,
+        "BUNDLE_ID" => bundle_ids,
+        "DIRECTORY_ID" => directory_ids,
+        _ => return None,
+    })
+}
+
+fn completer_for_group(group: &str) -> Option<Completer> {
+    Some(match group {
+        "devices" => device_ids,
+        "environments" => environment_ids,
+        "software-sets" => software_set_ids,
+        "workspaces" => workspace_ids,
+        "applications" => application_ids,
+        "images" => image_ids,
+        _ => return None,
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -32,7 +32,7 @@ use crate::error::{AppError, exit};
 fn main() -> ExitCode {
     // Under `COMPLETE=<shell>` (set by the completion scripts) this answers
     // the shell and exits; it must run before anything parses or prints.
-    CompleteEnv::with_factory(Cli::command)
+    CompleteEnv::with_factory(|| complete::with_id_completers(Cli::command()))
         .var(commands::completions::COMPLETE_VAR)
         .complete();
     install_panic_hook();

@@ -318,3 +318,47 @@ fn device_ids_complete_from_the_embedded_sandbox() {
     let offered: BTreeSet<&str> = candidates.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(offered, expected);
 }
+
+/// Every argument that takes IDs completes them, whatever verb it is on:
+/// positional IDs by their group, flags by the kind their value name says.
+#[test]
+fn id_arguments_of_every_group_complete_their_kind() {
+    let sb = TestSandbox::start();
+    for (words, prefix) in [
+        (vec!["workspaces", "get", ""], "ws-"),
+        (vec!["workspaces", "reboot", ""], "ws-"),
+        (vec!["applications", "associate", "--workspace", ""], "ws-"),
+        (
+            vec!["applications", "associate", "--application", ""],
+            "wsa-",
+        ),
+        (vec!["images", "delete", ""], "wsi-"),
+        (vec!["workspaces", "list", "--directory", ""], "d-"),
+        (vec!["workspaces", "list", "--bundle", ""], "wsb-"),
+    ] {
+        let mut line = vec!["wsfleet", "--endpoint-url", &sb.endpoint];
+        line.extend(words.iter().copied());
+        let (candidates, stderr) = fish_complete(&sb.home, &line);
+        assert_eq!(stderr, "", "{words:?}");
+        assert!(!candidates.is_empty(), "{words:?} offered nothing");
+        assert!(
+            candidates.iter().all(|(id, _)| id.starts_with(prefix)),
+            "{words:?}: {candidates:?}"
+        );
+    }
+    let environments = fish_complete(
+        &sb.home,
+        &[
+            "wsfleet",
+            "--endpoint-url",
+            &sb.endpoint,
+            "devices",
+            "list",
+            "--environment",
+            "",
+        ],
+    )
+    .0;
+    assert_eq!(environments.len(), 5, "{environments:?}");
+    assert!(environments.iter().all(|(id, _)| id.len() == 9));
+}

@@ -1,7 +1,6 @@
 //! `wsfleet devices get`
 
 use aws_sdk_workspacesthinclient::types::Device;
-use clap_complete::ArgValueCompleter;
 
 use crate::api::thin_client::get_device;
 use crate::context::Context;
@@ -17,7 +16,7 @@ Examples:
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The device ID
-    #[arg(value_name = "DEVICE_ID", add = ArgValueCompleter::new(crate::complete::device_ids))]
+    #[arg(value_name = "DEVICE_ID")]
     pub id: String,
 }
 
