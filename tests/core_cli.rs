@@ -1,6 +1,7 @@
 //! The core contract through the real binary, against a one-file HTTP
 //! responder the test owns on 127.0.0.1: exit codes, the endpoint override,
 //! the four output formats, and output safety.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Several accounts and regions at once: two sandboxes stand for two
 //! accounts in two regions, reached through two profiles.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! `--sandbox`, `sandbox reset` and `sandbox serve` through the real binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
 
 mod common;
 

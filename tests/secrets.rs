@@ -1,6 +1,7 @@
 //! Nothing secret leaks: not the secret key, the session token or the
 //! request signature, whether in output, in `-vv` traces, or in files wsfleet
 //! writes.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! End-to-end: the real binary against the sandbox's WorkSpaces API, for
 //! every verb of the `workspaces`, `applications` and `images` groups.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
 
 mod common;
 

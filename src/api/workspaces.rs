@@ -641,6 +641,24 @@ pub fn tags(pairs: &[(String, String)]) -> Result<Vec<Tag>> {
         .collect()
 }
 
+impl crate::fanout::PageSource<Workspace> for WorkspacePages {
+    async fn next_page(&mut self) -> Result<Option<Vec<Workspace>>> {
+        WorkspacePages::next_page(self).await
+    }
+}
+
+impl crate::fanout::PageSource<WorkSpaceApplication> for ApplicationPages {
+    async fn next_page(&mut self) -> Result<Option<Vec<WorkSpaceApplication>>> {
+        ApplicationPages::next_page(self).await
+    }
+}
+
+impl crate::fanout::PageSource<WorkspaceImage> for ImagePages {
+    async fn next_page(&mut self) -> Result<Option<Vec<WorkspaceImage>>> {
+        ImagePages::next_page(self).await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -672,23 +690,5 @@ mod tests {
         };
         assert_eq!(err.code.as_deref(), Some("InvalidResourceState.Workspace"));
         assert_eq!(err.message, "stopped");
-    }
-}
-
-impl crate::fanout::PageSource<Workspace> for WorkspacePages {
-    async fn next_page(&mut self) -> Result<Option<Vec<Workspace>>> {
-        WorkspacePages::next_page(self).await
-    }
-}
-
-impl crate::fanout::PageSource<WorkSpaceApplication> for ApplicationPages {
-    async fn next_page(&mut self) -> Result<Option<Vec<WorkSpaceApplication>>> {
-        ApplicationPages::next_page(self).await
-    }
-}
-
-impl crate::fanout::PageSource<WorkspaceImage> for ImagePages {
-    async fn next_page(&mut self) -> Result<Option<Vec<WorkspaceImage>>> {
-        ImagePages::next_page(self).await
     }
 }

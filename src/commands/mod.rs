@@ -2,8 +2,10 @@
 //! `run`. Commands call `api/` for data and `output/` to write it.
 
 pub mod applications;
+pub mod completions;
 pub mod devices;
 pub mod environments;
+pub mod generate_assets;
 pub mod images;
 mod plan;
 pub mod sandbox;
@@ -25,5 +27,7 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Applications(command) => applications::run(command, ctx).await,
         Command::Images(command) => images::run(command, ctx).await,
         Command::Sandbox(command) => sandbox::run(command, ctx).await,
+        Command::Completions(args) => completions::run(args, ctx).await,
+        Command::GenerateAssets(args) => generate_assets::run(args, ctx).await,
     }
 }

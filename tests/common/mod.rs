@@ -1,6 +1,7 @@
 //! Shared by the end-to-end tests: an in-process sandbox on 127.0.0.1 that
 //! the test owns (and stops when dropped), and the real wsfleet binary
 //! pointed at it with fake credentials and no AWS configuration.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
 #![allow(dead_code)]
 
 use std::path::PathBuf;
