@@ -55,6 +55,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 /// GetDevice, `concurrency` at a time.
 struct DeviceListing<'a> {
     pages: DevicePages,
+    /// The page after the one being completed with GetDevice, asked for
+    /// while those calls run so the listing's round trips overlap them.
+    prefetched: Option<Result<Option<Vec<Device>>>>,
     client: aws_sdk_workspacesthinclient::Client,
     filter: &'a Filter,
     details: bool,
@@ -70,6 +73,7 @@ impl<'a> DeviceListing<'a> {
     ) -> Self {
         DeviceListing {
             pages: DevicePages::new(client.clone()),
+            prefetched: None,
             client,
             filter,
             details,
@@ -80,14 +84,22 @@ impl<'a> DeviceListing<'a> {
 
 impl PageSource<Device> for DeviceListing<'_> {
     async fn next_page(&mut self) -> Result<Option<Vec<Device>>> {
-        let Some(page) = self.pages.next_page().await? else {
+        let page = match self.prefetched.take() {
+            Some(page) => page?,
+            None => self.pages.next_page().await?,
+        };
+        let Some(page) = page else {
             return Ok(None);
         };
-        let page = self
+        let completed = self
             .filter
-            .apply(&self.client, page, self.details, self.concurrency)
-            .await?;
-        Ok(Some(page))
+            .apply(&self.client, page, self.details, self.concurrency);
+        if !(self.details || self.filter.needs_details()) {
+            return Ok(Some(completed.await?));
+        }
+        let (page, next) = tokio::join!(completed, self.pages.next_page());
+        self.prefetched = Some(next);
+        Ok(Some(page?))
     }
 }
 
