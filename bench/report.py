@@ -306,8 +306,8 @@ AWS CLI doing the same thing.
 - Sandboxes: `wsfleet sandbox serve --port 0 --devices N [--latency MS] [--rate-limit RPS]`,
   seed 42, on 127.0.0.1; the client and the sandbox share the machine's cores.
 - The floor (`bench/floor`) makes the same requests as wsfleet with the same SDK and
-  nothing else: ListDevices pages of 50; GetDevice per device page by page at the same
-  concurrency; DeregisterDevice per id with a client token.
+  nothing else: ListDevices pages of 50; GetDevice per device at the same concurrency, a page
+  at a time while the next page is listed; DeregisterDevice per id with a client token.
 - Each deregistration run starts from a fresh sandbox (hyperfine `--prepare`); the
   same seed gives the same device ids every time.
 - The AWS CLI runs from `bench/.venv` with `AWS_DISABLE_HOST_PREFIX_INJECTION=true`

@@ -9,7 +9,7 @@
 //!
 //! ```text
 //! wsfleet-bench-floor list                        # ListDevices, pages of 50
-//! wsfleet-bench-floor details CONCURRENCY         # + GetDevice per device
+//! wsfleet-bench-floor details CONCURRENCY         # + GetDevice per device, page by page
 //! wsfleet-bench-floor deregister CONCURRENCY FILE # DeregisterDevice per id in FILE
 //! ```
 //!
@@ -20,6 +20,7 @@ use std::process::ExitCode;
 
 use aws_config::BehaviorVersion;
 use aws_sdk_workspacesthinclient::Client;
+use aws_sdk_workspacesthinclient::operation::list_devices::ListDevicesOutput;
 use aws_smithy_types::error::display::DisplayErrorContext;
 use futures::{StreamExt, TryStreamExt};
 
@@ -88,41 +89,58 @@ async fn client() -> Client {
     Client::from_conf(config)
 }
 
-/// Every page, dropped as soon as it is read (and, with a concurrency, its
-/// devices fetched with GetDevice first, page by page as wsfleet does), so
-/// memory stays constant whatever the fleet's size.
+/// Every page, dropped as soon as it is read, so memory stays constant
+/// whatever the fleet's size. With a concurrency, each page's devices are
+/// fetched with GetDevice while the next page is asked for, as wsfleet does.
 async fn list(client: &Client, details: Option<usize>) -> Result<usize> {
     let mut listed = 0;
-    let mut next_token: Option<String> = None;
+    let mut page = list_page(client, None).await?;
     loop {
-        let page = client
-            .list_devices()
-            .max_results(PAGE_SIZE)
-            .set_next_token(next_token.take())
-            .send()
-            .await
-            .map_err(|e| format!("ListDevices: {}", DisplayErrorContext(e)))?;
         let ids: Vec<String> = page.devices().iter().filter_map(|d| d.id.clone()).collect();
         listed += ids.len();
-        if let Some(concurrency) = details {
-            futures::stream::iter(ids)
-                .map(|id| async move {
-                    client
-                        .get_device()
-                        .id(id)
-                        .send()
-                        .await
-                        .map_err(|e| format!("GetDevice: {}", DisplayErrorContext(e)))
-                })
-                .buffered(concurrency)
-                .try_for_each(|_| async { Ok(()) })
-                .await?;
-        }
-        next_token = page.next_token.filter(|t| !t.is_empty());
-        if next_token.is_none() {
+        let Some(token) = page.next_token.filter(|t| !t.is_empty()) else {
+            if let Some(concurrency) = details {
+                get_devices(client, ids, concurrency).await?;
+            }
             return Ok(listed);
-        }
+        };
+        page = match details {
+            Some(concurrency) => {
+                let (next, got) = tokio::join!(
+                    list_page(client, Some(token)),
+                    get_devices(client, ids, concurrency)
+                );
+                got?;
+                next?
+            }
+            None => list_page(client, Some(token)).await?,
+        };
     }
+}
+
+async fn list_page(client: &Client, next_token: Option<String>) -> Result<ListDevicesOutput> {
+    client
+        .list_devices()
+        .max_results(PAGE_SIZE)
+        .set_next_token(next_token)
+        .send()
+        .await
+        .map_err(|e| format!("ListDevices: {}", DisplayErrorContext(e)))
+}
+
+async fn get_devices(client: &Client, ids: Vec<String>, concurrency: usize) -> Result<()> {
+    futures::stream::iter(ids)
+        .map(|id| async move {
+            client
+                .get_device()
+                .id(id)
+                .send()
+                .await
+                .map_err(|e| format!("GetDevice: {}", DisplayErrorContext(e)))
+        })
+        .buffered(concurrency)
+        .try_for_each(|_| async { Ok(()) })
+        .await
 }
 
 /// One DeregisterDevice per id, `concurrency` in flight, each with its own
