@@ -46,6 +46,8 @@ def ms(seconds):
     value = seconds * 1000
     if value >= 10_000:
         return f"{seconds:.1f} s"
+    if value >= 1_000:
+        return f"{seconds:.2f} s"
     if value >= 100:
         return f"{value:.0f} ms"
     if value >= 10:
@@ -239,6 +241,25 @@ if rate:
                     f"checked run: {done} of {count} done; {failed_runs} of {len(rate['times'])} timed runs "
                     "exited non-zero", verdict(ok_targets)))
 
+# --- what bounds a miss ------------------------------------------------------------
+
+bounds = []
+if "wsfleet" in listing and aws_list and floor_list:
+    floor_speedup = aws_list["median"] / floor_list["median"]
+    if aws_list["median"] / listing["wsfleet"]["median"] < 10:
+        bounds.append(
+            f"Listing vs the AWS CLI: the floor itself is only {floor_speedup:.1f} × faster than the "
+            f"AWS CLI here ({ms(floor_list['median'])} vs {ms(aws_list['median'])}), so 10 × would need "
+            f"wsfleet at {ms(aws_list['median'] / 10)}, below the floor. The {n['list_n'] // 50} sequential "
+            "round trips to a sandbox on the same cores dominate both; of the AWS CLI's "
+            f"{ms(aws_list['median'])}, {ms(aws_version['median']) if aws_version else 'part'} is its start-up.")
+if rate and steady < 0.9 * rate_limit:
+    bounds.append(
+        f"Rate limit: a throttled target's next round waits the sandbox's `Retry-After`, which is "
+        f"whole seconds, plus up to 250 ms of jitter (src/bulk.rs); while the in-flight targets wait, "
+        f"the sandbox's bucket (one second of tokens) fills and the rest of its refill is lost: "
+        f"{ms(wall)} against the ideal {ms((count - burst) / rate_limit)} for {count:,} targets.")
+
 # --- the sandbox ----------------------------------------------------------------
 
 throughput_line = (work / "throughput.txt").read_text().strip() if (work / "throughput.txt").exists() else ""
@@ -274,14 +295,16 @@ Every figure below comes from this one run; reproduce with `bench/run` (see `ben
 - Load before: `{uptime_before}`
 - Load after: `{uptime_after}`
 
-The machine was shared with other engineers' builds during the run, so the
-client, the sandbox and the compilers competed for {m['nproc']} cores: figures
-are noisier and slower than on an idle machine, for wsfleet, the floor and the
-AWS CLI alike (they ran interleaved in the same minutes).
+The machine is shared with other engineers' builds (the load averages above
+say how busy it was), and the client and the sandbox share its {m['nproc']} cores:
+figures are noisier and slower than on an idle machine, for wsfleet, the floor
+and the AWS CLI alike, which ran in the same minutes. Compare the ratios.
 
 ## Budgets
 
 {table(("Budget", "Figure (median)", "Verdict"), budgets)}
+
+{"## What bounds the misses" + chr(10) + chr(10) + chr(10).join("- " + b for b in bounds) if bounds else ""}
 
 ## Measurements
 
@@ -294,6 +317,7 @@ AWS CLI doing the same thing.
 ## Peak memory (GNU time, maximum resident set size, median of the repetitions)
 
 {table(("Program", f"{small:,} devices", f"{big_n:,} devices", "change"), memory_rows)}
+
 {f"The AWS CLI listing {n['list_n']:,} devices peaked at {mib(aws_rss)}." if aws_rss else ""}
 
 ## The sandbox
