@@ -12,6 +12,7 @@ mod journal;
 mod maintenance_window;
 mod output;
 mod prompt;
+mod report;
 mod resources;
 mod tags;
 mod targets;

@@ -4,8 +4,10 @@
 pub mod applications;
 pub mod devices;
 pub mod environments;
+pub mod export;
 pub mod images;
 mod plan;
+pub mod report;
 pub mod sandbox;
 pub mod software_sets;
 mod tagging;
@@ -25,5 +27,7 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Applications(command) => applications::run(command, ctx).await,
         Command::Images(command) => images::run(command, ctx).await,
         Command::Sandbox(command) => sandbox::run(command, ctx).await,
+        Command::Report(args) => report::run(args, ctx).await,
+        Command::Export(args) => export::run(args, ctx).await,
     }
 }
