@@ -103,9 +103,24 @@ fn write_tables(
                     .collect()
             })
             .collect();
-        writeln!(out, "{}", text_table(&ctx.output, &names, &rows))?;
+        let headers: Vec<String> = names.iter().map(|name| words(name)).collect();
+        writeln!(out, "{}", text_table(&ctx.output, &headers, &rows))?;
     }
     Ok(())
+}
+
+/// A field name as a header: `pendingSoftwareSetId` reads `pending software set id`.
+fn words(name: &str) -> String {
+    let mut text = String::with_capacity(name.len() + 4);
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if c.is_uppercase() && previous_lower {
+            text.push(' ');
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        text.push(c);
+    }
+    text
 }
 
 /// Seconds since the epoch.
@@ -119,4 +134,21 @@ pub fn rfc3339(epoch_seconds: i64) -> String {
     crate::output::columns_get::time(Some(&aws_smithy_types::DateTime::from_secs(epoch_seconds)))
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_split_camel_and_pascal_case_into_words() {
+        assert_eq!(words("pendingSoftwareSetId"), "pending Software Set Id");
+        assert_eq!(words("ComputeTypeName"), "Compute Type Name");
+        assert_eq!(words("count"), "count");
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339_utc() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+    }
 }

@@ -217,7 +217,7 @@ pub fn write_one<T: 'static, W: Write>(
 }
 
 /// A table of already-formatted text (a report's summary), drawn as lists are.
-pub fn text_table(settings: &OutputSettings, headers: &[&str], rows: &[Vec<String>]) -> String {
+pub fn text_table(settings: &OutputSettings, headers: &[String], rows: &[Vec<String>]) -> String {
     let mut table = new_table(settings);
     if settings.headers {
         table.set_header(headers.iter().map(|h| header_cell(h, settings)));
@@ -276,5 +276,54 @@ fn csv_error(err: csv::Error) -> crate::error::AppError {
     match err.into_kind() {
         csv::ErrorKind::Io(io) => io.into(),
         other => anyhow::anyhow!("CSV: {other:?}").into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{Column, Resource, View, columns_get as get};
+    use serde_json::json;
+
+    struct Thing(&'static str);
+
+    impl Resource for Thing {
+        const KIND: &'static str = "thing";
+        fn columns() -> &'static [Column<Self>] {
+            const COLUMNS: &[Column<Thing>] =
+                &[Column::new("id", |t: &Thing| get::text(Some(t.0)))];
+            COLUMNS
+        }
+    }
+
+    fn written(format: Format) -> String {
+        let selection = Selection::<Thing>::resolve(None, View::Detail, false).unwrap();
+        let settings = OutputSettings {
+            format,
+            ..OutputSettings::default()
+        };
+        let mut out = Vec::new();
+        let mut writer =
+            ListWriter::with_extra(&selection, &settings, &mut out, &["tags"]).unwrap();
+        writer
+            .write_with(
+                &Thing("a"),
+                None,
+                vec![Some(json!({"team": "x", "env": "=prod"}))],
+            )
+            .unwrap();
+        writer.write_with(&Thing("b"), None, vec![None]).unwrap();
+        writer.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn extra_columns_follow_the_resource_columns_in_every_format() {
+        let rows: serde_json::Value = serde_json::from_str(&written(Format::Json)).unwrap();
+        assert_eq!(
+            rows,
+            json!([{"id": "a", "tags": {"team": "x", "env": "=prod"}}, {"id": "b"}])
+        );
+        assert_eq!(written(Format::Csv), "id,tags\na,team=x;env==prod\nb,\n");
     }
 }

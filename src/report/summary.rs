@@ -522,3 +522,66 @@ fn string_array<'a>(items: impl Iterator<Item = &'a str>) -> Value {
 fn seconds(duration: Duration) -> i64 {
     i64::try_from(duration.as_secs()).unwrap_or(i64::MAX / 2)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_workspacesthinclient::types::DayOfWeek;
+
+    /// Wednesday 2026-11-18 12:00:00 UTC.
+    const WEDNESDAY_NOON: i64 = 1_795_003_200;
+
+    fn window(days: &[DayOfWeek], hour: i32, apply: ApplyTimeOf) -> MaintenanceWindow {
+        MaintenanceWindow::builder()
+            .r#type(MaintenanceWindowType::Custom)
+            .start_time_hour(hour)
+            .start_time_minute(30)
+            .end_time_hour(hour + 1)
+            .end_time_minute(0)
+            .set_days_of_the_week(Some(days.to_vec()))
+            .apply_time_of(apply)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn the_epoch_week_starts_on_thursday() {
+        assert_eq!(DAYS[weekday(0)], "THURSDAY");
+        assert_eq!(DAYS[weekday(WEDNESDAY_NOON)], "WEDNESDAY");
+    }
+
+    #[test]
+    fn the_next_window_is_the_next_listed_day_at_its_start() {
+        let later_today = window(&[DayOfWeek::Wednesday], 22, ApplyTimeOf::Utc);
+        assert_eq!(
+            next_window_opens(&later_today, WEDNESDAY_NOON),
+            Some(WEDNESDAY_NOON + 10 * 3600 + 30 * 60)
+        );
+        // Already opened today: next week.
+        let this_morning = window(&[DayOfWeek::Wednesday], 2, ApplyTimeOf::Utc);
+        assert_eq!(
+            next_window_opens(&this_morning, WEDNESDAY_NOON),
+            Some(WEDNESDAY_NOON + 7 * DAY - 9 * 3600 - 30 * 60)
+        );
+        let weekend = window(
+            &[DayOfWeek::Saturday, DayOfWeek::Sunday],
+            1,
+            ApplyTimeOf::Utc,
+        );
+        assert_eq!(
+            next_window_opens(&weekend, WEDNESDAY_NOON),
+            Some(WEDNESDAY_NOON + 2 * DAY + 12 * 3600 + 3600 + 30 * 60)
+        );
+    }
+
+    #[test]
+    fn device_time_and_system_windows_have_no_single_next_opening() {
+        let device = window(&[DayOfWeek::Monday], 22, ApplyTimeOf::Device);
+        assert_eq!(next_window_opens(&device, WEDNESDAY_NOON), None);
+        let system = MaintenanceWindow::builder()
+            .r#type(MaintenanceWindowType::System)
+            .build()
+            .unwrap();
+        assert_eq!(next_window_opens(&system, WEDNESDAY_NOON), None);
+    }
+}
