@@ -48,7 +48,9 @@ fn tally(items: &[Value], field: &str) -> BTreeMap<String, u64> {
 }
 
 fn seconds(rfc3339: &str) -> i64 {
-    DateTime::from_str(rfc3339, Format::DateTime).unwrap().secs()
+    DateTime::from_str(rfc3339, Format::DateTime)
+        .unwrap()
+        .secs()
 }
 
 #[test]
@@ -73,16 +75,32 @@ fn report_counts_equal_what_list_returns() {
         assert_eq!(rows(&listed).len() as u64, *count, "{status}");
     }
     assert_eq!(
-        counts_by(&report, "devices", "byCompliance", "softwareSetComplianceStatus"),
+        counts_by(
+            &report,
+            "devices",
+            "byCompliance",
+            "softwareSetComplianceStatus"
+        ),
         tally(devices, "softwareSetComplianceStatus")
     );
     let not_compliant = json_of(
         &sb,
-        &["devices", "list", "--compliance", "not-compliant", "-o", "json"],
+        &[
+            "devices",
+            "list",
+            "--compliance",
+            "not-compliant",
+            "-o",
+            "json",
+        ],
     );
     assert_eq!(
-        counts_by(&report, "devices", "byCompliance", "softwareSetComplianceStatus")
-            ["NOT_COMPLIANT"],
+        counts_by(
+            &report,
+            "devices",
+            "byCompliance",
+            "softwareSetComplianceStatus"
+        )["NOT_COMPLIANT"],
         rows(&not_compliant).len() as u64
     );
     assert_eq!(
@@ -99,7 +117,11 @@ fn report_counts_equal_what_list_returns() {
     let cutoff = now - 30 * 86_400;
     let expected_stale: HashSet<&str> = devices
         .iter()
-        .filter(|d| d["lastPostureAt"].as_str().is_none_or(|t| seconds(t) < cutoff))
+        .filter(|d| {
+            d["lastPostureAt"]
+                .as_str()
+                .is_none_or(|t| seconds(t) < cutoff)
+        })
         .map(|d| d["id"].as_str().unwrap())
         .collect();
     let stale: HashSet<&str> = rows(&report["devices"]["stale"])
@@ -115,7 +137,11 @@ fn report_counts_equal_what_list_returns() {
     let horizon = now + 30 * 86_400;
     let ending: Vec<&Value> = rows(&sets)
         .iter()
-        .filter(|s| s["supportedUntil"].as_str().is_some_and(|t| seconds(t) <= horizon))
+        .filter(|s| {
+            s["supportedUntil"]
+                .as_str()
+                .is_some_and(|t| seconds(t) <= horizon)
+        })
         .collect();
     let reported = rows(&report["softwareSets"]["endingSupport"]);
     assert!(!reported.is_empty());
