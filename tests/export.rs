@@ -262,3 +262,68 @@ fn export_covers_two_accounts() {
         .unwrap();
     assert_eq!(west["region"], "eu-west-1");
 }
+
+#[test]
+fn a_failing_account_is_in_the_manifest_and_exit_1_while_the_other_is_exported() {
+    let fleet = accounts::TwoAccounts::start((5, 2), (1, 1));
+    let dead_port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let config = fleet.home.path().join("aws-config");
+    let mut profiles = std::fs::read_to_string(&config).unwrap();
+    profiles.push_str(&format!(
+        "\n[profile gone]\nregion = ap-south-1\nendpoint_url = http://127.0.0.1:{dead_port}\n"
+    ));
+    std::fs::write(&config, profiles).unwrap();
+    let out = fleet.home.path().join("partial");
+    let output = fleet
+        .wsfleet_without_profiles()
+        .args([
+            "--profile",
+            "east,gone",
+            "--connect-timeout",
+            "2",
+            "export",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let err = stderr_of(&output);
+    assert!(err.contains("profile gone"), "{err}");
+    let manifest = read_json(&out, "manifest.json");
+    assert_eq!(manifest["counts"]["devices"], 5);
+    assert_eq!(manifest["failures"].as_array().unwrap().len(), 1);
+    assert!(
+        manifest["failures"][0]["scope"]
+            .as_str()
+            .unwrap()
+            .contains("gone")
+    );
+}
+
+#[test]
+fn without_a_terminal_only_the_closing_note_reaches_stderr_and_quiet_silences_it() {
+    let sb = TestSandbox::start();
+    let noted = sb
+        .wsfleet()
+        .args(["export", "--out"])
+        .arg(sb.path("noted"))
+        .output()
+        .unwrap();
+    assert!(noted.status.success());
+    let err = stderr_of(&noted);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("exported 60 devices"), "{err}");
+    let quiet = sb
+        .wsfleet()
+        .args(["-q", "export", "--out"])
+        .arg(sb.path("quiet"))
+        .output()
+        .unwrap();
+    assert!(quiet.status.success());
+    assert!(stderr_of(&quiet).is_empty(), "{}", stderr_of(&quiet));
+}

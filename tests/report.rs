@@ -281,6 +281,8 @@ fn report_covers_two_accounts_with_counts_for_each() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
+    // Progress is for terminals: none when stderr is a pipe.
+    assert!(stderr_of(&output).is_empty(), "{}", stderr_of(&output));
     let report: Value = serde_json::from_str(&stdout_of(&output)).unwrap();
     let scopes = rows(&report["scopes"]);
     assert_eq!(scopes.len(), 2);

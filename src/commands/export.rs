@@ -49,7 +49,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     let started = now();
-    let inventory = inventory::gather(ctx, true).await;
+    let inventory = inventory::gather(ctx, true).await.or_only_error()?;
     std::fs::create_dir_all(&args.out)?;
     let fleets = &inventory.fleets;
     let dir = args.out.as_path();

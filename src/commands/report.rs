@@ -47,7 +47,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "report writes tables or one JSON document (-o json); for CSV files use `wsfleet export`",
         ));
     }
-    let inventory = inventory::gather(ctx, false).await;
+    let inventory = inventory::gather(ctx, false).await.or_only_error()?;
     let sections = summary::sections(&inventory.fleets, &settings);
     let mut out = ctx.stdout();
     match ctx.output.format {

@@ -61,6 +61,17 @@ pub struct Inventory {
 }
 
 impl Inventory {
+    /// With one scope and nothing read, its error is the command's, exit
+    /// code and all (a missing region is exit 4, not "1 of 1 failed").
+    pub fn or_only_error(mut self) -> Result<Self> {
+        if self.fleets.is_empty() && self.failures.len() == 1 {
+            if let Some((_, err)) = self.failures.pop() {
+                return Err(err);
+            }
+        }
+        Ok(self)
+    }
+
     /// The failures on stderr, then exit 1 if any: the other scopes' data
     /// was written.
     pub fn finish(&self, ctx: &Context) -> Result<()> {

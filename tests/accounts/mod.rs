@@ -41,12 +41,18 @@ impl TwoAccounts {
 
     /// The binary with both profiles named.
     pub fn wsfleet(&self) -> assert_cmd::Command {
+        let mut cmd = self.wsfleet_without_profiles();
+        cmd.args(["--profile", "east,west"]);
+        cmd
+    }
+
+    /// The binary reading this config, for a test that names its own profiles.
+    pub fn wsfleet_without_profiles(&self) -> assert_cmd::Command {
         let mut cmd = isolated_wsfleet(&self.home);
         cmd.env(
             "AWS_SHARED_CREDENTIALS_FILE",
             self.home.path().join("aws-credentials"),
         );
-        cmd.args(["--profile", "east,west"]);
         cmd
     }
 }
