@@ -64,10 +64,11 @@ impl Inventory {
     /// With one scope and nothing read, its error is the command's, exit
     /// code and all (a missing region is exit 4, not "1 of 1 failed").
     pub fn or_only_error(mut self) -> Result<Self> {
-        if self.fleets.is_empty() && self.failures.len() == 1 {
-            if let Some((_, err)) = self.failures.pop() {
-                return Err(err);
-            }
+        if self.fleets.is_empty()
+            && self.failures.len() == 1
+            && let Some((_, err)) = self.failures.pop()
+        {
+            return Err(err);
         }
         Ok(self)
     }
