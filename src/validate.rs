@@ -262,6 +262,62 @@ pub fn resource_name(name: &str, what: &str, equals_allowed: bool) -> Result<Str
     }
 }
 
+/// An AWS region as the SDK's endpoint rules accept it: a host label of
+/// letters, digits and hyphens (`us-east-1`), checked here so a typo is a
+/// usage error rather than a failed request.
+pub fn region(region: &str) -> Result<String> {
+    let ok = (1..=63).contains(&region.len())
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !region.starts_with('-');
+    checked_id(
+        region,
+        ok,
+        "region",
+        "letters, digits and hyphens, e.g. us-east-1",
+    )
+}
+
+/// An endpoint URL (`--endpoint-url`, `AWS_ENDPOINT_URL...`): `http` or
+/// `https`, a host, optionally a port and a path.
+pub fn endpoint_url(url: &str, source: &str) -> Result<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let host_ok = |authority: &str| {
+        // `[::1]:4566`: the brackets hold the colons of an IPv6 address.
+        let (host, port) = match authority.strip_prefix('[') {
+            Some(bracketed) => match bracketed.split_once(']') {
+                Some((address, "")) => (address, None),
+                Some((address, port)) => (address, Some(port.strip_prefix(':').unwrap_or(port))),
+                None => ("", None),
+            },
+            None => match authority.split_once(':') {
+                Some((host, port)) => (host, Some(port)),
+                None => (authority, None),
+            },
+        };
+        !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b".-_:".contains(&b))
+            && port.is_none_or(|p| p.parse::<u16>().is_ok())
+    };
+    let ok = rest.is_some_and(|rest| {
+        let authority = rest.split(['/', '?']).next().unwrap_or_default();
+        host_ok(authority) && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
+    });
+    if ok {
+        Ok(url.to_owned())
+    } else {
+        Err(AppError::usage(format!(
+            "invalid {source} '{}': expected http(s)://HOST[:PORT], e.g. http://127.0.0.1:4566",
+            printable(url)
+        )))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,5 +443,31 @@ mod tests {
         assert!(resource_name("Team=A", "environment", true).is_ok());
         assert!(resource_name("=Team", "environment", true).is_err());
         assert!(resource_name("Team=A", "device", false).is_err());
+    }
+
+    #[test]
+    fn regions_and_endpoint_urls_are_checked_locally() {
+        assert!(region("us-east-1").is_ok());
+        for bad in ["", "bad region!", "-us", "us_east_1"] {
+            assert_eq!(region(bad).unwrap_err().exit_code(), 2, "{bad}");
+        }
+        for good in [
+            "http://127.0.0.1:4566",
+            "https://workspaces.us-east-1.amazonaws.com",
+            "http://localhost:8080/prefix",
+            "http://[::1]:4566",
+        ] {
+            assert!(endpoint_url(good, "--endpoint-url").is_ok(), "{good}");
+        }
+        for bad in [
+            "notaurl",
+            "ftp://x",
+            "http://",
+            "http://a b",
+            "http://h:99999",
+        ] {
+            let err = endpoint_url(bad, "AWS_ENDPOINT_URL").unwrap_err();
+            assert!(err.to_string().contains("AWS_ENDPOINT_URL"), "{err}");
+        }
     }
 }
