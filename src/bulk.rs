@@ -379,7 +379,12 @@ impl Executor {
                         }
                     }
                 }
-                Some(()) = interrupt.next(), if !interrupted => {
+                // Polled after the first interruption too: the signal stream
+                // is what ends the program on the second Ctrl-C.
+                Some(()) = interrupt.next() => {
+                    if interrupted {
+                        continue;
+                    }
                     interrupted = true;
                     progress.suspend(|| eprintln!(
                         "interrupted: not starting {} more; waiting for {} in flight (Ctrl-C again to abort now)",

@@ -71,6 +71,13 @@ impl TestSandbox {
             .collect()
     }
 
+    /// The sandbox itself, to turn its knobs or read its state mid-test.
+    pub fn sandbox(&self) -> &Sandbox {
+        self.sandbox
+            .as_ref()
+            .expect("the sandbox runs until the test ends")
+    }
+
     pub fn clear_requests(&self) {
         if let Some(sandbox) = &self.sandbox {
             sandbox.clear_requests();
