@@ -26,8 +26,10 @@ pub struct TargetArgs {
 }
 
 impl TargetArgs {
+    /// No targets named: no IDs, no `--ids-from`, and no `--resume`
+    /// journal to take them from.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty() && self.ids_from.is_none()
+        self.ids.is_empty() && self.ids_from.is_none() && crate::journal::resume().is_none()
     }
 
     /// The IDs named on the command line and in `--ids-from`, each checked
@@ -40,7 +42,8 @@ impl TargetArgs {
     ) -> Result<Vec<String>> {
         let mut raw = self.ids.clone();
         // `--resume` alone: the journal names the targets.
-        if self.is_empty()
+        if self.ids.is_empty()
+            && self.ids_from.is_none()
             && let Some(resume) = crate::journal::resume()
         {
             raw = resume.targets.iter().map(|t| t.id.clone()).collect();

@@ -6,76 +6,25 @@
 mod common;
 
 use std::collections::HashSet;
-use std::io::Write;
-use std::process::{Child, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use common::TestSandbox;
+use common::process::{all_device_ids, send_sigint, start_bulk, wait_for_requests};
 use serde_json::Value;
 use wsfleet_sandbox::Config;
 
-/// The IDs of every device, from the binary's own listing.
-fn all_device_ids(sb: &TestSandbox) -> Vec<String> {
-    let out = sb
-        .wsfleet()
-        .args(["devices", "list", "-o", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", common::stderr_of(&out));
-    let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
-    listed
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-/// Starts `devices update` of `ids` in the background, IDs on stdin.
+/// Starts `devices update` of `ids` in the background.
 fn start_update(sb: &TestSandbox, ids: &[String], concurrency: &str) -> Child {
-    let mut child = sb
-        .wsfleet_std()
-        .args([
-            "devices",
-            "update",
-            "--ids-from",
-            "-",
-            "--update-schedule",
-            "apply-immediately",
-            "--concurrency",
-            concurrency,
-            "-o",
-            "json",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("wsfleet starts");
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(ids.join("\n").as_bytes()).unwrap();
-    drop(stdin);
-    child
-}
-
-/// Waits until the sandbox has answered `count` requests of `operation`.
-pub fn wait_for_requests(sb: &TestSandbox, operation: &str, count: usize) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while sb.requests_for(operation).len() < count {
-        assert!(
-            Instant::now() < deadline,
-            "{operation} never reached {count}"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-fn send_sigint(child: &Child) {
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(status.success());
+    let args = [
+        "devices",
+        "update",
+        "--update-schedule",
+        "apply-immediately",
+        "--concurrency",
+        concurrency,
+    ];
+    start_bulk(sb, &args, ids)
 }
 
 /// The IDs whose update the sandbox applied (answered 2xx).

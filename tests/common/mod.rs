@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
 #![allow(dead_code)]
 
+pub mod process;
+
 use std::path::PathBuf;
 
 use assert_cmd::Command;
