@@ -418,6 +418,30 @@ impl Executor {
     }
 }
 
+/// One call of a single-resource verb with the executor's retry policy: a
+/// throttled or server-side failure is tried again, honouring `Retry-After`,
+/// up to the same number of rounds a bulk target gets.
+pub async fn retrying<F, Fut, T>(call: F) -> Result<T>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<T>>,
+{
+    let mut attempts = 1;
+    loop {
+        match call().await {
+            Err(err) => match retry_delay(&err, attempts) {
+                Some(delay) => {
+                    tracing::info!(?delay, "retrying after {err}");
+                    tokio::time::sleep(delay).await;
+                    attempts += 1;
+                }
+                None => return Err(err),
+            },
+            done => return done,
+        }
+    }
+}
+
 /// How long to wait before another round for a target whose call failed, or
 /// `None` when the failure is final.
 fn retry_delay(err: &AppError, attempts: u32) -> Option<Duration> {
