@@ -209,3 +209,34 @@ mod tests {
         assert_eq!(err.to_string(), "bad b");
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn no_input_panics(text in "\\PC*", json_ish in "[\\[\\]{}\",:a-z0-9 \n]{0,60}") {
+            let _ = parse_ids(&text, &["id"], "-");
+            let _ = parse_ids(&json_ish, &["id", "WorkspaceId"], "f");
+        }
+
+        #[test]
+        fn ids_round_trip_in_every_accepted_shape(
+            ids in proptest::collection::vec("[A-Za-z0-9-]{1,30}", 1..40)
+        ) {
+            let objects: Vec<Value> = ids.iter().map(|id| serde_json::json!({"id": id, "name": "x"})).collect();
+            let shapes = [
+                ids.join("\n"),
+                format!("# exported\n{}\n", ids.join("\n\n")),
+                Value::from(ids.clone()).to_string(),
+                Value::from(objects.clone()).to_string(),
+                objects.iter().map(Value::to_string).collect::<Vec<_>>().join("\n"),
+            ];
+            for text in shapes {
+                prop_assert_eq!(parse_ids(&text, &["id"], "f").unwrap(), ids.clone());
+            }
+        }
+    }
+}

@@ -471,3 +471,59 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn no_input_panics(text in "\\PC*") {
+            let checks: [fn(&str) -> Result<String>; 10] = [
+                device_id, workspace_id, directory_id, bundle_id, image_id,
+                application_id, environment_id, software_set_id, kms_key_arn, region,
+            ];
+            for check in checks {
+                let _ = check(&text);
+            }
+            let _ = arn(&text, "ARN");
+            let _ = duration(&text);
+            let _ = workspaces_tag(&text);
+            let _ = resource_name(&text, "device", true);
+            let _ = endpoint_url(&text, "--endpoint-url");
+            let _ = name_glob(&text);
+        }
+
+        #[test]
+        fn valid_ids_are_accepted_unchanged(
+            device in "[A-Za-z0-9]{24}",
+            workspace in "ws-[a-z0-9]{8,63}",
+            directory in "d-[0-9a-f]{8,63}",
+            image in "wsi-[a-z0-9]{9,63}",
+            environment in "[a-z0-9]{9}",
+            software_set in "[0-9]{1,9}",
+        ) {
+            prop_assert_eq!(device_id(&device).unwrap(), device);
+            prop_assert_eq!(workspace_id(&workspace).unwrap(), workspace);
+            prop_assert_eq!(directory_id(&directory).unwrap(), directory);
+            prop_assert_eq!(image_id(&image).unwrap(), image);
+            prop_assert_eq!(environment_id(&environment).unwrap(), environment);
+            prop_assert_eq!(software_set_id(&software_set).unwrap(), software_set);
+        }
+
+        #[test]
+        fn durations_round_trip(n in 1u64..1_000_000, unit in 0usize..4) {
+            let (suffix, seconds) = [("", 1), ("s", 1), ("m", 60), ("h", 3600)][unit];
+            prop_assert_eq!(
+                duration(&format!("{n}{suffix}")).unwrap(),
+                std::time::Duration::from_secs(n * seconds)
+            );
+        }
+
+        #[test]
+        fn workspaces_tags_round_trip(key in "[A-Za-z0-9_.:/+@-]{1,127}", value in "[A-Za-z0-9 _.:/=+@-]{0,255}") {
+            prop_assert_eq!(workspaces_tag(&format!("{key}={value}")).unwrap(), (key, value));
+        }
+    }
+}
