@@ -351,6 +351,22 @@ impl Executor {
                 break;
             }
             tokio::select! {
+                // An interruption is seen before more results are taken, so
+                // it stops dispatching even when results are always ready.
+                biased;
+                // Polled after the first interruption too: the signal stream
+                // is what ends the program on the second Ctrl-C.
+                Some(()) = interrupt.next() => {
+                    if interrupted {
+                        continue;
+                    }
+                    interrupted = true;
+                    progress.suspend(|| eprintln!(
+                        "interrupted: not starting {} more; waiting for {} in flight (Ctrl-C again to abort now)",
+                        queue.len(), in_flight.len()
+                    ));
+                    queue.clear();
+                }
                 Some((batch, batch_results)) = in_flight.next() => {
                     for (id, result) in batch_results {
                         let Some(&i) = index.get(&id) else { continue };
@@ -378,19 +394,6 @@ impl Executor {
                             }
                         }
                     }
-                }
-                // Polled after the first interruption too: the signal stream
-                // is what ends the program on the second Ctrl-C.
-                Some(()) = interrupt.next() => {
-                    if interrupted {
-                        continue;
-                    }
-                    interrupted = true;
-                    progress.suspend(|| eprintln!(
-                        "interrupted: not starting {} more; waiting for {} in flight (Ctrl-C again to abort now)",
-                        queue.len(), in_flight.len()
-                    ));
-                    queue.clear();
                 }
             }
         }

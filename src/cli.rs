@@ -10,6 +10,7 @@ use crate::commands::images::ImagesCommand;
 use crate::commands::sandbox::SandboxCommand;
 use crate::commands::software_sets::SoftwareSetsCommand;
 use crate::commands::workspaces::WorkspacesCommand;
+use crate::commands::{completions, generate_assets};
 use crate::output::Format;
 
 const AFTER_HELP: &str = "\
@@ -171,9 +172,21 @@ pub enum Command {
     /// WorkSpace images
     #[command(subcommand)]
     Images(ImagesCommand),
+    /// One fleet summary, across regions and accounts
+    #[command(after_long_help = crate::commands::report::EXAMPLES)]
+    Report(crate::commands::report::Args),
+    /// A complete inventory (details and tags) to JSON and CSV files
+    #[command(after_long_help = crate::commands::export::EXAMPLES)]
+    Export(crate::commands::export::Args),
     /// The local emulator of both services (no AWS account needed)
     #[command(subcommand)]
     Sandbox(SandboxCommand),
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish)
+    #[command(after_long_help = completions::EXAMPLES)]
+    Completions(completions::Args),
+    /// Write completions/ and man/ (for maintainers)
+    #[command(hide = true)]
+    GenerateAssets(generate_assets::Args),
 }
 
 #[cfg(test)]

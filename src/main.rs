@@ -5,6 +5,7 @@ mod aws;
 mod bulk;
 mod cli;
 mod commands;
+mod complete;
 mod context;
 mod error;
 mod fanout;
@@ -12,6 +13,7 @@ mod journal;
 mod maintenance_window;
 mod output;
 mod prompt;
+mod report;
 mod resources;
 mod tags;
 mod targets;
@@ -20,7 +22,8 @@ mod validate;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
+use clap_complete::CompleteEnv;
 use tracing_subscriber::EnvFilter;
 
 use crate::cli::{Cli, Command};
@@ -28,6 +31,11 @@ use crate::context::Context;
 use crate::error::{AppError, exit};
 
 fn main() -> ExitCode {
+    // Under `COMPLETE=<shell>` (set by the completion scripts) this answers
+    // the shell and exits; it must run before anything parses or prints.
+    CompleteEnv::with_factory(|| complete::with_id_completers(Cli::command()))
+        .var(commands::completions::COMPLETE_VAR)
+        .complete();
     install_panic_hook();
     let cli = Cli::parse();
     init_tracing(cli.global.verbose, cli.global.quiet);

@@ -318,6 +318,31 @@ pub fn endpoint_url(url: &str, source: &str) -> Result<String> {
     }
 }
 
+/// `--stale`, `--within`: a whole number of minutes, hours, days or weeks
+/// (`90m`, `12h`, `30d`, `2w`).
+pub fn period(text: &str) -> Result<std::time::Duration> {
+    let trimmed = text.trim();
+    let unit_at = trimmed
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(trimmed.len(), |(at, _)| at);
+    let (number, unit) = trimmed.split_at(unit_at);
+    let seconds_per_unit = match unit {
+        "m" => Some(60),
+        "h" => Some(3600),
+        "d" => Some(86_400),
+        "w" => Some(7 * 86_400),
+        _ => None,
+    };
+    match (number.parse::<u64>(), seconds_per_unit) {
+        (Ok(n), Some(unit)) if n > 0 => Ok(std::time::Duration::from_secs(n.saturating_mul(unit))),
+        _ => Err(AppError::usage(format!(
+            "invalid period '{}': expected a number and a unit, e.g. 90m, 12h, 30d, 2w",
+            printable(text)
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,6 +493,18 @@ mod tests {
         ] {
             let err = endpoint_url(bad, "AWS_ENDPOINT_URL").unwrap_err();
             assert!(err.to_string().contains("AWS_ENDPOINT_URL"), "{err}");
+        }
+    }
+
+    #[test]
+    fn periods_take_minutes_hours_days_and_weeks() {
+        assert_eq!(period("30d").unwrap().as_secs(), 30 * 86_400);
+        assert_eq!(period("12h").unwrap().as_secs(), 12 * 3600);
+        assert_eq!(period("2w").unwrap().as_secs(), 14 * 86_400);
+        assert_eq!(period("90m").unwrap().as_secs(), 90 * 60);
+        for bad in ["3x", "30", "d", "0d", "-1d", "1.5d", ""] {
+            let err = period(bad).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad}");
         }
     }
 }

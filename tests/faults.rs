@@ -25,7 +25,7 @@ const GONE_DEVICE: &str = "zzzzzzzzzzzzzzzzzzzzzzzz";
 /// The fault knobs every test here runs under.
 fn set_faults(sb: &TestSandbox) {
     let sandbox = sb.sandbox();
-    sandbox.set_rate_limit(Some(150.0));
+    sandbox.set_rate_limit(Some(100.0));
     sandbox.set_fail_rate(0.05);
     sandbox.set_latency(Duration::from_millis(5));
 }

@@ -1,0 +1,162 @@
+//! The checked-in `completions/` and `man/` are what the binary generates
+//! now, and the man pages render.
+// Helpers outside #[test] fns too: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+
+/// How to refresh the checked-in copies (from the repository root).
+const REFRESH: &str = "cargo run -- generate-assets --out .";
+
+fn repository() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// file name → contents, for every file directly in `dir` (none if absent).
+fn files_in(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return BTreeMap::new();
+    };
+    entries
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.is_file())
+        .map(|path| {
+            let name = path
+                .file_name()
+                .expect("file name")
+                .to_string_lossy()
+                .into_owned();
+            (name, std::fs::read(&path).expect("readable file"))
+        })
+        .collect()
+}
+
+#[test]
+fn checked_in_completions_and_man_pages_are_fresh() {
+    let out = tempfile::tempdir().expect("temp dir");
+    Command::cargo_bin("wsfleet")
+        .expect("wsfleet binary")
+        .args(["generate-assets", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+
+    let mut problems = Vec::new();
+    for dir in ["completions", "man"] {
+        let generated = files_in(&out.path().join(dir));
+        let checked_in = files_in(&repository().join(dir));
+        assert!(
+            !generated.is_empty(),
+            "generate-assets wrote nothing into {dir}/"
+        );
+        for (name, contents) in &generated {
+            match checked_in.get(name) {
+                None => problems.push(format!("{dir}/{name} is missing")),
+                Some(old) if old != contents => problems.push(format!("{dir}/{name} is stale")),
+                Some(_) => {}
+            }
+        }
+        for name in checked_in
+            .keys()
+            .filter(|name| !generated.contains_key(*name))
+        {
+            problems.push(format!("{dir}/{name} is no longer generated"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "the checked-in assets differ from what the binary generates:\n  {}\nrefresh them with `{REFRESH}`",
+        problems.join("\n  ")
+    );
+}
+
+#[test]
+fn generated_pages_cover_the_command_tree() {
+    let man = files_in(&repository().join("man"));
+    for page in [
+        "wsfleet.1",
+        "wsfleet-devices.1",
+        "wsfleet-devices-get.1",
+        "wsfleet-completions.1",
+    ] {
+        assert!(
+            man.contains_key(page),
+            "man/{page} missing: {:?}",
+            man.keys()
+        );
+    }
+    assert!(!man.keys().any(|name| name.contains("generate-assets")));
+}
+
+/// The page as `man -l` shows it, or `None` (saying why) where there is no `man`.
+fn rendered(page: &str) -> Option<String> {
+    if !Process::new("man")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        eprintln!("skipped: no `man` on this machine (install man-db to run this test)");
+        return None;
+    }
+    let output = Process::new("man")
+        .arg("-l")
+        .arg(repository().join("man").join(page))
+        .env("MANWIDTH", "100")
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .env("LC_ALL", "C.UTF-8")
+        .output()
+        .expect("man runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "man -l {page} failed: {stderr}");
+    assert!(
+        !stderr.contains("warning"),
+        "roff warnings for {page}: {stderr}"
+    );
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn man_renders_the_devices_get_page_with_its_options() {
+    let Some(page) = rendered("wsfleet-devices-get.1") else {
+        return;
+    };
+    for expected in [
+        "wsfleet-devices-get",
+        "SYNOPSIS",
+        "OPTIONS",
+        "<DEVICE_ID>",
+        "--region",
+        "--output",
+        "wsfleet devices get 0123456789abcdefghijklmn",
+        "SEE ALSO",
+    ] {
+        assert!(
+            page.contains(expected),
+            "{expected:?} not in the rendered page:\n{page}"
+        );
+    }
+}
+
+#[test]
+fn man_renders_exit_status_and_environment_in_the_root_page() {
+    let Some(page) = rendered("wsfleet.1") else {
+        return;
+    };
+    for expected in [
+        "EXIT STATUS",
+        "130",
+        "ENVIRONMENT",
+        "WSFLEET_OUTPUT",
+        "AWS_PROFILE",
+    ] {
+        assert!(
+            page.contains(expected),
+            "{expected:?} not in the rendered page:\n{page}"
+        );
+    }
+}
