@@ -66,6 +66,7 @@ impl Session {
     pub async fn load(options: &SessionOptions) -> Result<Session> {
         let env = Env::real();
         let profile_files = EnvConfigFiles::default();
+        check_local_settings(&env, &profile_files, options).await?;
         let retry_config = retry_config(&env, &profile_files, options.profile.as_deref()).await?;
         let region = resolve_region(options).await.ok_or_else(|| {
             AppError::Access(
@@ -73,6 +74,7 @@ impl Session {
                     .to_owned(),
             )
         })?;
+        crate::validate::region(region.as_ref())?;
 
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
             .region(region)
@@ -160,6 +162,68 @@ async fn resolve_region(options: &SessionOptions) -> Option<Region> {
         chain = chain.or_else(ImdsRegionProvider::builder().imds_client(client).build());
     }
     chain.region().await
+}
+
+/// The environment variables that name an endpoint, as aws-config reads them.
+const ENDPOINT_URL_VARIABLES: [&str; 3] = [
+    "AWS_ENDPOINT_URL",
+    "AWS_ENDPOINT_URL_WORKSPACES",
+    "AWS_ENDPOINT_URL_WORKSPACES_THIN_CLIENT",
+];
+
+/// What aws-config would only warn about, or fail on at the first request
+/// with a message a person cannot act on, checked before anything is sent:
+/// profile files that exist but cannot be read, a named profile that is in
+/// neither file, and endpoint URLs that are not URLs.
+async fn check_local_settings(
+    env: &Env,
+    profile_files: &EnvConfigFiles,
+    options: &SessionOptions,
+) -> Result<()> {
+    for (variable, default) in [
+        ("AWS_CONFIG_FILE", "config"),
+        ("AWS_SHARED_CREDENTIALS_FILE", "credentials"),
+    ] {
+        let path = match env.get(variable) {
+            Ok(path) => std::path::PathBuf::from(path),
+            Err(_) => match dirs::home_dir() {
+                Some(home) => home.join(".aws").join(default),
+                None => continue,
+            },
+        };
+        if path.exists()
+            && let Err(err) = std::fs::read(&path)
+        {
+            return Err(AppError::usage(format!(
+                "cannot read the AWS {default} file {}: {err}",
+                path.display()
+            )));
+        }
+    }
+    if let Some(url) = &options.endpoint_url {
+        crate::validate::endpoint_url(url, "--endpoint-url")?;
+    }
+    for variable in ENDPOINT_URL_VARIABLES {
+        if let Ok(url) = env.get(variable) {
+            crate::validate::endpoint_url(&url, variable)?;
+        }
+    }
+    if let Some(profile) = &options.profile
+        && let Ok(profiles) = aws_config::profile::load(
+            &Fs::real(),
+            env,
+            profile_files,
+            Some(Cow::Owned(profile.clone())),
+        )
+        .await
+        && profiles.get_profile(profile).is_none()
+    {
+        return Err(AppError::usage(format!(
+            "no AWS profile '{}' in the config or credentials file",
+            crate::validate::printable(profile)
+        )));
+    }
+    Ok(())
 }
 
 /// aws-config panics on an invalid `AWS_MAX_ATTEMPTS` or `AWS_RETRY_MODE`

@@ -351,6 +351,22 @@ impl Executor {
                 break;
             }
             tokio::select! {
+                // An interruption is seen before more results are taken, so
+                // it stops dispatching even when results are always ready.
+                biased;
+                // Polled after the first interruption too: the signal stream
+                // is what ends the program on the second Ctrl-C.
+                Some(()) = interrupt.next() => {
+                    if interrupted {
+                        continue;
+                    }
+                    interrupted = true;
+                    progress.suspend(|| eprintln!(
+                        "interrupted: not starting {} more; waiting for {} in flight (Ctrl-C again to abort now)",
+                        queue.len(), in_flight.len()
+                    ));
+                    queue.clear();
+                }
                 Some((batch, batch_results)) = in_flight.next() => {
                     for (id, result) in batch_results {
                         let Some(&i) = index.get(&id) else { continue };
@@ -379,14 +395,6 @@ impl Executor {
                         }
                     }
                 }
-                Some(()) = interrupt.next(), if !interrupted => {
-                    interrupted = true;
-                    progress.suspend(|| eprintln!(
-                        "interrupted: not starting {} more; waiting for {} in flight (Ctrl-C again to abort now)",
-                        queue.len(), in_flight.len()
-                    ));
-                    queue.clear();
-                }
             }
         }
         progress.finish_and_clear();
@@ -410,6 +418,30 @@ impl Executor {
         }
         bar.set_message(action.to_owned());
         bar
+    }
+}
+
+/// One call of a single-resource verb with the executor's retry policy: a
+/// throttled or server-side failure is tried again, honouring `Retry-After`,
+/// up to the same number of rounds a bulk target gets.
+pub async fn retrying<F, Fut, T>(call: F) -> Result<T>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<T>>,
+{
+    let mut attempts = 1;
+    loop {
+        match call().await {
+            Err(err) => match retry_delay(&err, attempts) {
+                Some(delay) => {
+                    tracing::info!(?delay, "retrying after {err}");
+                    tokio::time::sleep(delay).await;
+                    attempts += 1;
+                }
+                None => return Err(err),
+            },
+            done => return done,
+        }
     }
 }
 

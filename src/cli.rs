@@ -172,6 +172,12 @@ pub enum Command {
     /// WorkSpace images
     #[command(subcommand)]
     Images(ImagesCommand),
+    /// One fleet summary, across regions and accounts
+    #[command(after_long_help = crate::commands::report::EXAMPLES)]
+    Report(crate::commands::report::Args),
+    /// A complete inventory (details and tags) to JSON and CSV files
+    #[command(after_long_help = crate::commands::export::EXAMPLES)]
+    Export(crate::commands::export::Args),
     /// The local emulator of both services (no AWS account needed)
     #[command(subcommand)]
     Sandbox(SandboxCommand),

@@ -108,7 +108,7 @@ pub struct Scope {
 }
 
 impl Scope {
-    fn describe(&self) -> String {
+    pub fn describe(&self) -> String {
         match (&self.options.region, &self.options.profile) {
             (Some(region), Some(profile)) => format!("region {region}, profile {profile}"),
             (None, Some(profile)) => format!("profile {profile}"),

@@ -13,6 +13,7 @@ mod journal;
 mod maintenance_window;
 mod output;
 mod prompt;
+mod report;
 mod resources;
 mod tags;
 mod targets;

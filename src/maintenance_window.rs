@@ -483,3 +483,71 @@ mod tests {
         assert_eq!(days_in_words(&[1, 2, 3]), "Tuesday to Thursday");
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A day as people type it: its API name or first three letters, any case.
+    fn typed_day(index: usize, short: bool, lower: bool) -> String {
+        let name = if short {
+            &DAYS[index][..3]
+        } else {
+            DAYS[index]
+        };
+        if lower {
+            name.to_ascii_lowercase()
+        } else {
+            name.to_owned()
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn no_input_panics(text in "\\PC*", ascii in "[a-zA-Z0-9:,+ -]{0,40}") {
+            for input in [&text, &ascii] {
+                let _ = parse_spec(input);
+                let _ = parse_days(input);
+                let _ = parse_time_range(input);
+                let _ = parse_clock(input);
+                let _ = WindowInput::from_flags(Some(input), Some(input), Some(input), None);
+            }
+        }
+
+        #[test]
+        fn a_typed_custom_window_round_trips(
+            days in proptest::collection::btree_set(0usize..7, 1..=7),
+            short in any::<bool>(),
+            lower in any::<bool>(),
+            start in (0i32..24, 0i32..60),
+            end in (0i32..24, 0i32..60),
+            device in any::<bool>(),
+        ) {
+            let typed: Vec<String> = days.iter().map(|&d| typed_day(d, short, lower)).collect();
+            let reference = if device { "device" } else { "utc" };
+            let spec = format!(
+                "custom,{},{:02}:{:02}-{:02}:{:02},{reference}",
+                typed.join("+"), start.0, start.1, end.0, end.1
+            );
+            let input = parse_spec(&spec).unwrap();
+            let expected = WindowInput {
+                kind: Some(Kind::Custom),
+                days: Some(days.into_iter().collect()),
+                start: Some(start),
+                end: Some(end),
+                apply_time_of: Some(if device { ApplyTime::Device } else { ApplyTime::Utc }),
+            };
+            prop_assert_eq!(&input, &expected);
+            // And through the SDK type and back, as an update reads it.
+            prop_assert_eq!(WindowInput::from_sdk(&input.to_sdk().unwrap()), expected);
+        }
+
+        #[test]
+        fn hours_and_minutes_out_of_range_are_refused(hour in 24i32..100, minute in 60i32..100) {
+            let (late, long) = (format!("{hour}:00"), format!("00:{minute}"));
+            prop_assert!(parse_clock(&late).is_err());
+            prop_assert!(parse_clock(&long).is_err());
+        }
+    }
+}

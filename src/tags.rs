@@ -177,3 +177,42 @@ mod tests {
         assert_eq!(tags.len(), 50);
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A key the Resource rules accept: no `=`, not `aws:`-prefixed.
+    fn valid_key() -> impl Strategy<Value = String> {
+        "[A-Za-z0-9_.:/+@-][A-Za-z0-9 _.:/+@-]{0,127}".prop_filter("aws: is reserved", |k| {
+            !k.to_ascii_lowercase().starts_with("aws:")
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn no_input_panics(text in "\\PC*", bytes in ".*") {
+            for rules in [TagRules::Resource, TagRules::DeviceCreation] {
+                let _ = pair(&text, rules);
+                let _ = pair(&bytes, rules);
+                let _ = key(&bytes, rules);
+                let _ = map(&[text.clone(), bytes.clone()], rules);
+            }
+        }
+
+        #[test]
+        fn valid_pairs_round_trip(key in valid_key(), value in "[A-Za-z0-9 _.:/=+@-]{0,256}") {
+            let parsed = pair(&format!("{key}={value}"), TagRules::Resource).unwrap();
+            prop_assert_eq!(parsed, (key, value));
+        }
+
+        #[test]
+        fn valid_maps_round_trip(
+            tags in proptest::collection::hash_map(valid_key(), "[A-Za-z0-9_.-]{1,20}", 0..=50)
+        ) {
+            let texts: Vec<String> = tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            prop_assert_eq!(map(&texts, TagRules::Resource).unwrap(), tags);
+        }
+    }
+}

@@ -26,8 +26,10 @@ pub struct TargetArgs {
 }
 
 impl TargetArgs {
+    /// No targets named: no IDs, no `--ids-from`, and no `--resume`
+    /// journal to take them from.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty() && self.ids_from.is_none()
+        self.ids.is_empty() && self.ids_from.is_none() && crate::journal::resume().is_none()
     }
 
     /// The IDs named on the command line and in `--ids-from`, each checked
@@ -40,7 +42,8 @@ impl TargetArgs {
     ) -> Result<Vec<String>> {
         let mut raw = self.ids.clone();
         // `--resume` alone: the journal names the targets.
-        if self.is_empty()
+        if self.ids.is_empty()
+            && self.ids_from.is_none()
             && let Some(resume) = crate::journal::resume()
         {
             raw = resume.targets.iter().map(|t| t.id.clone()).collect();
@@ -204,5 +207,36 @@ mod tests {
             .collect(KEYS, |id| Err(AppError::usage(format!("bad {id}"))))
             .unwrap_err();
         assert_eq!(err.to_string(), "bad b");
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn no_input_panics(text in "\\PC*", json_ish in "[\\[\\]{}\",:a-z0-9 \n]{0,60}") {
+            let _ = parse_ids(&text, &["id"], "-");
+            let _ = parse_ids(&json_ish, &["id", "WorkspaceId"], "f");
+        }
+
+        #[test]
+        fn ids_round_trip_in_every_accepted_shape(
+            ids in proptest::collection::vec("[A-Za-z0-9-]{1,30}", 1..40)
+        ) {
+            let objects: Vec<Value> = ids.iter().map(|id| serde_json::json!({"id": id, "name": "x"})).collect();
+            let shapes = [
+                ids.join("\n"),
+                format!("# exported\n{}\n", ids.join("\n\n")),
+                Value::from(ids.clone()).to_string(),
+                Value::from(objects.clone()).to_string(),
+                objects.iter().map(Value::to_string).collect::<Vec<_>>().join("\n"),
+            ];
+            for text in shapes {
+                prop_assert_eq!(parse_ids(&text, &["id"], "f").unwrap(), ids.clone());
+            }
+        }
     }
 }

@@ -262,6 +262,87 @@ pub fn resource_name(name: &str, what: &str, equals_allowed: bool) -> Result<Str
     }
 }
 
+/// An AWS region as the SDK's endpoint rules accept it: a host label of
+/// letters, digits and hyphens (`us-east-1`), checked here so a typo is a
+/// usage error rather than a failed request.
+pub fn region(region: &str) -> Result<String> {
+    let ok = (1..=63).contains(&region.len())
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !region.starts_with('-');
+    checked_id(
+        region,
+        ok,
+        "region",
+        "letters, digits and hyphens, e.g. us-east-1",
+    )
+}
+
+/// An endpoint URL (`--endpoint-url`, `AWS_ENDPOINT_URL...`): `http` or
+/// `https`, a host, optionally a port and a path.
+pub fn endpoint_url(url: &str, source: &str) -> Result<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let host_ok = |authority: &str| {
+        // `[::1]:4566`: the brackets hold the colons of an IPv6 address.
+        let (host, port) = match authority.strip_prefix('[') {
+            Some(bracketed) => match bracketed.split_once(']') {
+                Some((address, "")) => (address, None),
+                Some((address, port)) => (address, Some(port.strip_prefix(':').unwrap_or(port))),
+                None => ("", None),
+            },
+            None => match authority.split_once(':') {
+                Some((host, port)) => (host, Some(port)),
+                None => (authority, None),
+            },
+        };
+        !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b".-_:".contains(&b))
+            && port.is_none_or(|p| p.parse::<u16>().is_ok())
+    };
+    let ok = rest.is_some_and(|rest| {
+        let authority = rest.split(['/', '?']).next().unwrap_or_default();
+        host_ok(authority) && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
+    });
+    if ok {
+        Ok(url.to_owned())
+    } else {
+        Err(AppError::usage(format!(
+            "invalid {source} '{}': expected http(s)://HOST[:PORT], e.g. http://127.0.0.1:4566",
+            printable(url)
+        )))
+    }
+}
+
+/// `--stale`, `--within`: a whole number of minutes, hours, days or weeks
+/// (`90m`, `12h`, `30d`, `2w`).
+pub fn period(text: &str) -> Result<std::time::Duration> {
+    let trimmed = text.trim();
+    let unit_at = trimmed
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(trimmed.len(), |(at, _)| at);
+    let (number, unit) = trimmed.split_at(unit_at);
+    let seconds_per_unit = match unit {
+        "m" => Some(60),
+        "h" => Some(3600),
+        "d" => Some(86_400),
+        "w" => Some(7 * 86_400),
+        _ => None,
+    };
+    match (number.parse::<u64>(), seconds_per_unit) {
+        (Ok(n), Some(unit)) if n > 0 => Ok(std::time::Duration::from_secs(n.saturating_mul(unit))),
+        _ => Err(AppError::usage(format!(
+            "invalid period '{}': expected a number and a unit, e.g. 90m, 12h, 30d, 2w",
+            printable(text)
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,5 +468,99 @@ mod tests {
         assert!(resource_name("Team=A", "environment", true).is_ok());
         assert!(resource_name("=Team", "environment", true).is_err());
         assert!(resource_name("Team=A", "device", false).is_err());
+    }
+
+    #[test]
+    fn regions_and_endpoint_urls_are_checked_locally() {
+        assert!(region("us-east-1").is_ok());
+        for bad in ["", "bad region!", "-us", "us_east_1"] {
+            assert_eq!(region(bad).unwrap_err().exit_code(), 2, "{bad}");
+        }
+        for good in [
+            "http://127.0.0.1:4566",
+            "https://workspaces.us-east-1.amazonaws.com",
+            "http://localhost:8080/prefix",
+            "http://[::1]:4566",
+        ] {
+            assert!(endpoint_url(good, "--endpoint-url").is_ok(), "{good}");
+        }
+        for bad in [
+            "notaurl",
+            "ftp://x",
+            "http://",
+            "http://a b",
+            "http://h:99999",
+        ] {
+            let err = endpoint_url(bad, "AWS_ENDPOINT_URL").unwrap_err();
+            assert!(err.to_string().contains("AWS_ENDPOINT_URL"), "{err}");
+        }
+    }
+
+    #[test]
+    fn periods_take_minutes_hours_days_and_weeks() {
+        assert_eq!(period("30d").unwrap().as_secs(), 30 * 86_400);
+        assert_eq!(period("12h").unwrap().as_secs(), 12 * 3600);
+        assert_eq!(period("2w").unwrap().as_secs(), 14 * 86_400);
+        assert_eq!(period("90m").unwrap().as_secs(), 90 * 60);
+        for bad in ["3x", "30", "d", "0d", "-1d", "1.5d", ""] {
+            let err = period(bad).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn no_input_panics(text in "\\PC*") {
+            let checks: [fn(&str) -> Result<String>; 10] = [
+                device_id, workspace_id, directory_id, bundle_id, image_id,
+                application_id, environment_id, software_set_id, kms_key_arn, region,
+            ];
+            for check in checks {
+                let _ = check(&text);
+            }
+            let _ = arn(&text, "ARN");
+            let _ = duration(&text);
+            let _ = workspaces_tag(&text);
+            let _ = resource_name(&text, "device", true);
+            let _ = endpoint_url(&text, "--endpoint-url");
+            let _ = name_glob(&text);
+        }
+
+        #[test]
+        fn valid_ids_are_accepted_unchanged(
+            device in "[A-Za-z0-9]{24}",
+            workspace in "ws-[a-z0-9]{8,63}",
+            directory in "d-[0-9a-f]{8,63}",
+            image in "wsi-[a-z0-9]{9,63}",
+            environment in "[a-z0-9]{9}",
+            software_set in "[0-9]{1,9}",
+        ) {
+            prop_assert_eq!(device_id(&device).unwrap(), device);
+            prop_assert_eq!(workspace_id(&workspace).unwrap(), workspace);
+            prop_assert_eq!(directory_id(&directory).unwrap(), directory);
+            prop_assert_eq!(image_id(&image).unwrap(), image);
+            prop_assert_eq!(environment_id(&environment).unwrap(), environment);
+            prop_assert_eq!(software_set_id(&software_set).unwrap(), software_set);
+        }
+
+        #[test]
+        fn durations_round_trip(n in 1u64..1_000_000, unit in 0usize..4) {
+            let (suffix, seconds) = [("", 1), ("s", 1), ("m", 60), ("h", 3600)][unit];
+            prop_assert_eq!(
+                duration(&format!("{n}{suffix}")).unwrap(),
+                std::time::Duration::from_secs(n * seconds)
+            );
+        }
+
+        #[test]
+        fn workspaces_tags_round_trip(key in "[A-Za-z0-9_.:/+@-]{1,127}", value in "[A-Za-z0-9 _.:/=+@-]{0,255}") {
+            prop_assert_eq!(workspaces_tag(&format!("{key}={value}")).unwrap(), (key, value));
+        }
     }
 }

@@ -34,6 +34,55 @@ fn sandbox_state_persists_between_commands_and_reset_restores_a_seed() {
 }
 
 #[test]
+fn a_change_made_with_sandbox_is_seen_by_the_next_command() {
+    let home = tempfile::tempdir().unwrap();
+    let listed = isolated_wsfleet(&home)
+        .args([
+            "--sandbox",
+            "devices",
+            "list",
+            "--status",
+            "registered",
+            "-o",
+            "ndjson",
+        ])
+        .output()
+        .unwrap();
+    let first = stdout_of(&listed).lines().next().unwrap().to_owned();
+    let device: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let id = device["id"].as_str().unwrap().to_owned();
+
+    let deregistered = isolated_wsfleet(&home)
+        .args([
+            "--sandbox",
+            "--yes",
+            "devices",
+            "deregister",
+            &id,
+            "--target-status",
+            "archived",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        deregistered.status.success(),
+        "{}",
+        stderr_of(&deregistered)
+    );
+
+    let after = isolated_wsfleet(&home)
+        .args(["--sandbox", "devices", "get", &id, "-o", "json"])
+        .output()
+        .unwrap();
+    let device: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    let status = device["status"].as_str().unwrap();
+    assert!(
+        status == "DEREGISTERING" || status == "ARCHIVED",
+        "the next command saw {status}"
+    );
+}
+
+#[test]
 fn sandbox_serve_prints_the_environment_and_answers_any_client() {
     let home = tempfile::tempdir().unwrap();
     let mut serve = Command::new(assert_cmd::cargo::cargo_bin("wsfleet"))

@@ -173,6 +173,22 @@ pub async fn environments_with_details(
     .await
 }
 
+/// GetSoftwareSet for each software set (the software it holds), as
+/// [`with_details`] does for devices.
+pub async fn software_sets_with_details(
+    client: &Client,
+    software_sets: Vec<SoftwareSet>,
+    concurrency: usize,
+) -> Result<Vec<SoftwareSet>> {
+    fill_details(
+        software_sets,
+        concurrency,
+        |s: &SoftwareSet| s.id.clone(),
+        |id| async move { get_software_set(client, &id).await },
+    )
+    .await
+}
+
 /// Replaces each listed item by its details, `concurrency` calls at a time,
 /// keeping the order; an item gone since it was listed keeps its summary.
 async fn fill_details<T, Fut>(

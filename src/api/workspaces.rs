@@ -11,8 +11,8 @@ use aws_sdk_workspaces::types::{
     FailedWorkspaceChangeRequest, ImageAssociatedResourceType, ImageResourceAssociation, ImageType,
     OperatingSystemName, RebootRequest, RebuildRequest, StartRequest, StopRequest, Tag,
     TerminateRequest, WorkSpaceApplication, WorkSpaceApplicationLicenseType,
-    WorkSpaceAssociatedResourceType, Workspace, WorkspaceImage, WorkspaceProperties,
-    WorkspaceRequest, WorkspaceResourceAssociation,
+    WorkSpaceAssociatedResourceType, Workspace, WorkspaceBundle, WorkspaceImage,
+    WorkspaceProperties, WorkspaceRequest, WorkspaceResourceAssociation,
 };
 
 use crate::bulk::BatchResult;
@@ -625,6 +625,47 @@ pub async fn delete_image(client: &Client, id: &str) -> Result<()> {
         .await
         .map_err(|e| from_sdk("DeleteWorkspaceImage", e))?;
     Ok(())
+}
+
+// ------------------------------------------------------------------- bundles
+
+/// DescribeWorkspaceBundles without a filter: the account's own bundles,
+/// every page.
+pub async fn describe_bundles(client: &Client) -> Result<Vec<WorkspaceBundle>> {
+    let mut all = Vec::new();
+    let mut next_token = None;
+    loop {
+        let output = client
+            .describe_workspace_bundles()
+            .set_next_token(next_token)
+            .send()
+            .await
+            .map_err(|e| from_sdk("DescribeWorkspaceBundles", e))?;
+        all.extend(output.bundles.unwrap_or_default());
+        next_token = non_empty(output.next_token);
+        if next_token.is_none() {
+            return Ok(all);
+        }
+    }
+}
+
+/// DescribeTags of a WorkSpace, image, bundle or directory, as a map.
+pub async fn describe_tags(
+    client: &Client,
+    resource_id: &str,
+) -> Result<std::collections::HashMap<String, String>> {
+    let output = client
+        .describe_tags()
+        .resource_id(resource_id)
+        .send()
+        .await
+        .map_err(|e| from_sdk("DescribeTags", e))?;
+    Ok(output
+        .tag_list
+        .unwrap_or_default()
+        .into_iter()
+        .map(|tag| (tag.key, tag.value.unwrap_or_default()))
+        .collect())
 }
 
 /// Tags for a create call, from `--tag K=V` pairs.

@@ -5,9 +5,11 @@ pub mod applications;
 pub mod completions;
 pub mod devices;
 pub mod environments;
+pub mod export;
 pub mod generate_assets;
 pub mod images;
 mod plan;
+pub mod report;
 pub mod sandbox;
 pub mod software_sets;
 mod tagging;
@@ -29,5 +31,7 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Sandbox(command) => sandbox::run(command, ctx).await,
         Command::Completions(args) => completions::run(args, ctx).await,
         Command::GenerateAssets(args) => generate_assets::run(args, ctx).await,
+        Command::Report(args) => report::run(args, ctx).await,
+        Command::Export(args) => export::run(args, ctx).await,
     }
 }

@@ -7,6 +7,7 @@ use aws_sdk_workspacesthinclient::Client;
 use crate::api::thin_client::{
     get_device, get_environment, get_software_set, list_tags, tag_resource, untag_resource,
 };
+use crate::bulk::retrying;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Format, ListWriter, Selection, View, write_one};
@@ -97,12 +98,14 @@ async fn arn(ctx: &Context, kind: Tagged, named: Named) -> Result<(Client, Strin
     let client = ctx.thin_client().await?;
     let arn = match named {
         Named::Arn(arn) => arn,
-        Named::Id(id) => kind.arn_of(&client, &id).await?.ok_or_else(|| {
-            AppError::Other(anyhow::anyhow!(
-                "the service gave no ARN for {} {id}",
-                kind.noun()
-            ))
-        })?,
+        Named::Id(id) => retrying(|| kind.arn_of(&client, &id))
+            .await?
+            .ok_or_else(|| {
+                AppError::Other(anyhow::anyhow!(
+                    "the service gave no ARN for {} {id}",
+                    kind.noun()
+                ))
+            })?,
     };
     Ok((client, arn))
 }
@@ -142,7 +145,7 @@ pub async fn tags(args: TagsArgs, kind: Tagged, ctx: &Context) -> Result<()> {
     let named = name_of(kind, &args.resource)?;
     let as_object = matches!(ctx.output.format, Format::Json | Format::Ndjson);
     let (client, arn) = arn(ctx, kind, named).await?;
-    let tags = list_tags(&client, &arn).await?;
+    let tags = retrying(|| list_tags(&client, &arn)).await?;
     if as_object {
         let selection =
             Selection::<ResourceTags>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
@@ -185,7 +188,7 @@ pub async fn tag(args: TagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
     }
     let (client, arn) = arn(ctx, kind, named).await?;
     let count = tags.len();
-    tag_resource(&client, &arn, tags).await?;
+    retrying(|| tag_resource(&client, &arn, tags.clone())).await?;
     ctx.note(format!("tagged {arn}: {count} tag(s) set"));
     Ok(())
 }
@@ -208,7 +211,7 @@ pub async fn untag(args: UntagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
     }
     let (client, arn) = arn(ctx, kind, named).await?;
     let count = keys.len();
-    untag_resource(&client, &arn, keys).await?;
+    retrying(|| untag_resource(&client, &arn, keys.clone())).await?;
     ctx.note(format!("untagged {arn}: {count} key(s) removed"));
     Ok(())
 }

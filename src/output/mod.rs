@@ -5,8 +5,9 @@ mod cell;
 mod columns;
 mod writer;
 
+pub use cell::cell_text;
 pub use columns::{Column, Location, Resource, Selection, View, get as columns_get};
-pub use writer::{ListWriter, write_one};
+pub use writer::{ListWriter, text_table, write_one};
 
 use clap::ValueEnum;
 

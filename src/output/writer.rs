@@ -18,6 +18,8 @@ pub struct ListWriter<'a, T: 'static, W: Write> {
     settings: &'a OutputSettings,
     sink: Sink<W>,
     count: usize,
+    /// Columns that are not the resource's own (an export's tags), after its columns.
+    extra: &'a [&'static str],
 }
 
 enum Sink<W: Write> {
@@ -29,6 +31,16 @@ enum Sink<W: Write> {
 
 impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
     pub fn new(selection: &'a Selection<T>, settings: &'a OutputSettings, out: W) -> Result<Self> {
+        Self::with_extra(selection, settings, out, &[])
+    }
+
+    /// A writer whose rows also carry `extra` columns, given to [`ListWriter::write_with`].
+    pub fn with_extra(
+        selection: &'a Selection<T>,
+        settings: &'a OutputSettings,
+        out: W,
+        extra: &'a [&'static str],
+    ) -> Result<Self> {
         let sink = match settings.format {
             Format::Table => {
                 let mut table = new_table(settings);
@@ -37,6 +49,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
                         selection
                             .headers()
                             .into_iter()
+                            .chain(extra.iter().copied())
                             .map(|h| header_cell(h, settings)),
                     );
                 }
@@ -47,7 +60,8 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
             Format::Csv => {
                 let mut out = csv::Writer::from_writer(out);
                 if settings.headers {
-                    out.write_record(selection.names()).map_err(csv_error)?;
+                    out.write_record(selection.names().into_iter().chain(extra.iter().copied()))
+                        .map_err(csv_error)?;
                 }
                 Sink::Csv { out }
             }
@@ -57,6 +71,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
             settings,
             sink,
             count: 0,
+            extra,
         })
     }
 
@@ -66,9 +81,39 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
 
     /// Writes an item read from `location` (several regions or accounts).
     pub fn write_at(&mut self, item: &T, location: Option<&Location>) -> Result<()> {
+        self.write_with(item, location, Vec::new())
+    }
+
+    /// Writes an item with the values of the writer's extra columns, in
+    /// their order (missing ones are absent).
+    pub fn write_with(
+        &mut self,
+        item: &T,
+        location: Option<&Location>,
+        extra: Vec<Option<Value>>,
+    ) -> Result<()> {
+        let extra: Vec<Option<Value>> = (0..self.extra.len())
+            .map(|i| extra.get(i).cloned().flatten())
+            .collect();
+        let values = || {
+            let mut values = self.selection.values(item, location);
+            values.extend(extra.iter().cloned());
+            values
+        };
+        let object = || {
+            let mut object = self.selection.to_json(item, location);
+            if let Value::Object(map) = &mut object {
+                for (name, value) in self.extra.iter().zip(&extra) {
+                    if let Some(value) = value {
+                        map.insert((*name).to_owned(), value.clone());
+                    }
+                }
+            }
+            object
+        };
         match &mut self.sink {
             Sink::Table { table, .. } => {
-                table.add_row(self.selection.values(item, location).iter().map(|v| {
+                table.add_row(values().iter().map(|v| {
                     Cell::new(sanitize_for_terminal(
                         &v.as_ref().map(cell_text).unwrap_or_default(),
                     ))
@@ -76,18 +121,16 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
             }
             Sink::Json { out } => {
                 out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
-                write_indented_json(out, &self.selection.to_json(item, location))?;
+                write_indented_json(out, &object())?;
             }
             Sink::Ndjson { out } => {
-                serde_json::to_writer(&mut *out, &self.selection.to_json(item, location))
-                    .map_err(std::io::Error::from)?;
+                serde_json::to_writer(&mut *out, &object()).map_err(std::io::Error::from)?;
                 out.write_all(b"\n")?;
             }
             Sink::Csv { out } => {
                 let raw = self.settings.csv_raw;
                 out.write_record(
-                    self.selection
-                        .values(item, location)
+                    values()
                         .iter()
                         .map(|v| v.as_ref().map(|v| csv_cell(v, raw)).unwrap_or_default()),
                 )
@@ -173,6 +216,21 @@ pub fn write_one<T: 'static, W: Write>(
     }
 }
 
+/// A table of already-formatted text (a report's summary), drawn as lists are.
+pub fn text_table(settings: &OutputSettings, headers: &[String], rows: &[Vec<String>]) -> String {
+    let mut table = new_table(settings);
+    if settings.headers {
+        table.set_header(headers.iter().map(|h| header_cell(h, settings)));
+    }
+    for row in rows {
+        table.add_row(
+            row.iter()
+                .map(|cell| Cell::new(sanitize_for_terminal(cell))),
+        );
+    }
+    render_table(table)
+}
+
 fn new_table(settings: &OutputSettings) -> Table {
     let mut table = Table::new();
     table.load_style(presets::NOTHING);
@@ -218,5 +276,54 @@ fn csv_error(err: csv::Error) -> crate::error::AppError {
     match err.into_kind() {
         csv::ErrorKind::Io(io) => io.into(),
         other => anyhow::anyhow!("CSV: {other:?}").into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{Column, Resource, View, columns_get as get};
+    use serde_json::json;
+
+    struct Thing(&'static str);
+
+    impl Resource for Thing {
+        const KIND: &'static str = "thing";
+        fn columns() -> &'static [Column<Self>] {
+            const COLUMNS: &[Column<Thing>] =
+                &[Column::new("id", |t: &Thing| get::text(Some(t.0)))];
+            COLUMNS
+        }
+    }
+
+    fn written(format: Format) -> String {
+        let selection = Selection::<Thing>::resolve(None, View::Detail, false).unwrap();
+        let settings = OutputSettings {
+            format,
+            ..OutputSettings::default()
+        };
+        let mut out = Vec::new();
+        let mut writer =
+            ListWriter::with_extra(&selection, &settings, &mut out, &["tags"]).unwrap();
+        writer
+            .write_with(
+                &Thing("a"),
+                None,
+                vec![Some(json!({"team": "x", "env": "=prod"}))],
+            )
+            .unwrap();
+        writer.write_with(&Thing("b"), None, vec![None]).unwrap();
+        writer.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn extra_columns_follow_the_resource_columns_in_every_format() {
+        let rows: serde_json::Value = serde_json::from_str(&written(Format::Json)).unwrap();
+        assert_eq!(
+            rows,
+            json!([{"id": "a", "tags": {"team": "x", "env": "=prod"}}, {"id": "b"}])
+        );
+        assert_eq!(written(Format::Csv), "id,tags\na,team=x;env==prod\nb,\n");
     }
 }

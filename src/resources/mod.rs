@@ -1,6 +1,7 @@
 //! Column declarations, one module a resource.
 
 pub mod applications;
+pub mod bundles;
 pub mod devices;
 pub mod environments;
 pub mod images;

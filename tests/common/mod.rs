@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
 #![allow(dead_code)]
 
+pub mod process;
+
 use std::path::PathBuf;
 
 use assert_cmd::Command;
@@ -69,6 +71,13 @@ impl TestSandbox {
             .into_iter()
             .filter(|r| r.operation == operation)
             .collect()
+    }
+
+    /// The sandbox itself, to turn its knobs or read its state mid-test.
+    pub fn sandbox(&self) -> &Sandbox {
+        self.sandbox
+            .as_ref()
+            .expect("the sandbox runs until the test ends")
     }
 
     pub fn clear_requests(&self) {

@@ -67,14 +67,11 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let filter = Filter::new(&args.filters, None)?;
     let ids = named_ids(&args.targets, &filter)?;
 
+    // Checked on the IDs first, so naming several is refused before any request.
+    same_name_refused(&changes, ids.len())?;
     let client = ctx.thin_client().await?;
     let devices = resolve_targets(ctx, &client, &ids, &filter).await?;
-    if changes.name.is_some() && devices.len() > 1 {
-        return Err(AppError::usage(format!(
-            "--name would give {} devices the same name; rename one device at a time",
-            devices.len()
-        )));
-    }
+    same_name_refused(&changes, devices.len())?;
     if devices.is_empty() {
         ctx.note("no devices match: nothing to update");
         return Ok(());
@@ -92,4 +89,13 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         })
         .await?;
     report.finish(ctx)
+}
+
+fn same_name_refused(changes: &DeviceChanges, targets: usize) -> Result<()> {
+    if changes.name.is_some() && targets > 1 {
+        return Err(AppError::usage(format!(
+            "--name would give {targets} devices the same name; rename one device at a time"
+        )));
+    }
+    Ok(())
 }

@@ -692,3 +692,48 @@ mod tests {
         assert_eq!(results[1].workspace_id.as_deref(), Some("ws-abc12345"));
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn no_from_file_text_panics(text in "\\PC*", csv_ish in "[A-Za-z.,;=\"\n 0-9-]{0,80}") {
+            let _ = parse_rows(&text, "f");
+            let _ = parse_rows(&format!("DirectoryId,UserName,Tags\n{csv_ish}"), "f");
+        }
+
+        #[test]
+        fn csv_requests_round_trip(
+            rows in proptest::collection::vec(
+                ("d-[0-9a-f]{10}", "[a-z][a-z0-9.]{0,19}", "wsb-[a-z0-9]{9}", 1i32..1000,
+                 proptest::collection::btree_map("[a-z]{1,10}", "[a-z0-9]{0,10}", 0..4)),
+                1..10,
+            )
+        ) {
+            let mut text = String::from(
+                "DirectoryId,UserName,BundleId,WorkspaceProperties.RootVolumeSizeGib,Tags\n",
+            );
+            for (directory, user, bundle, size, tags) in &rows {
+                let tags: Vec<String> = tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                text.push_str(&format!("{directory},{user},{bundle},{size},{}\n", tags.join(";")));
+            }
+            let parsed = parse_rows(&text, "f").unwrap();
+            prop_assert_eq!(parsed.len(), rows.len());
+            for (row, (directory, user, bundle, size, tags)) in parsed.iter().zip(&rows) {
+                prop_assert_eq!(&row["DirectoryId"], directory.as_str());
+                prop_assert_eq!(&row["UserName"], user.as_str());
+                prop_assert_eq!(&row["BundleId"], bundle.as_str());
+                prop_assert_eq!(&row["WorkspaceProperties"]["RootVolumeSizeGib"], *size);
+                let expected: Vec<Value> = tags
+                    .iter()
+                    .map(|(k, v)| serde_json::json!({"Key": k, "Value": v}))
+                    .collect();
+                let found = row.get("Tags").cloned().unwrap_or_else(|| Value::Array(Vec::new()));
+                prop_assert_eq!(found, Value::Array(expected));
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! `wsfleet report`: one summary of the whole fleet, across every region
+//! and account named, as tables or one JSON document.
+
+use std::io::Write;
+
+use serde_json::{Map, Value};
+
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::output::{Format, cell_text, text_table};
+use crate::report::inventory;
+use crate::report::summary::{self, Section, Settings};
+use crate::validate;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet report
+  wsfleet report --stale 14d --within 2w
+  wsfleet --profile prod,dev --region all report -o json > fleet.json";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Devices not seen (lastPostureAt) for longer than this are listed
+    /// (90m, 12h, 30d, 2w)
+    #[arg(long, default_value = "30d", value_name = "PERIOD")]
+    pub stale: String,
+
+    /// Software sets whose support ends within this are listed, with the
+    /// devices and environments on them
+    #[arg(long, default_value = "30d", value_name = "PERIOD")]
+    pub within: String,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let settings = Settings {
+        now: now(),
+        stale: validate::period(&args.stale)?,
+        within: validate::period(&args.within)?,
+    };
+    if ctx.output.columns.is_some() {
+        return Err(AppError::usage(
+            "report has fixed sections; --columns is for list verbs",
+        ));
+    }
+    if ctx.output.format == Format::Csv {
+        return Err(AppError::usage(
+            "report writes tables or one JSON document (-o json); for CSV files use `wsfleet export`",
+        ));
+    }
+    let inventory = inventory::gather(ctx, false).await.or_only_error()?;
+    let sections = summary::sections(&inventory.fleets, &settings);
+    let mut out = ctx.stdout();
+    match ctx.output.format {
+        Format::Table => write_tables(ctx, &mut out, &sections, inventory.fleets.len() > 1)?,
+        Format::Json | Format::Ndjson | Format::Csv => {
+            let mut header = Map::new();
+            header.insert("generatedAt".to_owned(), Value::from(rfc3339(settings.now)));
+            header.insert(
+                "wsfleetVersion".to_owned(),
+                Value::from(env!("CARGO_PKG_VERSION")),
+            );
+            header.insert("stale".to_owned(), Value::from(args.stale.trim()));
+            header.insert("within".to_owned(), Value::from(args.within.trim()));
+            let document = summary::document(sections, header);
+            if ctx.output.format == Format::Json {
+                serde_json::to_writer_pretty(&mut out, &document).map_err(std::io::Error::from)?;
+            } else {
+                serde_json::to_writer(&mut out, &document).map_err(std::io::Error::from)?;
+            }
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    inventory.finish(ctx)
+}
+
+/// A title and a table a section; the region and account columns only when
+/// there is more than one scope.
+fn write_tables(
+    ctx: &Context,
+    out: &mut impl Write,
+    sections: &[Section],
+    located: bool,
+) -> Result<()> {
+    for (i, section) in sections.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", section.title)?;
+        if section.rows.is_empty() {
+            writeln!(out, "  none")?;
+            continue;
+        }
+        let location: &[&str] = if located { &["region", "account"] } else { &[] };
+        let names: Vec<&str> = location.iter().chain(&section.columns).copied().collect();
+        let rows: Vec<Vec<String>> = section
+            .rows
+            .iter()
+            .map(|row| {
+                names
+                    .iter()
+                    .map(|name| row.get(*name).map(cell_text).unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        let headers: Vec<String> = names.iter().map(|name| words(name)).collect();
+        writeln!(out, "{}", text_table(&ctx.output, &headers, &rows))?;
+    }
+    Ok(())
+}
+
+/// A field name as a header: `pendingSoftwareSetId` reads `pending software set id`.
+fn words(name: &str) -> String {
+    let mut text = String::with_capacity(name.len() + 4);
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if c.is_uppercase() && previous_lower {
+            text.push(' ');
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        text.push(c);
+    }
+    text
+}
+
+/// Seconds since the epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+pub fn rfc3339(epoch_seconds: i64) -> String {
+    crate::output::columns_get::time(Some(&aws_smithy_types::DateTime::from_secs(epoch_seconds)))
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_split_camel_and_pascal_case_into_words() {
+        assert_eq!(words("pendingSoftwareSetId"), "pending Software Set Id");
+        assert_eq!(words("ComputeTypeName"), "Compute Type Name");
+        assert_eq!(words("count"), "count");
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339_utc() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+    }
+}

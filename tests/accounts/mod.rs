@@ -1,0 +1,58 @@
+//! Two sandboxes standing for two accounts in two regions, reached through
+//! two AWS profiles: what `report` and `export` must both cover.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
+#![allow(dead_code)]
+
+use crate::common::{TestSandbox, isolated_wsfleet};
+use wsfleet_sandbox::Config;
+
+pub struct TwoAccounts {
+    pub east: TestSandbox,
+    pub west: TestSandbox,
+    pub home: tempfile::TempDir,
+}
+
+pub const EAST_ACCOUNT: &str = "111111111111";
+pub const WEST_ACCOUNT: &str = "222222222222";
+
+impl TwoAccounts {
+    /// `east` (us-east-1) and `west` (eu-west-1), with these fleet sizes.
+    pub fn start(east: (usize, usize), west: (usize, usize)) -> TwoAccounts {
+        let sandbox = |(devices, workspaces): (usize, usize), account: &str| {
+            TestSandbox::with(Config {
+                devices,
+                workspaces,
+                account_id: account.to_owned(),
+                ..Config::default()
+            })
+        };
+        let east = sandbox(east, EAST_ACCOUNT);
+        let west = sandbox(west, WEST_ACCOUNT);
+        let home = tempfile::tempdir().unwrap();
+        let config = format!(
+            "[profile east]\nregion = us-east-1\nendpoint_url = {}\n\n\
+             [profile west]\nregion = eu-west-1\nendpoint_url = {}\n",
+            east.endpoint, west.endpoint
+        );
+        std::fs::write(home.path().join("aws-config"), config).unwrap();
+        std::fs::write(home.path().join("aws-credentials"), "").unwrap();
+        TwoAccounts { east, west, home }
+    }
+
+    /// The binary with both profiles named.
+    pub fn wsfleet(&self) -> assert_cmd::Command {
+        let mut cmd = self.wsfleet_without_profiles();
+        cmd.args(["--profile", "east,west"]);
+        cmd
+    }
+
+    /// The binary reading this config, for a test that names its own profiles.
+    pub fn wsfleet_without_profiles(&self) -> assert_cmd::Command {
+        let mut cmd = isolated_wsfleet(&self.home);
+        cmd.env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            self.home.path().join("aws-credentials"),
+        );
+        cmd
+    }
+}

@@ -1,0 +1,309 @@
+//! Bulk changes of 500 devices against a sandbox that throttles (with
+//! `Retry-After`), injects 500s and answers slowly: every target is done
+//! exactly once (request log and final state agree), a target's retries
+//! carry its one client token, and targets that fail for good are listed
+//! with their error while the rest are still done.
+//!
+//! Each test prints its figures (targets, throttled, injected failures,
+//! retries) for the README's "Reliability" section: run with --nocapture.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+use common::process::all_device_ids;
+use common::{TestSandbox, stderr_of};
+use serde_json::Value;
+use wsfleet_sandbox::{Config, RequestRecord};
+
+const TARGETS: usize = 500;
+/// A well-formed device ID no sandbox device has: one "deleted in the meantime".
+const GONE_DEVICE: &str = "zzzzzzzzzzzzzzzzzzzzzzzz";
+
+/// The fault knobs every test here runs under.
+fn set_faults(sb: &TestSandbox) {
+    let sandbox = sb.sandbox();
+    sandbox.set_rate_limit(Some(100.0));
+    sandbox.set_fail_rate(0.05);
+    sandbox.set_latency(Duration::from_millis(5));
+}
+
+/// A fault-free sandbox of `devices` devices whose transitions are quick,
+/// so the set-up runs at full speed; the faults come on before the run.
+fn fleet(devices: usize) -> TestSandbox {
+    TestSandbox::with(Config {
+        devices,
+        transition: Duration::from_millis(50),
+        ..Config::default()
+    })
+}
+
+fn device_ids_with_status(sb: &TestSandbox, status: &str) -> Vec<String> {
+    all_device_ids(sb)
+        .into_iter()
+        .filter(|id| sb.sandbox().device(id).unwrap()["status"] == status)
+        .collect()
+}
+
+/// Runs a bulk verb on `ids` (on stdin) and returns its exit code and the
+/// per-target outcomes by ID.
+fn run_bulk(sb: &TestSandbox, args: &[&str], ids: &[String]) -> (i32, HashMap<String, Value>) {
+    let out = sb
+        .wsfleet()
+        .args(args)
+        .args([
+            "--ids-from",
+            "-",
+            "--yes",
+            "--concurrency",
+            "16",
+            "-o",
+            "json",
+        ])
+        .write_stdin(ids.join("\n"))
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let results: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr_of(&out)));
+    let by_id = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap().to_owned(), r.clone()))
+        .collect();
+    (out.status.code().unwrap_or(-1), by_id)
+}
+
+/// What the request log says of one operation.
+#[derive(Debug)]
+struct Tally {
+    requests: usize,
+    throttled: usize,
+    injected: usize,
+    /// 2xx answers by target.
+    applied: HashMap<String, usize>,
+}
+
+fn tally(sb: &TestSandbox, operation: &str) -> Tally {
+    let requests: Vec<RequestRecord> = sb.requests_for(operation);
+    let mut applied: HashMap<String, usize> = HashMap::new();
+    for request in &requests {
+        if (200..300).contains(&request.status) {
+            *applied
+                .entry(request.resource.clone().unwrap())
+                .or_default() += 1;
+        }
+    }
+    Tally {
+        requests: requests.len(),
+        throttled: requests.iter().filter(|r| r.status == 429).count(),
+        injected: requests.iter().filter(|r| r.status == 500).count(),
+        applied,
+    }
+}
+
+/// Each of `done` applied exactly once, nothing else applied, the faults
+/// really happened, and the figures printed.
+fn assert_exactly_once(sb: &TestSandbox, operation: &str, done: &[String]) -> Tally {
+    let tally = tally(sb, operation);
+    let expected: HashSet<&String> = done.iter().collect();
+    let applied: HashSet<&String> = tally.applied.keys().collect();
+    assert_eq!(applied, expected, "{operation}: applied != done");
+    assert!(
+        tally.applied.values().all(|&n| n == 1),
+        "{operation}: a target applied twice"
+    );
+    assert!(tally.throttled > 0, "{operation}: no throttling");
+    assert!(tally.injected > 0, "{operation}: no injected 500");
+    println!(
+        "{operation}: {} targets, {} requests: {} throttled (429), {} injected failures (500), {} retries",
+        done.len(),
+        tally.requests,
+        tally.throttled,
+        tally.injected,
+        // Every refused request was sent again.
+        tally.throttled + tally.injected
+    );
+    tally
+}
+
+/// Every request for a target carried the same token, and no two targets
+/// shared one.
+fn assert_one_token_per_target(sb: &TestSandbox, operation: &str) {
+    let mut tokens: HashMap<String, HashSet<String>> = HashMap::new();
+    for request in sb.requests_for(operation) {
+        tokens
+            .entry(request.resource.unwrap())
+            .or_default()
+            .insert(request.client_token.expect("a client token"));
+    }
+    assert!(tokens.values().all(|t| t.len() == 1), "{operation}");
+    let distinct: HashSet<&String> = tokens.values().flatten().collect();
+    assert_eq!(distinct.len(), tokens.len(), "{operation}: tokens shared");
+}
+
+fn assert_all_done(results: &HashMap<String, Value>, ids: &[String]) {
+    for id in ids {
+        assert_eq!(results[id]["outcome"], "done", "{id}: {}", results[id]);
+    }
+}
+
+#[test]
+fn deregistering_500_devices_through_faults_does_each_once() {
+    let sb = fleet(800);
+    let mut ids = device_ids_with_status(&sb, "REGISTERED");
+    assert!(ids.len() >= TARGETS, "only {} registered", ids.len());
+    ids.truncate(TARGETS);
+    sb.clear_requests();
+    set_faults(&sb);
+
+    let (code, results) = run_bulk(&sb, &["devices", "deregister"], &ids);
+    assert_eq!(code, 0);
+    assert_eq!(results.len(), ids.len());
+    assert_all_done(&results, &ids);
+    assert_exactly_once(&sb, "DeregisterDevice", &ids);
+    assert_one_token_per_target(&sb, "DeregisterDevice");
+    for id in &ids {
+        let status = sb.sandbox().device(id).unwrap()["status"].clone();
+        assert!(
+            status == "DEREGISTERING" || status == "DEREGISTERED",
+            "{id}: {status}"
+        );
+    }
+}
+
+#[test]
+fn deleting_500_devices_through_faults_lists_the_two_that_cannot_be() {
+    let sb = fleet(800);
+    let registered = device_ids_with_status(&sb, "REGISTERED");
+    let (code, _) = run_bulk(&sb, &["devices", "deregister"], &registered[..TARGETS]);
+    assert_eq!(code, 0);
+    std::thread::sleep(Duration::from_millis(200));
+    let mut ids = device_ids_with_status(&sb, "DEREGISTERED");
+    assert!(ids.len() >= TARGETS);
+    ids.truncate(TARGETS);
+    // One device deleted in the meantime, one still registered (ConflictException).
+    let still_registered = registered[TARGETS].clone();
+    let mut targets = ids.clone();
+    targets.insert(100, GONE_DEVICE.to_owned());
+    targets.insert(300, still_registered.clone());
+    sb.clear_requests();
+    set_faults(&sb);
+
+    let (code, results) = run_bulk(&sb, &["devices", "delete"], &targets);
+    assert_eq!(code, 1, "a target failed for good");
+    assert_eq!(results.len(), targets.len());
+    assert_all_done(&results, &ids);
+    for (id, code) in [
+        (GONE_DEVICE, "ResourceNotFoundException"),
+        (still_registered.as_str(), "ConflictException"),
+    ] {
+        assert_eq!(results[id]["outcome"], "failed", "{id}");
+        assert_eq!(results[id]["code"], code, "{id}");
+        assert!(!results[id]["error"].as_str().unwrap().is_empty());
+    }
+    assert_exactly_once(&sb, "DeleteDevice", &ids);
+    assert_one_token_per_target(&sb, "DeleteDevice");
+    for id in &ids {
+        assert!(sb.sandbox().device(id).is_none(), "{id} still exists");
+    }
+    assert!(sb.sandbox().device(&still_registered).is_some());
+}
+
+#[test]
+fn updating_500_devices_through_faults_does_each_once() {
+    let sb = fleet(TARGETS);
+    let ids = all_device_ids(&sb);
+    assert_eq!(ids.len(), TARGETS);
+    sb.clear_requests();
+    set_faults(&sb);
+
+    let (code, results) = run_bulk(
+        &sb,
+        &[
+            "devices",
+            "update",
+            "--update-schedule",
+            "apply-immediately",
+        ],
+        &ids,
+    );
+    assert_eq!(code, 0);
+    assert_eq!(results.len(), ids.len());
+    assert_all_done(&results, &ids);
+    assert_exactly_once(&sb, "UpdateDevice", &ids);
+    for id in &ids {
+        assert_eq!(
+            sb.sandbox().device(id).unwrap()["softwareSetUpdateSchedule"],
+            "APPLY_IMMEDIATELY",
+            "{id}"
+        );
+    }
+}
+
+/// How many devices the tagging test tags: `devices tag` names one resource
+/// a run, so a fleet is tagged by a script running it per device, and 500
+/// process starts of a debug build take longer than this suite allows.
+const TAGGED: usize = 100;
+
+/// Single-resource verbs have the SDK's retries only (AWS_MAX_ATTEMPTS,
+/// standard mode), not the bulk executor's: a tagging script gets through
+/// the same faults, run by run, eight at a time, by ARN (the request log's
+/// `resource` for TagResource).
+#[test]
+fn tagging_devices_one_run_each_by_arn_through_faults_does_each_once() {
+    let sb = fleet(TAGGED);
+    let arns: Vec<String> = all_device_ids(&sb)
+        .iter()
+        .map(|id| {
+            sb.sandbox().device(id).unwrap()["arn"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    sb.clear_requests();
+    set_faults(&sb);
+    // Fewer runs at once than a bulk verb's requests: a lower limit makes
+    // the throttling bite.
+    sb.sandbox().set_rate_limit(Some(20.0));
+
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failures = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..8 {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some(arn) = arns.get(i) else { break };
+                    let out = sb
+                        .wsfleet()
+                        .args(["devices", "tag", arn, "fleet=faults", "wave=1"])
+                        .output()
+                        .unwrap();
+                    if !out.status.success() {
+                        failures
+                            .lock()
+                            .unwrap()
+                            .push(format!("{arn}: {}", stderr_of(&out)));
+                    }
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert_exactly_once(&sb, "TagResource", &arns);
+    for id in all_device_ids(&sb).iter().step_by(10) {
+        let out = sb
+            .wsfleet()
+            .args(["devices", "tags", id, "-o", "json"])
+            .output()
+            .unwrap();
+        let tags: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(tags["tags"]["fleet"], "faults", "{id}");
+    }
+}
