@@ -6,24 +6,38 @@ use std::collections::HashMap;
 use crate::error::{AppError, Result};
 use crate::validate::printable;
 
-const MAX_KEY_CHARS: usize = 128;
-const MAX_VALUE_CHARS: usize = 256;
 /// A resource holds at most this many tags.
 pub const MAX_TAGS: usize = 50;
 
-/// Which characters a tag may hold: resource tags take the model's
-/// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`; device creation tags its stricter ASCII set
-/// (and no empty value).
+/// Which tags a model takes: Thin Client resource tags and WorkSpaces tags
+/// hold `[\p{L}\p{Z}\p{N}_.:/=+\-@]` (WorkSpaces' keys and values one
+/// character shorter); device creation tags a stricter ASCII set (and no
+/// empty value).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TagRules {
     Resource,
     DeviceCreation,
+    WorkSpaces,
 }
 
 impl TagRules {
+    fn max_key_chars(self) -> usize {
+        match self {
+            TagRules::Resource | TagRules::DeviceCreation => 128,
+            TagRules::WorkSpaces => 127,
+        }
+    }
+
+    fn max_value_chars(self) -> usize {
+        match self {
+            TagRules::Resource | TagRules::DeviceCreation => 256,
+            TagRules::WorkSpaces => 255,
+        }
+    }
+
     fn allows(self, c: char) -> bool {
         match self {
-            TagRules::Resource => {
+            TagRules::Resource | TagRules::WorkSpaces => {
                 c.is_alphanumeric() || c.is_whitespace() || "_.:/=+-@".contains(c)
             }
             TagRules::DeviceCreation => c.is_ascii_alphanumeric() || " _=@:.+-/".contains(c),
@@ -32,13 +46,15 @@ impl TagRules {
 
     fn allowed_text(self) -> &'static str {
         match self {
-            TagRules::Resource => "letters, digits, spaces and _ . : / = + - @",
+            TagRules::Resource | TagRules::WorkSpaces => {
+                "letters, digits, spaces and _ . : / = + - @"
+            }
             TagRules::DeviceCreation => "ASCII letters, digits, spaces and _ = @ : . + - /",
         }
     }
 }
 
-/// A tag key: 1 to 128 characters, not starting with `aws:`.
+/// A tag key: 1 to 128 (WorkSpaces: 127) characters, not starting with `aws:`.
 pub fn key(key: &str, rules: TagRules) -> Result<String> {
     let bad = |why: String| {
         Err(AppError::usage(format!(
@@ -50,8 +66,8 @@ pub fn key(key: &str, rules: TagRules) -> Result<String> {
     if chars == 0 {
         return bad("a key must not be empty".into());
     }
-    if chars > MAX_KEY_CHARS {
-        return bad(format!("longer than {MAX_KEY_CHARS} characters"));
+    if chars > rules.max_key_chars() {
+        return bad(format!("longer than {} characters", rules.max_key_chars()));
     }
     if key.to_ascii_lowercase().starts_with("aws:") {
         return bad("the aws: prefix is reserved for AWS".into());
@@ -74,6 +90,12 @@ pub fn pair(text: &str, rules: TagRules) -> Result<(String, String)> {
             printable(text)
         )));
     };
+    if raw_key.is_empty() {
+        return Err(AppError::usage(format!(
+            "invalid tag '{}': a key must not be empty",
+            printable(text)
+        )));
+    }
     let key = key(raw_key, rules)?;
     let bad = |why: String| {
         Err(AppError::usage(format!(
@@ -81,8 +103,11 @@ pub fn pair(text: &str, rules: TagRules) -> Result<(String, String)> {
             printable(&key)
         )))
     };
-    if value.chars().count() > MAX_VALUE_CHARS {
-        return bad(format!("longer than {MAX_VALUE_CHARS} characters"));
+    if value.chars().count() > rules.max_value_chars() {
+        return bad(format!(
+            "longer than {} characters",
+            rules.max_value_chars()
+        ));
     }
     if rules == TagRules::DeviceCreation && value.is_empty() {
         return bad("a device creation tag needs a value".into());
@@ -157,6 +182,20 @@ mod tests {
         let long_value = format!("k={}", "v".repeat(257));
         assert!(pair(&long_value, TagRules::Resource).is_err());
         assert!(pair(&format!("k={}", "v".repeat(256)), TagRules::Resource).is_ok());
+    }
+
+    #[test]
+    fn workspaces_tags_are_one_character_shorter() {
+        let key = "k".repeat(128);
+        assert!(pair(&format!("{key}=v"), TagRules::Resource).is_ok());
+        let err = pair(&format!("{key}=v"), TagRules::WorkSpaces).unwrap_err();
+        assert!(err.to_string().contains("longer than 127"), "{err}");
+        let value = "v".repeat(256);
+        assert!(pair(&format!("k={value}"), TagRules::WorkSpaces).is_err());
+        assert_eq!(
+            pair("team=a=b", TagRules::WorkSpaces).unwrap(),
+            ("team".to_owned(), "a=b".to_owned())
+        );
     }
 
     #[test]

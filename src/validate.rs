@@ -125,24 +125,6 @@ pub fn application_id(id: &str) -> Result<String> {
     )
 }
 
-/// `--tag Key=Value` for WorkSpaces (key 1-127 characters, value up to 255).
-pub fn workspaces_tag(text: &str) -> Result<(String, String)> {
-    let Some((key, value)) = text.split_once('=') else {
-        return Err(AppError::usage(format!(
-            "invalid tag '{}': expected Key=Value",
-            printable(text)
-        )));
-    };
-    let key = key.trim();
-    if key.is_empty() || key.chars().count() > 127 || value.chars().count() > 255 {
-        return Err(AppError::usage(format!(
-            "invalid tag '{}': the key must be 1 to 127 characters and the value at most 255",
-            printable(text)
-        )));
-    }
-    Ok((key.to_owned(), value.to_owned()))
-}
-
 /// A Thin Client environment ID: nine lowercase letters and digits.
 pub fn environment_id(id: &str) -> Result<String> {
     let ok = id.len() == 9 && id.bytes().all(lowercase_alphanumeric);
@@ -399,17 +381,6 @@ mod tests {
     }
 
     #[test]
-    fn workspaces_tags_need_a_key_and_an_equals_sign() {
-        assert_eq!(
-            workspaces_tag("team=a=b").unwrap(),
-            ("team".to_owned(), "a=b".to_owned())
-        );
-        assert_eq!(workspaces_tag("empty=").unwrap().1, "");
-        assert!(workspaces_tag("novalue").is_err());
-        assert!(workspaces_tag("=x").is_err());
-    }
-
-    #[test]
     fn environment_and_software_set_ids_are_checked_locally() {
         assert!(environment_id("abc123xyz").is_ok());
         for bad in ["ABC123XYZ", "abc123xy", "abc123xyz0", "abc-23xyz"] {
@@ -526,7 +497,6 @@ mod proptests {
             }
             let _ = arn(&text, "ARN");
             let _ = duration(&text);
-            let _ = workspaces_tag(&text);
             let _ = resource_name(&text, "device", true);
             let _ = endpoint_url(&text, "--endpoint-url");
             let _ = name_glob(&text);
@@ -556,11 +526,6 @@ mod proptests {
                 duration(&format!("{n}{suffix}")).unwrap(),
                 std::time::Duration::from_secs(n * seconds)
             );
-        }
-
-        #[test]
-        fn workspaces_tags_round_trip(key in "[A-Za-z0-9_.:/+@-]{1,127}", value in "[A-Za-z0-9 _.:/=+@-]{0,255}") {
-            prop_assert_eq!(workspaces_tag(&format!("{key}={value}")).unwrap(), (key, value));
         }
     }
 }

@@ -72,7 +72,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let pairs = args
         .tags
         .iter()
-        .map(|t| validate::workspaces_tag(t))
+        .map(|t| crate::tags::pair(t, crate::tags::TagRules::WorkSpaces))
         .collect::<Result<Vec<_>>>()?;
     let tags = tags(&pairs)?;
     if ctx.dry_run {

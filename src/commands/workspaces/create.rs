@@ -255,7 +255,7 @@ fn request_from_flags(args: &Args) -> Result<WorkspaceRequest> {
     let tags = args
         .tags
         .iter()
-        .map(|t| validate::workspaces_tag(t))
+        .map(|t| crate::tags::pair(t, crate::tags::TagRules::WorkSpaces))
         .collect::<Result<Vec<_>>>()?;
     build_request(RequestFields {
         directory_id: args.directory.clone().unwrap_or_default(),
@@ -574,7 +574,7 @@ fn cell_value(kind: CellKind, cell: &str) -> std::result::Result<Value, String> 
         CellKind::List => Ok(Value::Array(parts().map(Value::from).collect())),
         CellKind::Tags => parts()
             .map(|pair| {
-                validate::workspaces_tag(pair)
+                crate::tags::pair(pair, crate::tags::TagRules::WorkSpaces)
                     .map(|(k, v)| serde_json::json!({"Key": k, "Value": v}))
                     .map_err(|e| e.to_string())
             })
