@@ -98,12 +98,10 @@ pub fn with_id_completers(cli: clap::Command) -> clap::Command {
                         .get_arguments()
                         .filter_map(|arg| {
                             let name = arg.get_value_names()?.first()?.to_string();
-                            let completer = completer_for_value_name(&name).or(matches!(
-                                name.as_str(),
-                                "ID" | "ID_OR_ARN"
-                            )
-                            .then_some(group_kind)
-                            .flatten())?;
+                            // `tag`/`untag` take the resource, then its tags.
+                            let takes_group_id = name == "ID" || name.starts_with("ID_OR_ARN");
+                            let completer = completer_for_value_name(&name)
+                                .or(takes_group_id.then_some(group_kind).flatten())?;
                             Some((arg.get_id().clone(), completer))
                         })
                         .collect();

@@ -244,18 +244,12 @@ fn updating_500_devices_through_faults_does_each_once() {
     }
 }
 
-/// How many devices the tagging test tags: `devices tag` names one resource
-/// a run, so a fleet is tagged by a script running it per device, and 500
-/// process starts of a debug build take longer than this suite allows.
-const TAGGED: usize = 100;
-
-/// Single-resource verbs have the SDK's retries only (AWS_MAX_ATTEMPTS,
-/// standard mode), not the bulk executor's: a tagging script gets through
-/// the same faults, run by run, eight at a time, by ARN (the request log's
-/// `resource` for TagResource).
+/// Tagging 500 devices by ARN in one bulk run (`devices tag --ids-from -`):
+/// TagResource takes no client token, so "each once" rests on the request
+/// log alone.
 #[test]
-fn tagging_devices_one_run_each_by_arn_through_faults_does_each_once() {
-    let sb = fleet(TAGGED);
+fn tagging_500_devices_through_faults_does_each_once() {
+    let sb = fleet(TARGETS);
     let arns: Vec<String> = all_device_ids(&sb)
         .iter()
         .map(|id| {
@@ -267,37 +261,12 @@ fn tagging_devices_one_run_each_by_arn_through_faults_does_each_once() {
         .collect();
     sb.clear_requests();
     set_faults(&sb);
-    // Fewer runs at once than a bulk verb's requests: a lower limit makes
-    // the throttling bite.
-    sb.sandbox().set_rate_limit(Some(20.0));
 
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let failures = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..8 {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let Some(arn) = arns.get(i) else { break };
-                    let out = sb
-                        .wsfleet()
-                        .args(["devices", "tag", arn, "fleet=faults", "wave=1"])
-                        .output()
-                        .unwrap();
-                    if !out.status.success() {
-                        failures
-                            .lock()
-                            .unwrap()
-                            .push(format!("{arn}: {}", stderr_of(&out)));
-                    }
-                }
-            });
-        }
-    });
-    let failures = failures.into_inner().unwrap();
-    assert!(failures.is_empty(), "{failures:#?}");
+    let (code, results) = run_bulk(&sb, &["devices", "tag", "fleet=faults", "wave=1"], &arns);
+    assert_eq!(code, 0, "{results:?}");
+    assert_all_done(&results, &arns);
     assert_exactly_once(&sb, "TagResource", &arns);
-    for id in all_device_ids(&sb).iter().step_by(10) {
+    for id in all_device_ids(&sb).iter().step_by(25) {
         let out = sb
             .wsfleet()
             .args(["devices", "tags", id, "-o", "json"])
@@ -305,5 +274,6 @@ fn tagging_devices_one_run_each_by_arn_through_faults_does_each_once() {
             .unwrap();
         let tags: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(tags["tags"]["fleet"], "faults", "{id}");
+        assert_eq!(tags["tags"]["wave"], "1", "{id}");
     }
 }

@@ -7,12 +7,14 @@ use aws_sdk_workspacesthinclient::Client;
 use crate::api::thin_client::{
     get_device, get_environment, get_software_set, list_tags, tag_resource, untag_resource,
 };
-use crate::bulk::retrying;
+use crate::bulk::{Executor, retrying};
+use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Format, ListWriter, Selection, View, write_one};
 use crate::resources::tags::{ResourceTags, Tag, sorted};
 use crate::tags::{self, TagRules};
+use crate::targets::TargetArgs;
 use crate::validate;
 
 pub const TAGS_EXAMPLES: &str = "\
@@ -23,11 +25,13 @@ Examples:
 pub const TAG_EXAMPLES: &str = "\
 Examples:
   wsfleet devices tag 0123456789abcdefghijklmn team=support site=Dublin
-  wsfleet software-sets tag 312345 channel=stable";
+  wsfleet software-sets tag 312345 channel=stable
+  wsfleet devices list --environment a1b2c3d4e -o json | wsfleet devices tag --ids-from - site=Dublin";
 
 pub const UNTAG_EXAMPLES: &str = "\
 Examples:
-  wsfleet devices untag 0123456789abcdefghijklmn team site";
+  wsfleet devices untag 0123456789abcdefghijklmn team site
+  wsfleet devices untag --ids-from lobby.txt team";
 
 /// Which group's resource a tagging verb names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,24 +123,103 @@ pub struct TagsArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TagArgs {
-    /// The resource's ID or ARN
-    #[arg(value_name = "ID_OR_ARN")]
-    pub resource: String,
+    /// The resource's ID or ARN, then the tags to add or overwrite (with
+    /// --ids-from, only the tags)
+    #[arg(value_name = "ID_OR_ARN KEY=VALUE", required = true, num_args = 1..)]
+    pub words: Vec<String>,
 
-    /// Tags to add or overwrite
-    #[arg(value_name = "KEY=VALUE", required = true)]
-    pub tags: Vec<String>,
+    /// Tag every resource named in FILE (`-` for stdin): IDs or ARNs, one a
+    /// line, or the JSON/NDJSON `list` printed
+    #[arg(long, value_name = "FILE")]
+    pub ids_from: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct UntagArgs {
-    /// The resource's ID or ARN
-    #[arg(value_name = "ID_OR_ARN")]
-    pub resource: String,
+    /// The resource's ID or ARN, then the tag keys to remove (with
+    /// --ids-from, only the keys)
+    #[arg(value_name = "ID_OR_ARN KEY", required = true, num_args = 1..)]
+    pub words: Vec<String>,
 
-    /// Tag keys to remove
-    #[arg(value_name = "KEY", required = true)]
-    pub keys: Vec<String>,
+    /// Untag every resource named in FILE (`-` for stdin)
+    #[arg(long, value_name = "FILE")]
+    pub ids_from: Option<String>,
+}
+
+/// The resources a tag or untag names, and what it sets or removes: one
+/// resource then its tags, or (`--ids-from`) the file's resources and every
+/// word a tag.
+fn split_words(
+    kind: Tagged,
+    words: &[String],
+    ids_from: Option<&str>,
+    what: &str,
+) -> Result<(Vec<String>, Vec<String>)> {
+    let (resources, rest) = match ids_from {
+        Some(path) => {
+            let targets = TargetArgs {
+                ids: Vec::new(),
+                ids_from: Some(path.to_owned()),
+            };
+            let resources =
+                targets.collect(&["arn", "id"], |r| name_of(kind, r).map(|_| r.to_owned()))?;
+            (resources, words.to_vec())
+        }
+        None => {
+            let Some((resource, rest)) = words.split_first() else {
+                return Err(AppError::usage(format!(
+                    "name a {} and the {what}",
+                    kind.noun()
+                )));
+            };
+            name_of(kind, resource)?;
+            (vec![resource.clone()], rest.to_vec())
+        }
+    };
+    if rest.is_empty() {
+        return Err(AppError::usage(format!("no {what} given")));
+    }
+    Ok((resources, rest))
+}
+
+/// Applies `change` to each resource (`--ids-from`: through the bulk
+/// executor, with its retries and per-target report).
+async fn change_each<F, Fut>(
+    ctx: &Context,
+    kind: Tagged,
+    action: &'static str,
+    resources: Vec<String>,
+    change: F,
+) -> Result<()>
+where
+    F: Fn(Client, String) -> Fut,
+    Fut: std::future::Future<Output = Result<()>>,
+{
+    let client = ctx.thin_client().await?;
+    let report = Executor::for_context(ctx, 1)
+        .run(action, resources, |batch| {
+            each_target(batch, |target| {
+                let (client, change) = (client.clone(), &change);
+                async move {
+                    let arn = resolve_arn(&client, kind, &target.id).await?;
+                    change(client, arn).await
+                }
+            })
+        })
+        .await?;
+    report.finish(ctx)
+}
+
+async fn resolve_arn(client: &Client, kind: Tagged, resource: &str) -> Result<String> {
+    match name_of(kind, resource)? {
+        Named::Arn(arn) => Ok(arn),
+        Named::Id(id) => kind.arn_of(client, &id).await?.ok_or_else(|| {
+            AppError::Other(anyhow::anyhow!(
+                "the service gave no ARN for {} {id}",
+                kind.noun()
+            ))
+        }),
+    }
 }
 
 /// Lists the tags: a KEY/VALUE table (or CSV rows) for people, the API's
@@ -175,17 +258,25 @@ pub async fn tags(args: TagsArgs, kind: Tagged, ctx: &Context) -> Result<()> {
 }
 
 pub async fn tag(args: TagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
-    let named = name_of(kind, &args.resource)?;
-    let tags = tags::map(&args.tags, TagRules::Resource)?;
+    let (resources, texts) = split_words(kind, &args.words, args.ids_from.as_deref(), "tags")?;
+    let tags = tags::map(&texts, TagRules::Resource)?;
     if ctx.dry_run {
         ctx.note(format!(
-            "dry run: would tag {} {} with {} tag(s); nothing was changed",
+            "dry run: would tag {} {}(s) with {} tag(s); nothing was changed",
+            resources.len(),
             kind.noun(),
-            validate::printable(&args.resource),
             tags.len()
         ));
         return Ok(());
     }
+    if args.ids_from.is_some() {
+        return change_each(ctx, kind, "tag", resources, |client, arn| {
+            let tags = tags.clone();
+            async move { tag_resource(&client, &arn, tags).await }
+        })
+        .await;
+    }
+    let named = name_of(kind, &resources[0])?;
     let (client, arn) = arn(ctx, kind, named).await?;
     let count = tags.len();
     retrying(|| tag_resource(&client, &arn, tags.clone())).await?;
@@ -194,21 +285,28 @@ pub async fn tag(args: TagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
 }
 
 pub async fn untag(args: UntagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
-    let named = name_of(kind, &args.resource)?;
-    let keys = args
-        .keys
+    let (resources, words) = split_words(kind, &args.words, args.ids_from.as_deref(), "tag keys")?;
+    let keys = words
         .iter()
         .map(|key| tags::key(key, TagRules::Resource))
         .collect::<Result<Vec<_>>>()?;
     if ctx.dry_run {
         ctx.note(format!(
-            "dry run: would remove {} tag(s) from {} {}; nothing was changed",
+            "dry run: would remove {} tag(s) from {} {}(s); nothing was changed",
             keys.len(),
-            kind.noun(),
-            validate::printable(&args.resource)
+            resources.len(),
+            kind.noun()
         ));
         return Ok(());
     }
+    if args.ids_from.is_some() {
+        return change_each(ctx, kind, "untag", resources, |client, arn| {
+            let keys = keys.clone();
+            async move { untag_resource(&client, &arn, keys).await }
+        })
+        .await;
+    }
+    let named = name_of(kind, &resources[0])?;
     let (client, arn) = arn(ctx, kind, named).await?;
     let count = keys.len();
     retrying(|| untag_resource(&client, &arn, keys.clone())).await?;
