@@ -326,34 +326,30 @@ impl Executor {
 
         type InFlight<'a> = Pin<Box<dyn Future<Output = (Vec<Target>, BatchResult)> + 'a>>;
         let mut in_flight: FuturesUnordered<InFlight<'_>> = FuturesUnordered::new();
-        // Targets waiting out their Retry-After, with the error that sent
-        // them there. They hold no concurrency slot while they wait, so the
-        // rest of the queue keeps the service's allowance in use.
-        let mut waiting: Vec<(tokio::time::Instant, Target, AppError)> = Vec::new();
+        let dispatch = |batch: Vec<Target>, delay: Duration| -> InFlight<'_> {
+            let future = call(batch.clone());
+            Box::pin(async move {
+                if !delay.is_zero() {
+                    tokio::time::sleep(delay).await;
+                }
+                (batch, future.await)
+            })
+        };
 
         let mut interrupt = interrupt;
         let mut interrupted = false;
         loop {
-            let now = tokio::time::Instant::now();
-            let (due, later): (Vec<_>, Vec<_>) =
-                waiting.drain(..).partition(|(at, _, _)| *at <= now);
-            waiting = later;
-            for (_, target, _) in due.into_iter().rev() {
-                queue.push_front(target);
-            }
             while !interrupted && in_flight.len() < self.concurrency && !queue.is_empty() {
                 let take = self.batch_size.min(queue.len());
                 let batch: Vec<Target> = queue.drain(..take).collect();
                 for target in &batch {
                     results[index[&target.id]].attempts += 1;
                 }
-                let future = call(batch.clone());
-                in_flight.push(Box::pin(async move { (batch, future.await) }));
+                in_flight.push(dispatch(batch, Duration::ZERO));
             }
-            if in_flight.is_empty() && waiting.is_empty() {
+            if in_flight.is_empty() {
                 break;
             }
-            let next_due = waiting.iter().map(|(at, _, _)| *at).min();
             tokio::select! {
                 // An interruption is seen before more results are taken, so
                 // it stops dispatching even when results are always ready.
@@ -370,15 +366,8 @@ impl Executor {
                         queue.len(), in_flight.len()
                     ));
                     queue.clear();
-                    // Tried and not yet done: failed with what the service said.
-                    for (_, target, err) in waiting.drain(..) {
-                        let i = index[&target.id];
-                        results[i].outcome = failure(&err);
-                        record(&results[i]);
-                        progress.inc(1);
-                    }
                 }
-                Some((batch, batch_results)) = in_flight.next(), if !in_flight.is_empty() => {
+                Some((batch, batch_results)) = in_flight.next() => {
                     for (id, result) in batch_results {
                         let Some(&i) = index.get(&id) else { continue };
                         match result {
@@ -389,12 +378,12 @@ impl Executor {
                             }
                             Err(err) => {
                                 let retry = retry_delay(&err, results[i].attempts);
-                                let target = batch.iter().find(|t| t.id == id);
-                                match (retry, target, interrupted) {
-                                    (Some(delay), Some(target), false) => {
+                                match (retry, interrupted) {
+                                    (Some(delay), false) => {
+                                        let Some(target) = batch.iter().find(|t| t.id == id) else { continue };
+                                        results[i].attempts += 1;
                                         tracing::info!(target = %id, ?delay, "retrying after {err}");
-                                        let at = tokio::time::Instant::now() + delay;
-                                        waiting.push((at, target.clone(), err));
+                                        in_flight.push(dispatch(vec![target.clone()], delay));
                                     }
                                     _ => {
                                         results[i].outcome = failure(&err);
@@ -406,7 +395,6 @@ impl Executor {
                         }
                     }
                 }
-                () = tokio::time::sleep_until(next_due.unwrap_or(now)), if next_due.is_some() => {}
             }
         }
         progress.finish_and_clear();
