@@ -52,83 +52,59 @@ impl<T> Pages<T> {
     }
 }
 
-impl Pages<Device> {
-    pub fn new(client: Client) -> Self {
-        Pages {
-            client,
-            next_token: None,
-            done: false,
-            fetch: |client, token| {
-                Box::pin(async move {
-                    let output = client
-                        .list_devices()
-                        .max_results(PAGE_SIZE)
-                        .set_next_token(token)
-                        .send()
-                        .await
-                        .map_err(|e| from_sdk("ListDevices", e))?;
-                    let items = output.devices.unwrap_or_default();
-                    Ok((
-                        items.into_iter().map(devices::from_summary).collect(),
-                        output.next_token,
-                    ))
-                })
-            },
+/// `Pages::new` for one List* operation: the three differ only in the
+/// call, the output member and the summary-to-detail conversion.
+macro_rules! pages_of {
+    ($item:ty, $call:ident, $member:ident, $operation:literal, $from_summary:path) => {
+        impl Pages<$item> {
+            pub fn new(client: Client) -> Self {
+                Pages {
+                    client,
+                    next_token: None,
+                    done: false,
+                    fetch: |client, token| {
+                        Box::pin(async move {
+                            let output = client
+                                .$call()
+                                .max_results(PAGE_SIZE)
+                                .set_next_token(token)
+                                .send()
+                                .await
+                                .map_err(|e| from_sdk($operation, e))?;
+                            let items = output.$member.unwrap_or_default();
+                            Ok((
+                                items.into_iter().map($from_summary).collect(),
+                                output.next_token,
+                            ))
+                        })
+                    },
+                }
+            }
         }
-    }
+    };
 }
 
-impl Pages<Environment> {
-    pub fn new(client: Client) -> Self {
-        Pages {
-            client,
-            next_token: None,
-            done: false,
-            fetch: |client, token| {
-                Box::pin(async move {
-                    let output = client
-                        .list_environments()
-                        .max_results(PAGE_SIZE)
-                        .set_next_token(token)
-                        .send()
-                        .await
-                        .map_err(|e| from_sdk("ListEnvironments", e))?;
-                    let items = output.environments.unwrap_or_default();
-                    Ok((
-                        items.into_iter().map(environments::from_summary).collect(),
-                        output.next_token,
-                    ))
-                })
-            },
-        }
-    }
-}
-
-impl Pages<SoftwareSet> {
-    pub fn new(client: Client) -> Self {
-        Pages {
-            client,
-            next_token: None,
-            done: false,
-            fetch: |client, token| {
-                Box::pin(async move {
-                    let output = client
-                        .list_software_sets()
-                        .max_results(PAGE_SIZE)
-                        .set_next_token(token)
-                        .send()
-                        .await
-                        .map_err(|e| from_sdk("ListSoftwareSets", e))?;
-                    let items = output.software_sets.unwrap_or_default();
-                    Ok((
-                        items.into_iter().map(software_sets::from_summary).collect(),
-                        output.next_token,
-                    ))
-                })
-            },
-        }
-    }
-}
+pages_of!(
+    Device,
+    list_devices,
+    devices,
+    "ListDevices",
+    devices::from_summary
+);
+pages_of!(
+    Environment,
+    list_environments,
+    environments,
+    "ListEnvironments",
+    environments::from_summary
+);
+pages_of!(
+    SoftwareSet,
+    list_software_sets,
+    software_sets,
+    "ListSoftwareSets",
+    software_sets::from_summary
+);
 
 pub async fn get_device(client: &Client, id: &str) -> Result<Device> {
     let output = client
