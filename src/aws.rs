@@ -12,6 +12,7 @@ use aws_config::imds;
 use aws_config::imds::region::ImdsRegionProvider;
 use aws_config::meta::region::RegionProviderChain;
 use aws_config::profile::ProfileFileRegionProvider;
+use aws_config::profile::ProfileSet;
 use aws_config::retry::{RetryConfig, RetryMode};
 use aws_config::timeout::TimeoutConfig;
 use aws_credential_types::Credentials;
@@ -65,9 +66,18 @@ pub struct Session {
 impl Session {
     pub async fn load(options: &SessionOptions) -> Result<Session> {
         let env = Env::real();
-        let profile_files = EnvConfigFiles::default();
-        check_local_settings(&env, &profile_files, options).await?;
-        let retry_config = retry_config(&env, &profile_files, options.profile.as_deref()).await?;
+        // Parsed once here for our own checks; aws-config reads the files again
+        // for what it resolves itself.
+        let profiles = aws_config::profile::load(
+            &Fs::real(),
+            &env,
+            &EnvConfigFiles::default(),
+            options.profile.clone().map(Cow::Owned),
+        )
+        .await
+        .ok();
+        check_local_settings(&env, profiles.as_ref(), options)?;
+        let retry_config = retry_config(&env, profiles.as_ref())?;
         let region = resolve_region(options).await.ok_or_else(|| {
             AppError::Access(
                 "no AWS region: pass --region REGION or set AWS_REGION (or set region in your AWS profile)"
@@ -175,9 +185,9 @@ const ENDPOINT_URL_VARIABLES: [&str; 3] = [
 /// with a message a person cannot act on, checked before anything is sent:
 /// profile files that exist but cannot be read, a named profile that is in
 /// neither file, and endpoint URLs that are not URLs.
-async fn check_local_settings(
+fn check_local_settings(
     env: &Env,
-    profile_files: &EnvConfigFiles,
+    profiles: Option<&ProfileSet>,
     options: &SessionOptions,
 ) -> Result<()> {
     for (variable, default) in [
@@ -209,13 +219,7 @@ async fn check_local_settings(
         }
     }
     if let Some(profile) = &options.profile
-        && let Ok(profiles) = aws_config::profile::load(
-            &Fs::real(),
-            env,
-            profile_files,
-            Some(Cow::Owned(profile.clone())),
-        )
-        .await
+        && let Some(profiles) = profiles
         && profiles.get_profile(profile).is_none()
     {
         return Err(AppError::usage(format!(
@@ -228,24 +232,11 @@ async fn check_local_settings(
 
 /// aws-config panics on an invalid `AWS_MAX_ATTEMPTS` or `AWS_RETRY_MODE`
 /// (or their profile keys); reading them here turns that into a usage error.
-async fn retry_config(
-    env: &Env,
-    profile_files: &EnvConfigFiles,
-    profile: Option<&str>,
-) -> Result<RetryConfig> {
-    let profiles = aws_config::profile::load(
-        &Fs::real(),
-        env,
-        profile_files,
-        profile.map(|p| Cow::Owned(p.to_owned())),
-    )
-    .await
-    .ok();
+fn retry_config(env: &Env, profiles: Option<&ProfileSet>) -> Result<RetryConfig> {
     let setting = |var: &str, key: &str| -> Option<(String, String)> {
         match env.get(var) {
             Ok(value) => Some((value, var.to_owned())),
             Err(_) => profiles
-                .as_ref()
                 .and_then(|p| p.get(key))
                 .map(|value| (value.to_owned(), format!("{key} in the AWS profile"))),
         }
