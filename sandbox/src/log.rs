@@ -23,6 +23,10 @@ pub struct RequestRecord {
     /// The id or ARN the request was about, when it named one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
+    /// The region the request was signed for (SigV4 credential scope): which
+    /// region a client meant to reach, though every region reaches this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_region: Option<String>,
 }
 
 pub struct RequestLog {

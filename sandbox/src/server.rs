@@ -266,6 +266,7 @@ async fn handle(
             status: response.status().as_u16(),
             client_token: None,
             resource: None,
+            signed_region: signed_region(&headers),
         });
         return response;
     }
@@ -287,9 +288,19 @@ async fn handle(
     shared.log.record(RequestRecord {
         service: service.name().to_string(),
         status: response.status().as_u16(),
+        signed_region: signed_region(&headers),
         ..record
     });
     response
+}
+
+/// The region of a SigV4 `Authorization` header's credential scope
+/// (`Credential=AKID/20261121/eu-west-1/thinclient/aws4_request`).
+fn signed_region(headers: &HeaderMap) -> Option<String> {
+    let authorization = headers.get("authorization")?.to_str().ok()?;
+    let credential = authorization.split("Credential=").nth(1)?;
+    let scope = credential.split([',', ' ']).next()?;
+    scope.split('/').nth(2).map(str::to_string)
 }
 
 /// STS (awsQuery: a form-encoded POST) is answered only for
@@ -359,6 +370,7 @@ async fn thinclient_call(
         status: 0,
         client_token: None,
         resource: None,
+        signed_region: None,
     };
     let segments = wire::path_segments(uri.path());
     let query = wire::query_pairs(uri.query());
@@ -469,6 +481,7 @@ async fn workspaces_call(
             .ok()
             .and_then(|input| input.get("ClientToken")?.as_str().map(str::to_string)),
         resource: parsed.as_ref().ok().and_then(workspaces_resource),
+        signed_region: None,
     };
     let error = |status: u16, code: &'static str, message: String| {
         Outcome::Workspaces(Err(WsError {

@@ -22,9 +22,13 @@ pub struct SandboxState {
 
 impl SandboxState {
     pub fn seed(config: &Config, now: DateTime<Utc>) -> Self {
+        let mut thinclient = seed::seed(config.devices, config.seed, &config.region, now);
+        // The resources' ARNs name the account STS answers with, so two
+        // sandboxes standing for two accounts hand out ARNs of their own.
+        thinclient.account = config.account_id.clone();
         SandboxState {
             format: FORMAT,
-            thinclient: seed::seed(config.devices, config.seed, &config.region, now),
+            thinclient,
             workspaces: WorkspacesState::seed(config.workspaces, config.seed, seed::anchor(now)),
         }
     }
