@@ -18,8 +18,11 @@ use std::path::{Path, PathBuf};
 
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::journal::JournalTarget;
 use crate::journal::{self, JournalWriter, Resume};
-use crate::output::{Column, ListWriter, Resource, Selection, View, columns_get as get};
+use crate::output::{Column, ListWriter, Location, Resource, Selection, View, columns_get as get};
+use crate::places::{Placed, Places};
+use crate::targets::Named;
 
 /// After the SDK's own attempts, how many more rounds a target gets when the
 /// service throttles or fails on its side.
@@ -28,11 +31,13 @@ const OUTER_ATTEMPTS: u32 = 6;
 const MAX_RETRY_DELAY: Duration = Duration::from_secs(20);
 
 /// One target of a bulk verb, with the client token every attempt for it
-/// carries, so a retried request the service already applied is a no-op.
+/// carries, so a retried request the service already applied is a no-op,
+/// and the place (region and account) whose client changes it.
 #[derive(Debug, Clone)]
 pub struct Target {
     pub id: String,
     pub client_token: String,
+    pub place: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,9 +60,27 @@ impl Outcome {
 #[derive(Debug, Clone)]
 pub struct TargetResult {
     pub id: String,
+    pub place: usize,
+    /// Where the target lives, when the run spans several places.
+    pub location: Option<Location>,
     pub outcome: Outcome,
     /// Rounds sent for this target (each may include the SDK's own retries).
     pub attempts: u32,
+}
+
+impl TargetResult {
+    /// The target as the journal names it.
+    pub fn named(&self) -> Named {
+        named_at(&self.id, self.location.as_ref())
+    }
+}
+
+fn named_at(id: &str, location: Option<&Location>) -> Named {
+    Named {
+        id: id.to_owned(),
+        region: location.map(|l| l.region.clone()),
+        account: location.map(|l| l.account.clone()),
+    }
 }
 
 impl Resource for TargetResult {
@@ -97,6 +120,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// The targets that were changed, with their places, in order.
+    pub fn done(&self) -> Vec<Placed<String>> {
+        self.results
+            .iter()
+            .filter(|r| r.outcome == Outcome::Done)
+            .map(|r| Placed::new(r.place, r.id.clone()))
+            .collect()
+    }
+
     pub fn count(&self, word: &str) -> usize {
         self.results
             .iter()
@@ -108,14 +140,15 @@ impl Report {
     /// counts to stderr, and turns failures into exit 1 and an interruption
     /// into exit 130.
     pub fn finish(self, ctx: &Context) -> Result<()> {
-        let selection = Selection::<TargetResult>::resolve(
+        let mut selection = Selection::<TargetResult>::resolve(
             None,
             View::List { details: false },
             ctx.output.format == crate::output::Format::Table,
         )?;
+        selection.located = self.results.iter().any(|r| r.location.is_some());
         let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
         for result in &self.results {
-            writer.write(result)?;
+            writer.write_at(result, result.location.as_ref())?;
         }
         writer.finish()?;
         let (done, failed, not_started) = (
@@ -150,28 +183,37 @@ impl Report {
 /// Shows what a destructive verb will touch. With `--dry-run` the plan is
 /// the command's output (stdout, in the chosen format) and nothing more
 /// happens; otherwise it is a short table on stderr before the question.
+/// Rows lead with region and account when the targets span several places.
 /// Returns whether to go on.
-pub fn show_plan<T: Resource>(ctx: &Context, action: &str, items: &[T]) -> Result<bool> {
-    let selection = Selection::<T>::resolve(None, View::List { details: false }, true)?;
+pub fn show_plan<T: Resource>(
+    ctx: &Context,
+    action: &str,
+    places: &Places,
+    items: &[Placed<T>],
+) -> Result<bool> {
+    let mut selection = Selection::<T>::resolve(None, View::List { details: false }, true)?;
+    selection.located = places.located();
     let noun = if items.len() == 1 {
         T::KIND.to_owned()
     } else {
         format!("{}s", T::KIND)
     };
     if ctx.dry_run {
-        let selection = Selection::<T>::resolve(
+        let mut selection = Selection::<T>::resolve(
             ctx.output.columns.as_deref(),
             View::List { details: false },
             ctx.output.format == crate::output::Format::Table,
         )?;
+        selection.located |= places.located();
         let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
-        for item in items {
-            writer.write(item)?;
+        for placed in items {
+            writer.write_at(&placed.item, places.location(placed.place))?;
         }
         writer.finish()?;
         ctx.note(format!(
-            "dry run: would {action} {} {noun}; nothing was changed",
-            items.len()
+            "dry run: would {action} {} {noun}{}; nothing was changed",
+            items.len(),
+            places.spread(items)
         ));
         return Ok(false);
     }
@@ -185,10 +227,15 @@ pub fn show_plan<T: Resource>(ctx: &Context, action: &str, items: &[T]) -> Resul
     };
     let mut stderr = std::io::stderr().lock();
     use std::io::Write;
-    writeln!(stderr, "About to {action} {} {noun}:", items.len())?;
+    writeln!(
+        stderr,
+        "About to {action} {} {noun}{}:",
+        items.len(),
+        places.spread(items)
+    )?;
     let mut writer = ListWriter::new(&selection, &settings, &mut stderr)?;
-    for item in items.iter().take(PLAN_ROWS) {
-        writer.write(item)?;
+    for placed in items.iter().take(PLAN_ROWS) {
+        writer.write_at(&placed.item, places.location(placed.place))?;
     }
     writer.finish()?;
     if items.len() > PLAN_ROWS {
@@ -213,30 +260,35 @@ pub struct Executor {
     /// `--resume`: an earlier run whose done targets are skipped and whose
     /// tokens are reused.
     pub resume: Option<&'static Resume>,
+    /// Each place's region and account, when the targets span several;
+    /// results and the journal then say where each target lives.
+    pub locations: Option<Vec<Location>>,
 }
 
 impl Executor {
     /// The executor for a verb: `--concurrency`, a progress bar on a
     /// terminal, the journal (`--journal`, else one under the user's state
-    /// directory) and `--resume`.
-    pub fn for_context(ctx: &Context, batch_size: usize) -> Executor {
+    /// directory), `--resume`, and the places the targets live in.
+    pub fn for_context(ctx: &Context, places: &Places, batch_size: usize) -> Executor {
         Executor {
             concurrency: ctx.concurrency,
             batch_size: batch_size.max(1),
             progress: ctx.stderr_is_terminal && !ctx.quiet,
             journal: ctx.journal.clone(),
             resume: journal::resume(),
+            locations: places.locations(),
         }
     }
 
-    /// Runs `call` on the targets, `batch_size` at a time, `concurrency`
-    /// calls at once. `call` gets the batch and reports each target's result.
+    /// Runs `call` on the targets, `batch_size` at a time (a batch holds
+    /// targets of one place only), `concurrency` calls at once. `call` gets
+    /// the batch and reports each target's result.
     /// Fails, before any request, only when `--resume` names a journal of
     /// another action or the journal cannot be written.
     pub async fn run<F, Fut>(
         &self,
         action: &'static str,
-        ids: Vec<String>,
+        targets: Vec<Placed<String>>,
         call: F,
     ) -> Result<Report>
     where
@@ -257,7 +309,7 @@ impl Executor {
             .clone()
             .or_else(|| journal::default_path(action));
         let report = self
-            .run_until(action, ids, call, ctrl_c(), journal_path.as_deref())
+            .run_until(action, targets, call, ctrl_c(), journal_path.as_deref())
             .await?;
         Ok(report)
     }
@@ -267,7 +319,7 @@ impl Executor {
     pub async fn run_until<F, Fut, S>(
         &self,
         action: &'static str,
-        ids: Vec<String>,
+        targets: Vec<Placed<String>>,
         call: F,
         interrupt: S,
         journal_path: Option<&Path>,
@@ -277,30 +329,53 @@ impl Executor {
         Fut: Future<Output = BatchResult>,
         S: futures::Stream<Item = ()> + Unpin,
     {
-        let progress = self.progress_bar(ids.len(), action);
-        let mut results: Vec<TargetResult> = ids
+        let progress = self.progress_bar(targets.len(), action);
+        let location = |place: usize| {
+            self.locations
+                .as_ref()
+                .and_then(|locations| locations.get(place))
+                .cloned()
+        };
+        let mut results: Vec<TargetResult> = targets
             .iter()
-            .map(|id| TargetResult {
-                id: id.clone(),
+            .map(|target| TargetResult {
+                id: target.item.clone(),
+                place: target.place,
+                location: location(target.place),
                 outcome: Outcome::NotStarted,
                 attempts: 0,
             })
             .collect();
-        let index: std::collections::HashMap<String, usize> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.clone(), i))
-            .collect();
         let tokens = journal::tokens(self.resume);
-        let targets: Vec<Target> = ids
+        // Each target's position in `results`: the same ID may be a target
+        // in two places, so a batch's answers are matched within the batch.
+        let targets: Vec<(usize, Target)> = targets
             .into_iter()
-            .map(|id| Target {
-                client_token: tokens.get(&id).cloned().unwrap_or_else(new_client_token),
-                id,
+            .enumerate()
+            .map(|(position, target)| {
+                let named = results[position].named();
+                let client_token = tokens.get(&named).cloned().unwrap_or_else(new_client_token);
+                (
+                    position,
+                    Target {
+                        id: target.item,
+                        client_token,
+                        place: target.place,
+                    },
+                )
             })
             .collect();
         let mut journal = match journal_path {
-            Some(path) => Some(JournalWriter::create(path, action, &targets)?),
+            Some(path) => {
+                let journaled: Vec<JournalTarget> = targets
+                    .iter()
+                    .map(|(position, target)| JournalTarget {
+                        named: results[*position].named(),
+                        client_token: target.client_token.clone(),
+                    })
+                    .collect();
+                Some(JournalWriter::create(path, action, &journaled)?)
+            }
             None => None,
         };
         let mut record = |result: &TargetResult| {
@@ -313,21 +388,21 @@ impl Executor {
         // What an earlier run finished is done; it is not sent again.
         let already_done = self.resume.map(|r| &r.done);
         let mut queue = VecDeque::with_capacity(targets.len());
-        for target in targets {
-            if already_done.is_some_and(|done| done.contains(&target.id)) {
-                let i = index[&target.id];
-                results[i].outcome = Outcome::Done;
-                record(&results[i]);
+        for (position, target) in targets {
+            if already_done.is_some_and(|done| done.contains(&results[position].named())) {
+                results[position].outcome = Outcome::Done;
+                record(&results[position]);
                 progress.inc(1);
             } else {
-                queue.push_back(target);
+                queue.push_back((position, target));
             }
         }
 
-        type InFlight<'a> = Pin<Box<dyn Future<Output = (Vec<Target>, BatchResult)> + 'a>>;
+        type Batch = Vec<(usize, Target)>;
+        type InFlight<'a> = Pin<Box<dyn Future<Output = (Batch, BatchResult)> + 'a>>;
         let mut in_flight: FuturesUnordered<InFlight<'_>> = FuturesUnordered::new();
-        let dispatch = |batch: Vec<Target>, delay: Duration| -> InFlight<'_> {
-            let future = call(batch.clone());
+        let dispatch = |batch: Batch, delay: Duration| -> InFlight<'_> {
+            let future = call(batch.iter().map(|(_, target)| target.clone()).collect());
             Box::pin(async move {
                 if !delay.is_zero() {
                     tokio::time::sleep(delay).await;
@@ -339,11 +414,12 @@ impl Executor {
         let mut interrupt = interrupt;
         let mut interrupted = false;
         loop {
-            while !interrupted && in_flight.len() < self.concurrency && !queue.is_empty() {
-                let take = self.batch_size.min(queue.len());
-                let batch: Vec<Target> = queue.drain(..take).collect();
-                for target in &batch {
-                    results[index[&target.id]].attempts += 1;
+            while !interrupted && in_flight.len() < self.concurrency {
+                let Some(batch) = next_batch(&mut queue, self.batch_size) else {
+                    break;
+                };
+                for (position, _) in &batch {
+                    results[*position].attempts += 1;
                 }
                 in_flight.push(dispatch(batch, Duration::ZERO));
             }
@@ -369,7 +445,10 @@ impl Executor {
                 }
                 Some((batch, batch_results)) = in_flight.next() => {
                     for (id, result) in batch_results {
-                        let Some(&i) = index.get(&id) else { continue };
+                        let Some((i, target)) = batch.iter().find(|(_, t)| t.id == id) else {
+                            continue;
+                        };
+                        let i = *i;
                         match result {
                             Ok(()) => {
                                 results[i].outcome = Outcome::Done;
@@ -380,10 +459,9 @@ impl Executor {
                                 let retry = retry_delay(&err, results[i].attempts);
                                 match (retry, interrupted) {
                                     (Some(delay), false) => {
-                                        let Some(target) = batch.iter().find(|t| t.id == id) else { continue };
                                         results[i].attempts += 1;
                                         tracing::info!(target = %id, ?delay, "retrying after {err}");
-                                        in_flight.push(dispatch(vec![target.clone()], delay));
+                                        in_flight.push(dispatch(vec![(i, target.clone())], delay));
                                     }
                                     _ => {
                                         results[i].outcome = failure(&err);
@@ -419,6 +497,25 @@ impl Executor {
         bar.set_message(action.to_owned());
         bar
     }
+}
+
+/// The next batch: the first queued target and up to `size - 1` more of the
+/// same place (a request goes to one region of one account), in order.
+fn next_batch(queue: &mut VecDeque<(usize, Target)>, size: usize) -> Option<Vec<(usize, Target)>> {
+    let first = queue.pop_front()?;
+    let place = first.1.place;
+    let mut batch = vec![first];
+    let mut i = 0;
+    while batch.len() < size && i < queue.len() {
+        if queue[i].1.place == place {
+            if let Some(next) = queue.remove(i) {
+                batch.push(next);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    Some(batch)
 }
 
 /// One call of a single-resource verb with the executor's retry policy: a
@@ -537,11 +634,12 @@ mod tests {
             progress: false,
             journal: None,
             resume: None,
+            locations: None,
         }
     }
 
-    fn ids(n: usize) -> Vec<String> {
-        (0..n).map(|i| format!("t{i}")).collect()
+    fn ids(n: usize) -> Vec<Placed<String>> {
+        (0..n).map(|i| Placed::new(0, format!("t{i}"))).collect()
     }
 
     #[tokio::test]
@@ -648,6 +746,70 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_batch_holds_one_place_and_results_say_where() {
+        let batches = Mutex::new(Vec::new());
+        let location = |region: &str| Location {
+            region: region.to_owned(),
+            account: "111111111111".to_owned(),
+        };
+        // The same ID in two places is two targets.
+        let targets: Vec<Placed<String>> = (0..30)
+            .map(|i| Placed::new(i % 2, format!("t{}", i / 2)))
+            .collect();
+        let report = Executor {
+            locations: Some(vec![location("us-east-1"), location("eu-west-1")]),
+            ..executor(1, 25)
+        }
+        .run_until(
+            "reboot",
+            targets,
+            |batch| {
+                batches
+                    .lock()
+                    .unwrap()
+                    .push(batch.iter().map(|t| t.place).collect::<Vec<_>>());
+                async move {
+                    let failing = batch.first().is_some_and(|t| t.place == 1);
+                    batch
+                        .into_iter()
+                        .map(|t| {
+                            let result = if failing && t.id == "t3" {
+                                Err(conflict())
+                            } else {
+                                Ok(())
+                            };
+                            (t.id, result)
+                        })
+                        .collect()
+                }
+            },
+            futures::stream::pending(),
+            None,
+        )
+        .await
+        .unwrap();
+        let batches = batches.into_inner().unwrap();
+        assert_eq!(batches.len(), 2);
+        for batch in &batches {
+            assert_eq!(batch.len(), 15);
+            assert!(batch.iter().all(|place| *place == batch[0]));
+        }
+        // t3 failed in eu-west-1 only; its us-east-1 twin is done.
+        assert_eq!(report.count("failed"), 1);
+        assert_eq!(report.results[6].id, "t3");
+        assert_eq!(report.results[6].outcome, Outcome::Done);
+        assert_eq!(report.results[7].id, "t3");
+        assert_eq!(report.results[7].outcome.word(), "failed");
+        assert_eq!(
+            report.results[7]
+                .location
+                .as_ref()
+                .map(|l| l.region.as_str()),
+            Some("eu-west-1")
+        );
+    }
+
+    #[tokio::test]
     async fn an_interruption_stops_dispatching_and_keeps_what_finished() {
         let (tx, rx) = futures::channel::mpsc::unbounded::<()>();
         let started = AtomicUsize::new(0);
@@ -725,7 +887,7 @@ mod tests {
         let sent = sent.into_inner().unwrap();
         assert_eq!(sent.len(), 10 - done_first);
         for target in &sent {
-            assert!(!resume.done.contains(&target.id));
+            assert!(!resume.done.contains(&Named::id(target.id.clone())));
             assert_eq!(
                 Some(target.client_token.as_str()),
                 resume.token_for(&target.id)

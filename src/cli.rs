@@ -56,14 +56,10 @@ pub struct GlobalArgs {
     )]
     pub profile: Vec<String>,
 
-    /// AWS region; repeat, or `all`, to list several regions at once
-    #[arg(
-        long,
-        global = true,
-        env = "AWS_REGION",
-        value_name = "REGION",
-        value_delimiter = ','
-    )]
+    /// AWS region; repeat, or `all`, to list several regions at once.
+    /// Without it: AWS_REGION, then the profile's region. Only a region
+    /// given here limits where a bulk verb's targets may be
+    #[arg(long, global = true, value_name = "REGION", value_delimiter = ',')]
     pub region: Vec<String>,
 
     /// Send requests exactly to this URL (also AWS_ENDPOINT_URL,

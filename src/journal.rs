@@ -11,8 +11,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::bulk::{Outcome, Target, TargetResult};
+use crate::bulk::{Outcome, TargetResult};
 use crate::error::{AppError, Result};
+use crate::targets::Named;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -24,7 +25,8 @@ enum Line {
     },
     /// One line a target, when its outcome is final.
     Result {
-        id: String,
+        #[serde(flatten)]
+        named: Named,
         outcome: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         code: Option<String>,
@@ -33,10 +35,13 @@ enum Line {
     },
 }
 
+/// A target as journaled: its ID, where it lives when the run spanned
+/// several regions or accounts, and the client token its requests carried.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct JournalTarget {
-    id: String,
-    client_token: String,
+pub struct JournalTarget {
+    #[serde(flatten)]
+    pub named: Named,
+    pub client_token: String,
 }
 
 /// What a journal says of an earlier run.
@@ -45,9 +50,9 @@ pub struct Resume {
     pub path: PathBuf,
     pub action: String,
     /// Every target of the earlier run, in order, with its token.
-    pub targets: Vec<Target>,
+    pub targets: Vec<JournalTarget>,
     /// The targets that run finished.
-    pub done: HashSet<String>,
+    pub done: HashSet<Named>,
 }
 
 #[cfg(test)]
@@ -55,7 +60,7 @@ impl Resume {
     pub fn token_for(&self, id: &str) -> Option<&str> {
         self.targets
             .iter()
-            .find(|t| t.id == id)
+            .find(|t| t.named.id == id)
             .map(|t| t.client_token.as_str())
     }
 
@@ -63,8 +68,8 @@ impl Resume {
     pub fn remaining(&self) -> Vec<String> {
         self.targets
             .iter()
-            .filter(|t| !self.done.contains(&t.id))
-            .map(|t| t.id.clone())
+            .filter(|t| !self.done.contains(&t.named))
+            .map(|t| t.named.id.clone())
             .collect()
     }
 }
@@ -104,8 +109,8 @@ fn read(path: &Path) -> Result<Resume> {
             continue;
         }
         match serde_json::from_str::<Line>(&line) {
-            Ok(Line::Result { id, outcome, .. }) if outcome == "done" => {
-                done.insert(id);
+            Ok(Line::Result { named, outcome, .. }) if outcome == "done" => {
+                done.insert(named);
             }
             Ok(_) => {}
             // The line being written when the process died may be cut short.
@@ -121,13 +126,7 @@ fn read(path: &Path) -> Result<Resume> {
     Ok(Resume {
         path: path.to_path_buf(),
         action,
-        targets: targets
-            .into_iter()
-            .map(|t| Target {
-                id: t.id,
-                client_token: t.client_token,
-            })
-            .collect(),
+        targets,
         done,
     })
 }
@@ -140,7 +139,7 @@ pub struct JournalWriter {
 }
 
 impl JournalWriter {
-    pub fn create(path: &Path, action: &str, targets: &[Target]) -> Result<JournalWriter> {
+    pub fn create(path: &Path, action: &str, targets: &[JournalTarget]) -> Result<JournalWriter> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
@@ -149,13 +148,7 @@ impl JournalWriter {
         })?;
         let start = Line::Start {
             action: action.to_owned(),
-            targets: targets
-                .iter()
-                .map(|t| JournalTarget {
-                    id: t.id.clone(),
-                    client_token: t.client_token.clone(),
-                })
-                .collect(),
+            targets: targets.to_vec(),
         };
         writeln!(
             file,
@@ -174,7 +167,7 @@ impl JournalWriter {
             _ => (None, None),
         };
         let line = Line::Result {
-            id: result.id.clone(),
+            named: result.named(),
             outcome: result.outcome.word().to_owned(),
             code,
             error,
@@ -203,12 +196,12 @@ pub fn default_path(action: &str) -> Option<PathBuf> {
 }
 
 /// The tokens of a resumed run, by target.
-pub fn tokens(resume: Option<&Resume>) -> HashMap<String, String> {
+pub fn tokens(resume: Option<&Resume>) -> HashMap<Named, String> {
     resume
         .map(|r| {
             r.targets
                 .iter()
-                .map(|t| (t.id.clone(), t.client_token.clone()))
+                .map(|t| (t.named.clone(), t.client_token.clone()))
                 .collect()
         })
         .unwrap_or_default()
@@ -227,9 +220,9 @@ pub mod tests_support {
 mod tests {
     use super::*;
 
-    fn target(id: &str) -> Target {
-        Target {
-            id: id.to_owned(),
+    fn target(id: &str) -> JournalTarget {
+        JournalTarget {
+            named: Named::id(id),
             client_token: format!("token-{id}"),
         }
     }
@@ -247,6 +240,8 @@ mod tests {
         journal
             .record(&TargetResult {
                 id: "a".into(),
+                place: 0,
+                location: None,
                 outcome: Outcome::Done,
                 attempts: 1,
             })
@@ -254,6 +249,8 @@ mod tests {
         journal
             .record(&TargetResult {
                 id: "b".into(),
+                place: 0,
+                location: None,
                 outcome: Outcome::Failed {
                     code: "ConflictException".into(),
                     message: "busy".into(),

@@ -12,6 +12,7 @@ mod fanout;
 mod journal;
 mod maintenance_window;
 mod output;
+mod places;
 mod prompt;
 mod report;
 mod resources;

@@ -1,9 +1,12 @@
 //! Where a mutating verb's targets come from: IDs as arguments, or
 //! `--ids-from FILE|-` holding one ID a line or the JSON/NDJSON that
-//! `list -o json` wrote.
+//! `list -o json` wrote. A record that carries `region` and `account` (as
+//! `list` writes when it reads several) says where its target lives; the
+//! target is then changed there (see [`crate::places`]).
 
 use std::io::Read;
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{AppError, Result};
@@ -25,6 +28,46 @@ pub struct TargetArgs {
     pub ids_from: Option<String>,
 }
 
+/// One target as named: its ID, and where it lives when the record said so.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Named {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+}
+
+impl Named {
+    pub fn id(id: impl Into<String>) -> Named {
+        Named {
+            id: id.into(),
+            ..Named::default()
+        }
+    }
+
+    /// Says where it lives (a region or an account).
+    pub fn is_placed(&self) -> bool {
+        self.region.is_some() || self.account.is_some()
+    }
+
+    /// How an error names this target: the ID, and where it lives if told.
+    pub fn describe(&self) -> String {
+        match (&self.region, &self.account) {
+            // An ARN says where it is itself.
+            _ if self.id.starts_with("arn:") => self.id.clone(),
+            (None, None) => self.id.clone(),
+            (region, account) => {
+                let place: Vec<&str> = [region.as_deref(), account.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                format!("{} ({})", self.id, place.join(", "))
+            }
+        }
+    }
+}
+
 impl TargetArgs {
     /// No targets named: no IDs, no `--ids-from`, and no `--resume`
     /// journal to take them from.
@@ -32,35 +75,37 @@ impl TargetArgs {
         self.ids.is_empty() && self.ids_from.is_none() && crate::journal::resume().is_none()
     }
 
-    /// The IDs named on the command line and in `--ids-from`, each checked
-    /// by `check`, duplicates dropped, in the order given. `id_keys` are the
-    /// JSON member names that hold the ID (`id`, `WorkspaceId`).
-    pub fn collect(
+    /// The targets named on the command line and in `--ids-from`, each ID
+    /// checked by `check`, duplicates dropped, in the order given, with
+    /// where each record says its target lives (`region`, `account`): the
+    /// same ID in two places is two targets. `id_keys` are the JSON member
+    /// names that hold the ID (`id`, `WorkspaceId`).
+    pub fn collect_named(
         &self,
         id_keys: &[&str],
         check: impl Fn(&str) -> Result<String>,
-    ) -> Result<Vec<String>> {
-        let mut raw = self.ids.clone();
+    ) -> Result<Vec<Named>> {
+        let mut raw: Vec<Named> = self.ids.iter().map(Named::id).collect();
         // `--resume` alone: the journal names the targets.
         if self.ids.is_empty()
             && self.ids_from.is_none()
             && let Some(resume) = crate::journal::resume()
         {
-            raw = resume.targets.iter().map(|t| t.id.clone()).collect();
+            raw = resume.targets.iter().map(|t| t.named.clone()).collect();
         }
         if let Some(path) = &self.ids_from {
             let text = read_source(path)?;
-            raw.extend(parse_ids(&text, id_keys, path)?);
+            raw.extend(parse_named(&text, id_keys, path)?);
         }
         let mut seen = std::collections::HashSet::new();
-        let mut ids = Vec::with_capacity(raw.len());
-        for id in raw {
-            let id = check(id.trim())?;
-            if seen.insert(id.clone()) {
-                ids.push(id);
+        let mut targets = Vec::with_capacity(raw.len());
+        for mut named in raw {
+            named.id = check(named.id.trim())?;
+            if seen.insert(named.clone()) {
+                targets.push(named);
             }
         }
-        Ok(ids)
+        Ok(targets)
     }
 }
 
@@ -92,11 +137,12 @@ fn read_source(path: &str) -> Result<String> {
 }
 
 /// One ID a line (blank lines and `#` comments skipped), a JSON array of IDs
-/// or objects, or NDJSON objects.
-pub fn parse_ids(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<String>> {
+/// or objects, or NDJSON objects, whose `region` and `account` members are
+/// kept, checked.
+pub fn parse_named(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<Named>> {
     let source = if source == "-" { "stdin" } else { source };
     let trimmed = text.trim_start();
-    let ids = if trimmed.starts_with('[') {
+    let targets = if trimmed.starts_with('[') {
         let value: Value = serde_json::from_str(trimmed)
             .map_err(|e| AppError::usage(format!("--ids-from {source}: invalid JSON: {e}")))?;
         let Value::Array(items) = value else {
@@ -107,7 +153,7 @@ pub fn parse_ids(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<Strin
         items
             .iter()
             .enumerate()
-            .map(|(i, item)| id_of(item, id_keys, source, i + 1))
+            .map(|(i, item)| named_of(item, id_keys, source, i + 1))
             .collect::<Result<Vec<_>>>()?
     } else if trimmed.starts_with('{') {
         text.lines()
@@ -120,42 +166,69 @@ pub fn parse_ids(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<Strin
                         i + 1
                     ))
                 })?;
-                id_of(&item, id_keys, source, i + 1)
+                named_of(&item, id_keys, source, i + 1)
             })
             .collect::<Result<Vec<_>>>()?
     } else {
         text.lines()
             .map(str::trim)
             .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .map(str::to_owned)
+            .map(Named::id)
             .collect()
     };
-    if ids.is_empty() {
+    if targets.is_empty() {
         return Err(AppError::usage(format!(
             "--ids-from {source}: no IDs found"
         )));
     }
-    Ok(ids)
+    Ok(targets)
 }
 
-fn id_of(item: &Value, id_keys: &[&str], source: &str, position: usize) -> Result<String> {
-    match item {
-        Value::String(id) => Ok(id.clone()),
-        Value::Object(map) => id_keys
-            .iter()
-            .find_map(|key| map.get(*key).and_then(Value::as_str))
-            .map(str::to_owned)
-            .ok_or_else(|| {
-                AppError::usage(format!(
-                    "--ids-from {source}: item {position} has no {} field",
-                    id_keys.join(" or ")
-                ))
-            }),
-        other => Err(AppError::usage(format!(
-            "--ids-from {source}: item {position} is not an ID: {}",
-            printable(&other.to_string())
-        ))),
-    }
+fn named_of(item: &Value, id_keys: &[&str], source: &str, position: usize) -> Result<Named> {
+    let map = match item {
+        Value::String(id) => return Ok(Named::id(id.clone())),
+        Value::Object(map) => map,
+        other => {
+            return Err(AppError::usage(format!(
+                "--ids-from {source}: item {position} is not an ID: {}",
+                printable(&other.to_string())
+            )));
+        }
+    };
+    let id = id_keys
+        .iter()
+        .find_map(|key| map.get(*key).and_then(Value::as_str))
+        .ok_or_else(|| {
+            AppError::usage(format!(
+                "--ids-from {source}: item {position} has no {} field",
+                id_keys.join(" or ")
+            ))
+        })?;
+    let text_field = |key: &str, check: fn(&str) -> Result<String>| -> Result<Option<String>> {
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(text)) => check(text)
+                .map(Some)
+                .map_err(|e| AppError::usage(format!("--ids-from {source}: item {position}: {e}"))),
+            Some(other) => Err(AppError::usage(format!(
+                "--ids-from {source}: item {position}: {key} is not text: {}",
+                printable(&other.to_string())
+            ))),
+        }
+    };
+    Ok(Named {
+        id: id.to_owned(),
+        region: text_field("region", crate::validate::region)?,
+        account: text_field("account", crate::validate::account_id)?,
+    })
+}
+
+#[cfg(test)]
+fn parse_ids(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<String>> {
+    Ok(parse_named(text, id_keys, source)?
+        .into_iter()
+        .map(|named| named.id)
+        .collect())
 }
 
 #[cfg(test)]
@@ -196,15 +269,49 @@ mod tests {
     }
 
     #[test]
+    fn records_say_where_their_targets_live() {
+        let text = concat!(
+            r#"{"id":"a","region":"eu-west-1","account":"222222222222"}"#,
+            "\n",
+            r#"{"id":"a","region":"us-east-1","account":"111111111111"}"#,
+            "\n",
+            r#"{"id":"b"}"#,
+            "\n"
+        );
+        let named = parse_named(text, KEYS, "f").unwrap();
+        assert_eq!(named[0].region.as_deref(), Some("eu-west-1"));
+        assert_eq!(named[1].account.as_deref(), Some("111111111111"));
+        assert!(!named[2].is_placed());
+        assert_eq!(named[0].describe(), "a (eu-west-1, 222222222222)");
+        for (bad, expected) in [
+            (
+                r#"[{"id":"a","region":"eu west"}]"#,
+                "item 1: invalid region",
+            ),
+            (r#"[{"id":"a","account":"12"}]"#, "item 1: invalid account"),
+            (r#"[{"id":"a","region":7}]"#, "region is not text"),
+        ] {
+            let err = parse_named(bad, KEYS, "f").unwrap_err();
+            assert_eq!(err.exit_code(), 2);
+            assert!(err.to_string().contains(expected), "{bad}: {err}");
+        }
+    }
+
+    #[test]
     fn ids_are_checked_and_deduplicated_in_order() {
         let args = TargetArgs {
             ids: vec!["b".into(), "a".into(), "b".into()],
             ids_from: None,
         };
-        let ids = args.collect(KEYS, |id| Ok(id.to_owned())).unwrap();
+        let ids: Vec<String> = args
+            .collect_named(KEYS, |id| Ok(id.to_owned()))
+            .unwrap()
+            .into_iter()
+            .map(|n| n.id)
+            .collect();
         assert_eq!(ids, ["b", "a"]);
         let err = args
-            .collect(KEYS, |id| Err(AppError::usage(format!("bad {id}"))))
+            .collect_named(KEYS, |id| Err(AppError::usage(format!("bad {id}"))))
             .unwrap_err();
         assert_eq!(err.to_string(), "bad b");
     }

@@ -261,6 +261,12 @@ pub fn region(region: &str) -> Result<String> {
     )
 }
 
+/// An AWS account ID: 12 digits.
+pub fn account_id(account: &str) -> Result<String> {
+    let ok = account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit());
+    checked_id(account, ok, "account", "12 digits")
+}
+
 /// An endpoint URL (`--endpoint-url`, `AWS_ENDPOINT_URL...`): `http` or
 /// `https`, a host, optionally a port and a path.
 pub fn endpoint_url(url: &str, source: &str) -> Result<String> {

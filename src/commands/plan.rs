@@ -7,6 +7,7 @@ use crate::bulk::{BatchResult, Target, show_plan};
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::Resource;
+use crate::places::{Placed, Places};
 use crate::prompt::{self, Prompter};
 
 /// Shows the plan and asks. `Ok(false)`: nothing to do (no targets, or
@@ -15,24 +16,25 @@ pub fn confirm<T: Resource>(
     ctx: &Context,
     prompter: &dyn Prompter,
     action: &'static str,
-    items: &[T],
+    places: &Places,
+    items: &[Placed<T>],
 ) -> Result<bool> {
     if items.is_empty() {
         ctx.note(format!("no {}s match: nothing to {action}", T::KIND));
         return Ok(false);
     }
-    if !show_plan(ctx, action, items)? {
+    if !show_plan(ctx, action, places, items)? {
         return Ok(false);
     }
     prompt::require_confirmation(prompter, action, items.len())?;
     Ok(true)
 }
 
-/// The IDs of the items, in order.
-pub fn ids_of<T>(items: &[T], id: impl Fn(&T) -> Option<&str>) -> Vec<String> {
+/// The IDs of the items with their places, in order: the executor's targets.
+pub fn ids_of<T>(items: &[Placed<T>], id: impl Fn(&T) -> Option<&str>) -> Vec<Placed<String>> {
     items
         .iter()
-        .filter_map(|item| id(item).map(str::to_owned))
+        .filter_map(|placed| id(&placed.item).map(|id| Placed::new(placed.place, id.to_owned())))
         .collect()
 }
 

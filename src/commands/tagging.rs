@@ -11,10 +11,12 @@ use crate::bulk::{Executor, retrying};
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::fanout::Service;
 use crate::output::{Format, ListWriter, Selection, View, write_one};
+use crate::places::route;
 use crate::resources::tags::{ResourceTags, Tag, sorted};
 use crate::tags::{self, TagRules};
-use crate::targets::TargetArgs;
+use crate::targets::{Named, TargetArgs};
 use crate::validate;
 
 pub const TAGS_EXAMPLES: &str = "\
@@ -77,14 +79,14 @@ impl Tagged {
 }
 
 /// A resource named by ID or ARN, checked locally.
-enum Named {
+enum IdOrArn {
     Id(String),
     Arn(String),
 }
 
-fn name_of(kind: Tagged, resource: &str) -> Result<Named> {
+fn name_of(kind: Tagged, resource: &str) -> Result<IdOrArn> {
     if !resource.starts_with("arn:") {
-        return kind.check_id(resource).map(Named::Id);
+        return kind.check_id(resource).map(IdOrArn::Id);
     }
     let arn = validate::arn(resource, "ARN")?;
     let resource_part = arn.splitn(6, ':').nth(5).unwrap_or_default();
@@ -95,14 +97,14 @@ fn name_of(kind: Tagged, resource: &str) -> Result<Named> {
             kind.noun()
         )));
     }
-    Ok(Named::Arn(arn))
+    Ok(IdOrArn::Arn(arn))
 }
 
-async fn arn(ctx: &Context, kind: Tagged, named: Named) -> Result<(Client, String)> {
+async fn arn(ctx: &Context, kind: Tagged, named: IdOrArn) -> Result<(Client, String)> {
     let client = ctx.thin_client().await?;
     let arn = match named {
-        Named::Arn(arn) => arn,
-        Named::Id(id) => retrying(|| kind.arn_of(&client, &id))
+        IdOrArn::Arn(arn) => arn,
+        IdOrArn::Id(id) => retrying(|| kind.arn_of(&client, &id))
             .await?
             .ok_or_else(|| {
                 AppError::Other(anyhow::anyhow!(
@@ -154,15 +156,18 @@ fn split_words(
     words: &[String],
     ids_from: Option<&str>,
     what: &str,
-) -> Result<(Vec<String>, Vec<String>)> {
+) -> Result<(Vec<Named>, Vec<String>)> {
     let (resources, rest) = match ids_from {
         Some(path) => {
             let targets = TargetArgs {
                 ids: Vec::new(),
                 ids_from: Some(path.to_owned()),
             };
-            let resources =
-                targets.collect(&["arn", "id"], |r| name_of(kind, r).map(|_| r.to_owned()))?;
+            let resources = targets
+                .collect_named(&["arn", "id"], |r| name_of(kind, r).map(|_| r.to_owned()))?
+                .into_iter()
+                .map(placed_by_arn)
+                .collect::<Result<Vec<_>>>()?;
             (resources, words.to_vec())
         }
         None => {
@@ -173,7 +178,7 @@ fn split_words(
                 )));
             };
             name_of(kind, resource)?;
-            (vec![resource.clone()], rest.to_vec())
+            (vec![Named::id(resource.clone())], rest.to_vec())
         }
     };
     if rest.is_empty() {
@@ -182,24 +187,52 @@ fn split_words(
     Ok((resources, rest))
 }
 
+/// An ARN says where its resource lives; a record's own `region` and
+/// `account` must agree with it.
+fn placed_by_arn(mut named: Named) -> Result<Named> {
+    if !named.id.starts_with("arn:") {
+        return Ok(named);
+    }
+    let parts: Vec<&str> = named.id.splitn(6, ':').collect();
+    let (Some(region), Some(account)) = (parts.get(3), parts.get(4)) else {
+        return Ok(named);
+    };
+    for (field, from_arn) in [(&mut named.region, region), (&mut named.account, account)] {
+        match field {
+            Some(given) if given != from_arn => {
+                return Err(AppError::usage(format!(
+                    "--ids-from: {} is in {from_arn}, but its record says {given}",
+                    validate::printable(&named.id)
+                )));
+            }
+            Some(_) => {}
+            None if from_arn.is_empty() => {}
+            None => *field = Some((*from_arn).to_owned()),
+        }
+    }
+    Ok(named)
+}
+
 /// Applies `change` to each resource (`--ids-from`: through the bulk
-/// executor, with its retries and per-target report).
+/// executor, with its retries and per-target report), each in the region
+/// and account its record or ARN names.
 async fn change_each<F, Fut>(
     ctx: &Context,
     kind: Tagged,
     action: &'static str,
-    resources: Vec<String>,
+    resources: Vec<Named>,
     change: F,
 ) -> Result<()>
 where
     F: Fn(Client, String) -> Fut,
     Fut: std::future::Future<Output = Result<()>>,
 {
-    let client = ctx.thin_client().await?;
-    let report = Executor::for_context(ctx, 1)
-        .run(action, resources, |batch| {
+    let routed = route(ctx, Service::ThinClient, resources).await?;
+    let places = &routed.places;
+    let report = Executor::for_context(ctx, places, 1)
+        .run(action, routed.targets(), |batch| {
             each_target(batch, |target| {
-                let (client, change) = (client.clone(), &change);
+                let (client, change) = (places.thin_client(target.place).clone(), &change);
                 async move {
                     let arn = resolve_arn(&client, kind, &target.id).await?;
                     change(client, arn).await
@@ -212,8 +245,8 @@ where
 
 async fn resolve_arn(client: &Client, kind: Tagged, resource: &str) -> Result<String> {
     match name_of(kind, resource)? {
-        Named::Arn(arn) => Ok(arn),
-        Named::Id(id) => kind.arn_of(client, &id).await?.ok_or_else(|| {
+        IdOrArn::Arn(arn) => Ok(arn),
+        IdOrArn::Id(id) => kind.arn_of(client, &id).await?.ok_or_else(|| {
             AppError::Other(anyhow::anyhow!(
                 "the service gave no ARN for {} {id}",
                 kind.noun()
@@ -276,7 +309,7 @@ pub async fn tag(args: TagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
         })
         .await;
     }
-    let named = name_of(kind, &resources[0])?;
+    let named = name_of(kind, &resources[0].id)?;
     let (client, arn) = arn(ctx, kind, named).await?;
     let count = tags.len();
     retrying(|| tag_resource(&client, &arn, tags.clone())).await?;
@@ -306,7 +339,7 @@ pub async fn untag(args: UntagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
         })
         .await;
     }
-    let named = name_of(kind, &resources[0])?;
+    let named = name_of(kind, &resources[0].id)?;
     let (client, arn) = arn(ctx, kind, named).await?;
     let count = keys.len();
     retrying(|| untag_resource(&client, &arn, keys.clone())).await?;
@@ -322,14 +355,14 @@ mod tests {
     fn ids_and_arns_are_checked_for_the_group() {
         assert!(matches!(
             name_of(Tagged::Device, "abcdefghijklmnopqrstuvwx"),
-            Ok(Named::Id(_))
+            Ok(IdOrArn::Id(_))
         ));
         assert!(matches!(
             name_of(
                 Tagged::Environment,
                 "arn:aws:thinclient:us-east-1:123456789012:environment/abc123xyz"
             ),
-            Ok(Named::Arn(_))
+            Ok(IdOrArn::Arn(_))
         ));
         let err = name_of(
             Tagged::Device,
@@ -340,5 +373,25 @@ mod tests {
         .unwrap_or_default();
         assert!(err.contains("not the ARN of a device"), "{err}");
         assert!(name_of(Tagged::SoftwareSet, "abc").is_err());
+    }
+
+    #[test]
+    fn an_arn_places_its_resource_and_must_agree_with_its_record() {
+        let arn = "arn:aws:thinclient:eu-west-1:222222222222:device/abcdefghijklmnopqrstuvwx";
+        let placed = placed_by_arn(Named::id(arn)).unwrap();
+        assert_eq!(placed.region.as_deref(), Some("eu-west-1"));
+        assert_eq!(placed.account.as_deref(), Some("222222222222"));
+        let contradicted = Named {
+            region: Some("us-east-1".into()),
+            ..Named::id(arn)
+        };
+        let err = placed_by_arn(contradicted).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("record says us-east-1"), "{err}");
+        assert!(
+            !placed_by_arn(Named::id("abcdefghijklmnopqrstuvwx"))
+                .unwrap()
+                .is_placed()
+        );
     }
 }

@@ -9,6 +9,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::places::Placed;
 
 /// The first pause between polls; it doubles up to [`LONGEST_POLL`], so a
 /// quick change is seen quickly and a slow one does not hammer the API.
@@ -43,18 +44,19 @@ impl WaitArgs {
     }
 }
 
-/// Polls `reached` for each ID, `--concurrency` at a time, until all say
-/// yes. `goal` completes the spinner's "waiting for N ... to ..." message.
+/// Polls `reached` for each ID (with its place), `--concurrency` at a
+/// time, until all say yes. `goal` completes the spinner's "waiting for N
+/// ... to ..." message.
 pub async fn until<F, Fut>(
     ctx: &Context,
-    ids: Vec<String>,
+    ids: Vec<Placed<String>>,
     noun: &str,
     goal: &str,
     timeout: Duration,
     reached: F,
 ) -> Result<()>
 where
-    F: Fn(String) -> Fut,
+    F: Fn(usize, String) -> Fut,
     Fut: Future<Output = Result<bool>>,
 {
     let total = ids.len();
@@ -70,10 +72,10 @@ where
             pending.len(),
             started.elapsed().as_secs()
         ));
-        let checks: Vec<(String, Result<bool>)> = futures::stream::iter(pending)
-            .map(|id| {
-                let check = reached(id.clone());
-                async move { (id, check.await) }
+        let checks: Vec<(Placed<String>, Result<bool>)> = futures::stream::iter(pending)
+            .map(|target| {
+                let check = reached(target.place, target.item.clone());
+                async move { (target, check.await) }
             })
             .buffer_unordered(ctx.concurrency.max(1))
             .collect()
@@ -94,12 +96,13 @@ where
         }
         if started.elapsed() >= timeout {
             spinner.finish_and_clear();
-            pending.sort();
+            let mut late: Vec<&str> = pending.iter().map(|t| t.item.as_str()).collect();
+            late.sort_unstable();
             return Err(AppError::Failed(format!(
                 "gave up waiting after {}s: {} of {total} {noun} did not {goal}: {}",
                 timeout.as_secs(),
-                pending.len(),
-                pending.join(", ")
+                late.len(),
+                late.join(", ")
             )));
         }
         let remaining = timeout.saturating_sub(started.elapsed());

@@ -18,16 +18,18 @@ pub const WEST_ACCOUNT: &str = "222222222222";
 impl TwoAccounts {
     /// `east` (us-east-1) and `west` (eu-west-1), with these fleet sizes.
     pub fn start(east: (usize, usize), west: (usize, usize)) -> TwoAccounts {
-        let sandbox = |(devices, workspaces): (usize, usize), account: &str| {
+        // Each sandbox's ARNs name its own region and account.
+        let sandbox = |(devices, workspaces): (usize, usize), account: &str, region: &str| {
             TestSandbox::with(Config {
                 devices,
                 workspaces,
                 account_id: account.to_owned(),
+                region: region.to_owned(),
                 ..Config::default()
             })
         };
-        let east = sandbox(east, EAST_ACCOUNT);
-        let west = sandbox(west, WEST_ACCOUNT);
+        let east = sandbox(east, EAST_ACCOUNT, "us-east-1");
+        let west = sandbox(west, WEST_ACCOUNT, "eu-west-1");
         let home = tempfile::tempdir().unwrap();
         let config = format!(
             "[profile east]\nregion = us-east-1\nendpoint_url = {}\n\n\

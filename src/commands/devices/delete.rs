@@ -1,6 +1,6 @@
 //! `wsfleet devices delete`
 
-use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_targets};
+use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_placed};
 use crate::api::thin_client::delete_device;
 use crate::bulk::Executor;
 use crate::commands::plan::{confirm, each_target, ids_of};
@@ -32,15 +32,14 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let ids = named_ids(&args.targets, &filter)?;
     let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "delete")?;
 
-    let client = ctx.thin_client().await?;
-    let devices = resolve_targets(ctx, &client, &ids, &filter).await?;
-    if !confirm(ctx, &*prompter, "delete", &devices)? {
+    let (places, devices) = resolve_placed(ctx, ids, &filter).await?;
+    if !confirm(ctx, &*prompter, "delete", &places, &devices)? {
         return Ok(());
     }
-    let report = Executor::for_context(ctx, 1)
+    let report = Executor::for_context(ctx, &places, 1)
         .run("delete", ids_of(&devices, |d| d.id()), |batch| {
             each_target(batch, |target| {
-                let client = &client;
+                let client = places.thin_client(target.place);
                 async move { delete_device(client, &target.id, &target.client_token).await }
             })
         })

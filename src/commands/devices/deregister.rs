@@ -3,9 +3,9 @@
 use aws_sdk_workspacesthinclient::types::TargetDeviceStatus;
 
 use super::TargetStatusArg;
-use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_targets};
+use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_placed};
 use crate::api::thin_client::{deregister_device, get_device};
-use crate::bulk::{Executor, Outcome};
+use crate::bulk::Executor;
 use crate::commands::plan::{confirm, each_target, ids_of};
 use crate::commands::waiting::{self, WaitArgs};
 use crate::context::Context;
@@ -45,31 +45,26 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let ids = named_ids(&args.targets, &filter)?;
     let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "deregister")?;
 
-    let client = ctx.thin_client().await?;
-    let devices = resolve_targets(ctx, &client, &ids, &filter).await?;
-    if !confirm(ctx, &*prompter, "deregister", &devices)? {
+    let (places, devices) = resolve_placed(ctx, ids, &filter).await?;
+    if !confirm(ctx, &*prompter, "deregister", &places, &devices)? {
         return Ok(());
     }
     let target_status = args
         .target_status
         .map(|s| TargetDeviceStatus::from(s.api_value()));
     let report =
-        Executor::for_context(ctx, 1)
+        Executor::for_context(ctx, &places, 1)
             .run("deregister", ids_of(&devices, |d| d.id()), |batch| {
                 each_target(batch, |target| {
-                    let (client, status) = (&client, target_status.clone());
+                    let (client, status) =
+                        (places.thin_client(target.place), target_status.clone());
                     async move {
                         deregister_device(client, &target.id, status, &target.client_token).await
                     }
                 })
             })
             .await?;
-    let deregistered: Vec<String> = report
-        .results
-        .iter()
-        .filter(|r| r.outcome == Outcome::Done)
-        .map(|r| r.id.clone())
-        .collect();
+    let deregistered = report.done();
     let interrupted = report.interrupted;
     let finished = report.finish(ctx);
     let Some(timeout) = wait_timeout.filter(|_| !interrupted && !deregistered.is_empty()) else {
@@ -85,8 +80,8 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         "devices",
         &format!("reach {goal}"),
         timeout,
-        |id| {
-            let client = &client;
+        |place, id| {
+            let client = places.thin_client(place);
             async move {
                 let device = get_device(client, &id).await?;
                 Ok(device.status().map(|s| s.as_str()) == Some(goal))

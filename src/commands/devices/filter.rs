@@ -14,8 +14,10 @@ use crate::api::thin_client::{DevicePages, list_tags, with_details};
 use crate::bulk::PLAN_ROWS;
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::fanout::Service;
+use crate::places::{Placed, Places, route};
 use crate::tags::{self, TagRules};
-use crate::targets::TargetArgs;
+use crate::targets::{Named, TargetArgs};
 use crate::validate;
 
 /// Filters every device verb takes.
@@ -239,13 +241,31 @@ async fn named_without_listing(
     Ok(devices)
 }
 
-/// The IDs named on the command line or in `--ids-from`, checked; a usage
-/// error when neither they nor any filter says which devices.
-pub fn named_ids(targets: &TargetArgs, filter: &Filter) -> Result<Vec<String>> {
+/// The devices named on the command line or in `--ids-from`, checked; a
+/// usage error when neither they nor any filter says which devices.
+pub fn named_ids(targets: &TargetArgs, filter: &Filter) -> Result<Vec<Named>> {
     if targets.is_empty() && filter.is_empty() {
         return Err(AppError::usage(
             "which devices? Give device IDs, --ids-from FILE|-, or filters such as --environment",
         ));
     }
-    targets.collect(&["id"], validate::device_id)
+    targets.collect_named(&["id"], validate::device_id)
+}
+
+/// The devices a mutating verb will touch in every place it reaches:
+/// [`resolve_targets`] in each, with the IDs routed there.
+pub async fn resolve_placed(
+    ctx: &Context,
+    targets: Vec<Named>,
+    filter: &Filter,
+) -> Result<(Places, Vec<Placed<Device>>)> {
+    let routed = route(ctx, Service::ThinClient, targets).await?;
+    let places = routed.places;
+    let devices = places
+        .gather(routed.ids, |place, ids| {
+            let client = places.thin_client(place);
+            async move { resolve_targets(ctx, client, &ids, filter).await }
+        })
+        .await?;
+    Ok((places, devices))
 }

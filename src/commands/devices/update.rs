@@ -3,7 +3,7 @@
 use aws_sdk_workspacesthinclient::types::SoftwareSetUpdateSchedule;
 
 use super::UpdateScheduleArg;
-use super::filter::{Filter, FilterArgs, named_ids, resolve_targets};
+use super::filter::{Filter, FilterArgs, named_ids, resolve_placed};
 use crate::api::thin_client::{DeviceChanges, update_device};
 use crate::bulk::{Executor, show_plan};
 use crate::commands::plan::{each_target, ids_of};
@@ -69,21 +69,20 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 
     // Checked on the IDs first, so naming several is refused before any request.
     same_name_refused(&changes, ids.len())?;
-    let client = ctx.thin_client().await?;
-    let devices = resolve_targets(ctx, &client, &ids, &filter).await?;
+    let (places, devices) = resolve_placed(ctx, ids, &filter).await?;
     same_name_refused(&changes, devices.len())?;
     if devices.is_empty() {
         ctx.note("no devices match: nothing to update");
         return Ok(());
     }
     if ctx.dry_run {
-        show_plan(ctx, "update", &devices)?;
+        show_plan(ctx, "update", &places, &devices)?;
         return Ok(());
     }
-    let report = Executor::for_context(ctx, 1)
+    let report = Executor::for_context(ctx, &places, 1)
         .run("update", ids_of(&devices, |d| d.id()), |batch| {
             each_target(batch, |target| {
-                let (client, changes) = (&client, &changes);
+                let (client, changes) = (places.thin_client(target.place), &changes);
                 async move { update_device(client, &target.id, changes).await }
             })
         })

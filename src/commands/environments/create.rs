@@ -77,11 +77,11 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         let ready = Mutex::new(None);
         waiting::until(
             ctx,
-            vec![id],
+            vec![crate::places::Placed::new(0, id)],
             "environment",
             "become ready",
             timeout,
-            |id| {
+            |_, id| {
                 let (client, ready) = (&client, &ready);
                 async move {
                     match get_environment(client, &id).await {

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use aws_sdk_workspacesthinclient::Client;
 use aws_sdk_workspacesthinclient::types::Environment;
 
 use crate::api::thin_client::{EnvironmentPages, delete_environment};
@@ -9,6 +10,8 @@ use crate::bulk::Executor;
 use crate::commands::plan::{confirm, each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::fanout::Service;
+use crate::places::route;
 use crate::prompt;
 use crate::targets::TargetArgs;
 use crate::validate;
@@ -31,36 +34,49 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let ids = args.targets.collect(&["id"], validate::environment_id)?;
+    let named = args
+        .targets
+        .collect_named(&["id"], validate::environment_id)?;
     let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "delete")?;
 
-    let client = ctx.thin_client().await?;
+    let routed = route(ctx, Service::ThinClient, named).await?;
+    let places = &routed.places;
+    let environments = places
+        .gather(routed.ids.clone(), |place, ids| {
+            let client = places.thin_client(place);
+            async move { described(client, &ids).await }
+        })
+        .await?;
+    if !confirm(ctx, &*prompter, "delete", places, &environments)? {
+        return Ok(());
+    }
+    let report = Executor::for_context(ctx, places, 1)
+        .run("delete", ids_of(&environments, |e| e.id()), |batch| {
+            each_target(batch, |target| {
+                let client = places.thin_client(target.place);
+                async move { delete_environment(client, &target.id, &target.client_token).await }
+            })
+        })
+        .await?;
+    report.finish(ctx)
+}
+
+/// The environments named, as the listing describes them, in the order
+/// named. An ID the listing does not know stays a target: the service then
+/// says what is wrong with it, in the per-target results.
+async fn described(client: &Client, ids: &[String]) -> Result<Vec<Environment>> {
     let mut known: HashMap<String, Environment> = EnvironmentPages::new(client.clone())
         .all()
         .await?
         .into_iter()
         .filter_map(|e| e.id().map(str::to_owned).map(|id| (id, e)))
         .collect();
-    // An ID the listing does not know stays a target: the service then says
-    // what is wrong with it, in the per-target results.
-    let environments: Vec<Environment> = ids
+    Ok(ids
         .iter()
         .map(|id| {
             known
                 .remove(id)
                 .unwrap_or_else(|| Environment::builder().id(id).build())
         })
-        .collect();
-    if !confirm(ctx, &*prompter, "delete", &environments)? {
-        return Ok(());
-    }
-    let report = Executor::for_context(ctx, 1)
-        .run("delete", ids_of(&environments, |e| e.id()), |batch| {
-            each_target(batch, |target| {
-                let client = &client;
-                async move { delete_environment(client, &target.id, &target.client_token).await }
-            })
-        })
-        .await?;
-    report.finish(ctx)
+        .collect())
 }

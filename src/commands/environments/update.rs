@@ -6,8 +6,10 @@ use crate::bulk::Executor;
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::fanout::Service;
 use crate::maintenance_window::WindowInput;
-use crate::targets::TargetArgs;
+use crate::places::route;
+use crate::targets::{Named, TargetArgs};
 use crate::validate;
 
 pub const EXAMPLES: &str = "\
@@ -48,27 +50,31 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let ids = args.targets.collect(&["id"], validate::environment_id)?;
-    if fields.name.is_some() && ids.len() > 1 {
+    let named = args
+        .targets
+        .collect_named(&["id"], validate::environment_id)?;
+    if fields.name.is_some() && named.len() > 1 {
         return Err(AppError::usage(format!(
             "--name would give {} environments the same name; rename one at a time",
-            ids.len()
+            named.len()
         )));
     }
     if ctx.dry_run {
+        let listed: Vec<String> = named.iter().map(Named::describe).collect();
         ctx.note(format!(
             "dry run: would update {} environment(s): {}; nothing was changed",
-            ids.len(),
-            ids.join(", ")
+            named.len(),
+            listed.join(", ")
         ));
         return Ok(());
     }
 
-    let client = ctx.thin_client().await?;
-    let report = Executor::for_context(ctx, 1)
-        .run("update", ids, |batch| {
+    let routed = route(ctx, Service::ThinClient, named).await?;
+    let places = &routed.places;
+    let report = Executor::for_context(ctx, places, 1)
+        .run("update", routed.targets(), |batch| {
             each_target(batch, |target| {
-                let (client, fields, window) = (&client, &fields, &window);
+                let (client, fields, window) = (places.thin_client(target.place), &fields, &window);
                 async move {
                     let mut fields = fields.clone();
                     // Parts of a window keep the rest of each environment's current one.

@@ -1,9 +1,15 @@
 //! `wsfleet images delete`
 
+use aws_sdk_workspaces::Client;
+use aws_sdk_workspaces::types::WorkspaceImage;
+
 use crate::api::workspaces::{delete_image, describe_images};
 use crate::bulk::{Executor, show_plan};
+use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::fanout::Service;
+use crate::places::route;
 use crate::prompt;
 use crate::targets::TargetArgs;
 use crate::validate;
@@ -21,43 +27,47 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "delete")?;
-    let ids = args.targets.collect(&["ImageId"], validate::image_id)?;
-    if ids.is_empty() {
+    let named = args
+        .targets
+        .collect_named(&["ImageId"], validate::image_id)?;
+    if named.is_empty() {
         return Err(AppError::usage(
             "name the images to delete: IDs or --ids-from FILE",
         ));
     }
-    let client = ctx.workspaces().await?;
-    let mut images = describe_images(&client, &ids).await?;
-    // The plan in the order asked; an image the service does not know is
-    // still sent, so its failure is reported like any other.
-    images.sort_by_key(|i| ids.iter().position(|id| i.image_id() == Some(id.as_str())));
-    for id in &ids {
-        if !images.iter().any(|i| i.image_id() == Some(id.as_str())) {
-            images.push(
-                aws_sdk_workspaces::types::WorkspaceImage::builder()
-                    .image_id(id)
-                    .build(),
-            );
-        }
-    }
-    if !show_plan(ctx, "delete", &images)? {
+    let routed = route(ctx, Service::WorkSpaces, named).await?;
+    let places = &routed.places;
+    let images = places
+        .gather(routed.ids.clone(), |place, ids| {
+            let client = places.workspaces(place);
+            async move { described(client, &ids).await }
+        })
+        .await?;
+    if !show_plan(ctx, "delete", places, &images)? {
         return Ok(());
     }
-    prompt::require_confirmation(&*prompter, "delete", ids.len())?;
+    prompt::require_confirmation(&*prompter, "delete", images.len())?;
     // DeleteWorkspaceImage takes one image a call.
-    let report = Executor::for_context(ctx, 1)
-        .run("delete", ids, |batch| {
-            let client = client.clone();
-            async move {
-                let mut results = Vec::with_capacity(batch.len());
-                for target in batch {
-                    let result = delete_image(&client, &target.id).await;
-                    results.push((target.id, result));
-                }
-                results
-            }
+    let report = Executor::for_context(ctx, places, 1)
+        .run("delete", routed.targets(), |batch| {
+            each_target(batch, |target| {
+                let client = places.workspaces(target.place);
+                async move { delete_image(client, &target.id).await }
+            })
         })
         .await?;
     report.finish(ctx)
+}
+
+/// The images named, described, in the order asked; an image the service
+/// does not know is still sent, so its failure is reported like any other.
+async fn described(client: &Client, ids: &[String]) -> Result<Vec<WorkspaceImage>> {
+    let mut images = describe_images(client, ids).await?;
+    images.sort_by_key(|i| ids.iter().position(|id| i.image_id() == Some(id.as_str())));
+    for id in ids {
+        if !images.iter().any(|i| i.image_id() == Some(id.as_str())) {
+            images.push(WorkspaceImage::builder().image_id(id).build());
+        }
+    }
+    Ok(images)
 }

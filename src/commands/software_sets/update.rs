@@ -8,7 +8,9 @@ use crate::bulk::Executor;
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::targets::TargetArgs;
+use crate::fanout::Service;
+use crate::places::route;
+use crate::targets::{Named, TargetArgs};
 use crate::validate;
 
 pub const EXAMPLES: &str = "\
@@ -49,22 +51,26 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "which software sets? Give software set IDs or --ids-from FILE|-",
         ));
     }
-    let ids = args.targets.collect(&["id"], validate::software_set_id)?;
+    let named = args
+        .targets
+        .collect_named(&["id"], validate::software_set_id)?;
     let status = SoftwareSetValidationStatus::from(args.validation_status.api_value());
     if ctx.dry_run {
+        let listed: Vec<String> = named.iter().map(Named::describe).collect();
         ctx.note(format!(
             "dry run: would mark {} software set(s) {}: {}; nothing was changed",
-            ids.len(),
+            named.len(),
             status.as_str(),
-            ids.join(", ")
+            listed.join(", ")
         ));
         return Ok(());
     }
-    let client = ctx.thin_client().await?;
-    let report = Executor::for_context(ctx, 1)
-        .run("update", ids, |batch| {
+    let routed = route(ctx, Service::ThinClient, named).await?;
+    let places = &routed.places;
+    let report = Executor::for_context(ctx, places, 1)
+        .run("update", routed.targets(), |batch| {
             each_target(batch, |target| {
-                let (client, status) = (&client, status.clone());
+                let (client, status) = (places.thin_client(target.place), status.clone());
                 async move { update_software_set(client, &target.id, status).await }
             })
         })

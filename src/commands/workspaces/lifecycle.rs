@@ -10,9 +10,12 @@ use aws_sdk_workspaces::types::Workspace;
 use super::WorkspaceFilterArgs;
 use super::wait;
 use crate::api::workspaces::{StateChange, WorkspacePages, change_state, describe_workspaces};
-use crate::bulk::{Executor, Outcome, show_plan};
+use crate::bulk::{Executor, show_plan};
+use crate::commands::plan::ids_of;
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::fanout::Service;
+use crate::places::{Placed, Places, route};
 use crate::prompt;
 use crate::resources::workspaces::placeholder;
 use crate::targets::TargetArgs;
@@ -116,59 +119,65 @@ pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
     } else {
         None
     };
-    let ids = args
+    let named = args
         .targets
-        .collect(&["WorkspaceId"], validate::workspace_id)?;
-    if ids.is_empty() && args.filters.is_empty() {
+        .collect_named(&["WorkspaceId"], validate::workspace_id)?;
+    if named.is_empty() && args.filters.is_empty() {
         return Err(AppError::usage(format!(
             "name the WorkSpaces to {}: IDs, --ids-from FILE, or list filters (--directory, --state, ...)",
             verb.word
         )));
     }
-    let query = args.filters.query(ids.clone())?;
-    let client = ctx.workspaces().await?;
-    let found = WorkspacePages::new(client.clone(), query).collect().await?;
-    let targets = select_targets(&ids, found, &args.filters);
+    // The filters are checked here, before any request.
+    args.filters.query(Vec::new())?;
+    let routed = route(ctx, Service::WorkSpaces, named).await?;
+    let places = &routed.places;
+    let targets = places
+        .gather(routed.ids.clone(), |place, ids| {
+            let (client, filters) = (places.workspaces(place).clone(), &args.filters);
+            async move {
+                let query = filters.query(ids.clone())?;
+                let found = WorkspacePages::new(client, query).collect().await?;
+                Ok(select_targets(&ids, found, filters))
+            }
+        })
+        .await?;
     if targets.is_empty() {
         ctx.note(format!("no WorkSpaces to {}", verb.word));
         return Ok(());
     }
-    let target_ids: Vec<String> = targets
-        .iter()
-        .filter_map(|w| w.workspace_id().map(str::to_owned))
-        .collect();
+    let target_ids = ids_of(&targets, Workspace::workspace_id);
 
     if let Some(warning) = verb.warning {
         ctx.note(warning);
     }
-    if (verb.confirms || ctx.dry_run) && !show_plan(ctx, verb.word, &targets)? {
+    if (verb.confirms || ctx.dry_run) && !show_plan(ctx, verb.word, places, &targets)? {
         return Ok(());
     }
     if let Some(prompter) = &prompter {
         prompt::require_confirmation(&**prompter, verb.word, targets.len())?;
     }
 
-    let report = Executor::for_context(ctx, change.batch_size())
+    let report = Executor::for_context(ctx, places, change.batch_size())
         .run(verb.word, target_ids, |batch| {
-            let client = client.clone();
+            // A batch holds the targets of one place.
+            let client = batch.first().map(|t| places.workspaces(t.place).clone());
             async move {
                 let ids: Vec<String> = batch.into_iter().map(|t| t.id).collect();
-                change_state(&client, change, &ids).await
+                match client {
+                    Some(client) => change_state(&client, change, &ids).await,
+                    None => Vec::new(),
+                }
             }
         })
         .await?;
-    let changed: Vec<String> = report
-        .results
-        .iter()
-        .filter(|r| r.outcome == Outcome::Done)
-        .map(|r| r.id.clone())
-        .collect();
+    let changed = report.done();
     let interrupted = report.interrupted;
     let finished = report.finish(ctx);
     if !args.wait || interrupted || changed.is_empty() {
         return finished;
     }
-    let waited = wait_for_final_state(ctx, &client, &verb, changed, args.wait_timeout).await;
+    let waited = wait_for_final_state(ctx, places, &verb, changed, args.wait_timeout).await;
     finished.and(waited)
 }
 
@@ -198,22 +207,40 @@ fn select_targets(
 
 async fn wait_for_final_state(
     ctx: &Context,
-    client: &aws_sdk_workspaces::Client,
+    places: &Places,
     verb: &Verb,
-    ids: Vec<String>,
+    targets: Vec<Placed<String>>,
     timeout_seconds: u64,
 ) -> Result<()> {
     let goal = verb.final_state.unwrap_or("terminated");
-    ctx.note(format!("waiting for {} WorkSpaces to be {goal}", ids.len()));
+    ctx.note(format!(
+        "waiting for {} WorkSpaces to be {goal}",
+        targets.len()
+    ));
+    // One DescribeWorkspaces a place a poll.
+    let mut by_place: Vec<(usize, Vec<String>)> = Vec::new();
+    for target in targets {
+        match by_place
+            .iter_mut()
+            .find(|(place, _)| *place == target.place)
+        {
+            Some((_, ids)) => ids.push(target.item),
+            None => by_place.push((target.place, vec![target.item])),
+        }
+    }
+    let total: usize = by_place.iter().map(|(_, ids)| ids.len()).sum();
     // Filled from inside the polling closure; a RefCell because each poll's
     // future borrows it in turn, never two at once.
     let failed: std::cell::RefCell<Vec<String>> = std::cell::RefCell::new(Vec::new());
     let what = format!("WorkSpaces to be {goal}");
     wait::until_done(&what, Duration::from_secs(timeout_seconds), || {
-        let ids = ids.clone();
-        let failed = &failed;
+        let (by_place, failed) = (&by_place, &failed);
         async move {
-            let current = describe_workspaces(client, &ids).await?;
+            let mut current = Vec::new();
+            for (place, ids) in by_place {
+                let described = describe_workspaces(places.workspaces(*place), ids).await;
+                current.extend(described.map_err(|err| places.blame(*place, err))?);
+            }
             let mut pending = Vec::new();
             for workspace in &current {
                 let id = workspace.workspace_id().unwrap_or_default().to_owned();
@@ -237,7 +264,7 @@ async fn wait_for_final_state(
     .await?;
     let failed = failed.into_inner();
     if failed.is_empty() {
-        ctx.note(format!("all {} WorkSpaces are {goal}", ids.len()));
+        ctx.note(format!("all {total} WorkSpaces are {goal}"));
         Ok(())
     } else {
         Err(AppError::Failed(format!(

@@ -5,8 +5,11 @@ use aws_sdk_workspaces::types::WorkspaceProperties;
 use super::{ComputeArg, OperatingSystemArg, ProtocolArg, RunningModeArg};
 use crate::api::workspaces::modify_workspace_properties;
 use crate::bulk::{Executor, show_plan};
+use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::fanout::Service;
+use crate::places::{Placed, route};
 use crate::resources::workspaces::placeholder;
 use crate::targets::TargetArgs;
 use crate::validate;
@@ -109,34 +112,32 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     let properties = args.properties.to_sdk()?;
-    let ids = args
+    let named = args
         .targets
-        .collect(&["WorkspaceId"], validate::workspace_id)?;
-    if ids.is_empty() {
+        .collect_named(&["WorkspaceId"], validate::workspace_id)?;
+    if named.is_empty() {
         return Err(AppError::usage(
             "name the WorkSpaces to modify: IDs or --ids-from FILE",
         ));
     }
+    let routed = route(ctx, Service::WorkSpaces, named).await?;
+    let places = &routed.places;
+    let targets = routed.targets();
     if ctx.dry_run {
-        let plan: Vec<_> = ids.iter().map(|id| placeholder(id)).collect();
-        show_plan(ctx, "modify", &plan)?;
+        let plan: Vec<_> = targets
+            .iter()
+            .map(|t| Placed::new(t.place, placeholder(&t.item)))
+            .collect();
+        show_plan(ctx, "modify", places, &plan)?;
         return Ok(());
     }
-    let client = ctx.workspaces().await?;
     // ModifyWorkspaceProperties takes one WorkSpace a call.
-    let report = Executor::for_context(ctx, 1)
-        .run("modify", ids, |batch| {
-            let client = client.clone();
-            let properties = properties.clone();
-            async move {
-                let mut results = Vec::with_capacity(batch.len());
-                for target in batch {
-                    let result =
-                        modify_workspace_properties(&client, &target.id, properties.clone()).await;
-                    results.push((target.id, result));
-                }
-                results
-            }
+    let report = Executor::for_context(ctx, places, 1)
+        .run("modify", targets, |batch| {
+            each_target(batch, |target| {
+                let (client, properties) = (places.workspaces(target.place), properties.clone());
+                async move { modify_workspace_properties(client, &target.id, properties).await }
+            })
         })
         .await?;
     report.finish(ctx)

@@ -1,0 +1,415 @@
+//! Where a mutating verb's targets live. Most runs are one region of one
+//! account, the session's; a target file that `list` wrote while reading
+//! several regions or accounts carries a `region` and an `account` for each
+//! record, and filters with several `--region`/`--profile` reach every one
+//! named. Each (profile, region) a target needs becomes a place with its
+//! own clients; the executor sends each target to its place's client.
+//!
+//! Everything here is settled before the first change: a record whose
+//! account no `--profile` reaches, or whose region the command line rules
+//! out, stops the run with nothing changed.
+
+use std::future::Future;
+use std::sync::OnceLock;
+
+use crate::aws::{Session, SessionOptions};
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::fanout::{ALL_REGIONS, Scope, Service, scopes};
+use crate::output::Location;
+use crate::targets::Named;
+
+/// An item of a bulk verb (a target's ID, a resource for the plan) and the
+/// place it lives in.
+#[derive(Debug, Clone)]
+pub struct Placed<T> {
+    pub place: usize,
+    pub item: T,
+}
+
+impl<T> Placed<T> {
+    pub fn new(place: usize, item: T) -> Placed<T> {
+        Placed { place, item }
+    }
+}
+
+/// One region of one account, with the clients that reach it.
+pub struct Place {
+    session: Session,
+    /// Known (from STS) when the run spans several places.
+    location: Option<Location>,
+    /// `--profile` that reaches it, for messages.
+    profile: Option<String>,
+    thin_client: OnceLock<aws_sdk_workspacesthinclient::Client>,
+    workspaces: OnceLock<aws_sdk_workspaces::Client>,
+}
+
+/// The places of one run, in the order the targets first named them.
+pub struct Places {
+    places: Vec<Place>,
+}
+
+impl Places {
+    /// Rows say where they are (region and account columns) only when
+    /// there is more than one place, as `list` does.
+    pub fn located(&self) -> bool {
+        self.places.len() > 1
+    }
+
+    /// Each place's region and account, when the run spans several.
+    pub fn locations(&self) -> Option<Vec<Location>> {
+        if !self.located() {
+            return None;
+        }
+        self.places.iter().map(|p| p.location.clone()).collect()
+    }
+
+    pub fn location(&self, place: usize) -> Option<&Location> {
+        if !self.located() {
+            return None;
+        }
+        self.places.get(place).and_then(|p| p.location.as_ref())
+    }
+
+    pub fn thin_client(&self, place: usize) -> &aws_sdk_workspacesthinclient::Client {
+        let place = &self.places[place];
+        place
+            .thin_client
+            .get_or_init(|| place.session.thin_client())
+    }
+
+    pub fn workspaces(&self, place: usize) -> &aws_sdk_workspaces::Client {
+        let place = &self.places[place];
+        place.workspaces.get_or_init(|| place.session.workspaces())
+    }
+
+    /// A place in words, for messages: "region eu-west-1, account 2222...".
+    pub fn describe(&self, place: usize) -> String {
+        let Some(place) = self.places.get(place) else {
+            return String::new();
+        };
+        match (&place.location, &place.profile) {
+            (Some(location), _) => {
+                format!("region {}, account {}", location.region, location.account)
+            }
+            (None, Some(profile)) => format!("profile {profile}"),
+            (None, None) => place.session.region().unwrap_or_default().to_owned(),
+        }
+    }
+
+    /// " in N regions/accounts" when the items span several places: what a
+    /// plan's first line adds so the reach of a change is plain.
+    pub fn spread<T>(&self, items: &[Placed<T>]) -> String {
+        if !self.located() {
+            return String::new();
+        }
+        let mut used: Vec<usize> = items.iter().map(|i| i.place).collect();
+        used.sort_unstable();
+        used.dedup();
+        format!(" in {} regions/accounts", used.len())
+    }
+
+    /// Runs `find` in each place with the IDs routed there (none: every
+    /// target the filters find) and tags what it returns with the place.
+    /// An error names the place it came from when there are several.
+    pub async fn gather<T, F, Fut>(&self, ids: Vec<Vec<String>>, find: F) -> Result<Vec<Placed<T>>>
+    where
+        F: Fn(usize, Vec<String>) -> Fut,
+        Fut: Future<Output = Result<Vec<T>>>,
+    {
+        let mut found = Vec::new();
+        for (place, ids) in ids.into_iter().enumerate() {
+            let items = find(place, ids)
+                .await
+                .map_err(|err| self.blame(place, err))?;
+            found.extend(items.into_iter().map(|item| Placed::new(place, item)));
+        }
+        Ok(found)
+    }
+
+    /// The error, saying which place it came from when there are several.
+    pub fn blame(&self, place: usize, err: AppError) -> AppError {
+        if !self.located() {
+            return err;
+        }
+        match err {
+            AppError::Aws(mut aws) => {
+                aws.message = format!("{}: {}", self.describe(place), aws.message);
+                AppError::Aws(aws)
+            }
+            other => other,
+        }
+    }
+}
+
+/// The targets of a run, routed: the places, and for each the IDs to
+/// change there in the order given. No targets (filters only) means every
+/// scope the command line names, each with no IDs.
+pub struct Routed {
+    pub places: Places,
+    pub ids: Vec<Vec<String>>,
+}
+
+impl Routed {
+    /// The routed IDs as executor targets, place by place.
+    pub fn targets(&self) -> Vec<Placed<String>> {
+        self.ids
+            .iter()
+            .enumerate()
+            .flat_map(|(place, ids)| ids.iter().map(move |id| Placed::new(place, id.clone())))
+            .collect()
+    }
+}
+
+/// Settles where each target lives (see the module's comment).
+pub async fn route(ctx: &Context, service: Service, targets: Vec<Named>) -> Result<Routed> {
+    let one_scope = ctx.profiles.len() <= 1
+        && ctx.regions.len() <= 1
+        && !ctx.regions.iter().any(|r| r == ALL_REGIONS);
+    if one_scope && !targets.iter().any(Named::is_placed) {
+        // The common case: the session's region and account, no STS call.
+        let session = ctx.session().await?.clone();
+        let ids = targets.into_iter().map(|t| t.id).collect();
+        return Ok(Routed {
+            places: Places {
+                places: vec![place(session, None, ctx.profiles.first().cloned())],
+            },
+            ids: vec![ids],
+        });
+    }
+    if targets.is_empty() {
+        return every_scope(ctx, service).await;
+    }
+    let scope_of = target_scopes(ctx, service, &targets).await?;
+    let mut keys: Vec<(Option<String>, Option<String>)> = Vec::new();
+    let mut ids: Vec<Vec<String>> = Vec::new();
+    for (target, key) in targets.into_iter().zip(scope_of) {
+        let index = match keys.iter().position(|k| *k == key) {
+            Some(index) => index,
+            None => {
+                keys.push(key);
+                ids.push(Vec::new());
+                keys.len() - 1
+            }
+        };
+        ids[index].push(target.id);
+    }
+    let scopes: Vec<Scope> = keys
+        .into_iter()
+        .map(|(profile, region)| {
+            let mut options = ctx.session_options.clone();
+            options.profile = profile;
+            options.region = region;
+            Scope { options }
+        })
+        .collect();
+    Ok(merged(open(&scopes).await?, ids))
+}
+
+/// Filters with several `--region`/`--profile`: every one is searched.
+async fn every_scope(ctx: &Context, service: Service) -> Result<Routed> {
+    let scopes = scopes(ctx, service);
+    let ids = vec![Vec::new(); scopes.len()];
+    Ok(merged(open(&scopes).await?, ids))
+}
+
+/// One place per (region, account): two profiles of one account, or a
+/// record without a region next to one naming the profile's own, would
+/// otherwise reach the same resources twice.
+fn merged(places: Places, ids: Vec<Vec<String>>) -> Routed {
+    let mut kept: Vec<Place> = Vec::new();
+    let mut kept_ids: Vec<Vec<String>> = Vec::new();
+    for (place, ids) in places.places.into_iter().zip(ids) {
+        let same = kept
+            .iter()
+            .position(|k| k.location.is_some() && k.location == place.location);
+        match same {
+            Some(index) => {
+                for id in ids {
+                    if !kept_ids[index].contains(&id) {
+                        kept_ids[index].push(id);
+                    }
+                }
+            }
+            None => {
+                kept.push(place);
+                kept_ids.push(ids);
+            }
+        }
+    }
+    Routed {
+        places: Places { places: kept },
+        ids: kept_ids,
+    }
+}
+
+/// Each target's (profile, region): its record's account picks the profile
+/// and its region the region, checked against what the command line says.
+async fn target_scopes(
+    ctx: &Context,
+    service: Service,
+    targets: &[Named],
+) -> Result<Vec<(Option<String>, Option<String>)>> {
+    let profiles: Vec<Option<String>> = if ctx.profiles.is_empty() {
+        vec![None]
+    } else {
+        ctx.profiles.iter().cloned().map(Some).collect()
+    };
+    let all_regions = ctx.regions.iter().any(|r| r == ALL_REGIONS);
+    let given_regions: Vec<&str> = ctx
+        .regions
+        .iter()
+        .map(String::as_str)
+        .filter(|r| *r != ALL_REGIONS)
+        .collect();
+    let accounts = if profiles.len() > 1 || targets.iter().any(|t| t.account.is_some()) {
+        let probe_region = given_regions
+            .first()
+            .map(|r| (*r).to_owned())
+            .or_else(|| targets.iter().find_map(|t| t.region.clone()));
+        Some(accounts_of(ctx, &profiles, probe_region).await?)
+    } else {
+        None
+    };
+
+    targets
+        .iter()
+        .map(|target| {
+            let profile = match (&target.account, &accounts) {
+                (Some(account), Some(accounts)) => accounts
+                    .iter()
+                    .find(|(_, a)| a == account)
+                    .map(|(p, _)| p.clone())
+                    .ok_or_else(|| {
+                        let reached: Vec<String> = accounts
+                            .iter()
+                            .map(|(p, a)| match p {
+                                Some(p) => format!("{a} (profile {p})"),
+                                None => a.clone(),
+                            })
+                            .collect();
+                        AppError::usage(format!(
+                            "target {} is in account {account}, which the credentials do not reach \
+                             (they reach {}); nothing was changed",
+                            target.describe(),
+                            reached.join(", ")
+                        ))
+                    })?,
+                _ if profiles.len() == 1 => profiles[0].clone(),
+                _ => {
+                    return Err(AppError::usage(format!(
+                        "target {} has no account: with several --profile, each record needs \
+                         the account field `list` prints when it reads several",
+                        target.describe()
+                    )));
+                }
+            };
+            let region = match &target.region {
+                Some(region) if all_regions && !service.regions().contains(&region.as_str()) => {
+                    return Err(AppError::usage(format!(
+                        "target {} is in region {region}, where the service is not offered \
+                         (--region all)",
+                        target.describe()
+                    )));
+                }
+                Some(region)
+                    if !all_regions
+                        && !given_regions.is_empty()
+                        && !given_regions.contains(&region.as_str()) =>
+                {
+                    return Err(AppError::usage(format!(
+                        "target {} is in region {region}, outside --region {}; nothing was changed",
+                        target.describe(),
+                        given_regions.join(", ")
+                    )));
+                }
+                Some(region) => Some(region.clone()),
+                None if given_regions.len() <= 1 && !all_regions => {
+                    given_regions.first().map(|r| (*r).to_owned())
+                }
+                None => {
+                    return Err(AppError::usage(format!(
+                        "target {} has no region: with several --region, each record needs \
+                         the region field `list` prints when it reads several",
+                        target.describe()
+                    )));
+                }
+            };
+            Ok((profile, region))
+        })
+        .collect()
+}
+
+/// Each profile's account (STS), to match the records' `account` fields.
+async fn accounts_of(
+    ctx: &Context,
+    profiles: &[Option<String>],
+    region: Option<String>,
+) -> Result<Vec<(Option<String>, String)>> {
+    let lookups = profiles.iter().map(|profile| {
+        let mut options: SessionOptions = ctx.session_options.clone();
+        options.profile = profile.clone();
+        if region.is_some() {
+            options.region = region.clone();
+        }
+        async move {
+            let session = Session::load(&options).await?;
+            let account = session.account_id().await?.to_owned();
+            Ok::<_, AppError>((profile.clone(), account))
+        }
+    });
+    futures::future::join_all(lookups)
+        .await
+        .into_iter()
+        .zip(profiles)
+        .map(|(found, profile)| {
+            found.map_err(|err| match profile {
+                Some(profile) => prefix(err, &format!("profile {profile}")),
+                None => err,
+            })
+        })
+        .collect()
+}
+
+/// Loads each scope's session and asks STS for its account, all at once.
+/// Any that fails stops the run before anything changes.
+async fn open(scopes: &[Scope]) -> Result<Places> {
+    let opened = futures::future::join_all(scopes.iter().map(|scope| async move {
+        let session = Session::load(&scope.options).await?;
+        let account = session.account_id().await?.to_owned();
+        let region = session.region().unwrap_or_default().to_owned();
+        Ok::<_, AppError>(place(
+            session,
+            Some(Location { region, account }),
+            scope.options.profile.clone(),
+        ))
+    }))
+    .await;
+    let mut places = Vec::with_capacity(scopes.len());
+    for (scope, opened) in scopes.iter().zip(opened) {
+        places.push(opened.map_err(|err| prefix(err, &scope.describe()))?);
+    }
+    Ok(Places { places })
+}
+
+fn place(session: Session, location: Option<Location>, profile: Option<String>) -> Place {
+    Place {
+        session,
+        location,
+        profile,
+        thin_client: OnceLock::new(),
+        workspaces: OnceLock::new(),
+    }
+}
+
+fn prefix(err: AppError, place: &str) -> AppError {
+    match err {
+        AppError::Aws(mut aws) => {
+            aws.message = format!("{place}: {}", aws.message);
+            AppError::Aws(aws)
+        }
+        AppError::Access(message) => AppError::Access(format!("{place}: {message}")),
+        AppError::Usage(message) => AppError::Usage(format!("{place}: {message}")),
+        other => other,
+    }
+}
