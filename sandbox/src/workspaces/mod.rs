@@ -45,6 +45,7 @@ pub const STANDBY_REGION: &str = "us-west-2";
 /// `UnknownOperationException`.
 pub const SUPPORTED_OPERATIONS: &[&str] = &[
     "DescribeWorkspaces",
+    "DescribeWorkspacesConnectionStatus",
     "CreateWorkspaces",
     "ModifyWorkspaceProperties",
     "StartWorkspaces",
@@ -177,6 +178,9 @@ impl WorkspacesState {
     fn dispatch(&mut self, op: &str, input: &Input, clock: &Clock) -> Result<Value, WsError> {
         match op {
             "DescribeWorkspaces" => self.describe_workspaces(input),
+            "DescribeWorkspacesConnectionStatus" => {
+                self.describe_workspaces_connection_status(input, clock)
+            }
             "CreateWorkspaces" => self.create_workspaces(input, clock),
             "ModifyWorkspaceProperties" => self.modify_workspace_properties(input, clock),
             "StartWorkspaces" => self.change_workspaces(input, clock, workspace_ops::START),

@@ -279,6 +279,14 @@ pub struct WorkspaceRecord {
         with = "optional_epoch_seconds"
     )]
     pub modifications_done_at: Option<DateTime<Utc>>,
+    /// When a user last connected (DescribeWorkspacesConnectionStatus);
+    /// `None`: never.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "optional_epoch_seconds"
+    )]
+    pub last_user_connection: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -844,15 +844,32 @@ fn seed_workspaces(
         if windows && rng.percent(25) {
             seed_workspace_association(state, rng, &workspace, &applications, now);
         }
+        let last_user_connection = last_user_connection(index, workspace_state, now);
         state.workspaces.insert(
             workspace_id,
             WorkspaceRecord {
                 workspace,
                 schedule: Schedule::default(),
                 modifications_done_at: None,
+                last_user_connection,
             },
         );
     }
+}
+
+/// When the WorkSpace's user last connected: within the last day when it
+/// runs; for a stopped one, days ago for half and months ago (or never) for
+/// the rest, so "stopped for long" has both kinds to tell apart. Drawn from
+/// its own generator so the rest of the seed stays as it was.
+fn last_user_connection(index: usize, state: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let mut rng = SplitMix::new(0xC0DE_5EED ^ (index as u64).wrapping_mul(0x9E37_79B9));
+    let hours = match state {
+        "AVAILABLE" => rng.below(24),
+        "STOPPED" if index.is_multiple_of(2) => 24 * (1 + rng.below(10)),
+        "STOPPED" if index.is_multiple_of(3) => return None,
+        _ => 24 * (45 + rng.below(120)),
+    };
+    now.checked_sub_signed(TimeDelta::hours(hours as i64))
 }
 
 /// One application on a WorkSpace: mostly installed, some waiting for a
