@@ -20,6 +20,11 @@ fn json_rows(output: &std::process::Output) -> Vec<Value> {
     serde_json::from_str(&stdout_of(output)).unwrap()
 }
 
+/// What the binary printed as JSON, with both profiles named.
+fn both(fleet: &TwoAccounts, args: &[&str]) -> Vec<Value> {
+    json_rows(&fleet.wsfleet().args(args).output().unwrap())
+}
+
 fn ids_where(rows: &[Value], key: &str, account: &str) -> BTreeSet<String> {
     rows.iter()
         .filter(|r| r["account"] == account)
@@ -38,12 +43,9 @@ fn resources(sandbox: &TestSandbox, operation: &str) -> BTreeSet<String> {
 #[test]
 fn deregister_from_a_two_account_listing_changes_each_device_in_its_own_account() {
     let fleet = TwoAccounts::start((9, 1), (6, 1));
-    let listed = json_rows(
-        &fleet
-            .wsfleet()
-            .args(["devices", "list", "--status", "registered", "-o", "json"])
-            .output()
-            .unwrap(),
+    let listed = both(
+        &fleet,
+        &["devices", "list", "--status", "registered", "-o", "json"],
     );
     let east_ids = ids_where(&listed, "id", EAST_ACCOUNT);
     let west_ids = ids_where(&listed, "id", WEST_ACCOUNT);
@@ -146,13 +148,7 @@ fn deregister_from_a_two_account_listing_changes_each_device_in_its_own_account(
 #[test]
 fn a_record_in_an_account_no_profile_reaches_stops_the_run_before_any_change() {
     let fleet = TwoAccounts::start((4, 1), (3, 1));
-    let listed = json_rows(
-        &fleet
-            .wsfleet()
-            .args(["devices", "list", "-o", "json"])
-            .output()
-            .unwrap(),
-    );
+    let listed = both(&fleet, &["devices", "list", "-o", "json"]);
     let mut records = listed.clone();
     records[0]["account"] = Value::from("333333333333");
     let file = fleet.home.path().join("stray.json");
@@ -196,12 +192,9 @@ fn a_record_in_an_account_no_profile_reaches_stops_the_run_before_any_change() {
 #[test]
 fn filters_with_several_profiles_reach_every_account_and_batch_per_account() {
     let fleet = TwoAccounts::start((2, 12), (2, 9));
-    let available = json_rows(
-        &fleet
-            .wsfleet()
-            .args(["workspaces", "list", "--state", "available", "-o", "json"])
-            .output()
-            .unwrap(),
+    let available = both(
+        &fleet,
+        &["workspaces", "list", "--state", "available", "-o", "json"],
     );
     let east_ids = ids_where(&available, "WorkspaceId", EAST_ACCOUNT);
     let west_ids = ids_where(&available, "WorkspaceId", WEST_ACCOUNT);
@@ -240,13 +233,7 @@ fn filters_with_several_profiles_reach_every_account_and_batch_per_account() {
 #[test]
 fn tagging_by_arn_reaches_the_account_and_region_each_arn_names() {
     let fleet = TwoAccounts::start((3, 1), (2, 1));
-    let listed = json_rows(
-        &fleet
-            .wsfleet()
-            .args(["devices", "list", "-o", "json"])
-            .output()
-            .unwrap(),
-    );
+    let listed = both(&fleet, &["devices", "list", "-o", "json"]);
     // Only the ARNs: they alone say where each device is.
     let arns: Vec<String> = listed
         .iter()

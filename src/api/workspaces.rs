@@ -2,7 +2,7 @@
 //! images. The WorkSpaces API takes at most 25 IDs a call; everything here
 //! splits longer lists itself.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 use aws_sdk_workspaces::Client;
 use aws_sdk_workspaces::types::{
@@ -14,6 +14,7 @@ use aws_sdk_workspaces::types::{
     WorkSpaceAssociatedResourceType, Workspace, WorkspaceBundle, WorkspaceImage,
     WorkspaceProperties, WorkspaceRequest, WorkspaceResourceAssociation,
 };
+use aws_smithy_types::DateTime;
 
 use crate::bulk::BatchResult;
 use crate::error::{AppError, AwsError, AwsErrorKind, Result, from_sdk};
@@ -133,6 +134,34 @@ impl WorkspacePages {
             all.extend(page);
         }
         Ok(all)
+    }
+}
+
+/// When each WorkSpace's user last connected
+/// (DescribeWorkspacesConnectionStatus, every page); a WorkSpace nobody ever
+/// connected to is absent.
+pub async fn last_user_connections(client: &Client) -> Result<HashMap<String, DateTime>> {
+    let mut connections = HashMap::new();
+    let mut next_token = None;
+    loop {
+        let output = client
+            .describe_workspaces_connection_status()
+            .set_next_token(next_token)
+            .send()
+            .await
+            .map_err(|e| from_sdk("DescribeWorkspacesConnectionStatus", e))?;
+        for status in output.workspaces_connection_status.unwrap_or_default() {
+            if let (Some(id), Some(at)) = (
+                status.workspace_id,
+                status.last_known_user_connection_timestamp,
+            ) {
+                connections.insert(id, at);
+            }
+        }
+        next_token = non_empty(output.next_token);
+        if next_token.is_none() {
+            return Ok(connections);
+        }
     }
 }
 

@@ -20,8 +20,8 @@ Examples:
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Devices not seen (lastPostureAt) for longer than this are listed
-    /// (90m, 12h, 30d, 2w)
+    /// Devices not seen (lastPostureAt), and stopped WorkSpaces nobody
+    /// connected to, for longer than this are listed (90m, 12h, 30d, 2w)
     #[arg(long, default_value = "30d", value_name = "PERIOD")]
     pub stale: String,
 

@@ -30,6 +30,8 @@ pub struct ScopeFleet {
     pub environments: Vec<Environment>,
     pub software_sets: Vec<SoftwareSet>,
     pub workspaces: Vec<Workspace>,
+    /// When each WorkSpace's user last connected (absent: never).
+    pub last_user_connections: HashMap<String, aws_smithy_types::DateTime>,
     pub applications: Vec<WorkSpaceApplication>,
     pub images: Vec<WorkspaceImage>,
     pub bundles: Vec<WorkspaceBundle>,
@@ -45,6 +47,7 @@ impl ScopeFleet {
             environments: Vec::new(),
             software_sets: Vec::new(),
             workspaces: Vec::new(),
+            last_user_connections: HashMap::new(),
             applications: Vec::new(),
             images: Vec::new(),
             bundles: Vec::new(),
@@ -181,6 +184,9 @@ async fn gather_scope(
     fleet.workspaces = ws::WorkspacePages::new(client.clone(), WorkspaceQuery::default())
         .collect()
         .await?;
+    if !fleet.workspaces.is_empty() {
+        fleet.last_user_connections = ws::last_user_connections(&client).await?;
+    }
     let mut applications = ApplicationPages::new(client.clone(), ApplicationQuery::default());
     while let Some(page) = applications.next_page().await? {
         fleet.applications.extend(page);

@@ -161,7 +161,7 @@ pub fn sections(fleets: &[ScopeFleet], settings: &Settings) -> Vec<Section> {
                     .collect()
             },
         ),
-        workspaces_needing_attention(fleets),
+        workspaces_needing_attention(fleets, settings),
         images_with_updates(fleets),
     ]
 }
@@ -431,45 +431,54 @@ fn weekday(epoch_seconds: i64) -> usize {
     (epoch_seconds.div_euclid(DAY) + 3).rem_euclid(7) as usize
 }
 
-/// The states that need someone: ERROR, UNHEALTHY, and STOPPED
-/// (DescribeWorkspaces does not say since when).
-fn needs_attention(workspace: &Workspace) -> bool {
-    matches!(
-        workspace.state(),
-        Some(WorkspaceState::Error | WorkspaceState::Unhealthy | WorkspaceState::Stopped)
-    )
+/// The WorkSpaces that need someone: ERROR, UNHEALTHY, and STOPPED with
+/// no user connection since `cutoff` (or ever): stopped for long, not just
+/// stopped overnight by AutoStop.
+fn needs_attention(workspace: &Workspace, last_connection: Option<&DateTime>, cutoff: i64) -> bool {
+    match workspace.state() {
+        Some(WorkspaceState::Error | WorkspaceState::Unhealthy) => true,
+        Some(WorkspaceState::Stopped) => last_connection.is_none_or(|at| at.secs() < cutoff),
+        _ => false,
+    }
 }
 
-fn workspaces_needing_attention(fleets: &[ScopeFleet]) -> Section {
+fn workspaces_needing_attention(fleets: &[ScopeFleet], settings: &Settings) -> Section {
+    let cutoff = settings.now - seconds(settings.stale);
     let rows = fleets
         .iter()
         .flat_map(|fleet| {
-            fleet
-                .workspaces
-                .iter()
-                .filter(|w| needs_attention(w))
-                .map(|w| {
+            fleet.workspaces.iter().filter_map(move |w| {
+                let last_connection = w
+                    .workspace_id()
+                    .and_then(|id| fleet.last_user_connections.get(id));
+                needs_attention(w, last_connection, cutoff).then(|| {
                     row(
                         &fleet.location,
                         vec![
                             ("WorkspaceId", get::text(w.workspace_id())),
                             ("UserName", get::text(w.user_name())),
                             ("State", get::enumeration(w.state())),
+                            (
+                                "LastKnownUserConnectionTimestamp",
+                                get::time(last_connection),
+                            ),
                             ("ErrorCode", get::text(w.error_code())),
                             ("ErrorMessage", get::text(w.error_message())),
                         ],
                     )
                 })
+            })
         })
         .collect();
     Section {
         group: Some("workspaces"),
         key: "needingAttention",
-        title: "WorkSpaces in ERROR, UNHEALTHY or STOPPED",
+        title: "WorkSpaces in ERROR, UNHEALTHY, or STOPPED with no user connection within --stale",
         columns: vec![
             "WorkspaceId",
             "UserName",
             "State",
+            "LastKnownUserConnectionTimestamp",
             "ErrorCode",
             "ErrorMessage",
         ],
