@@ -336,4 +336,52 @@ fn records_are_changed_in_the_region_they_name() {
         sandbox.requests_for("DeregisterDevice").len(),
         records.len()
     );
+
+    // With several --region, a bare ID does not say which region it is in.
+    let bare = sandbox.path("bare.txt");
+    std::fs::write(&bare, listed[0]["id"].as_str().unwrap()).unwrap();
+    sandbox.clear_requests();
+    let output = sandbox
+        .wsfleet()
+        .args(["--region", "us-east-1,eu-west-1", "--yes"])
+        .args(["devices", "delete", "--ids-from"])
+        .arg(&bare)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("has no region"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert!(sandbox.requests().is_empty());
+}
+
+#[test]
+fn an_account_that_cannot_be_reached_stops_the_run_before_any_change() {
+    let fleet = TwoAccounts::start((6, 1), (1, 1));
+    let dead_port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let config = fleet.home.path().join("aws-config");
+    let mut profiles = std::fs::read_to_string(&config).unwrap();
+    profiles.push_str(&format!(
+        "\n[profile gone]\nregion = ap-south-1\nendpoint_url = http://127.0.0.1:{dead_port}\n"
+    ));
+    std::fs::write(&config, profiles).unwrap();
+
+    let output = fleet
+        .wsfleet_without_profiles()
+        .args(["--profile", "east,gone", "--yes", "--connect-timeout", "1"])
+        .args(["devices", "delete", "--environment", "a1b2c3d4e"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let err = stderr_of(&output);
+    assert!(err.contains("profile gone"), "{err}");
+    // The reachable account was not touched: not even listed.
+    assert!(fleet.east.requests_for("DeleteDevice").is_empty());
+    assert!(fleet.east.requests_for("ListDevices").is_empty());
 }

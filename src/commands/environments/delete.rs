@@ -42,7 +42,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let routed = route(ctx, Service::ThinClient, named).await?;
     let places = &routed.places;
     let environments = places
-        .gather(routed.ids.clone(), |place, ids| {
+        .gather(routed.ids, |place, ids| {
             let client = places.thin_client(place);
             async move { described(client, &ids).await }
         })

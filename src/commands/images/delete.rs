@@ -5,7 +5,7 @@ use aws_sdk_workspaces::types::WorkspaceImage;
 
 use crate::api::workspaces::{delete_image, describe_images};
 use crate::bulk::{Executor, show_plan};
-use crate::commands::plan::each_target;
+use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
@@ -38,7 +38,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let routed = route(ctx, Service::WorkSpaces, named).await?;
     let places = &routed.places;
     let images = places
-        .gather(routed.ids.clone(), |place, ids| {
+        .gather(routed.ids, |place, ids| {
             let client = places.workspaces(place);
             async move { described(client, &ids).await }
         })
@@ -49,7 +49,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     prompt::require_confirmation(&*prompter, "delete", images.len())?;
     // DeleteWorkspaceImage takes one image a call.
     let report = Executor::for_context(ctx, places, 1)
-        .run("delete", routed.targets(), |batch| {
+        .run("delete", ids_of(&images, |i| i.image_id()), |batch| {
             each_target(batch, |target| {
                 let client = places.workspaces(target.place);
                 async move { delete_image(client, &target.id).await }

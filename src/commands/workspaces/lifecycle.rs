@@ -133,7 +133,7 @@ pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
     let routed = route(ctx, Service::WorkSpaces, named).await?;
     let places = &routed.places;
     let targets = places
-        .gather(routed.ids.clone(), |place, ids| {
+        .gather(routed.ids, |place, ids| {
             let (client, filters) = (places.workspaces(place).clone(), &args.filters);
             async move {
                 let query = filters.query(ids.clone())?;
