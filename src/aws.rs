@@ -116,6 +116,16 @@ impl Session {
         self.config.region().map(Region::as_ref)
     }
 
+    /// This session, its account already known (from another session of the
+    /// same credentials: the account does not change with the region), so
+    /// [`Session::account_id`] asks STS nothing.
+    pub fn knowing_account(self, account: String) -> Session {
+        Session {
+            account: std::sync::Arc::new(tokio::sync::OnceCell::new_with(Some(account))),
+            ..self
+        }
+    }
+
     /// The account these credentials belong to (STS GetCallerIdentity,
     /// asked once and remembered).
     pub async fn account_id(&self) -> Result<&str> {

@@ -108,6 +108,18 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// Loads the scope's session and learns where it is: its region, and
+    /// its account (STS GetCallerIdentity, unless `known_account` says).
+    pub async fn open(&self, known_account: Option<&str>) -> Result<(Session, Location)> {
+        let mut session = Session::load(&self.options).await?;
+        if let Some(account) = known_account {
+            session = session.knowing_account(account.to_owned());
+        }
+        let account = session.account_id().await?.to_owned();
+        let region = session.region().unwrap_or_default().to_owned();
+        Ok((session, Location { region, account }))
+    }
+
     pub fn describe(&self) -> String {
         match (&self.options.region, &self.options.profile) {
             (Some(region), Some(profile)) => format!("region {region}, profile {profile}"),
@@ -212,13 +224,7 @@ where
 {
     let mut failures = Vec::new();
     let mut pending = FuturesUnordered::new();
-    let started = futures::future::join_all(scopes.iter().map(|scope| async move {
-        let session = Session::load(&scope.options).await?;
-        let account = session.account_id().await?.to_owned();
-        let region = session.region().unwrap_or_default().to_owned();
-        Ok::<_, AppError>((session, Location { region, account }))
-    }))
-    .await;
+    let started = futures::future::join_all(scopes.iter().map(|scope| scope.open(None))).await;
     for (scope, started) in scopes.iter().zip(started) {
         match started {
             Ok((session, location)) => {

@@ -38,8 +38,6 @@ pub struct Place {
     session: Session,
     /// Known (from STS) when the run spans several places.
     location: Option<Location>,
-    /// `--profile` that reaches it, for messages.
-    profile: Option<String>,
     thin_client: OnceLock<aws_sdk_workspacesthinclient::Client>,
     workspaces: OnceLock<aws_sdk_workspaces::Client>,
 }
@@ -83,20 +81,6 @@ impl Places {
         place.workspaces.get_or_init(|| place.session.workspaces())
     }
 
-    /// A place in words, for messages: "region eu-west-1, account 2222...".
-    pub fn describe(&self, place: usize) -> String {
-        let Some(place) = self.places.get(place) else {
-            return String::new();
-        };
-        match (&place.location, &place.profile) {
-            (Some(location), _) => {
-                format!("region {}, account {}", location.region, location.account)
-            }
-            (None, Some(profile)) => format!("profile {profile}"),
-            (None, None) => place.session.region().unwrap_or_default().to_owned(),
-        }
-    }
-
     /// " in N regions/accounts" when the items span several places: what a
     /// plan's first line adds so the reach of a change is plain.
     pub fn spread<T>(&self, items: &[Placed<T>]) -> String {
@@ -129,15 +113,12 @@ impl Places {
 
     /// The error, saying which place it came from when there are several.
     pub fn blame(&self, place: usize, err: AppError) -> AppError {
-        if !self.located() {
-            return err;
-        }
-        match err {
-            AppError::Aws(mut aws) => {
-                aws.message = format!("{}: {}", self.describe(place), aws.message);
-                AppError::Aws(aws)
-            }
-            other => other,
+        match self.location(place) {
+            Some(location) => prefix(
+                err,
+                &format!("region {}, account {}", location.region, location.account),
+            ),
+            None => err,
         }
     }
 }
@@ -172,7 +153,7 @@ pub async fn route(ctx: &Context, service: Service, targets: Vec<Named>) -> Resu
         let ids = targets.into_iter().map(|t| t.id).collect();
         return Ok(Routed {
             places: Places {
-                places: vec![place(session, None, ctx.profiles.first().cloned())],
+                places: vec![place(session, None)],
             },
             ids: vec![ids],
         });
@@ -180,7 +161,7 @@ pub async fn route(ctx: &Context, service: Service, targets: Vec<Named>) -> Resu
     if targets.is_empty() {
         return every_scope(ctx, service).await;
     }
-    let scope_of = target_scopes(ctx, service, &targets).await?;
+    let (scope_of, accounts) = target_scopes(ctx, service, &targets).await?;
     let mut keys: Vec<(Option<String>, Option<String>)> = Vec::new();
     let mut ids: Vec<Vec<String>> = Vec::new();
     for (target, key) in targets.into_iter().zip(scope_of) {
@@ -203,14 +184,14 @@ pub async fn route(ctx: &Context, service: Service, targets: Vec<Named>) -> Resu
             Scope { options }
         })
         .collect();
-    Ok(merged(open(&scopes).await?, ids))
+    Ok(merged(open(&scopes, &accounts).await?, ids))
 }
 
 /// Filters with several `--region`/`--profile`: every one is searched.
 async fn every_scope(ctx: &Context, service: Service) -> Result<Routed> {
     let scopes = scopes(ctx, service);
     let ids = vec![Vec::new(); scopes.len()];
-    Ok(merged(open(&scopes).await?, ids))
+    Ok(merged(open(&scopes, &[]).await?, ids))
 }
 
 /// One place per (region, account): two profiles of one account, or a
@@ -243,13 +224,17 @@ fn merged(places: Places, ids: Vec<Vec<String>>) -> Routed {
     }
 }
 
+/// Each profile's account, as STS told it.
+type Accounts = Vec<(Option<String>, String)>;
+
 /// Each target's (profile, region): its record's account picks the profile
 /// and its region the region, checked against what the command line says.
+/// Also the profiles' accounts, when they had to be asked.
 async fn target_scopes(
     ctx: &Context,
     service: Service,
     targets: &[Named],
-) -> Result<Vec<(Option<String>, Option<String>)>> {
+) -> Result<(Vec<(Option<String>, Option<String>)>, Accounts)> {
     let profiles: Vec<Option<String>> = if ctx.profiles.is_empty() {
         vec![None]
     } else {
@@ -272,7 +257,7 @@ async fn target_scopes(
         None
     };
 
-    targets
+    let scopes = targets
         .iter()
         .map(|target| {
             let profile = match (&target.account, &accounts) {
@@ -337,7 +322,8 @@ async fn target_scopes(
             };
             Ok((profile, region))
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    Ok((scopes, accounts.unwrap_or_default()))
 }
 
 /// Each profile's account (STS), to match the records' `account` fields.
@@ -345,7 +331,7 @@ async fn accounts_of(
     ctx: &Context,
     profiles: &[Option<String>],
     region: Option<String>,
-) -> Result<Vec<(Option<String>, String)>> {
+) -> Result<Accounts> {
     let lookups = profiles.iter().map(|profile| {
         let mut options: SessionOptions = ctx.session_options.clone();
         options.profile = profile.clone();
@@ -371,32 +357,30 @@ async fn accounts_of(
         .collect()
 }
 
-/// Loads each scope's session and asks STS for its account, all at once.
+/// Loads each scope's session and learns its account, all at once: from
+/// `known` when the profile's account was already asked, else from STS.
 /// Any that fails stops the run before anything changes.
-async fn open(scopes: &[Scope]) -> Result<Places> {
-    let opened = futures::future::join_all(scopes.iter().map(|scope| async move {
-        let session = Session::load(&scope.options).await?;
-        let account = session.account_id().await?.to_owned();
-        let region = session.region().unwrap_or_default().to_owned();
-        Ok::<_, AppError>(place(
-            session,
-            Some(Location { region, account }),
-            scope.options.profile.clone(),
-        ))
+async fn open(scopes: &[Scope], known: &[(Option<String>, String)]) -> Result<Places> {
+    let opened = futures::future::join_all(scopes.iter().map(|scope| {
+        let known_account = known
+            .iter()
+            .find(|(profile, _)| *profile == scope.options.profile)
+            .map(|(_, account)| account.as_str());
+        scope.open(known_account)
     }))
     .await;
     let mut places = Vec::with_capacity(scopes.len());
     for (scope, opened) in scopes.iter().zip(opened) {
-        places.push(opened.map_err(|err| prefix(err, &scope.describe()))?);
+        let (session, location) = opened.map_err(|err| prefix(err, &scope.describe()))?;
+        places.push(place(session, Some(location)));
     }
     Ok(Places { places })
 }
 
-fn place(session: Session, location: Option<Location>, profile: Option<String>) -> Place {
+fn place(session: Session, location: Option<Location>) -> Place {
     Place {
         session,
         location,
-        profile,
         thin_client: OnceLock::new(),
         workspaces: OnceLock::new(),
     }

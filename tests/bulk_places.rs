@@ -80,6 +80,8 @@ fn deregister_from_a_two_account_listing_changes_each_device_in_its_own_account(
     assert!(resources(&fleet.east, "DeregisterDevice").is_empty());
     assert!(resources(&fleet.west, "DeregisterDevice").is_empty());
 
+    fleet.east.clear_requests();
+    fleet.west.clear_requests();
     let journal = fleet.home.path().join("deregister.ndjson");
     let output = fleet
         .wsfleet()
@@ -110,6 +112,10 @@ fn deregister_from_a_two_account_listing_changes_each_device_in_its_own_account(
         fleet.east.requests_for("DeregisterDevice").len(),
         east_ids.len()
     );
+    // Each account was asked who it is once: the answer that matched the
+    // records also placed them.
+    assert_eq!(fleet.east.requests_for("GetCallerIdentity").len(), 1);
+    assert_eq!(fleet.west.requests_for("GetCallerIdentity").len(), 1);
     for (sandbox, region) in [(&fleet.east, "us-east-1"), (&fleet.west, "eu-west-1")] {
         assert!(
             sandbox

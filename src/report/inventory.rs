@@ -13,7 +13,6 @@ use crate::api::thin_client::{
     software_sets_with_details, with_details,
 };
 use crate::api::workspaces::{self as ws, ApplicationPages, ApplicationQuery, WorkspaceQuery};
-use crate::aws::Session;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::{self, ALL_REGIONS, Scope, Service};
@@ -133,11 +132,7 @@ async fn gather_scope(
     with_tags: bool,
     bar: &ProgressBar,
 ) -> Result<ScopeFleet> {
-    let session = Session::load(&scope.options).await?;
-    let location = Location {
-        region: session.region().unwrap_or_default().to_owned(),
-        account: session.account_id().await?.to_owned(),
-    };
+    let (session, location) = scope.open(None).await?;
     let prefix = format!("{} {}", location.region, location.account);
     let mut fleet = ScopeFleet::empty(location);
     let concurrency = ctx.concurrency;
