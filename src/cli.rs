@@ -125,15 +125,16 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub resume: Option<std::path::PathBuf>,
 
-    /// Give up on an API call (retries included) after this many seconds
-    #[arg(long, global = true, env = "WSFLEET_TIMEOUT", default_value_t = 30,
-          value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
-    pub timeout: u64,
+    /// Give up on an API call (retries included) after this long, at most 1h
+    /// (90, 90s, 10m, 2h, 30d, 2w, 1h30m)
+    #[arg(long, global = true, env = "WSFLEET_TIMEOUT", default_value = "30",
+          value_name = "DURATION", value_parser = crate::duration::at_most(3600))]
+    pub timeout: std::time::Duration,
 
-    /// Give up connecting to the endpoint after this many seconds
-    #[arg(long, global = true, default_value_t = 5, value_name = "SECONDS",
-          value_parser = clap::value_parser!(u64).range(1..=600))]
-    pub connect_timeout: u64,
+    /// Give up connecting to the endpoint after this long, at most 10m
+    #[arg(long, global = true, default_value = "5", value_name = "DURATION",
+          value_parser = crate::duration::at_most(600))]
+    pub connect_timeout: std::time::Duration,
 
     /// Run against the built-in local emulator (state kept between commands)
     #[arg(long, global = true, env = "WSFLEET_SANDBOX",

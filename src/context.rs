@@ -40,8 +40,8 @@ impl Context {
         session_options.profile = global.profile.first().cloned();
         session_options.region = global.region.first().cloned();
         session_options.endpoint_url = global.endpoint_url.clone();
-        session_options.timeout = std::time::Duration::from_secs(global.timeout);
-        session_options.connect_timeout = std::time::Duration::from_secs(global.connect_timeout);
+        session_options.timeout = global.timeout;
+        session_options.connect_timeout = global.connect_timeout;
         Context {
             profiles: global.profile.clone(),
             regions: global.region.clone(),
@@ -130,14 +130,14 @@ impl Context {
         match aws.kind {
             AwsErrorKind::Timeout if aws.message.contains("connect") => {
                 aws.message = format!(
-                    "could not connect to {endpoint} within {}s (--connect-timeout)",
-                    self.session_options.connect_timeout.as_secs()
+                    "could not connect to {endpoint} within {} (--connect-timeout)",
+                    crate::duration::compact(self.session_options.connect_timeout)
                 );
             }
             AwsErrorKind::Timeout => {
                 aws.message = format!(
-                    "no answer from {endpoint} within {}s (--timeout)",
-                    self.session_options.timeout.as_secs()
+                    "no answer from {endpoint} within {} (--timeout)",
+                    crate::duration::compact(self.session_options.timeout)
                 );
             }
             AwsErrorKind::Unreachable => {

@@ -7,6 +7,8 @@ mod cli;
 mod commands;
 mod complete;
 mod context;
+mod duration;
+mod enum_arg;
 mod error;
 mod fanout;
 mod journal;

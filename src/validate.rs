@@ -196,28 +196,6 @@ pub fn kms_key_arn(value: &str) -> Result<String> {
     }
 }
 
-/// `--wait-timeout`: seconds, or a number with `s`, `m` or `h`.
-pub fn duration(text: &str) -> Result<std::time::Duration> {
-    let trimmed = text.trim();
-    let (number, unit) = match trimmed.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
-        Some((at, _)) => trimmed.split_at(at),
-        None => (trimmed, "s"),
-    };
-    let seconds_per_unit = match unit {
-        "s" => Some(1),
-        "m" => Some(60),
-        "h" => Some(3600),
-        _ => None,
-    };
-    match (number.parse::<u64>(), seconds_per_unit) {
-        (Ok(n), Some(unit)) if n > 0 => Ok(std::time::Duration::from_secs(n.saturating_mul(unit))),
-        _ => Err(AppError::usage(format!(
-            "invalid duration '{}': expected a positive number of seconds, or e.g. 90s, 10m, 1h",
-            printable(text)
-        ))),
-    }
-}
-
 /// A device or environment name as the model allows it: up to 64 letters,
 /// digits, spaces and `+ : , . @ ' " -` (environments also take `=` after
 /// the first character).
@@ -303,31 +281,6 @@ pub fn endpoint_url(url: &str, source: &str) -> Result<String> {
             "invalid {source} '{}': expected http(s)://HOST[:PORT], e.g. http://127.0.0.1:4566",
             printable(url)
         )))
-    }
-}
-
-/// `--stale`, `--within`: a whole number of minutes, hours, days or weeks
-/// (`90m`, `12h`, `30d`, `2w`).
-pub fn period(text: &str) -> Result<std::time::Duration> {
-    let trimmed = text.trim();
-    let unit_at = trimmed
-        .char_indices()
-        .find(|(_, c)| !c.is_ascii_digit())
-        .map_or(trimmed.len(), |(at, _)| at);
-    let (number, unit) = trimmed.split_at(unit_at);
-    let seconds_per_unit = match unit {
-        "m" => Some(60),
-        "h" => Some(3600),
-        "d" => Some(86_400),
-        "w" => Some(7 * 86_400),
-        _ => None,
-    };
-    match (number.parse::<u64>(), seconds_per_unit) {
-        (Ok(n), Some(unit)) if n > 0 => Ok(std::time::Duration::from_secs(n.saturating_mul(unit))),
-        _ => Err(AppError::usage(format!(
-            "invalid period '{}': expected a number and a unit, e.g. 90m, 12h, 30d, 2w",
-            printable(text)
-        ))),
     }
 }
 
@@ -427,17 +380,6 @@ mod tests {
     }
 
     #[test]
-    fn durations_take_units() {
-        use std::time::Duration;
-        assert_eq!(duration("90").unwrap(), Duration::from_secs(90));
-        assert_eq!(duration("2m").unwrap(), Duration::from_secs(120));
-        assert_eq!(duration("1h").unwrap(), Duration::from_secs(3600));
-        for bad in ["", "0", "5d", "m", "-3"] {
-            assert!(duration(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
     fn names_follow_the_model() {
         assert!(resource_name("Lobby kiosk 3, Dublin", "device", false).is_ok());
         assert!(resource_name("semi;colon", "device", false).is_err());
@@ -472,18 +414,6 @@ mod tests {
             assert!(err.to_string().contains("AWS_ENDPOINT_URL"), "{err}");
         }
     }
-
-    #[test]
-    fn periods_take_minutes_hours_days_and_weeks() {
-        assert_eq!(period("30d").unwrap().as_secs(), 30 * 86_400);
-        assert_eq!(period("12h").unwrap().as_secs(), 12 * 3600);
-        assert_eq!(period("2w").unwrap().as_secs(), 14 * 86_400);
-        assert_eq!(period("90m").unwrap().as_secs(), 90 * 60);
-        for bad in ["3x", "30", "d", "0d", "-1d", "1.5d", ""] {
-            let err = period(bad).unwrap_err();
-            assert_eq!(err.exit_code(), 2, "{bad}");
-        }
-    }
 }
 
 #[cfg(test)]
@@ -502,7 +432,6 @@ mod proptests {
                 let _ = check(&text);
             }
             let _ = arn(&text, "ARN");
-            let _ = duration(&text);
             let _ = resource_name(&text, "device", true);
             let _ = endpoint_url(&text, "--endpoint-url");
             let _ = name_glob(&text);
@@ -523,15 +452,6 @@ mod proptests {
             prop_assert_eq!(image_id(&image).unwrap(), image);
             prop_assert_eq!(environment_id(&environment).unwrap(), environment);
             prop_assert_eq!(software_set_id(&software_set).unwrap(), software_set);
-        }
-
-        #[test]
-        fn durations_round_trip(n in 1u64..1_000_000, unit in 0usize..4) {
-            let (suffix, seconds) = [("", 1), ("s", 1), ("m", 60), ("h", 3600)][unit];
-            prop_assert_eq!(
-                duration(&format!("{n}{suffix}")).unwrap(),
-                std::time::Duration::from_secs(n * seconds)
-            );
         }
     }
 }

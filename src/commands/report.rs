@@ -10,7 +10,7 @@ use crate::error::{AppError, Result};
 use crate::output::{Format, cell_text, text_table};
 use crate::report::inventory;
 use crate::report::summary::{self, Section, Settings};
-use crate::validate;
+use crate::duration::compact;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -21,21 +21,23 @@ Examples:
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Devices not seen (lastPostureAt), and stopped WorkSpaces nobody
-    /// connected to, for longer than this are listed (90m, 12h, 30d, 2w)
-    #[arg(long, default_value = "30d", value_name = "PERIOD")]
-    pub stale: String,
+    /// connected to, for longer than this are listed (90, 90s, 10m, 2h, 30d, 2w, 1h30m)
+    #[arg(long, default_value = "30d", value_name = "DURATION",
+          value_parser = crate::duration::positive())]
+    pub stale: std::time::Duration,
 
     /// Software sets whose support ends within this are listed, with the
     /// devices and environments on them
-    #[arg(long, default_value = "30d", value_name = "PERIOD")]
-    pub within: String,
+    #[arg(long, default_value = "30d", value_name = "DURATION",
+          value_parser = crate::duration::positive())]
+    pub within: std::time::Duration,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let settings = Settings {
         now: now(),
-        stale: validate::period(&args.stale)?,
-        within: validate::period(&args.within)?,
+        stale: args.stale,
+        within: args.within,
     };
     if ctx.output.columns.is_some() {
         return Err(AppError::usage(
@@ -59,8 +61,8 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
                 "wsfleetVersion".to_owned(),
                 Value::from(env!("CARGO_PKG_VERSION")),
             );
-            header.insert("stale".to_owned(), Value::from(args.stale.trim()));
-            header.insert("within".to_owned(), Value::from(args.within.trim()));
+            header.insert("stale".to_owned(), Value::from(compact(args.stale)));
+            header.insert("within".to_owned(), Value::from(compact(args.within)));
             let document = summary::document(sections, header);
             if ctx.output.format == Format::Json {
                 serde_json::to_writer_pretty(&mut out, &document).map_err(std::io::Error::from)?;

@@ -1,115 +1,133 @@
-//! `--wait`: poll until every target reaches its final state, with a
-//! spinner on stderr, giving up after `--wait-timeout`.
+//! `--wait`: the one engine every verb waits with. Given targets, a poll
+//! (one API call for many targets where the API allows), and a deadline, it
+//! polls with backoff until each target is done or failed, showing one
+//! spinner on stderr, and says which targets failed or were still going.
 
 use std::future::Future;
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::context::Context;
+use crate::duration::{self, compact};
 use crate::error::{AppError, Result};
 use crate::places::Placed;
 
 /// The first pause between polls; it doubles up to [`LONGEST_POLL`], so a
 /// quick change is seen quickly and a slow one does not hammer the API.
 const FIRST_POLL: Duration = Duration::from_millis(250);
-const LONGEST_POLL: Duration = Duration::from_secs(5);
+const LONGEST_POLL: Duration = Duration::from_secs(10);
 
 /// `--wait` and `--wait-timeout`, for verbs that start a change the service
-/// finishes later.
+/// finishes later. A verb whose change takes longer sets its own default
+/// with `#[command(mut_arg("wait_timeout", |a| a.default_value("1h")))]`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct WaitArgs {
     /// Wait until the change is complete
     #[arg(long)]
     pub wait: bool,
 
-    /// Give up waiting after this long (seconds, or 90s, 10m, 1h)
+    /// With --wait: give up after this long (90, 90s, 10m, 2h, 30d, 2w, 1h30m)
     #[arg(
         long,
         value_name = "DURATION",
         default_value = "10m",
+        value_parser = duration::positive(),
         requires = "wait"
     )]
-    pub wait_timeout: String,
+    pub wait_timeout: Duration,
 }
 
 impl WaitArgs {
-    /// The timeout, checked locally; `None` without `--wait`.
-    pub fn timeout(&self) -> Result<Option<Duration>> {
-        if !self.wait {
-            return Ok(None);
-        }
-        crate::validate::duration(&self.wait_timeout).map(Some)
+    /// The deadline; `None` without `--wait`.
+    pub fn timeout(&self) -> Option<Duration> {
+        self.wait.then_some(self.wait_timeout)
     }
 }
 
-/// Polls `reached` for each ID (with its place), `--concurrency` at a
-/// time, until all say yes. `goal` completes the spinner's "waiting for N
-/// ... to ..." message.
-pub async fn until<F, Fut>(
+/// What one poll learnt about one target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    Done,
+    /// It will not get there; the reason is shown.
+    Failed(String),
+    Going,
+}
+
+/// How a target is named in messages.
+pub trait Target: Clone {
+    fn name(&self) -> &str;
+}
+
+impl Target for String {
+    fn name(&self) -> &str {
+        self
+    }
+}
+
+impl Target for Placed<String> {
+    fn name(&self) -> &str {
+        &self.item
+    }
+}
+
+/// What is waited for: "waiting for 3 `devices` to `reach ARCHIVED`".
+pub struct Goal<'a> {
+    pub noun: &'a str,
+    pub goal: &'a str,
+    pub timeout: Duration,
+}
+
+/// Polls until every target is done or failed, or `goal.timeout` passes.
+/// `poll` is given the targets still going and answers, in the same order,
+/// how each one is doing. Ok only when every target is done.
+pub async fn until<T, F, Fut>(
     ctx: &Context,
-    ids: Vec<Placed<String>>,
-    noun: &str,
-    goal: &str,
-    timeout: Duration,
-    reached: F,
+    targets: Vec<T>,
+    goal: &Goal<'_>,
+    mut poll: F,
 ) -> Result<()>
 where
-    F: Fn(usize, String) -> Fut,
-    Fut: Future<Output = Result<bool>>,
+    T: Target,
+    F: FnMut(Vec<T>) -> Fut,
+    Fut: Future<Output = Result<Vec<Progress>>>,
 {
-    let total = ids.len();
-    let spinner = spinner(ctx);
+    let total = targets.len();
+    let indicator = Indicator::start(ctx, goal, total);
     let started = Instant::now();
-    let mut pending = ids;
+    let mut going = targets;
+    let mut failed: Vec<(T, String)> = Vec::new();
     let mut pause = FIRST_POLL;
     let interrupted = tokio::signal::ctrl_c();
     tokio::pin!(interrupted);
     loop {
-        spinner.set_message(format!(
-            "waiting for {} of {total} {noun} to {goal} ({}s)",
-            pending.len(),
-            started.elapsed().as_secs()
-        ));
-        let checks: Vec<(Placed<String>, Result<bool>)> = futures::stream::iter(pending)
-            .map(|target| {
-                let check = reached(target.place, target.item.clone());
-                async move { (target, check.await) }
-            })
-            .buffer_unordered(ctx.concurrency.max(1))
-            .collect()
-            .await;
-        pending = Vec::new();
-        for (id, outcome) in checks {
-            if !outcome? {
-                pending.push(id);
+        let answers = poll(going.clone()).await;
+        let answers = match answers {
+            Ok(answers) => answers,
+            Err(err) => {
+                indicator.finish();
+                return Err(err);
             }
+        };
+        let mut answers = answers.into_iter();
+        going.retain(|target| match answers.next().unwrap_or(Progress::Going) {
+            Progress::Done => false,
+            Progress::Failed(reason) => {
+                failed.push((target.clone(), reason));
+                false
+            }
+            Progress::Going => true,
+        });
+        indicator.show(total - going.len());
+        if going.is_empty() || started.elapsed() >= goal.timeout {
+            indicator.finish();
+            return conclusion(ctx, goal, total, started.elapsed(), &failed, &going);
         }
-        if pending.is_empty() {
-            spinner.finish_and_clear();
-            ctx.note(format!(
-                "waited {}s for {total} {noun} to {goal}",
-                started.elapsed().as_secs()
-            ));
-            return Ok(());
-        }
-        if started.elapsed() >= timeout {
-            spinner.finish_and_clear();
-            let mut late: Vec<&str> = pending.iter().map(|t| t.item.as_str()).collect();
-            late.sort_unstable();
-            return Err(AppError::Failed(format!(
-                "gave up waiting after {}s: {} of {total} {noun} did not {goal}: {}",
-                timeout.as_secs(),
-                late.len(),
-                late.join(", ")
-            )));
-        }
-        let remaining = timeout.saturating_sub(started.elapsed());
+        let remaining = goal.timeout.saturating_sub(started.elapsed());
         tokio::select! {
             () = tokio::time::sleep(pause.min(remaining)) => {}
             _ = &mut interrupted => {
-                spinner.finish_and_clear();
+                indicator.finish();
                 return Err(AppError::Interrupted);
             }
         }
@@ -117,14 +135,165 @@ where
     }
 }
 
-fn spinner(ctx: &Context) -> ProgressBar {
-    if !ctx.stderr_is_terminal || ctx.quiet {
-        return ProgressBar::hidden();
+/// A poll for APIs that describe one target a call: `check` for each,
+/// `--concurrency` at a time, answers in the targets' order.
+pub async fn each<T, F, Fut>(ctx: &Context, targets: Vec<T>, check: F) -> Result<Vec<Progress>>
+where
+    F: Fn(T) -> Fut,
+    Fut: Future<Output = Result<Progress>>,
+{
+    futures::stream::iter(targets)
+        .map(check)
+        .buffered(ctx.concurrency.max(1))
+        .collect::<Vec<_>>()
+        .await
+        .into_iter()
+        .collect()
+}
+
+/// The note on success; the error naming the failed and the late otherwise.
+fn conclusion<T: Target>(
+    ctx: &Context,
+    goal: &Goal<'_>,
+    total: usize,
+    waited: Duration,
+    failed: &[(T, String)],
+    late: &[T],
+) -> Result<()> {
+    let Goal { noun, goal: to, .. } = goal;
+    if failed.is_empty() && late.is_empty() {
+        ctx.note(format!(
+            "waited {} for {total} {noun} to {to}",
+            compact(Duration::from_secs(waited.as_secs()))
+        ));
+        return Ok(());
     }
-    let spinner = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}") {
-        spinner.set_style(style);
+    let mut problems = Vec::new();
+    if !failed.is_empty() {
+        let mut named: Vec<String> = failed
+            .iter()
+            .map(|(target, reason)| format!("{} ({reason})", target.name()))
+            .collect();
+        named.sort_unstable();
+        problems.push(format!(
+            "{} of {total} {noun} failed to {to}: {}",
+            failed.len(),
+            named.join(", ")
+        ));
     }
-    spinner.enable_steady_tick(Duration::from_millis(120));
-    spinner
+    if !late.is_empty() {
+        let mut named: Vec<&str> = late.iter().map(Target::name).collect();
+        named.sort_unstable();
+        problems.push(format!(
+            "gave up waiting after {}: {} of {total} {noun} did not {to}: {}",
+            compact(goal.timeout),
+            late.len(),
+            named.join(", ")
+        ));
+    }
+    Err(AppError::Failed(problems.join("; ")))
+}
+
+/// The one progress display of a wait: a spinner with how many are done
+/// and for how long, on stderr when it is a terminal and not `--quiet`.
+struct Indicator {
+    bar: indicatif::ProgressBar,
+}
+
+impl Indicator {
+    fn start(ctx: &Context, goal: &Goal<'_>, total: usize) -> Indicator {
+        use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+        if !ctx.stderr_is_terminal || ctx.quiet {
+            return Indicator {
+                bar: ProgressBar::hidden(),
+            };
+        }
+        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} waiting for {msg}: {pos}/{len} done ({elapsed})")
+        {
+            bar.set_style(style);
+        }
+        bar.set_message(format!("{} to {}", goal.noun, goal.goal));
+        bar.enable_steady_tick(Duration::from_millis(120));
+        Indicator { bar }
+    }
+
+    fn show(&self, done: usize) {
+        self.bar.set_position(done as u64);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::Parser;
+
+    fn context() -> Context {
+        let cli = Cli::parse_from(["wsfleet", "--quiet", "devices", "list"]);
+        Context::new(&cli.global)
+    }
+
+    fn goal(timeout: Duration) -> Goal<'static> {
+        Goal {
+            noun: "things",
+            goal: "finish",
+            timeout,
+        }
+    }
+
+    #[tokio::test]
+    async fn polls_only_what_is_still_going_until_all_are_done() {
+        let ctx = context();
+        let mut polls: Vec<Vec<String>> = Vec::new();
+        let targets = vec!["a".to_owned(), "b".to_owned()];
+        until(&ctx, targets, &goal(Duration::from_secs(10)), |going| {
+            polls.push(going.clone());
+            let round = polls.len();
+            async move {
+                Ok(going
+                    .iter()
+                    .map(|t| match (t.as_str(), round) {
+                        ("a", _) | ("b", 3) => Progress::Done,
+                        _ => Progress::Going,
+                    })
+                    .collect())
+            }
+        })
+        .await
+        .unwrap();
+        assert_eq!(polls, [vec!["a", "b"], vec!["b"], vec!["b"]]);
+    }
+
+    #[tokio::test]
+    async fn names_the_failed_and_the_late() {
+        let ctx = context();
+        let targets = vec!["ok".to_owned(), "bad".to_owned(), "slow".to_owned()];
+        let err = until(&ctx, targets, &goal(Duration::ZERO), |going| async move {
+            Ok(going
+                .iter()
+                .map(|t| match t.as_str() {
+                    "ok" => Progress::Done,
+                    "bad" => Progress::Failed("ERROR".to_owned()),
+                    _ => Progress::Going,
+                })
+                .collect())
+        })
+        .await
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("1 of 3 things failed to finish: bad (ERROR)"),
+            "{err}"
+        );
+        assert!(
+            err.contains("gave up waiting after 0ms: 1 of 3 things did not finish: slow"),
+            "{err}"
+        );
+    }
 }

@@ -1,7 +1,9 @@
 //! `wsfleet applications associations`: DescribeApplicationAssociations for
 //! an application, or DescribeBundleAssociations for a bundle.
 
-use aws_sdk_workspaces::types::{ApplicationResourceAssociation, BundleResourceAssociation};
+use aws_sdk_workspaces::types::{
+    ApplicationAssociatedResourceType, ApplicationResourceAssociation, BundleResourceAssociation,
+};
 
 use crate::api::workspaces::{application_associations, bundle_associations};
 use crate::commands::workspaces::AssociatedResourceTypeArg;
@@ -28,7 +30,7 @@ pub struct Args {
     pub application: Option<String>,
 
     /// With APP_ID: only associations with these resource types (default: all)
-    #[arg(long, value_enum, ignore_case = true, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',')]
     pub resource_type: Vec<AssociatedResourceTypeArg>,
 
     /// The applications associated with this bundle instead
@@ -50,9 +52,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let application = validate::application_id(args.application.as_deref().unwrap_or_default())?;
     let selection = Selection::<ApplicationResourceAssociation>::resolve(columns, view, table)?;
     let types = if args.resource_type.is_empty() {
-        <AssociatedResourceTypeArg as clap::ValueEnum>::value_variants()
+        ApplicationAssociatedResourceType::values()
             .iter()
-            .map(|t| t.to_sdk())
+            .map(|t| ApplicationAssociatedResourceType::from(*t))
             .collect()
     } else {
         args.resource_type.iter().map(|t| t.to_sdk()).collect()

@@ -1,13 +1,11 @@
 //! `wsfleet applications deploy`: installs and uninstalls what a WorkSpace's
 //! associations say, then shows each association's state.
 
-use std::time::Duration;
-
 use aws_sdk_workspaces::types::{AssociationState, WorkspaceResourceAssociation};
 
 use crate::api::workspaces::{deploy_applications, workspace_associations};
 use crate::commands::workspaces::applications::write_list;
-use crate::commands::workspaces::wait;
+use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Format, Selection, View};
@@ -19,6 +17,7 @@ Examples:
   wsfleet applications deploy --workspace ws-abc12345 --force --wait";
 
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("wait_timeout", |arg| arg.default_value("1h")))]
 pub struct Args {
     /// The WorkSpace
     #[arg(long, value_name = "WS_ID")]
@@ -28,13 +27,8 @@ pub struct Args {
     #[arg(long)]
     pub force: bool,
 
-    /// Wait until no association is still installing or uninstalling
-    #[arg(long)]
-    pub wait: bool,
-
-    /// With --wait: give up after this many seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
-    pub wait_timeout: u64,
+    #[command(flatten)]
+    pub wait: WaitArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
@@ -52,20 +46,27 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     }
     let client = ctx.workspaces().await?;
     let mut associations = deploy_applications(&client, &workspace, args.force).await?;
-    if args.wait {
-        wait::until_done(
-            &format!("the deployment on {workspace}"),
-            Duration::from_secs(args.wait_timeout),
-            || async {
-                let current = workspace_associations(&client, &workspace).await?;
-                let pending = current
-                    .iter()
-                    .filter(|a| a.state().is_some_and(in_progress))
-                    .filter_map(|a| a.associated_resource_id().map(str::to_owned))
-                    .collect();
-                Ok(pending)
-            },
-        )
+    if let Some(timeout) = args.wait.timeout() {
+        // One target, the WorkSpace: done once none of its associations is
+        // still installing or uninstalling.
+        let goal = waiting::Goal {
+            noun: "deployment",
+            goal: "finish",
+            timeout,
+        };
+        waiting::until(ctx, vec![workspace.clone()], &goal, |going| {
+            waiting::each(ctx, going, |workspace| {
+                let client = &client;
+                async move {
+                    let current = workspace_associations(client, &workspace).await?;
+                    Ok(if current.iter().any(|a| a.state().is_some_and(in_progress)) {
+                        Progress::Going
+                    } else {
+                        Progress::Done
+                    })
+                }
+            })
+        })
         .await?;
         associations = workspace_associations(&client, &workspace).await?;
     }

@@ -13,7 +13,7 @@ use crate::validate;
 pub const EXAMPLES: &str = "\
 Examples:
   wsfleet applications list
-  wsfleet applications list --os windows_10 --os windows_11 --license-type licensed
+  wsfleet applications list --os windows-10 --os windows-11 --license-type licensed
   wsfleet applications list --compute-type standard --owner Amazon -o json";
 
 #[derive(Debug, clap::Args)]
@@ -23,15 +23,15 @@ pub struct Args {
     pub ids: Vec<String>,
 
     /// Only applications supporting this compute type (repeatable)
-    #[arg(long, value_enum, ignore_case = true, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',')]
     pub compute_type: Vec<ComputeArg>,
 
     /// Only applications with this license type
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub license_type: Option<LicenseTypeArg>,
 
     /// Only applications supporting this operating system (repeatable)
-    #[arg(long, value_enum, ignore_case = true, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',')]
     pub os: Vec<OperatingSystemArg>,
 
     /// Only applications from this owner (an account ID, or Amazon)

@@ -7,7 +7,7 @@ use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_place
 use crate::api::thin_client::{deregister_device, get_device};
 use crate::bulk::Executor;
 use crate::commands::plan::{confirm, each_target, ids_of};
-use crate::commands::waiting::{self, WaitArgs};
+use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
 use crate::error::Result;
 use crate::prompt;
@@ -32,7 +32,7 @@ pub struct Args {
     pub names: NameFilterArgs,
 
     /// The status to leave the devices in
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub target_status: Option<TargetStatusArg>,
 
     #[command(flatten)]
@@ -41,7 +41,7 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let filter = Filter::new(&args.filters, Some(&args.names))?;
-    let wait_timeout = args.wait.timeout()?;
+    let wait_timeout = args.wait.timeout();
     let ids = named_ids(&args.targets, &filter)?;
     let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "deregister")?;
 
@@ -72,20 +72,28 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     };
     let goal = args
         .target_status
-        .unwrap_or(TargetStatusArg::Deregistered)
-        .api_value();
+        .map_or("DEREGISTERED", TargetStatusArg::api_value);
+    let reach = format!("reach {goal}");
     let waited = waiting::until(
         ctx,
         deregistered,
-        "devices",
-        &format!("reach {goal}"),
-        timeout,
-        |place, id| {
-            let client = places.thin_client(place);
-            async move {
-                let device = get_device(client, &id).await?;
-                Ok(device.status().map(|s| s.as_str()) == Some(goal))
-            }
+        &waiting::Goal {
+            noun: "devices",
+            goal: &reach,
+            timeout,
+        },
+        |going| {
+            waiting::each(ctx, going, |target| {
+                let client = places.thin_client(target.place);
+                async move {
+                    let device = get_device(client, &target.item).await?;
+                    Ok(if device.status().map(|s| s.as_str()) == Some(goal) {
+                        Progress::Done
+                    } else {
+                        Progress::Going
+                    })
+                }
+            })
         },
     )
     .await;

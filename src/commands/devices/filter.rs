@@ -29,11 +29,11 @@ pub struct FilterArgs {
     pub environment: Option<String>,
 
     /// Only devices with this status
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub status: Option<DeviceStatusArg>,
 
     /// Only devices with this compliance status (fetches details)
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub compliance: Option<ComplianceArg>,
 
     /// Only devices carrying this tag (repeatable; fetches each device's tags)

@@ -106,7 +106,6 @@ impl PageSource<Device> for DeviceListing<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::devices::DeviceStatusArg;
     use crate::output::{ListWriter, OutputSettings};
     use aws_sdk_workspacesthinclient::Client;
     use aws_sdk_workspacesthinclient::operation::get_device::GetDeviceOutput;
@@ -227,7 +226,7 @@ mod tests {
             [&list, &get]
         );
         let filters = FilterArgs {
-            status: Some(DeviceStatusArg::Registered),
+            status: crate::enum_arg::ApiEnum::parse("registered"),
             ..FilterArgs::default()
         };
         let names = NameFilterArgs {

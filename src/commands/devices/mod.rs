@@ -7,10 +7,14 @@ pub mod get;
 pub mod list;
 pub mod update;
 
-use clap::{Subcommand, ValueEnum};
+use aws_sdk_workspacesthinclient::types::{
+    DeviceSoftwareSetComplianceStatus, DeviceStatus, SoftwareSetUpdateSchedule, TargetDeviceStatus,
+};
+use clap::Subcommand;
 
 use super::tagging::{self, Tagged};
 use crate::context::Context;
+use crate::enum_arg::api_enum;
 use crate::error::Result;
 
 #[derive(Debug, Subcommand)]
@@ -54,89 +58,38 @@ pub async fn run(command: DevicesCommand, ctx: &Context) -> Result<()> {
     }
 }
 
-/// A device's status, as the API spells it (any case accepted).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DeviceStatusArg {
-    Registered,
-    Deregistering,
-    Deregistered,
-    Archived,
-}
-
-impl DeviceStatusArg {
-    pub fn api_value(self) -> &'static str {
-        match self {
-            DeviceStatusArg::Registered => "REGISTERED",
-            DeviceStatusArg::Deregistering => "DEREGISTERING",
-            DeviceStatusArg::Deregistered => "DEREGISTERED",
-            DeviceStatusArg::Archived => "ARCHIVED",
-        }
-    }
-}
-
-/// A device's software set compliance, as the API spells it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ComplianceArg {
-    None,
-    Compliant,
-    #[value(alias = "not_compliant")]
-    NotCompliant,
-}
-
-impl ComplianceArg {
-    pub fn api_value(self) -> &'static str {
-        match self {
-            ComplianceArg::None => "NONE",
-            ComplianceArg::Compliant => "COMPLIANT",
-            ComplianceArg::NotCompliant => "NOT_COMPLIANT",
-        }
-    }
-}
-
-/// The state `deregister` leaves a device in, as the API spells it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TargetStatusArg {
-    Deregistered,
-    Archived,
-}
-
-impl TargetStatusArg {
-    pub fn api_value(self) -> &'static str {
-        match self {
-            TargetStatusArg::Deregistered => "DEREGISTERED",
-            TargetStatusArg::Archived => "ARCHIVED",
-        }
-    }
-}
-
-/// When software updates are applied (devices and environments).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum UpdateScheduleArg {
-    #[value(alias = "use_maintenance_window")]
-    UseMaintenanceWindow,
-    #[value(alias = "apply_immediately")]
-    ApplyImmediately,
-}
-
-impl UpdateScheduleArg {
-    pub fn api_value(self) -> &'static str {
-        match self {
-            UpdateScheduleArg::UseMaintenanceWindow => "USE_MAINTENANCE_WINDOW",
-            UpdateScheduleArg::ApplyImmediately => "APPLY_IMMEDIATELY",
-        }
-    }
-}
+api_enum!(
+    /// A device's status
+    DeviceStatusArg,
+    DeviceStatus
+);
+api_enum!(
+    /// A device's software set compliance
+    ComplianceArg,
+    DeviceSoftwareSetComplianceStatus
+);
+api_enum!(
+    /// The status `deregister` leaves a device in
+    TargetStatusArg,
+    TargetDeviceStatus
+);
+api_enum!(
+    /// When software updates are applied (devices and environments)
+    UpdateScheduleArg,
+    SoftwareSetUpdateSchedule
+);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::enum_arg::ApiEnum;
 
     #[test]
     fn enum_arguments_take_the_api_spelling_in_any_case() {
         for text in ["archived", "ARCHIVED", "Archived"] {
             assert_eq!(
-                TargetStatusArg::from_str(text, true),
-                Ok(TargetStatusArg::Archived)
+                TargetStatusArg::parse(text).map(TargetStatusArg::api_value),
+                Some("ARCHIVED")
             );
         }
         for text in [
@@ -145,14 +98,14 @@ mod tests {
             "apply_immediately",
         ] {
             assert_eq!(
-                UpdateScheduleArg::from_str(text, true),
-                Ok(UpdateScheduleArg::ApplyImmediately),
+                UpdateScheduleArg::parse(text).map(UpdateScheduleArg::to_sdk),
+                Some(SoftwareSetUpdateSchedule::ApplyImmediately),
                 "{text}"
             );
         }
         assert_eq!(
-            ComplianceArg::from_str("NOT_COMPLIANT", true),
-            Ok(ComplianceArg::NotCompliant)
+            ComplianceArg::parse("not-compliant").map(ComplianceArg::api_value),
+            Some("NOT_COMPLIANT")
         );
     }
 }

@@ -36,7 +36,7 @@ pub struct Args {
     pub software_set: Option<String>,
 
     /// When software updates are applied
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub update_schedule: Option<UpdateScheduleArg>,
 }
 

@@ -6,7 +6,7 @@ use aws_sdk_workspacesthinclient::types::Environment;
 
 use super::FieldArgs;
 use crate::api::thin_client::{create_environment, get_environment};
-use crate::commands::waiting::{self, WaitArgs};
+use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Selection, View, write_one};
@@ -57,7 +57,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         fields.maintenance_window = Some(window.to_sdk()?);
     }
     super::check_endpoint_and_mode(&fields, true)?;
-    let wait_timeout = args.wait.timeout()?;
+    let wait_timeout = args.wait.timeout();
     let selection =
         Selection::<Environment>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     if ctx.dry_run {
@@ -75,27 +75,27 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         // The environment is ready once the service serves it with its
         // activation code: devices can then register to it.
         let ready = Mutex::new(None);
-        waiting::until(
-            ctx,
-            vec![crate::places::Placed::new(0, id)],
-            "environment",
-            "become ready",
+        let goal = waiting::Goal {
+            noun: "environment",
+            goal: "become ready",
             timeout,
-            |_, id| {
+        };
+        waiting::until(ctx, vec![id], &goal, |going| {
+            waiting::each(ctx, going, |id| {
                 let (client, ready) = (&client, &ready);
                 async move {
                     match get_environment(client, &id).await {
                         Ok(found) if found.activation_code().is_some() => {
                             *ready.lock().unwrap_or_else(|p| p.into_inner()) = Some(found);
-                            Ok(true)
+                            Ok(Progress::Done)
                         }
-                        Ok(_) => Ok(false),
-                        Err(err) if err.is_not_found() => Ok(false),
+                        Ok(_) => Ok(Progress::Going),
+                        Err(err) if err.is_not_found() => Ok(Progress::Going),
                         Err(err) => Err(err),
                     }
                 }
-            },
-        )
+            })
+        })
         .await?;
         if let Some(found) = ready.into_inner().unwrap_or_else(|p| p.into_inner()) {
             environment = found;

@@ -6,13 +6,16 @@ pub mod get;
 pub mod list;
 pub mod update;
 
-use aws_sdk_workspacesthinclient::types::{SoftwareSetUpdateMode, SoftwareSetUpdateSchedule};
-use clap::{Subcommand, ValueEnum};
+use aws_sdk_workspacesthinclient::types::{
+    ApplyTimeOf, SoftwareSetUpdateMode, SoftwareSetUpdateSchedule,
+};
+use clap::Subcommand;
 
 use super::devices::UpdateScheduleArg;
 use super::tagging::{self, Tagged};
 use crate::api::thin_client::EnvironmentFields;
 use crate::context::Context;
+use crate::enum_arg::api_enum;
 use crate::error::Result;
 use crate::maintenance_window::{ApplyTime, WindowInput};
 use crate::tags::{self, TagRules};
@@ -59,30 +62,16 @@ pub async fn run(command: EnvironmentsCommand, ctx: &Context) -> Result<()> {
     }
 }
 
-/// Which software updates an environment applies, as the API spells it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum UpdateModeArg {
-    #[value(alias = "use_latest")]
-    UseLatest,
-    #[value(alias = "use_desired")]
-    UseDesired,
-}
-
-impl UpdateModeArg {
-    pub fn api_value(self) -> &'static str {
-        match self {
-            UpdateModeArg::UseLatest => "USE_LATEST",
-            UpdateModeArg::UseDesired => "USE_DESIRED",
-        }
-    }
-}
-
-/// Whose clock a custom maintenance window follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ApplyTimeArg {
-    Utc,
-    Device,
-}
+api_enum!(
+    /// Which software updates an environment applies
+    UpdateModeArg,
+    SoftwareSetUpdateMode
+);
+api_enum!(
+    /// Whose clock a custom maintenance window follows
+    ApplyTimeArg,
+    ApplyTimeOf
+);
 
 /// The settings `create` and `update` share; on update, only those given change.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -97,7 +86,7 @@ pub struct FieldArgs {
     pub desktop_endpoint: Option<String>,
 
     /// When software updates are applied
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub update_schedule: Option<UpdateScheduleArg>,
 
     /// 'system', or 'custom,DAYS,HH:MM-HH:MM[,utc|device]' (e.g. custom,MONDAY-FRIDAY,22:00-04:00,utc)
@@ -113,11 +102,11 @@ pub struct FieldArgs {
     pub window_time: Option<String>,
 
     /// Maintenance window clock: utc or the device's local time (implies custom)
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub window_apply_time_of: Option<ApplyTimeArg>,
 
     /// Which software updates to apply
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub update_mode: Option<UpdateModeArg>,
 
     /// The software set to apply with --update-mode use-desired
@@ -137,9 +126,9 @@ impl FieldArgs {
             self.maintenance_window.as_deref(),
             self.window_days.as_deref(),
             self.window_time.as_deref(),
-            self.window_apply_time_of.map(|a| match a {
-                ApplyTimeArg::Utc => ApplyTime::Utc,
-                ApplyTimeArg::Device => ApplyTime::Device,
+            self.window_apply_time_of.map(|a| match a.to_sdk() {
+                ApplyTimeOf::Device => ApplyTime::Device,
+                _ => ApplyTime::Utc,
             }),
         )?;
         let fields = EnvironmentFields {
@@ -189,7 +178,7 @@ pub fn check_endpoint_and_mode(fields: &EnvironmentFields, creating: bool) -> Re
     let use_desired = fields
         .update_mode
         .as_ref()
-        .is_some_and(|m| m.as_str() == UpdateModeArg::UseDesired.api_value());
+        .is_some_and(|m| *m == SoftwareSetUpdateMode::UseDesired);
     if creating && use_desired && fields.desired_software_set_id.is_none() {
         return Err(crate::error::AppError::usage(
             "--update-mode use-desired needs --desired-software-set",

@@ -1,10 +1,9 @@
 //! `wsfleet images create-updated`
 
 use std::io::Write;
-use std::time::Duration;
 
 use crate::api::workspaces::{create_updated_image, get_image, tags};
-use crate::commands::workspaces::wait;
+use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::validate::{self, printable};
@@ -15,6 +14,7 @@ Examples:
   NEW=$(wsfleet images create-updated wsi-abcdefgh1 --name n --description d --wait)";
 
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("wait_timeout", |arg| arg.default_value("2h")))]
 pub struct Args {
     /// The image to update
     #[arg(value_name = "SOURCE_IMAGE_ID")]
@@ -32,13 +32,8 @@ pub struct Args {
     #[arg(long = "tag", value_name = "KEY=VALUE")]
     pub tags: Vec<String>,
 
-    /// Wait until the new image is AVAILABLE
-    #[arg(long)]
-    pub wait: bool,
-
-    /// With --wait: give up after this many seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = 7200)]
-    pub wait_timeout: u64,
+    #[command(flatten)]
+    pub wait: WaitArgs,
 }
 
 /// The API's patterns for an image's name and description.
@@ -89,27 +84,33 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let mut out = ctx.stdout();
     writeln!(out, "{image_id}")?;
     out.flush()?;
-    if args.wait {
-        ctx.note(format!("waiting for {image_id} to be AVAILABLE"));
-        wait::until_done(
-            &format!("image {image_id} to be AVAILABLE"),
-            Duration::from_secs(args.wait_timeout),
-            || async {
-                let image = get_image(&client, &image_id).await?;
-                match image.state().map(|s| s.as_str()) {
-                    Some("AVAILABLE") => Ok(vec![]),
-                    Some("ERROR") => Err(AppError::Failed(format!(
-                        "image {image_id} failed: {}",
-                        image.error_message().unwrap_or("no reason given")
-                    ))),
-                    _ => Ok(vec![image_id.clone()]),
-                }
-            },
-        )
-        .await?;
-        ctx.note(format!("{image_id} is AVAILABLE"));
-    }
-    Ok(())
+    let Some(timeout) = args.wait.timeout() else {
+        return Ok(());
+    };
+    let goal = waiting::Goal {
+        noun: "image",
+        goal: "be AVAILABLE",
+        timeout,
+    };
+    waiting::until(ctx, vec![image_id], &goal, |going| {
+        waiting::each(ctx, going, |image_id| {
+            let client = &client;
+            async move {
+                let image = get_image(client, &image_id).await?;
+                Ok(match image.state().map(|s| s.as_str()) {
+                    Some("AVAILABLE") => Progress::Done,
+                    Some("ERROR") => Progress::Failed(
+                        image
+                            .error_message()
+                            .unwrap_or("no reason given")
+                            .to_owned(),
+                    ),
+                    _ => Progress::Going,
+                })
+            }
+        })
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ Examples:
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only owned or only shared images (sent to the API)
-    #[arg(long = "type", value_enum, ignore_case = true)]
+    #[arg(long = "type")]
     pub image_type: Option<ImageTypeArg>,
 
     /// Only these images (sent to the API, 25 a request)

@@ -1,12 +1,12 @@
 //! `wsfleet software-sets update`
 
 use aws_sdk_workspacesthinclient::types::SoftwareSetValidationStatus;
-use clap::ValueEnum;
 
 use crate::api::thin_client::update_software_set;
 use crate::bulk::Executor;
 use crate::commands::plan::each_target;
 use crate::context::Context;
+use crate::enum_arg::api_enum;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::route;
@@ -18,22 +18,11 @@ Examples:
   wsfleet software-sets update 312345 --validation-status validated
   wsfleet software-sets update 312345 312362 --validation-status not-validated";
 
-/// A software set's validation status, as the API spells it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ValidationStatusArg {
-    Validated,
-    #[value(alias = "not_validated")]
-    NotValidated,
-}
-
-impl ValidationStatusArg {
-    pub fn api_value(self) -> &'static str {
-        match self {
-            ValidationStatusArg::Validated => "VALIDATED",
-            ValidationStatusArg::NotValidated => "NOT_VALIDATED",
-        }
-    }
-}
+api_enum!(
+    /// A software set's validation status
+    ValidationStatusArg,
+    SoftwareSetValidationStatus
+);
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -41,7 +30,7 @@ pub struct Args {
     pub targets: TargetArgs,
 
     /// Whether you have validated the software set on your devices
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub validation_status: ValidationStatusArg,
 }
 

@@ -5,7 +5,6 @@
 use std::io::Read;
 
 use aws_sdk_workspaces::types::{FailedCreateWorkspaceRequest, Workspace, WorkspaceRequest};
-use clap::ValueEnum;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -13,6 +12,7 @@ use super::modify::PropertyArgs;
 use super::{ComputeArg, OperatingSystemArg, ProtocolArg, RunningModeArg};
 use crate::api::workspaces::{BATCH_SIZE, create_workspaces, tags};
 use crate::context::Context;
+use crate::enum_arg::ApiEnum;
 use crate::error::{AppError, Result};
 use crate::output::{Column, Format, ListWriter, Resource, Selection, View, columns_get as get};
 use crate::validate::{self, printable};
@@ -21,7 +21,7 @@ pub const EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces create --directory d-90670b1234 --user jdoe --bundle wsb-b0s22j3d7
   wsfleet workspaces create --directory d-90670b1234 --user jdoe --bundle wsb-b0s22j3d7 \\
-      --running-mode auto_stop --auto-stop-timeout 60 --os windows_10 --tag team=sales
+      --running-mode auto-stop --auto-stop-timeout 60 --os windows-10 --tag team=sales
   wsfleet workspaces create --from-file new-hires.csv
   wsfleet workspaces create --from-file - < requests.ndjson
 
@@ -358,18 +358,14 @@ struct TagRow {
     value: String,
 }
 
-fn enum_value<E: ValueEnum>(field: &str, value: Option<&str>) -> Result<Option<E>> {
+fn enum_value<E: ApiEnum>(field: &str, value: Option<&str>) -> Result<Option<E>> {
     value
         .map(|v| {
-            E::from_str(v, true).map_err(|_| {
-                let valid: Vec<String> = E::value_variants()
-                    .iter()
-                    .filter_map(|e| e.to_possible_value().map(|p| p.get_name().to_owned()))
-                    .collect();
+            E::parse(v).ok_or_else(|| {
                 AppError::usage(format!(
                     "invalid {field} '{}'; valid values: {}",
                     printable(v),
-                    valid.join(", ")
+                    E::spellings().join(", ")
                 ))
             })
         })

@@ -8,10 +8,10 @@ use std::time::Duration;
 use aws_sdk_workspaces::types::Workspace;
 
 use super::WorkspaceFilterArgs;
-use super::wait;
 use crate::api::workspaces::{StateChange, WorkspacePages, change_state, describe_workspaces};
 use crate::bulk::{Executor, show_plan};
 use crate::commands::plan::ids_of;
+use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
@@ -28,7 +28,7 @@ Examples:
 pub const STOP_EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces stop ws-abc12345
-  wsfleet workspaces stop --running-mode auto_stop --state available --yes";
+  wsfleet workspaces stop --running-mode auto-stop --state available --yes";
 pub const REBOOT_EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces reboot ws-abc12345 --wait
@@ -43,6 +43,7 @@ Examples:
   wsfleet workspaces terminate --ids-from leavers.txt --yes";
 
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("wait_timeout", |arg| arg.default_value("1h")))]
 pub struct Args {
     #[command(flatten)]
     pub targets: TargetArgs,
@@ -50,13 +51,8 @@ pub struct Args {
     #[command(flatten)]
     pub filters: WorkspaceFilterArgs,
 
-    /// Wait until every WorkSpace changed reaches its final state
-    #[arg(long)]
-    pub wait: bool,
-
-    /// With --wait: give up after this many seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
-    pub wait_timeout: u64,
+    #[command(flatten)]
+    pub wait: WaitArgs,
 }
 
 /// What each change means for the person and where it ends.
@@ -174,10 +170,13 @@ pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
     let changed = report.done();
     let interrupted = report.interrupted;
     let finished = report.finish(ctx);
-    if !args.wait || interrupted || changed.is_empty() {
+    let Some(timeout) = args.wait.timeout() else {
+        return finished;
+    };
+    if interrupted || changed.is_empty() {
         return finished;
     }
-    let waited = wait_for_final_state(ctx, places, &verb, changed, args.wait_timeout).await;
+    let waited = wait_for_final_state(ctx, places, &verb, changed, timeout).await;
     finished.and(waited)
 }
 
@@ -210,76 +209,52 @@ async fn wait_for_final_state(
     places: &Places,
     verb: &Verb,
     targets: Vec<Placed<String>>,
-    timeout_seconds: u64,
+    timeout: Duration,
 ) -> Result<()> {
-    let goal = verb.final_state.unwrap_or("terminated");
-    ctx.note(format!(
-        "waiting for {} WorkSpaces to be {goal}",
-        targets.len()
-    ));
-    // One DescribeWorkspaces a place a poll.
-    let mut by_place: Vec<(usize, Vec<String>)> = Vec::new();
-    for target in targets {
-        match by_place
-            .iter_mut()
-            .find(|(place, _)| *place == target.place)
-        {
-            Some((_, ids)) => ids.push(target.item),
-            None => by_place.push((target.place, vec![target.item])),
-        }
-    }
-    let total: usize = by_place.iter().map(|(_, ids)| ids.len()).sum();
-    // Filled from inside the polling closure; a RefCell because each poll's
-    // future borrows it in turn, never two at once.
-    let failed: std::cell::RefCell<Vec<String>> = std::cell::RefCell::new(Vec::new());
-    let what = format!("WorkSpaces to be {goal}");
-    wait::until_done(&what, Duration::from_secs(timeout_seconds), || {
-        let (by_place, failed) = (&by_place, &failed);
-        async move {
-            let mut current = Vec::new();
-            for (place, ids) in by_place {
-                let described = describe_workspaces(places.workspaces(*place), ids).await;
-                current.extend(described.map_err(|err| places.blame(*place, err))?);
+    let state = verb.final_state.unwrap_or("TERMINATED");
+    let goal = format!("be {state}");
+    let goal = waiting::Goal {
+        noun: "WorkSpaces",
+        goal: &goal,
+        timeout,
+    };
+    waiting::until(ctx, targets, &goal, |going| async move {
+        // One DescribeWorkspaces a place a poll.
+        let mut states: HashMap<String, String> = HashMap::new();
+        let mut by_place: Vec<(usize, Vec<String>)> = Vec::new();
+        for target in &going {
+            match by_place.iter_mut().find(|(place, _)| *place == target.place) {
+                Some((_, ids)) => ids.push(target.item.clone()),
+                None => by_place.push((target.place, vec![target.item.clone()])),
             }
-            let mut pending = Vec::new();
-            for workspace in &current {
-                let id = workspace.workspace_id().unwrap_or_default().to_owned();
-                let state = workspace.state().map(|s| s.as_str()).unwrap_or_default();
-                let settled = match verb.final_state {
-                    Some(final_state) => state == final_state,
-                    None => state == "TERMINATED",
-                };
-                if state == "ERROR" {
-                    let mut failed = failed.borrow_mut();
-                    if !failed.contains(&id) {
-                        failed.push(id);
-                    }
-                } else if !settled {
-                    pending.push(id);
+        }
+        for (place, ids) in by_place {
+            let described = describe_workspaces(places.workspaces(place), &ids).await;
+            for workspace in described.map_err(|err| places.blame(place, err))? {
+                if let (Some(id), Some(now)) = (workspace.workspace_id(), workspace.state()) {
+                    states.insert(id.to_owned(), now.as_str().to_owned());
                 }
             }
-            Ok(pending)
         }
+        Ok(going
+            .iter()
+            .map(|target| match states.get(&target.item).map(String::as_str) {
+                // A terminated WorkSpace soon stops being described.
+                None => Progress::Done,
+                Some(now) if now == state => Progress::Done,
+                Some("ERROR") => Progress::Failed("went to ERROR".to_owned()),
+                Some(_) => Progress::Going,
+            })
+            .collect())
     })
-    .await?;
-    let failed = failed.into_inner();
-    if failed.is_empty() {
-        ctx.note(format!("all {total} WorkSpaces are {goal}"));
-        Ok(())
-    } else {
-        Err(AppError::Failed(format!(
-            "{} WorkSpaces went to ERROR instead: {}",
-            failed.len(),
-            failed.join(", ")
-        )))
-    }
+    .await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use aws_sdk_workspaces::types::WorkspaceState;
-    use clap::ValueEnum;
+    use crate::enum_arg::ApiEnum;
 
     fn workspace(id: &str, state: WorkspaceState) -> Workspace {
         Workspace::builder().workspace_id(id).state(state).build()
@@ -302,7 +277,7 @@ mod tests {
         assert_eq!(order, ["ws-bbbbbbbb", "ws-unknown1", "ws-aaaaaaaa"]);
 
         let stopped = WorkspaceFilterArgs {
-            state: Some(super::super::WorkspaceStateArg::from_str("STOPPED", true).unwrap()),
+            state: Some(super::super::WorkspaceStateArg::parse("STOPPED").unwrap()),
             ..WorkspaceFilterArgs::default()
         };
         let targets = select_targets(&ids, found, &stopped);

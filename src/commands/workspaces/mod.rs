@@ -6,7 +6,6 @@ pub mod get;
 mod lifecycle;
 pub mod list;
 pub mod modify;
-pub mod wait;
 
 use aws_sdk_workspaces::types::{
     ApplicationAssociatedResourceType, Compute, ImageType, OperatingSystemName, Protocol,
@@ -16,6 +15,7 @@ use clap::Subcommand;
 
 use crate::api::workspaces::{StateChange, WorkspaceQuery};
 use crate::context::Context;
+use crate::enum_arg::api_enum;
 use crate::error::Result;
 use crate::validate;
 
@@ -68,42 +68,6 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
         }
         WorkspacesCommand::Applications(args) => applications::run(args, ctx).await,
     }
-}
-
-/// A clap `ValueEnum` over an SDK enum's values: every value the SDK knows
-/// (so a newer SDK's values are accepted too), spelled as the API spells
-/// them, matched in any case with `ignore_case = true`.
-macro_rules! api_enum {
-    ($(#[$doc:meta])* $name:ident, $sdk:ty) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub struct $name(&'static str);
-
-        // Not every enum needs both spellings.
-        #[allow(dead_code)]
-        impl $name {
-            pub fn api_value(self) -> &'static str {
-                self.0
-            }
-
-            pub fn to_sdk(self) -> $sdk {
-                <$sdk>::from(self.0)
-            }
-        }
-
-        impl clap::ValueEnum for $name {
-            fn value_variants<'a>() -> &'a [Self] {
-                static VARIANTS: std::sync::LazyLock<Vec<$name>> = std::sync::LazyLock::new(|| {
-                    <$sdk>::values().iter().map(|value| $name(value)).collect()
-                });
-                VARIANTS.as_slice()
-            }
-
-            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-                Some(clap::builder::PossibleValue::new(self.0))
-            }
-        }
-    };
 }
 
 api_enum!(
@@ -163,19 +127,19 @@ pub struct WorkspaceFilterArgs {
     pub bundle: Option<String>,
 
     /// Only WorkSpaces in this state
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub state: Option<WorkspaceStateArg>,
 
     /// Only WorkSpaces with this running mode
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub running_mode: Option<RunningModeArg>,
 
     /// Only WorkSpaces of this compute type
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub compute_type: Option<ComputeArg>,
 
     /// Only WorkSpaces running this operating system
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub os: Option<OperatingSystemArg>,
 }
 
@@ -250,15 +214,15 @@ impl WorkspaceFilterArgs {
 mod tests {
     use super::*;
     use aws_sdk_workspaces::types::WorkspaceProperties;
-    use clap::ValueEnum;
+    use crate::enum_arg::ApiEnum;
 
     #[test]
     fn enum_arguments_take_the_api_values_in_any_case() {
-        let compute = ComputeArg::from_str("graphics_g4dn", true).unwrap();
+        let compute = ComputeArg::parse("graphics_g4dn").unwrap();
         assert_eq!(compute.to_sdk(), Compute::GraphicsG4Dn);
-        let os = OperatingSystemArg::from_str("Windows_Server_2022", true).unwrap();
+        let os = OperatingSystemArg::parse("Windows_Server_2022").unwrap();
         assert_eq!(os.api_value(), "WINDOWS_SERVER_2022");
-        assert!(RunningModeArg::from_str("sometimes", true).is_err());
+        assert!(RunningModeArg::parse("sometimes").is_none());
     }
 
     #[test]
@@ -274,12 +238,12 @@ mod tests {
             )
             .build();
         let mut filters = WorkspaceFilterArgs {
-            state: Some(WorkspaceStateArg::from_str("stopped", true).unwrap()),
-            os: Some(OperatingSystemArg::from_str("windows_11", true).unwrap()),
+            state: Some(WorkspaceStateArg::parse("stopped").unwrap()),
+            os: Some(OperatingSystemArg::parse("windows_11").unwrap()),
             ..WorkspaceFilterArgs::default()
         };
         assert!(filters.matches(&workspace));
-        filters.running_mode = Some(RunningModeArg::from_str("always_on", true).unwrap());
+        filters.running_mode = Some(RunningModeArg::parse("always_on").unwrap());
         assert!(!filters.matches(&workspace));
     }
 }

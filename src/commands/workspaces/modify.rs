@@ -16,9 +16,9 @@ use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
-  wsfleet workspaces modify ws-abc12345 --running-mode auto_stop --auto-stop-timeout 120
+  wsfleet workspaces modify ws-abc12345 --running-mode auto-stop --auto-stop-timeout 120
   wsfleet workspaces modify ws-abc12345 ws-def67890 --compute-type power
-  wsfleet workspaces modify ws-abc12345 --os windows_11";
+  wsfleet workspaces modify ws-abc12345 --os windows-11";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -33,7 +33,7 @@ pub struct Args {
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct PropertyArgs {
     /// Running mode
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub running_mode: Option<RunningModeArg>,
 
     /// AUTO_STOP: minutes after the user logs off before the WorkSpace stops (a multiple of 60)
@@ -49,15 +49,15 @@ pub struct PropertyArgs {
     pub user_volume_size: Option<i32>,
 
     /// Compute type
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub compute_type: Option<ComputeArg>,
 
     /// Streaming protocol (repeatable)
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub protocol: Vec<ProtocolArg>,
 
     /// Operating system name
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long)]
     pub os: Option<OperatingSystemArg>,
 }
 
@@ -146,7 +146,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::ValueEnum;
+    use crate::enum_arg::ApiEnum;
 
     #[test]
     fn properties_are_checked_before_sending() {
@@ -156,7 +156,7 @@ mod tests {
         };
         assert_eq!(properties.to_sdk().unwrap_err().exit_code(), 2);
         properties.auto_stop_timeout = Some(120);
-        properties.os = Some(OperatingSystemArg::from_str("ubuntu_22_04", true).unwrap());
+        properties.os = Some(OperatingSystemArg::parse("ubuntu_22_04").unwrap());
         let sdk = properties.to_sdk().unwrap();
         assert_eq!(sdk.running_mode_auto_stop_timeout_in_minutes(), Some(120));
         assert_eq!(
