@@ -72,7 +72,10 @@ pub fn compact(duration: Duration) -> String {
     if seconds == 0 {
         return format!("{}ms", duration.as_millis());
     }
-    if let Some((size, unit)) = UNITS[..4].iter().find(|(size, _)| seconds % size == 0) {
+    if let Some((size, unit)) = UNITS[..4]
+        .iter()
+        .find(|(size, _)| seconds.is_multiple_of(*size))
+    {
         return format!("{}{unit}", seconds / size);
     }
     let mut left = seconds;

@@ -134,17 +134,33 @@ mod tests {
 
     #[test]
     fn any_case_with_dashes_or_underscores() {
-        for text in ["use-desired", "USE_DESIRED", "Use_Desired", "use_desired", "USE-desired"] {
+        for text in [
+            "use-desired",
+            "USE_DESIRED",
+            "Use_Desired",
+            "use_desired",
+            "USE-desired",
+        ] {
             let flags = Flags::try_parse_from(["t", "--update-mode", text]).unwrap();
-            assert_eq!(flags.update_mode.unwrap().api_value(), "USE_DESIRED", "{text}");
+            assert_eq!(
+                flags.update_mode.unwrap().api_value(),
+                "USE_DESIRED",
+                "{text}"
+            );
         }
         let flags = Flags::try_parse_from(["t", "--os", "windows-11,WINDOWS_SERVER_2022"]).unwrap();
         let os: Vec<_> = flags.os.iter().map(|o| o.to_sdk()).collect();
         assert_eq!(
             os,
-            [OperatingSystemName::Windows11, OperatingSystemName::WindowsServer2022]
+            [
+                OperatingSystemName::Windows11,
+                OperatingSystemName::WindowsServer2022
+            ]
         );
-        assert_eq!(OsArg::parse("Windows_11").map(OsArg::api_value), Some("WINDOWS_11"));
+        assert_eq!(
+            OsArg::parse("Windows_11").map(OsArg::api_value),
+            Some("WINDOWS_11")
+        );
     }
 
     #[test]
@@ -152,7 +168,10 @@ mod tests {
         let err = Flags::try_parse_from(["t", "--mode", "always"]).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         let text = err.to_string();
-        assert!(text.contains("invalid value 'always' for '--mode <MODE>'"), "{text}");
+        assert!(
+            text.contains("invalid value 'always' for '--mode <MODE>'"),
+            "{text}"
+        );
         assert!(text.contains("always-on"), "{text}");
         assert!(!text.contains("ALWAYS_ON"), "{text}");
     }

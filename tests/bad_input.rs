@@ -530,9 +530,9 @@ const CASES: &[Case] = &[
             DEVICE,
             "--wait",
             "--wait-timeout",
-            "5d",
+            "5x",
         ],
-        "invalid duration '5d'",
+        "invalid value '5x' for '--wait-timeout <DURATION>'",
     ),
     case(
         &[

@@ -19,11 +19,11 @@ use common::{TestSandbox, isolated_wsfleet, stderr_of, stdout_of};
 const ENUM_OPTION_LINES: &[(&[&str], &[&str])] = &[
     (
         &["wsfleet", "devices", "deregister", "--target-status", ""],
-        &["deregistered", "archived"],
+        &["archived", "deregistered"],
     ),
     (
         &["wsfleet", "devices", "list", "--status", ""],
-        &["registered", "deregistering", "deregistered", "archived"],
+        &["archived", "deregistered", "deregistering", "registered"],
     ),
 ];
 

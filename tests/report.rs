@@ -281,7 +281,7 @@ fn bad_periods_and_formats_are_exit_2_before_any_request() {
     let sb = TestSandbox::start();
     for args in [
         &["report", "--stale", "3x"][..],
-        &["report", "--within", "30"],
+        &["report", "--within", "30x"],
         &["report", "-o", "csv"],
     ] {
         let output = sb.wsfleet().args(args).output().unwrap();

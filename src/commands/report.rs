@@ -6,11 +6,11 @@ use std::io::Write;
 use serde_json::{Map, Value};
 
 use crate::context::Context;
+use crate::duration::compact;
 use crate::error::{AppError, Result};
 use crate::output::{Format, cell_text, text_table};
 use crate::report::inventory;
 use crate::report::summary::{self, Section, Settings};
-use crate::duration::compact;
 
 pub const EXAMPLES: &str = "\
 Examples:

@@ -209,9 +209,9 @@ impl Indicator {
             };
         }
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) =
-            ProgressStyle::with_template("{spinner} waiting for {msg}: {pos}/{len} done ({elapsed})")
-        {
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} waiting for {msg}: {pos}/{len} done ({elapsed})",
+        ) {
             bar.set_style(style);
         }
         bar.set_message(format!("{} to {}", goal.noun, goal.goal));

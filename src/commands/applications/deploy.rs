@@ -4,8 +4,8 @@
 use aws_sdk_workspaces::types::{AssociationState, WorkspaceResourceAssociation};
 
 use crate::api::workspaces::{deploy_applications, workspace_associations};
-use crate::commands::workspaces::applications::write_list;
 use crate::commands::waiting::{self, Progress, WaitArgs};
+use crate::commands::workspaces::applications::write_list;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Format, Selection, View};
@@ -59,11 +59,13 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
                 let client = &client;
                 async move {
                     let current = workspace_associations(client, &workspace).await?;
-                    Ok(if current.iter().any(|a| a.state().is_some_and(in_progress)) {
-                        Progress::Going
-                    } else {
-                        Progress::Done
-                    })
+                    Ok(
+                        if current.iter().any(|a| a.state().is_some_and(in_progress)) {
+                            Progress::Going
+                        } else {
+                            Progress::Done
+                        },
+                    )
                 }
             })
         })

@@ -89,7 +89,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     };
     let goal = waiting::Goal {
         noun: "image",
-        goal: "be AVAILABLE",
+        goal: "become AVAILABLE",
         timeout,
     };
     waiting::until(ctx, vec![image_id], &goal, |going| {

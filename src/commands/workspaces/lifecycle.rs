@@ -212,7 +212,7 @@ async fn wait_for_final_state(
     timeout: Duration,
 ) -> Result<()> {
     let state = verb.final_state.unwrap_or("TERMINATED");
-    let goal = format!("be {state}");
+    let goal = format!("become {state}");
     let goal = waiting::Goal {
         noun: "WorkSpaces",
         goal: &goal,
@@ -223,7 +223,10 @@ async fn wait_for_final_state(
         let mut states: HashMap<String, String> = HashMap::new();
         let mut by_place: Vec<(usize, Vec<String>)> = Vec::new();
         for target in &going {
-            match by_place.iter_mut().find(|(place, _)| *place == target.place) {
+            match by_place
+                .iter_mut()
+                .find(|(place, _)| *place == target.place)
+            {
                 Some((_, ids)) => ids.push(target.item.clone()),
                 None => by_place.push((target.place, vec![target.item.clone()])),
             }
@@ -238,13 +241,15 @@ async fn wait_for_final_state(
         }
         Ok(going
             .iter()
-            .map(|target| match states.get(&target.item).map(String::as_str) {
-                // A terminated WorkSpace soon stops being described.
-                None => Progress::Done,
-                Some(now) if now == state => Progress::Done,
-                Some("ERROR") => Progress::Failed("went to ERROR".to_owned()),
-                Some(_) => Progress::Going,
-            })
+            .map(
+                |target| match states.get(&target.item).map(String::as_str) {
+                    // A terminated WorkSpace soon stops being described.
+                    None => Progress::Done,
+                    Some(now) if now == state => Progress::Done,
+                    Some("ERROR") => Progress::Failed("went to ERROR".to_owned()),
+                    Some(_) => Progress::Going,
+                },
+            )
             .collect())
     })
     .await
@@ -253,8 +258,8 @@ async fn wait_for_final_state(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aws_sdk_workspaces::types::WorkspaceState;
     use crate::enum_arg::ApiEnum;
+    use aws_sdk_workspaces::types::WorkspaceState;
 
     fn workspace(id: &str, state: WorkspaceState) -> Workspace {
         Workspace::builder().workspace_id(id).state(state).build()

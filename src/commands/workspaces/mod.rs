@@ -213,8 +213,8 @@ impl WorkspaceFilterArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aws_sdk_workspaces::types::WorkspaceProperties;
     use crate::enum_arg::ApiEnum;
+    use aws_sdk_workspaces::types::WorkspaceProperties;
 
     #[test]
     fn enum_arguments_take_the_api_values_in_any_case() {

@@ -1,0 +1,434 @@
+//! One duration syntax for every time option, and one enum style for every
+//! enum flag, through the real binary against the sandbox.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use common::{TestSandbox, stderr_of, stdout_of};
+use serde_json::Value;
+use wsfleet_sandbox::Config;
+
+const DESKTOP_ARN: &str = "arn:aws:workspaces:us-east-1:123456789012:directory/d-1234567890";
+
+/// Every form the syntax has.
+const EVERY_FORM: [&str; 8] = ["90", "90s", "10m", "2h", "30d", "2w", "1h30m", "1h 30m"];
+
+/// Never a duration here: zero, negative, not a number, unknown unit.
+const REFUSED: [&str; 4] = ["0", "-5", "abc", "10x"];
+
+fn small() -> Config {
+    Config {
+        devices: 8,
+        workspaces: 8,
+        ..Config::default()
+    }
+}
+
+fn run(sb: &TestSandbox, args: &[&str]) -> std::process::Output {
+    sb.wsfleet().args(args).output().unwrap()
+}
+
+fn json(sb: &TestSandbox, args: &[&str]) -> Value {
+    let output = sb
+        .wsfleet()
+        .args(["-o", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{args:?}: {}", stderr_of(&output));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// `--option=value` for each value, after `args`: each is accepted (exit 0).
+fn accepts(sb: &TestSandbox, args: &[&str], option: &str, values: &[&str]) {
+    for value in values {
+        let setting = format!("{option}={value}");
+        let mut all = args.to_vec();
+        all.push(&setting);
+        let output = run(sb, &all);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{all:?}: {}",
+            stderr_of(&output)
+        );
+    }
+}
+
+/// Each value is exit 2 with one line naming the option and the value (and
+/// `expected` when given), before any request.
+fn refuses(sb: &TestSandbox, args: &[&str], option: &str, values: &[&str], expected: &str) {
+    for value in values {
+        sb.clear_requests();
+        let setting = format!("{option}={value}");
+        let mut all = args.to_vec();
+        all.push(&setting);
+        let output = run(sb, &all);
+        let stderr = stderr_of(&output);
+        assert_eq!(output.status.code(), Some(2), "{all:?}: {stderr}");
+        let first = stderr.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with(&format!(
+                "error: invalid value '{value}' for '{option} <DURATION>'"
+            )),
+            "{all:?}: {stderr}"
+        );
+        assert!(first.contains(expected), "{all:?}: {stderr}");
+        assert!(sb.requests().is_empty(), "{all:?}: {:?}", sb.requests());
+    }
+}
+
+fn first_id(sb: &TestSandbox, args: &[&str], key: &str) -> String {
+    let items = json(sb, args);
+    items.as_array().unwrap()[0][key]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn timeout_takes_the_syntax_up_to_an_hour() {
+    let sb = TestSandbox::with(small());
+    let list = ["devices", "list"];
+    accepts(
+        &sb,
+        &list,
+        "--timeout",
+        &["90", "90s", "10m", "1h", "30m15s", "30m 15s"],
+    );
+    refuses(&sb, &list, "--timeout", &REFUSED, "");
+    refuses(
+        &sb,
+        &list,
+        "--timeout",
+        &["2h", "30d", "2w", "1h30m"],
+        "must be between 1s and 1h (3600 seconds)",
+    );
+}
+
+#[test]
+fn timeout_bounds_each_call() {
+    let sb = TestSandbox::with(Config {
+        latency: Duration::from_secs(3),
+        ..small()
+    });
+    let started = Instant::now();
+    let output = run(&sb, &["--timeout", "1s", "devices", "list"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("within 1s (--timeout)"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert!(started.elapsed() < Duration::from_secs(3));
+}
+
+#[test]
+fn connect_timeout_takes_the_syntax_up_to_ten_minutes() {
+    let sb = TestSandbox::with(small());
+    let list = ["devices", "list"];
+    accepts(
+        &sb,
+        &list,
+        "--connect-timeout",
+        &["90", "90s", "10m", "5m30s", "5m 30s"],
+    );
+    refuses(&sb, &list, "--connect-timeout", &REFUSED, "");
+    refuses(
+        &sb,
+        &list,
+        "--connect-timeout",
+        &["2h", "30d", "2w", "1h30m"],
+        "must be between 1s and 10m (600 seconds)",
+    );
+}
+
+#[test]
+fn report_periods_take_every_form() {
+    let sb = TestSandbox::with(small());
+    for option in ["--stale", "--within"] {
+        accepts(&sb, &["report", "-o", "json"], option, &EVERY_FORM);
+        refuses(&sb, &["report"], option, &REFUSED, "");
+    }
+}
+
+/// The IDs of a report section's rows.
+fn listed(report: &Value, section: &str, key: &str) -> HashSet<String> {
+    report
+        .pointer(section)
+        .and_then(Value::as_array)
+        .unwrap()
+        .iter()
+        .map(|row| row[key].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn report_periods_take_effect_and_bare_numbers_are_seconds() {
+    let sb = TestSandbox::start();
+    let stale = |period: &str| {
+        let report = json(&sb, &["report", "--stale", period]);
+        assert!(report["stale"].is_string());
+        listed(&report, "/devices/stale", "id")
+    };
+    let (minute, month) = (stale("1m"), stale("30d"));
+    assert!(minute.len() > month.len(), "{minute:?} vs {month:?}");
+    assert!(month.is_subset(&minute));
+    assert_eq!(stale("60"), minute);
+    assert_eq!(stale("2592000"), month);
+    assert_eq!(stale("4w 2d"), month);
+
+    let within = |period: &str| {
+        let report = json(&sb, &["report", "--within", period]);
+        listed(&report, "/softwareSets/endingSupport", "id")
+    };
+    let (soon, later) = (within("1m"), within("52w"));
+    assert!(later.len() > soon.len(), "{soon:?} vs {later:?}");
+    assert_eq!(within("60"), soon);
+}
+
+#[test]
+fn wait_timeout_takes_every_form_on_every_verb_that_waits() {
+    let sb = TestSandbox::with(small());
+    let device = first_id(&sb, &["devices", "list"], "id");
+    let workspace = first_id(&sb, &["workspaces", "list"], "WorkspaceId");
+    let image = first_id(&sb, &["images", "list"], "ImageId");
+    let verbs: [Vec<&str>; 5] = [
+        vec![
+            "devices",
+            "deregister",
+            &device,
+            "--yes",
+            "--dry-run",
+            "--wait",
+        ],
+        vec![
+            "environments",
+            "create",
+            "--desktop-arn",
+            DESKTOP_ARN,
+            "--dry-run",
+            "--wait",
+        ],
+        vec!["workspaces", "start", &workspace, "--dry-run", "--wait"],
+        vec![
+            "applications",
+            "deploy",
+            "--workspace",
+            &workspace,
+            "--dry-run",
+            "--wait",
+        ],
+        vec![
+            "images",
+            "create-updated",
+            &image,
+            "--name",
+            "n",
+            "--description",
+            "d",
+            "--dry-run",
+            "--wait",
+        ],
+    ];
+    for verb in &verbs {
+        accepts(&sb, verb, "--wait-timeout", &EVERY_FORM);
+        refuses(&sb, verb, "--wait-timeout", &REFUSED, "");
+    }
+    // Zero is refused rather than sending the change and giving up at once.
+    let output = run(
+        &sb,
+        &[
+            "workspaces",
+            "reboot",
+            &workspace,
+            "--yes",
+            "--wait",
+            "--wait-timeout",
+            "0",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(sb.requests_for("RebootWorkspaces").is_empty());
+}
+
+#[test]
+fn wait_timeout_bounds_the_wait() {
+    // Transitions outlast the test: only --wait-timeout ends these waits.
+    let sb = TestSandbox::with(Config {
+        transition: Duration::from_secs(3600),
+        ..small()
+    });
+    let workspace = json(&sb, &["workspaces", "list", "--state", "available"])
+        .as_array()
+        .unwrap()[0]["WorkspaceId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let device = json(&sb, &["devices", "list", "--status", "registered"])
+        .as_array()
+        .unwrap()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (args, gave_up) in [
+        (
+            vec![
+                "workspaces",
+                "reboot",
+                &workspace,
+                "--yes",
+                "--wait",
+                "--wait-timeout",
+                "1",
+            ],
+            format!(
+                "gave up waiting after 1s: 1 of 1 WorkSpaces did not become AVAILABLE: {workspace}"
+            ),
+        ),
+        (
+            vec![
+                "devices",
+                "deregister",
+                &device,
+                "--yes",
+                "--wait",
+                "--wait-timeout",
+                "1s",
+            ],
+            format!(
+                "gave up waiting after 1s: 1 of 1 devices did not reach DEREGISTERED: {device}"
+            ),
+        ),
+    ] {
+        let started = Instant::now();
+        let output = run(&sb, &args);
+        let stderr = stderr_of(&output);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains(&gave_up), "{args:?}: {stderr}");
+        let took = started.elapsed();
+        assert!(
+            (Duration::from_secs(1)..Duration::from_secs(10)).contains(&took),
+            "{took:?}"
+        );
+    }
+}
+
+#[test]
+fn enum_flags_take_either_spelling_in_any_case() {
+    let sb = TestSandbox::with(small());
+    // Thin Client: a client-side filter and a value sent to the API.
+    let registered = json(&sb, &["devices", "list", "--status", "registered"]);
+    for spelling in ["REGISTERED", "Registered"] {
+        assert_eq!(
+            json(&sb, &["devices", "list", "--status", spelling]),
+            registered
+        );
+    }
+    let not_compliant = json(&sb, &["devices", "list", "--compliance", "not-compliant"]);
+    for spelling in ["NOT_COMPLIANT", "Not_Compliant", "not_compliant"] {
+        assert_eq!(
+            json(&sb, &["devices", "list", "--compliance", spelling]),
+            not_compliant
+        );
+    }
+    let environment = first_id(&sb, &["environments", "list"], "id");
+    for (spelling, schedule) in [
+        ("apply-immediately", "APPLY_IMMEDIATELY"),
+        ("USE_MAINTENANCE_WINDOW", "USE_MAINTENANCE_WINDOW"),
+        ("Apply_Immediately", "APPLY_IMMEDIATELY"),
+    ] {
+        let output = run(
+            &sb,
+            &[
+                "environments",
+                "update",
+                &environment,
+                "--update-schedule",
+                spelling,
+            ],
+        );
+        assert!(output.status.success(), "{}", stderr_of(&output));
+        let now = json(&sb, &["environments", "get", &environment]);
+        assert_eq!(now["softwareSetUpdateSchedule"], schedule, "{spelling}");
+    }
+
+    // WorkSpaces: a filter the API applies, and a property sent to it.
+    let windows = json(&sb, &["applications", "list", "--os", "windows-11"]);
+    assert!(!windows.as_array().unwrap().is_empty());
+    for spelling in ["WINDOWS_11", "Windows_11", "windows_11"] {
+        assert_eq!(
+            json(&sb, &["applications", "list", "--os", spelling]),
+            windows
+        );
+    }
+    let workspace = first_id(&sb, &["workspaces", "list"], "WorkspaceId");
+    for (spelling, mode) in [
+        ("auto-stop", "AUTO_STOP"),
+        ("ALWAYS_ON", "ALWAYS_ON"),
+        ("Auto_Stop", "AUTO_STOP"),
+    ] {
+        sb.clear_requests();
+        let output = run(
+            &sb,
+            &[
+                "workspaces",
+                "modify",
+                &workspace,
+                "--yes",
+                "--running-mode",
+                spelling,
+            ],
+        );
+        assert!(output.status.success(), "{}", stderr_of(&output));
+        assert_eq!(sb.requests_for("ModifyWorkspaceProperties").len(), 1);
+        let now = json(&sb, &["workspaces", "get", &workspace]);
+        assert_eq!(
+            now["WorkspaceProperties"]["RunningMode"], mode,
+            "{spelling}"
+        );
+    }
+}
+
+#[test]
+fn a_mistyped_enum_is_exit_2_listing_the_one_spelling() {
+    let sb = TestSandbox::with(small());
+    for (args, listed) in [
+        (
+            &["devices", "list", "--status", "registerd"][..],
+            "[possible values: archived, deregistered, deregistering, registered]",
+        ),
+        (
+            &[
+                "environments",
+                "update",
+                "abcdefghi",
+                "--update-mode",
+                "desired",
+            ],
+            "[possible values: use-desired, use-latest]",
+        ),
+        (
+            &["workspaces", "list", "--running-mode", "always"],
+            "always-on",
+        ),
+        (
+            &["workspaces", "list", "--os", "WINDOWS11"],
+            "windows-server-2022",
+        ),
+    ] {
+        let output = run(&sb, args);
+        let stderr = stderr_of(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(listed), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("WINDOWS_SERVER") && !stderr.contains("USE_"),
+            "{stderr}"
+        );
+        assert!(stdout_of(&output).is_empty());
+    }
+    assert!(sb.requests().is_empty(), "{:?}", sb.requests());
+}
