@@ -249,7 +249,7 @@ impl Printer {
     }
 
     /// Where progress bars draw: stderr, or nowhere.
-    pub fn draw_target(&self) -> ProgressDrawTarget {
+    fn draw_target(&self) -> ProgressDrawTarget {
         if self.shows_progress() {
             ProgressDrawTarget::stderr()
         } else {
