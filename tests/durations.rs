@@ -7,7 +7,7 @@ mod common;
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use common::{TestSandbox, stderr_of, stdout_of};
+use common::{Run, TestSandbox};
 use serde_json::Value;
 use wsfleet_sandbox::Config;
 
@@ -27,34 +27,41 @@ fn small() -> Config {
     }
 }
 
-fn run(sb: &TestSandbox, args: &[&str]) -> std::process::Output {
-    sb.wsfleet().args(args).output().unwrap()
+fn json(sb: &TestSandbox, args: &[&str]) -> Value {
+    let mut all = vec!["-o", "json"];
+    all.extend_from_slice(args);
+    let run = sb.run(&all);
+    assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    run.json()
 }
 
-fn json(sb: &TestSandbox, args: &[&str]) -> Value {
-    let output = sb
-        .wsfleet()
-        .args(["-o", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{args:?}: {}", stderr_of(&output));
-    serde_json::from_slice(&output.stdout).unwrap()
+/// `args` then `--option=value`.
+fn with_setting(sb: &TestSandbox, args: &[&str], option: &str, value: &str) -> Run {
+    let setting = format!("{option}={value}");
+    let mut all = args.to_vec();
+    all.push(&setting);
+    sb.run(&all)
+}
+
+/// `args` then each spelling lists what the first lists (and something).
+fn same_for_every_spelling(sb: &TestSandbox, args: &[&str], spellings: &[&str]) {
+    let with = |spelling: &str| {
+        let mut all = args.to_vec();
+        all.push(spelling);
+        json(sb, &all)
+    };
+    let first = with(spellings[0]);
+    assert!(!first.as_array().unwrap().is_empty(), "{args:?}");
+    for spelling in &spellings[1..] {
+        assert_eq!(with(spelling), first, "{args:?} {spelling}");
+    }
 }
 
 /// `--option=value` for each value, after `args`: each is accepted (exit 0).
 fn accepts(sb: &TestSandbox, args: &[&str], option: &str, values: &[&str]) {
     for value in values {
-        let setting = format!("{option}={value}");
-        let mut all = args.to_vec();
-        all.push(&setting);
-        let output = run(sb, &all);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{all:?}: {}",
-            stderr_of(&output)
-        );
+        let run = with_setting(sb, args, option, value);
+        assert_eq!(run.code, 0, "{args:?} {option}={value}: {}", run.stderr);
     }
 }
 
@@ -63,21 +70,19 @@ fn accepts(sb: &TestSandbox, args: &[&str], option: &str, values: &[&str]) {
 fn refuses(sb: &TestSandbox, args: &[&str], option: &str, values: &[&str], expected: &str) {
     for value in values {
         sb.clear_requests();
-        let setting = format!("{option}={value}");
-        let mut all = args.to_vec();
-        all.push(&setting);
-        let output = run(sb, &all);
-        let stderr = stderr_of(&output);
-        assert_eq!(output.status.code(), Some(2), "{all:?}: {stderr}");
+        let run = with_setting(sb, args, option, value);
+        let all = format!("{args:?} {option}={value}");
+        let stderr = &run.stderr;
+        assert_eq!(run.code, 2, "{all}: {stderr}");
         let first = stderr.lines().next().unwrap_or_default();
         assert!(
             first.starts_with(&format!(
                 "error: invalid value '{value}' for '{option} <DURATION>'"
             )),
-            "{all:?}: {stderr}"
+            "{all}: {stderr}"
         );
-        assert!(first.contains(expected), "{all:?}: {stderr}");
-        assert!(sb.requests().is_empty(), "{all:?}: {:?}", sb.requests());
+        assert!(first.contains(expected), "{all}: {stderr}");
+        assert!(sb.requests().is_empty(), "{all}: {:?}", sb.requests());
     }
 }
 
@@ -116,12 +121,12 @@ fn timeout_bounds_each_call() {
         ..small()
     });
     let started = Instant::now();
-    let output = run(&sb, &["--timeout", "1s", "devices", "list"]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let run = sb.run(&["--timeout", "1s", "devices", "list"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        stderr_of(&output).contains("within 1s (--timeout)"),
+        run.stderr.contains("within 1s (--timeout)"),
         "{}",
-        stderr_of(&output)
+        run.stderr
     );
     assert!(started.elapsed() < Duration::from_secs(3));
 }
@@ -239,19 +244,16 @@ fn wait_timeout_takes_every_form_on_every_verb_that_waits() {
         refuses(&sb, verb, "--wait-timeout", &REFUSED, "");
     }
     // Zero is refused rather than sending the change and giving up at once.
-    let output = run(
-        &sb,
-        &[
-            "workspaces",
-            "reboot",
-            &workspace,
-            "--yes",
-            "--wait",
-            "--wait-timeout",
-            "0",
-        ],
-    );
-    assert_eq!(output.status.code(), Some(2));
+    let run = sb.run(&[
+        "workspaces",
+        "reboot",
+        &workspace,
+        "--yes",
+        "--wait",
+        "--wait-timeout",
+        "0",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(sb.requests_for("RebootWorkspaces").is_empty());
 }
 
@@ -305,10 +307,10 @@ fn wait_timeout_bounds_the_wait() {
         ),
     ] {
         let started = Instant::now();
-        let output = run(&sb, &args);
-        let stderr = stderr_of(&output);
-        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
-        assert!(stderr.contains(&gave_up), "{args:?}: {stderr}");
+        let run = sb.run(&args);
+        let stderr = &run.stderr;
+        assert_eq!(run.code, 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(gave_up.as_str()), "{args:?}: {stderr}");
         let took = started.elapsed();
         assert!(
             (Duration::from_secs(1)..Duration::from_secs(10)).contains(&took),
@@ -320,51 +322,40 @@ fn wait_timeout_bounds_the_wait() {
 #[test]
 fn enum_flags_take_either_spelling_in_any_case() {
     let sb = TestSandbox::with(small());
-    // Thin Client: a client-side filter and a value sent to the API.
-    let registered = json(&sb, &["devices", "list", "--status", "registered"]);
-    for spelling in ["REGISTERED", "Registered"] {
-        assert_eq!(
-            json(&sb, &["devices", "list", "--status", spelling]),
-            registered
-        );
-    }
-    let not_compliant = json(&sb, &["devices", "list", "--compliance", "not-compliant"]);
-    for spelling in ["NOT_COMPLIANT", "Not_Compliant", "not_compliant"] {
-        assert_eq!(
-            json(&sb, &["devices", "list", "--compliance", spelling]),
-            not_compliant
-        );
-    }
+    // Thin Client: client-side filters, and a value sent to the API.
+    let status = ["devices", "list", "--status"];
+    same_for_every_spelling(&sb, &status, &["registered", "REGISTERED", "Registered"]);
+    let compliance = ["devices", "list", "--compliance"];
+    same_for_every_spelling(
+        &sb,
+        &compliance,
+        &[
+            "not-compliant",
+            "NOT_COMPLIANT",
+            "Not_Compliant",
+            "not_compliant",
+        ],
+    );
     let environment = first_id(&sb, &["environments", "list"], "id");
     for (spelling, schedule) in [
         ("apply-immediately", "APPLY_IMMEDIATELY"),
         ("USE_MAINTENANCE_WINDOW", "USE_MAINTENANCE_WINDOW"),
         ("Apply_Immediately", "APPLY_IMMEDIATELY"),
     ] {
-        let output = run(
-            &sb,
-            &[
-                "environments",
-                "update",
-                &environment,
-                "--update-schedule",
-                spelling,
-            ],
-        );
-        assert!(output.status.success(), "{}", stderr_of(&output));
+        let update = ["environments", "update", &environment];
+        let run = with_setting(&sb, &update, "--update-schedule", spelling);
+        assert_eq!(run.code, 0, "{}", run.stderr);
         let now = json(&sb, &["environments", "get", &environment]);
         assert_eq!(now["softwareSetUpdateSchedule"], schedule, "{spelling}");
     }
 
     // WorkSpaces: a filter the API applies, and a property sent to it.
-    let windows = json(&sb, &["applications", "list", "--os", "windows-11"]);
-    assert!(!windows.as_array().unwrap().is_empty());
-    for spelling in ["WINDOWS_11", "Windows_11", "windows_11"] {
-        assert_eq!(
-            json(&sb, &["applications", "list", "--os", spelling]),
-            windows
-        );
-    }
+    let os = ["applications", "list", "--os"];
+    same_for_every_spelling(
+        &sb,
+        &os,
+        &["windows-11", "WINDOWS_11", "Windows_11", "windows_11"],
+    );
     let workspace = first_id(&sb, &["workspaces", "list"], "WorkspaceId");
     for (spelling, mode) in [
         ("auto-stop", "AUTO_STOP"),
@@ -372,18 +363,9 @@ fn enum_flags_take_either_spelling_in_any_case() {
         ("Auto_Stop", "AUTO_STOP"),
     ] {
         sb.clear_requests();
-        let output = run(
-            &sb,
-            &[
-                "workspaces",
-                "modify",
-                &workspace,
-                "--yes",
-                "--running-mode",
-                spelling,
-            ],
-        );
-        assert!(output.status.success(), "{}", stderr_of(&output));
+        let modify = ["workspaces", "modify", &workspace, "--yes"];
+        let run = with_setting(&sb, &modify, "--running-mode", spelling);
+        assert_eq!(run.code, 0, "{}", run.stderr);
         assert_eq!(sb.requests_for("ModifyWorkspaceProperties").len(), 1);
         let now = json(&sb, &["workspaces", "get", &workspace]);
         assert_eq!(
@@ -420,15 +402,15 @@ fn a_mistyped_enum_is_exit_2_listing_the_one_spelling() {
             "windows-server-2022",
         ),
     ] {
-        let output = run(&sb, args);
-        let stderr = stderr_of(&output);
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
-        assert!(stderr.contains(listed), "{args:?}: {stderr}");
+        let run = sb.run(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(listed), "{args:?}: {}", run.stderr);
         assert!(
-            !stderr.contains("WINDOWS_SERVER") && !stderr.contains("USE_"),
-            "{stderr}"
+            !run.stderr.contains("WINDOWS_SERVER") && !run.stderr.contains("USE_"),
+            "{}",
+            run.stderr
         );
-        assert!(stdout_of(&output).is_empty());
+        assert!(run.stdout.is_empty());
     }
     assert!(sb.requests().is_empty(), "{:?}", sb.requests());
 }

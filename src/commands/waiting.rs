@@ -162,9 +162,9 @@ fn conclusion<T: Target>(
 ) -> Result<()> {
     let Goal { noun, goal: to, .. } = goal;
     if failed.is_empty() && late.is_empty() {
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "waited {} for {total} {noun} to {to}",
-            compact(Duration::from_secs(waited.as_secs()))
+            compact(waited)
         ));
         return Ok(());
     }
@@ -194,28 +194,23 @@ fn conclusion<T: Target>(
     Err(AppError::Failed(problems.join("; ")))
 }
 
-/// The one progress display of a wait: a spinner with how many are done
-/// and for how long, on stderr when it is a terminal and not `--quiet`.
+/// The one progress display of a wait: the printer's spinner (drawn only
+/// when stderr is a terminal and not `--quiet`), with how many are done and
+/// for how long.
 struct Indicator {
     bar: indicatif::ProgressBar,
 }
 
 impl Indicator {
     fn start(ctx: &Context, goal: &Goal<'_>, total: usize) -> Indicator {
-        use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-        if !ctx.stderr_is_terminal || ctx.quiet {
-            return Indicator {
-                bar: ProgressBar::hidden(),
-            };
-        }
-        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template(
-            "{spinner} waiting for {msg}: {pos}/{len} done ({elapsed})",
-        ) {
+        let message = format!("waiting for {} to {}", goal.noun, goal.goal);
+        let bar = ctx.printer.spinner(&message, None);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{spinner} {msg}: {pos}/{len} done ({elapsed})")
+        {
             bar.set_style(style);
         }
-        bar.set_message(format!("{} to {}", goal.noun, goal.goal));
-        bar.enable_steady_tick(Duration::from_millis(120));
+        bar.set_length(total as u64);
         Indicator { bar }
     }
 
@@ -232,11 +227,13 @@ impl Indicator {
 mod tests {
     use super::*;
     use crate::cli::Cli;
+    use crate::output::{Captured, Printer};
     use clap::Parser;
 
-    fn context() -> Context {
-        let cli = Cli::parse_from(["wsfleet", "--quiet", "devices", "list"]);
-        Context::new(&cli.global)
+    fn context() -> (Context, Captured) {
+        let cli = Cli::parse_from(["wsfleet", "devices", "list"]);
+        let (printer, captured) = Printer::capture(&cli.global);
+        (Context::new(&cli.global, printer).unwrap(), captured)
     }
 
     fn goal(timeout: Duration) -> Goal<'static> {
@@ -249,7 +246,7 @@ mod tests {
 
     #[tokio::test]
     async fn polls_only_what_is_still_going_until_all_are_done() {
-        let ctx = context();
+        let (ctx, captured) = context();
         let mut polls: Vec<Vec<String>> = Vec::new();
         let targets = vec!["a".to_owned(), "b".to_owned()];
         until(&ctx, targets, &goal(Duration::from_secs(10)), |going| {
@@ -268,11 +265,18 @@ mod tests {
         .await
         .unwrap();
         assert_eq!(polls, [vec!["a", "b"], vec!["b"], vec!["b"]]);
+        // Only a note, on stderr: stdout is the verb's.
+        assert_eq!(captured.stdout(), "");
+        assert!(
+            captured.stderr().ends_with("for 2 things to finish\n"),
+            "{}",
+            captured.stderr()
+        );
     }
 
     #[tokio::test]
     async fn names_the_failed_and_the_late() {
-        let ctx = context();
+        let (ctx, captured) = context();
         let targets = vec!["ok".to_owned(), "bad".to_owned(), "slow".to_owned()];
         let err = until(&ctx, targets, &goal(Duration::ZERO), |going| async move {
             Ok(going
@@ -295,5 +299,6 @@ mod tests {
             err.contains("gave up waiting after 0ms: 1 of 3 things did not finish: slow"),
             "{err}"
         );
+        assert_eq!(captured.stdout(), "");
     }
 }

@@ -71,7 +71,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let tags = tags(&pairs)?;
     if ctx.dry_run {
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would create an updated image '{}' from {source}; nothing was changed",
             args.name
         ));
@@ -81,7 +81,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let image_id =
         create_updated_image(&client, &source, &args.name, &args.description, tags).await?;
     // The new ID is the output, so `$(...)` captures it even when waiting fails.
-    let mut out = ctx.stdout();
+    let mut out = ctx.printer.stdout();
     writeln!(out, "{image_id}")?;
     out.flush()?;
     let Some(timeout) = args.wait.timeout() else {

@@ -111,13 +111,18 @@ fn verb(change: StateChange) -> Verb {
 pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
     let verb = verb(change);
     let prompter = if verb.confirms {
-        Some(prompt::for_run(ctx.yes, ctx.dry_run, verb.word)?)
+        Some(prompt::for_run(
+            &ctx.printer,
+            ctx.yes,
+            ctx.dry_run,
+            verb.word,
+        )?)
     } else {
         None
     };
-    let named = args
-        .targets
-        .collect_named(&["WorkspaceId"], validate::workspace_id)?;
+    let named =
+        args.targets
+            .collect_named(ctx.resume(), &["WorkspaceId"], validate::workspace_id)?;
     if named.is_empty() && args.filters.is_empty() {
         return Err(AppError::usage(format!(
             "name the WorkSpaces to {}: IDs, --ids-from FILE, or list filters (--directory, --state, ...)",
@@ -139,13 +144,13 @@ pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
         })
         .await?;
     if targets.is_empty() {
-        ctx.note(format!("no WorkSpaces to {}", verb.word));
+        ctx.printer.note(format!("no WorkSpaces to {}", verb.word));
         return Ok(());
     }
     let target_ids = ids_of(&targets, Workspace::workspace_id);
 
     if let Some(warning) = verb.warning {
-        ctx.note(warning);
+        ctx.printer.note(warning);
     }
     if (verb.confirms || ctx.dry_run) && !show_plan(ctx, verb.word, places, &targets)? {
         return Ok(());
