@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use std::path::{Path, PathBuf};
 
+use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::journal::JournalTarget;
@@ -187,6 +188,7 @@ impl Report {
 /// Returns whether to go on.
 pub fn show_plan<T: Resource>(
     ctx: &Context,
+    confirm: &ConfirmArgs,
     action: &str,
     places: &Places,
     items: &[Placed<T>],
@@ -198,7 +200,7 @@ pub fn show_plan<T: Resource>(
     } else {
         format!("{}s", T::KIND)
     };
-    if ctx.dry_run {
+    if confirm.dry_run() {
         let mut selection = Selection::<T>::resolve(
             ctx.output.columns.as_deref(),
             View::List { details: false },
@@ -217,7 +219,7 @@ pub fn show_plan<T: Resource>(
         ));
         return Ok(false);
     }
-    if ctx.quiet && ctx.yes {
+    if ctx.quiet && confirm.yes {
         return Ok(true);
     }
     let settings = crate::output::OutputSettings {
@@ -259,23 +261,28 @@ pub struct Executor {
     pub journal: Option<PathBuf>,
     /// `--resume`: an earlier run whose done targets are skipped and whose
     /// tokens are reused.
-    pub resume: Option<&'static Resume>,
+    pub resume: Option<Resume>,
     /// Each place's region and account, when the targets span several;
     /// results and the journal then say where each target lives.
     pub locations: Option<Vec<Location>>,
 }
 
 impl Executor {
-    /// The executor for a verb: `--concurrency`, a progress bar on a
+    /// The executor for a verb: its `--concurrency`, a progress bar on a
     /// terminal, the journal (`--journal`, else one under the user's state
     /// directory), `--resume`, and the places the targets live in.
-    pub fn for_context(ctx: &Context, places: &Places, batch_size: usize) -> Executor {
+    pub fn for_verb(
+        ctx: &Context,
+        bulk: &BulkArgs,
+        places: &Places,
+        batch_size: usize,
+    ) -> Executor {
         Executor {
-            concurrency: ctx.concurrency,
+            concurrency: bulk.concurrency.get(),
             batch_size: batch_size.max(1),
             progress: ctx.stderr_is_terminal && !ctx.quiet,
-            journal: ctx.journal.clone(),
-            resume: journal::resume(),
+            journal: bulk.journal.clone(),
+            resume: bulk.resume.clone(),
             locations: places.locations(),
         }
     }
@@ -295,7 +302,7 @@ impl Executor {
         F: Fn(Vec<Target>) -> Fut,
         Fut: Future<Output = BatchResult>,
     {
-        if let Some(resume) = self.resume
+        if let Some(resume) = &self.resume
             && resume.action != action
         {
             return Err(AppError::usage(format!(
@@ -346,7 +353,7 @@ impl Executor {
                 attempts: 0,
             })
             .collect();
-        let tokens = journal::tokens(self.resume);
+        let tokens = journal::tokens(self.resume.as_ref());
         // Each target's position in `results`: the same ID may be a target
         // in two places, so a batch's answers are matched within the batch.
         let targets: Vec<(usize, Target)> = targets
@@ -386,7 +393,7 @@ impl Executor {
             }
         };
         // What an earlier run finished is done; it is not sent again.
-        let already_done = self.resume.map(|r| &r.done);
+        let already_done = self.resume.as_ref().map(|r| &r.done);
         let mut queue = VecDeque::with_capacity(targets.len());
         for (position, target) in targets {
             if already_done.is_some_and(|done| done.contains(&results[position].named())) {
@@ -863,12 +870,10 @@ mod tests {
         let done_first = first.count("done");
         assert!(done_first > 0 && done_first < 10);
 
-        let resume: &'static Resume = Box::leak(Box::new(crate::journal::tests_support::read(
-            &first_journal,
-        )));
+        let resume = crate::journal::tests_support::read(&first_journal);
         let sent = Mutex::new(Vec::new());
         let second = Executor {
-            resume: Some(resume),
+            resume: Some(resume.clone()),
             ..executor(4, 1)
         }
         .run_until(

@@ -18,13 +18,8 @@ pub struct Context {
     pub output: OutputSettings,
     pub session_options: SessionOptions,
     session: OnceCell<Session>,
-    pub yes: bool,
-    pub dry_run: bool,
-    pub concurrency: usize,
     pub quiet: bool,
     pub stderr_is_terminal: bool,
-    /// `--journal`: where bulk verbs record outcomes.
-    pub journal: Option<std::path::PathBuf>,
 }
 
 impl Context {
@@ -55,12 +50,8 @@ impl Context {
             },
             session_options,
             session: OnceCell::new(),
-            yes: global.yes,
-            dry_run: global.dry_run,
-            concurrency: usize::from(global.concurrency),
             quiet: global.quiet,
             stderr_is_terminal,
-            journal: global.journal.clone(),
         }
     }
 

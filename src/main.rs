@@ -41,12 +41,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     init_tracing(cli.global.verbose, cli.global.quiet);
     let mut ctx = Context::new(&cli.global);
-    if let Some(path) = &cli.global.resume
-        && let Err(err) = journal::load_resume(path)
-    {
-        report(&err);
-        return ExitCode::from(err.exit_code());
-    }
     let embedded_sandbox = cli.global.sandbox && !matches!(cli.command, Command::Sandbox(_));
 
     let runtime = match tokio::runtime::Builder::new_multi_thread()

@@ -7,6 +7,7 @@ use std::io::IsTerminal;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input};
 
+use crate::cli::ConfirmArgs;
 use crate::error::{AppError, Result};
 
 /// Above this many targets the person types the count instead of `y`.
@@ -78,8 +79,8 @@ fn prompt_error(err: dialoguer::Error) -> AppError {
 /// `--yes` or `--dry-run` need no one; otherwise we ask only when stderr is a
 /// terminal and a terminal can be read (stdin, or /dev/tty when stdin carries
 /// the IDs), and refuse (exit 2) when there is none.
-pub fn for_run(yes: bool, dry_run: bool, action: &str) -> Result<Box<dyn Prompter>> {
-    if yes || dry_run {
+pub fn for_run(confirm: &ConfirmArgs, action: &str) -> Result<Box<dyn Prompter>> {
+    if confirm.yes || confirm.dry_run() {
         Ok(Box::new(AssumeYes))
     } else if std::io::stderr().is_terminal() && terminal_readable() {
         Ok(Box::new(TerminalPrompter))
@@ -120,6 +121,7 @@ pub fn require_confirmation(prompter: &dyn Prompter, action: &str, count: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::ChangeArgs;
     use std::cell::Cell;
 
     struct Answer {
@@ -162,13 +164,19 @@ mod tests {
     fn yes_and_dry_run_never_ask() {
         // Neither may depend on a terminal.
         assert!(
-            for_run(true, false, "delete")
-                .unwrap()
-                .confirm("delete", 20)
-                .unwrap()
+            for_run(
+                &ConfirmArgs {
+                    yes: true,
+                    ..ConfirmArgs::default()
+                },
+                "delete"
+            )
+            .unwrap()
+            .confirm("delete", 20)
+            .unwrap()
         );
         assert!(
-            for_run(false, true, "delete")
+            for_run(&ConfirmArgs::from(ChangeArgs { dry_run: true }), "delete")
                 .unwrap()
                 .confirm("delete", 20)
                 .unwrap()

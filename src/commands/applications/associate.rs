@@ -4,6 +4,7 @@ use aws_sdk_workspaces::types::WorkspaceResourceAssociation;
 
 use super::PairArgs;
 use crate::api::workspaces::associate_application;
+use crate::cli::ChangeArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::{Selection, View, write_one};
@@ -17,6 +18,9 @@ Examples:
 pub struct Args {
     #[command(flatten)]
     pub pair: PairArgs,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
@@ -26,7 +30,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         View::Detail,
         false,
     )?;
-    if ctx.dry_run {
+    if args.change.dry_run {
         ctx.note(format!(
             "dry run: would associate {application} with {workspace}; nothing was changed"
         ));
