@@ -189,15 +189,6 @@ pub fn tokens(resume: Option<&Resume>) -> HashMap<Named, String> {
 }
 
 #[cfg(test)]
-pub mod tests_support {
-    use super::*;
-
-    pub fn read(path: &Path) -> Resume {
-        super::read(path).unwrap()
-    }
-}
-
-#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -36,8 +36,8 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let filter = Filter::new(&args.filters, Some(&args.names))?;
-    let ids = named_ids(&args.targets, args.bulk.resume.as_ref(), &filter)?;
-    let prompter = prompt::for_run(&args.confirm, "delete")?;
+    let ids = named_ids(&args.targets, &filter, args.bulk.resume.as_ref())?;
+    let prompter = prompt::for_run(&ctx.printer, &args.confirm, "delete")?;
 
     let (places, devices) =
         resolve_placed(ctx, ids, &filter, args.confirm.change, &args.bulk).await?;

@@ -250,8 +250,8 @@ async fn named_without_listing(
 /// usage error when neither they nor any filter says which devices.
 pub fn named_ids(
     targets: &TargetArgs,
-    resume: Option<&Resume>,
     filter: &Filter,
+    resume: Option<&Resume>,
 ) -> Result<Vec<Named>> {
     if targets.is_empty(resume) && filter.is_empty() {
         return Err(AppError::usage(

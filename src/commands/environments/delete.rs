@@ -44,7 +44,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let named =
         args.targets
             .collect_named(args.bulk.resume.as_ref(), &["id"], validate::environment_id)?;
-    let prompter = prompt::for_run(&args.confirm, "delete")?;
+    let prompter = prompt::for_run(&ctx.printer, &args.confirm, "delete")?;
 
     let routed = route(ctx, Service::ThinClient, named).await?;
     let places = &routed.places;

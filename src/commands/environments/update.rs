@@ -69,7 +69,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     }
     if args.change.dry_run {
         let listed: Vec<String> = named.iter().map(Named::describe).collect();
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would update {} environment(s): {}; nothing was changed",
             named.len(),
             listed.join(", ")

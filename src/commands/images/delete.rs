@@ -33,7 +33,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let prompter = prompt::for_run(&args.confirm, "delete")?;
+    let prompter = prompt::for_run(&ctx.printer, &args.confirm, "delete")?;
     let named =
         args.targets
             .collect_named(args.bulk.resume.as_ref(), &["ImageId"], validate::image_id)?;

@@ -66,7 +66,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let status = SoftwareSetValidationStatus::from(args.validation_status.api_value());
     if args.change.dry_run {
         let listed: Vec<String> = named.iter().map(Named::describe).collect();
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would mark {} software set(s) {}: {}; nothing was changed",
             named.len(),
             status.as_str(),

@@ -141,7 +141,7 @@ fn verb(change: StateChange) -> Verb {
 pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Context) -> Result<()> {
     let verb = verb(change);
     let prompter = if verb.confirms {
-        Some(prompt::for_run(&flags, verb.word)?)
+        Some(prompt::for_run(&ctx.printer, &flags, verb.word)?)
     } else {
         None
     };
@@ -171,13 +171,13 @@ pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Cont
         })
         .await?;
     if targets.is_empty() {
-        ctx.note(format!("no WorkSpaces to {}", verb.word));
+        ctx.printer.note(format!("no WorkSpaces to {}", verb.word));
         return Ok(());
     }
     let target_ids = ids_of(&targets, Workspace::workspace_id);
 
     if let Some(warning) = verb.warning {
-        ctx.note(warning);
+        ctx.printer.note(warning);
     }
     if (verb.confirms || flags.dry_run()) && !show_plan(ctx, &flags, verb.word, places, &targets)? {
         return Ok(());
@@ -241,7 +241,7 @@ async fn wait_for_final_state(
     timeout_seconds: u64,
 ) -> Result<()> {
     let goal = verb.final_state.unwrap_or("terminated");
-    ctx.note(format!(
+    ctx.printer.note(format!(
         "waiting for {} WorkSpaces to be {goal}",
         targets.len()
     ));
@@ -292,7 +292,8 @@ async fn wait_for_final_state(
     .await?;
     let failed = failed.into_inner();
     if failed.is_empty() {
-        ctx.note(format!("all {total} WorkSpaces are {goal}"));
+        ctx.printer
+            .note(format!("all {total} WorkSpaces are {goal}"));
         Ok(())
     } else {
         Err(AppError::Failed(format!(
