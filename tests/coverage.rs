@@ -1,0 +1,139 @@
+//! `wsfleet coverage` through the real binary: the map in every format, its
+//! figures on stderr, and the README and docs/COVERAGE.md saying the same.
+//! (The map is checked against the SDK crates and the source by the unit
+//! tests in `src/coverage/tests.rs`.)
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{isolated_wsfleet, stderr_of, stdout_of};
+use serde_json::Value;
+
+fn coverage(args: &[&str]) -> std::process::Output {
+    let home = tempfile::tempdir().unwrap();
+    let output = isolated_wsfleet(&home)
+        .arg("coverage")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    output
+}
+
+fn rows() -> Vec<Value> {
+    let output = coverage(&["-o", "json"]);
+    serde_json::from_str::<Value>(&stdout_of(&output))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// (covered, total) of a service, from the JSON rows.
+fn figures(rows: &[Value], service: &str) -> (usize, usize) {
+    let of_service: Vec<&Value> = rows.iter().filter(|r| r["service"] == service).collect();
+    let covered = of_service
+        .iter()
+        .filter(|r| r["status"] == "covered")
+        .count();
+    (covered, of_service.len())
+}
+
+fn repository_file(name: &str) -> String {
+    std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap()
+}
+
+#[test]
+fn json_has_one_row_per_operation_with_a_verb_or_a_reason() {
+    let rows = rows();
+    assert_eq!(figures(&rows, "WorkSpaces").1, 91);
+    assert_eq!(figures(&rows, "Thin Client"), (16, 16));
+    for row in &rows {
+        match row["status"].as_str() {
+            Some("covered") => {
+                assert!(row["verb"].is_string(), "{row}");
+                assert!(row.get("reason").is_none(), "{row}");
+            }
+            Some("not-covered") => {
+                assert!(
+                    row["reason"].as_str().is_some_and(|r| !r.is_empty()),
+                    "{row}"
+                );
+                assert!(row.get("verb").is_none(), "{row}");
+            }
+            other => panic!("status {other:?} in {row}"),
+        }
+    }
+    let describe = rows
+        .iter()
+        .find(|r| r["operation"] == "DescribeWorkspaces")
+        .unwrap();
+    assert_eq!(describe["verb"], "workspaces list");
+}
+
+#[test]
+fn the_summary_goes_to_stderr_and_the_table_to_stdout() {
+    let rows = rows();
+    let (workspaces, workspaces_total) = figures(&rows, "WorkSpaces");
+    let output = coverage(&[]);
+    assert_eq!(
+        stderr_of(&output).trim(),
+        format!("WorkSpaces {workspaces} of {workspaces_total}, Thin Client 16 of 16")
+    );
+    let table = stdout_of(&output);
+    let header = table.lines().next().unwrap();
+    for column in ["SERVICE", "OPERATION", "STATUS", "VERB", "REASON"] {
+        assert!(header.contains(column), "{header}");
+    }
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("CreateIpGroup") && l.contains("issue 15")),
+        "{table}"
+    );
+    assert_eq!(table.lines().count(), 1 + rows.len());
+}
+
+#[test]
+fn csv_has_the_same_rows_and_quiet_drops_the_summary() {
+    let output = coverage(&["-o", "csv", "--quiet"]);
+    assert!(stderr_of(&output).is_empty(), "{}", stderr_of(&output));
+    let csv = stdout_of(&output);
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("service,operation,status,verb,reason"));
+    assert_eq!(lines.count(), rows().len());
+    assert!(csv.contains("Thin Client,ListDevices,covered,devices list,\n"));
+}
+
+#[test]
+fn the_command_is_hidden_from_help() {
+    let home = tempfile::tempdir().unwrap();
+    let output = isolated_wsfleet(&home).arg("--help").output().unwrap();
+    assert!(!stdout_of(&output).contains("coverage"));
+}
+
+#[test]
+fn readme_and_coverage_doc_say_the_binarys_figures() {
+    let rows = rows();
+    let (workspaces, workspaces_total) = figures(&rows, "WorkSpaces");
+    let (thin_client, thin_client_total) = figures(&rows, "Thin Client");
+    let claim = format!(
+        "{workspaces} of {workspaces_total} Amazon WorkSpaces operations and \
+{thin_client} of {thin_client_total} WorkSpaces Thin Client operations"
+    );
+    assert!(
+        repository_file("README.md").contains(&claim),
+        "README.md should say \"{claim}\""
+    );
+    let doc = repository_file("docs/COVERAGE.md");
+    assert!(
+        doc.contains(&claim),
+        "docs/COVERAGE.md should say \"{claim}\""
+    );
+    for row in &rows {
+        let operation = row["operation"].as_str().unwrap();
+        assert!(doc.contains(&format!("| {operation} |")), "{operation}");
+    }
+}
