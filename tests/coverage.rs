@@ -123,15 +123,16 @@ fn readme_and_coverage_doc_say_the_binarys_figures() {
         "{workspaces} of {workspaces_total} Amazon WorkSpaces operations and \
 {thin_client} of {thin_client_total} WorkSpaces Thin Client operations"
     );
-    assert!(
-        repository_file("README.md").contains(&claim),
-        "README.md should say \"{claim}\""
-    );
+    for file in ["README.md", "docs/COVERAGE.md"] {
+        // Line breaks are the file's business, not the claim's.
+        let text = repository_file(file);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert!(
+            words.join(" ").contains(&claim),
+            "{file} should say \"{claim}\""
+        );
+    }
     let doc = repository_file("docs/COVERAGE.md");
-    assert!(
-        doc.contains(&claim),
-        "docs/COVERAGE.md should say \"{claim}\""
-    );
     for row in &rows {
         let operation = row["operation"].as_str().unwrap();
         assert!(doc.contains(&format!("| {operation} |")), "{operation}");
