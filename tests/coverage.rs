@@ -8,27 +8,23 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{isolated_wsfleet, stderr_of, stdout_of};
+use common::{Run, isolated_wsfleet};
 use serde_json::Value;
 
-fn coverage(args: &[&str]) -> std::process::Output {
+fn coverage(args: &[&str]) -> Run {
     let home = tempfile::tempdir().unwrap();
-    let output = isolated_wsfleet(&home)
-        .arg("coverage")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr_of(&output));
-    output
+    Run::of(
+        isolated_wsfleet(&home)
+            .arg("coverage")
+            .args(args)
+            .output()
+            .unwrap(),
+    )
+    .success()
 }
 
 fn rows() -> Vec<Value> {
-    let output = coverage(&["-o", "json"]);
-    serde_json::from_str::<Value>(&stdout_of(&output))
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    coverage(&["-o", "json"]).json().as_array().unwrap().clone()
 }
 
 /// (covered, total) of a service, from the JSON rows.
@@ -77,12 +73,12 @@ fn json_has_one_row_per_operation_with_a_verb_or_a_reason() {
 fn the_summary_goes_to_stderr_and_the_table_to_stdout() {
     let rows = rows();
     let (workspaces, workspaces_total) = figures(&rows, "WorkSpaces");
-    let output = coverage(&[]);
+    let run = coverage(&[]);
     assert_eq!(
-        stderr_of(&output).trim(),
+        run.stderr.trim(),
         format!("WorkSpaces {workspaces} of {workspaces_total}, Thin Client 16 of 16")
     );
-    let table = stdout_of(&output);
+    let table = run.stdout;
     let header = table.lines().next().unwrap();
     for column in ["SERVICE", "OPERATION", "STATUS", "VERB", "REASON"] {
         assert!(header.contains(column), "{header}");
@@ -98,9 +94,9 @@ fn the_summary_goes_to_stderr_and_the_table_to_stdout() {
 
 #[test]
 fn csv_has_the_same_rows_and_quiet_drops_the_summary() {
-    let output = coverage(&["-o", "csv", "--quiet"]);
-    assert!(stderr_of(&output).is_empty(), "{}", stderr_of(&output));
-    let csv = stdout_of(&output);
+    let run = coverage(&["-o", "csv", "--quiet"]);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let csv = run.stdout;
     let mut lines = csv.lines();
     assert_eq!(lines.next(), Some("service,operation,status,verb,reason"));
     assert_eq!(lines.count(), rows().len());
@@ -110,8 +106,8 @@ fn csv_has_the_same_rows_and_quiet_drops_the_summary() {
 #[test]
 fn the_command_is_hidden_from_help() {
     let home = tempfile::tempdir().unwrap();
-    let output = isolated_wsfleet(&home).arg("--help").output().unwrap();
-    assert!(!stdout_of(&output).contains("coverage"));
+    let help = Run::of(isolated_wsfleet(&home).arg("--help").output().unwrap()).success();
+    assert!(!help.stdout.contains("coverage"), "{}", help.stdout);
 }
 
 #[test]
