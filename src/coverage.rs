@@ -2,7 +2,9 @@
 //! with, and the verb that calls it or why none does yet. The tests in
 //! `coverage/tests.rs` hold it to the SDK as built and to the code: an
 //! operation the SDK adds, a verb that is renamed, an API call added or
-//! removed in `src/api/`, each fails them until this table says so.
+//! removed in `src/api/`, each fails them until this table says so;
+//! `tests/coverage.rs` runs each covered operation's verb against the
+//! sandbox and checks the operation was made.
 //! `wsfleet coverage` prints it and `generate-assets` writes it to
 //! `docs/COVERAGE.md`.
 
