@@ -5,22 +5,19 @@
 use crate::context::Context;
 use crate::coverage::{MAP, Operation, summary};
 use crate::error::Result;
-use crate::output::{Format, ListWriter, Selection, View};
+use crate::output::View;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
 pub async fn run(_args: Args, ctx: &Context) -> Result<()> {
-    let selection = Selection::<Operation>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
+    let mut writer = ctx
+        .printer
+        .list::<Operation>(View::List { details: false })?;
     for operation in MAP {
         writer.write(operation)?;
     }
     writer.finish()?;
-    ctx.note(summary(MAP));
+    ctx.printer.note(summary(MAP));
     Ok(())
 }
