@@ -160,38 +160,38 @@ fn sdk_operations() -> Vec<SdkOperation> {
 
 // ------------------------------------------------------- what the source calls
 
-/// An identifier of Rust source with what stands right around it.
+fn is_ident_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// An identifier of Rust source with the non-space text just before and
+/// just after it.
 struct Token<'a> {
     ident: &'a str,
-    /// The identifier before it, if nothing but whitespace separates them.
-    previous_ident: Option<&'a str>,
-    /// The non-space text just before and just after.
     before: &'a str,
     after: &'a str,
 }
 
+impl Token<'_> {
+    /// `fn describe_workspaces(`: a definition, not a call.
+    fn is_defined(&self) -> bool {
+        self.before.rsplit(|c: char| !is_ident_char(c)).next() == Some("fn")
+    }
+}
+
 fn tokens(source: &str) -> Vec<Token<'_>> {
-    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
     let mut tokens = Vec::new();
     let mut rest_start = 0;
-    let mut previous: Option<(&str, usize)> = None;
-    while let Some(offset) = source[rest_start..].find(is_ident) {
+    while let Some(offset) = source[rest_start..].find(is_ident_char) {
         let start = rest_start + offset;
         let end = source[start..]
-            .find(|c: char| !is_ident(c))
+            .find(|c: char| !is_ident_char(c))
             .map_or(source.len(), |n| start + n);
-        let before = source[..start].trim_end();
-        let after = source[end..].trim_start();
-        let previous_ident = previous
-            .filter(|(_, previous_end)| source[*previous_end..start].trim().is_empty())
-            .map(|(ident, _)| ident);
         tokens.push(Token {
             ident: &source[start..end],
-            previous_ident,
-            before,
-            after,
+            before: source[..start].trim_end(),
+            after: source[end..].trim_start(),
         });
-        previous = Some((&source[start..end], end));
         rest_start = end;
     }
     tokens
@@ -233,7 +233,7 @@ fn called_methods(src: &Path) -> BTreeSet<String> {
             for token in tokens(&source) {
                 let method_call = token.before.ends_with('.') && token.after.starts_with('(');
                 let named_in_api = in_api
-                    && token.previous_ident != Some("fn")
+                    && !token.is_defined()
                     && !token.before.ends_with("::")
                     && !token.after.starts_with("::");
                 if method_call || named_in_api {
