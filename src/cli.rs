@@ -252,6 +252,9 @@ pub enum Command {
     /// Write completions/ and man/ (for maintainers)
     #[command(hide = true)]
     GenerateAssets(generate_assets::Args),
+    /// Which API operation each verb reaches, and which none does yet
+    #[command(hide = true)]
+    Coverage(crate::commands::coverage::Args),
 }
 
 #[cfg(test)]

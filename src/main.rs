@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod complete;
 mod context;
+mod coverage;
 mod error;
 mod fanout;
 mod journal;
