@@ -20,8 +20,8 @@ use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::journal::JournalTarget;
 use crate::journal::{self, JournalWriter, Resume};
-use crate::output::{Column, ListWriter, Location, Resource, Selection, View, columns_get as get};
-use crate::places::{Placed, Places};
+use crate::output::{Column, ListWriter, Resource, Selection, View, columns_get as get};
+use crate::scope::{Place, PlaceId, Placed, Places};
 use crate::targets::Named;
 
 /// After the SDK's own attempts, how many more rounds a target gets when the
@@ -37,7 +37,7 @@ const MAX_RETRY_DELAY: Duration = Duration::from_secs(20);
 pub struct Target {
     pub id: String,
     pub client_token: String,
-    pub place: usize,
+    pub place: PlaceId,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,9 +60,9 @@ impl Outcome {
 #[derive(Debug, Clone)]
 pub struct TargetResult {
     pub id: String,
-    pub place: usize,
+    pub place: PlaceId,
     /// Where the target lives, when the run spans several places.
-    pub location: Option<Location>,
+    pub at: Option<Place>,
     pub outcome: Outcome,
     /// Rounds sent for this target (each may include the SDK's own retries).
     pub attempts: u32,
@@ -71,15 +71,11 @@ pub struct TargetResult {
 impl TargetResult {
     /// The target as the journal names it.
     pub fn named(&self) -> Named {
-        named_at(&self.id, self.location.as_ref())
-    }
-}
-
-fn named_at(id: &str, location: Option<&Location>) -> Named {
-    Named {
-        id: id.to_owned(),
-        region: location.map(|l| l.region.clone()),
-        account: location.map(|l| l.account.clone()),
+        Named {
+            id: self.id.clone(),
+            region: self.at.as_ref().map(|p| p.region.clone()),
+            account: self.at.as_ref().map(|p| p.account.clone()),
+        }
     }
 }
 
@@ -145,10 +141,10 @@ impl Report {
             View::List { details: false },
             ctx.output.format == crate::output::Format::Table,
         )?;
-        selection.located = self.results.iter().any(|r| r.location.is_some());
+        selection.located = self.results.iter().any(|r| r.at.is_some());
         let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
         for result in &self.results {
-            writer.write_at(result, result.location.as_ref())?;
+            writer.write_at(result, result.at.as_ref())?;
         }
         writer.finish()?;
         let (done, failed, not_started) = (
@@ -207,7 +203,7 @@ pub fn show_plan<T: Resource>(
         selection.located |= places.located();
         let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
         for placed in items {
-            writer.write_at(&placed.item, places.location(placed.place))?;
+            writer.write_at(&placed.item, places.place(placed.place).as_ref())?;
         }
         writer.finish()?;
         ctx.note(format!(
@@ -235,7 +231,7 @@ pub fn show_plan<T: Resource>(
     )?;
     let mut writer = ListWriter::new(&selection, &settings, &mut stderr)?;
     for placed in items.iter().take(PLAN_ROWS) {
-        writer.write_at(&placed.item, places.location(placed.place))?;
+        writer.write_at(&placed.item, places.place(placed.place).as_ref())?;
     }
     writer.finish()?;
     if items.len() > PLAN_ROWS {
@@ -248,7 +244,7 @@ pub fn show_plan<T: Resource>(
 pub const PLAN_ROWS: usize = 20;
 
 /// What one call returns: each target of the batch with its result.
-pub type BatchResult = Vec<(String, Result<()>)>;
+pub type BatchResult = crate::api::IdResults;
 
 pub struct Executor {
     pub concurrency: usize,
@@ -262,7 +258,7 @@ pub struct Executor {
     pub resume: Option<&'static Resume>,
     /// Each place's region and account, when the targets span several;
     /// results and the journal then say where each target lives.
-    pub locations: Option<Vec<Location>>,
+    pub places: Option<Vec<Place>>,
 }
 
 impl Executor {
@@ -276,7 +272,7 @@ impl Executor {
             progress: ctx.stderr_is_terminal && !ctx.quiet,
             journal: ctx.journal.clone(),
             resume: journal::resume(),
-            locations: places.locations(),
+            places: places.all(),
         }
     }
 
@@ -330,10 +326,10 @@ impl Executor {
         S: futures::Stream<Item = ()> + Unpin,
     {
         let progress = self.progress_bar(targets.len(), action);
-        let location = |place: usize| {
-            self.locations
+        let place = |id: PlaceId| {
+            self.places
                 .as_ref()
-                .and_then(|locations| locations.get(place))
+                .and_then(|places| places.get(id.0))
                 .cloned()
         };
         let mut results: Vec<TargetResult> = targets
@@ -341,7 +337,7 @@ impl Executor {
             .map(|target| TargetResult {
                 id: target.item.clone(),
                 place: target.place,
-                location: location(target.place),
+                at: place(target.place),
                 outcome: Outcome::NotStarted,
                 attempts: 0,
             })
@@ -545,9 +541,7 @@ where
 /// How long to wait before another round for a target whose call failed, or
 /// `None` when the failure is final.
 fn retry_delay(err: &AppError, attempts: u32) -> Option<Duration> {
-    let AppError::Aws(aws) = err else {
-        return None;
-    };
+    let aws = err.aws()?;
     if !aws.is_retryable() || attempts >= OUTER_ATTEMPTS {
         return None;
     }
@@ -559,14 +553,14 @@ fn retry_delay(err: &AppError, attempts: u32) -> Option<Duration> {
 }
 
 fn failure(err: &AppError) -> Outcome {
-    match err {
-        AppError::Aws(aws) => Outcome::Failed {
+    match err.aws() {
+        Some(aws) => Outcome::Failed {
             code: aws.code_or_kind().to_owned(),
             message: aws.message.clone(),
         },
-        other => Outcome::Failed {
+        None => Outcome::Failed {
             code: "Error".to_owned(),
-            message: other.to_string(),
+            message: err.to_string(),
         },
     }
 }
@@ -599,32 +593,23 @@ fn ctrl_c() -> Pin<Box<dyn futures::Stream<Item = ()> + Send>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{AwsError, AwsErrorKind};
+    use crate::error::AwsError;
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     fn throttled() -> AppError {
         AppError::Aws(Box::new(AwsError {
-            operation: "DeregisterDevice",
-            kind: AwsErrorKind::Service,
-            code: Some("ThrottlingException".into()),
-            message: "slow down".into(),
-            request_id: None,
-            fields: vec![],
             retry_after: Some(Duration::from_millis(1)),
+            ..AwsError::service("DeregisterDevice", "ThrottlingException", "slow down")
         }))
     }
 
     fn conflict() -> AppError {
-        AppError::Aws(Box::new(AwsError {
-            operation: "DeregisterDevice",
-            kind: AwsErrorKind::Service,
-            code: Some("ConflictException".into()),
-            message: "busy".into(),
-            request_id: None,
-            fields: vec![],
-            retry_after: None,
-        }))
+        AppError::Aws(Box::new(AwsError::service(
+            "DeregisterDevice",
+            "ConflictException",
+            "busy",
+        )))
     }
 
     fn executor(concurrency: usize, batch_size: usize) -> Executor {
@@ -634,12 +619,14 @@ mod tests {
             progress: false,
             journal: None,
             resume: None,
-            locations: None,
+            places: None,
         }
     }
 
     fn ids(n: usize) -> Vec<Placed<String>> {
-        (0..n).map(|i| Placed::new(0, format!("t{i}"))).collect()
+        (0..n)
+            .map(|i| Placed::new(PlaceId(0), format!("t{i}")))
+            .collect()
     }
 
     #[tokio::test]
@@ -748,16 +735,16 @@ mod tests {
     #[tokio::test]
     async fn a_batch_holds_one_place_and_results_say_where() {
         let batches = Mutex::new(Vec::new());
-        let location = |region: &str| Location {
+        let place = |region: &str| Place {
             region: region.to_owned(),
             account: "111111111111".to_owned(),
         };
         // The same ID in two places is two targets.
         let targets: Vec<Placed<String>> = (0..30)
-            .map(|i| Placed::new(i % 2, format!("t{}", i / 2)))
+            .map(|i| Placed::new(PlaceId(i % 2), format!("t{}", i / 2)))
             .collect();
         let report = Executor {
-            locations: Some(vec![location("us-east-1"), location("eu-west-1")]),
+            places: Some(vec![place("us-east-1"), place("eu-west-1")]),
             ..executor(1, 25)
         }
         .run_until(
@@ -769,7 +756,7 @@ mod tests {
                     .unwrap()
                     .push(batch.iter().map(|t| t.place).collect::<Vec<_>>());
                 async move {
-                    let failing = batch.first().is_some_and(|t| t.place == 1);
+                    let failing = batch.first().is_some_and(|t| t.place == PlaceId(1));
                     batch
                         .into_iter()
                         .map(|t| {
@@ -801,10 +788,7 @@ mod tests {
         assert_eq!(report.results[7].id, "t3");
         assert_eq!(report.results[7].outcome.word(), "failed");
         assert_eq!(
-            report.results[7]
-                .location
-                .as_ref()
-                .map(|l| l.region.as_str()),
+            report.results[7].at.as_ref().map(|p| p.region.as_str()),
             Some("eu-west-1")
         );
     }

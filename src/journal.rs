@@ -240,8 +240,8 @@ mod tests {
         journal
             .record(&TargetResult {
                 id: "a".into(),
-                place: 0,
-                location: None,
+                place: crate::scope::PlaceId(0),
+                at: None,
                 outcome: Outcome::Done,
                 attempts: 1,
             })
@@ -249,8 +249,8 @@ mod tests {
         journal
             .record(&TargetResult {
                 id: "b".into(),
-                place: 0,
-                location: None,
+                place: crate::scope::PlaceId(0),
+                at: None,
                 outcome: Outcome::Failed {
                     code: "ConflictException".into(),
                     message: "busy".into(),

@@ -1,21 +1,19 @@
 //! wsfleet: parse, run, map the outcome to an exit code.
 
 mod api;
-mod aws;
 mod bulk;
 mod cli;
 mod commands;
 mod complete;
 mod context;
 mod error;
-mod fanout;
 mod journal;
 mod maintenance_window;
 mod output;
-mod places;
 mod prompt;
 mod report;
 mod resources;
+mod scope;
 mod tags;
 mod targets;
 mod validate;
@@ -44,7 +42,7 @@ fn main() -> ExitCode {
     if let Some(path) = &cli.global.resume
         && let Err(err) = journal::load_resume(path)
     {
-        report(&err);
+        error::report(&err, None);
         return ExitCode::from(err.exit_code());
     }
     let embedded_sandbox = cli.global.sandbox && !matches!(cli.command, Command::Sandbox(_));
@@ -55,7 +53,7 @@ fn main() -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(err) => {
-            report(&AppError::Io(err));
+            error::report(&AppError::Io(err), None);
             return ExitCode::from(exit::FAILED);
         }
     };
@@ -75,19 +73,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            let err = ctx.explain(err);
-            report(&err);
+            error::report(&err, None);
             ExitCode::from(err.exit_code())
         }
     }
-}
-
-fn report(err: &AppError) {
-    let mut stderr = std::io::stderr().lock();
-    let _ = match err {
-        AppError::Other(e) => writeln!(stderr, "error: {}", error::error_chain(e.as_ref())),
-        _ => writeln!(stderr, "error: {err}"),
-    };
 }
 
 /// A panic is our bug, not the user's: one line, a pointer to -vv, exit 1,

@@ -100,7 +100,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         counts.join(", "),
         dir.display()
     ));
-    inventory.finish(ctx)
+    inventory.finish()
 }
 
 /// An existing file, or a directory with files in it, is refused unless

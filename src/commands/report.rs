@@ -71,7 +71,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         }
     }
     out.flush()?;
-    inventory.finish(ctx)
+    inventory.finish()
 }
 
 /// A title and a table a section; the region and account columns only when

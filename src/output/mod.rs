@@ -6,7 +6,7 @@ mod columns;
 mod writer;
 
 pub use cell::cell_text;
-pub use columns::{Column, Location, Resource, Selection, View, get as columns_get};
+pub use columns::{Column, Resource, Selection, View, get as columns_get};
 pub use writer::{ListWriter, text_table, write_one};
 
 use clap::ValueEnum;

@@ -12,7 +12,8 @@ use serde_json::{Map, Value};
 
 use super::inventory::ScopeFleet;
 use crate::maintenance_window::{self, DAYS};
-use crate::output::{Location, columns_get as get};
+use crate::output::columns_get as get;
+use crate::scope::Place as Location;
 
 const DAY: i64 = 86_400;
 

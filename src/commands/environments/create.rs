@@ -77,7 +77,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         let ready = Mutex::new(None);
         waiting::until(
             ctx,
-            vec![crate::places::Placed::new(0, id)],
+            vec![crate::scope::Placed::new(crate::scope::PlaceId(0), id)],
             "environment",
             "become ready",
             timeout,

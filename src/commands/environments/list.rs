@@ -1,10 +1,10 @@
 //! `wsfleet environments list`
 
-use crate::api::thin_client::{EnvironmentPages, environments_with_details};
+use crate::api::thin_client::{environments, environments_with_details};
 use crate::context::Context;
 use crate::error::Result;
-use crate::fanout::{self, Enriched, Service};
 use crate::output::{Format, Selection, View};
+use crate::scope::{self, Enriched, Service};
 use aws_sdk_workspacesthinclient::types::Environment;
 
 pub const EXAMPLES: &str = "\
@@ -30,14 +30,14 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     )?;
     let details = args.details || selection.needs_details();
     let concurrency = ctx.concurrency;
-    fanout::list(
+    scope::list(
         ctx,
         Service::ThinClient,
         selection,
         |session| {
-            let client = session.thin_client();
+            let client = session.thin_client().clone();
             Enriched {
-                source: EnvironmentPages::new(client.clone()),
+                source: environments(&client),
                 enrich: move |page: Vec<Environment>| {
                     let client = client.clone();
                     async move {

@@ -8,8 +8,8 @@ use crate::bulk::Executor;
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::Service;
-use crate::places::route;
+use crate::scope::Service;
+use crate::scope::route;
 use crate::targets::{Named, TargetArgs};
 use crate::validate;
 

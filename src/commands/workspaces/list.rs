@@ -3,11 +3,11 @@
 use aws_sdk_workspaces::types::Workspace;
 
 use super::WorkspaceFilterArgs;
-use crate::api::workspaces::WorkspacePages;
+use crate::api::workspaces::workspaces;
 use crate::context::Context;
 use crate::error::Result;
-use crate::fanout::{self, Filtered, Service};
 use crate::output::{Format, Selection, View};
+use crate::scope::{self, Filtered, Service};
 use crate::validate;
 
 pub const EXAMPLES: &str = "\
@@ -40,12 +40,12 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         View::List { details: false },
         ctx.output.format == Format::Table,
     )?;
-    fanout::list(
+    scope::list(
         ctx,
         Service::WorkSpaces,
         selection,
         |session| Filtered {
-            source: WorkspacePages::new(session.workspaces(), query.clone()),
+            source: workspaces(session.workspaces(), query.clone()),
             keep: |w: &Workspace| args.filters.matches(w),
         },
         "WorkSpaces",
