@@ -69,10 +69,10 @@ impl Context {
     /// account (everything but `list` verbs).
     pub async fn session(&self) -> Result<&Session> {
         if !crate::scope::is_single(self) {
-            return Err(AppError::usage(
-                "this command works in one region of one account: give --region and --profile once \
-                 (several, or `--region all`, are for list verbs)",
-            ));
+            return Err(
+                AppError::usage("this command works in one region of one account")
+                    .with_hint("give --region and --profile once; several, or `--region all`, are for list verbs"),
+            );
         }
         self.session
             .get_or_try_init(|| Session::load(&self.session_options))
