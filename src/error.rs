@@ -453,6 +453,29 @@ mod tests {
     }
 
     #[test]
+    fn hints_follow_the_error_line_and_keep_the_kind() {
+        let usage = AppError::usage("no targets").with_hint("name IDs, or pass --ids-from FILE");
+        assert_eq!(usage.exit_code(), exit::USAGE);
+        assert_eq!(
+            usage.render(None),
+            "error: no targets\nhint: name IDs, or pass --ids-from FILE"
+        );
+        let denied = AppError::Aws(Box::new(AwsError::service(
+            "ListDevices",
+            "AccessDeniedException",
+            "no",
+        )))
+        .with_hint("ask for thinclient:ListDevices");
+        assert_eq!(denied.exit_code(), exit::ACCESS);
+        assert!(denied.aws().is_some());
+        assert_eq!(
+            denied.render(Some("region eu-west-1")),
+            "error: region eu-west-1: ListDevices failed: AccessDeniedException: no\n\
+             hint: ask for thinclient:ListDevices"
+        );
+    }
+
+    #[test]
     fn access_denied_exits_4_and_throttling_is_retryable() {
         let mut error = AwsError::service("ListDevices", "AccessDeniedException", "no");
         assert!(error.is_access_problem());

@@ -52,24 +52,24 @@ impl Endpoint {
 }
 
 /// What wsfleet needs to know of each SDK client.
-pub trait Service: Clone {
+pub trait SdkClient: Clone {
     /// The service's prefix in IAM actions (`workspaces:DescribeWorkspaces`).
     const IAM_PREFIX: &'static str;
     /// The environment variable that sends only this service elsewhere.
     const ENDPOINT_VARIABLE: &'static str;
 }
 
-impl Service for aws_sdk_workspaces::Client {
+impl SdkClient for aws_sdk_workspaces::Client {
     const IAM_PREFIX: &'static str = "workspaces";
     const ENDPOINT_VARIABLE: &'static str = "AWS_ENDPOINT_URL_WORKSPACES";
 }
 
-impl Service for aws_sdk_workspacesthinclient::Client {
+impl SdkClient for aws_sdk_workspacesthinclient::Client {
     const IAM_PREFIX: &'static str = "thinclient";
     const ENDPOINT_VARIABLE: &'static str = "AWS_ENDPOINT_URL_WORKSPACES_THIN_CLIENT";
 }
 
-impl Service for aws_sdk_sts::Client {
+impl SdkClient for aws_sdk_sts::Client {
     const IAM_PREFIX: &'static str = "sts";
     const ENDPOINT_VARIABLE: &'static str = "AWS_ENDPOINT_URL_STS";
 }
@@ -86,7 +86,7 @@ pub type ThinClient = Client<aws_sdk_workspacesthinclient::Client>;
 pub type WorkspacesClient = Client<aws_sdk_workspaces::Client>;
 pub type StsClient = Client<aws_sdk_sts::Client>;
 
-impl<C: Service> Client<C> {
+impl<C: SdkClient> Client<C> {
     pub fn new(sdk: C, endpoint: Arc<Endpoint>) -> Self {
         Client { sdk, endpoint }
     }

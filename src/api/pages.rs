@@ -12,7 +12,7 @@ use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use futures::stream::{BoxStream, StreamExt, TryStreamExt};
 
-use super::{Client, Service};
+use super::{Client, SdkClient};
 use crate::error::Result;
 
 /// The most IDs (and CreateWorkspaces requests) one WorkSpaces call takes.
@@ -33,7 +33,7 @@ impl<T: Send + 'static> Pages<T> {
         items: fn(O) -> Vec<T>,
     ) -> Self
     where
-        C: Service + Send + Sync + 'static,
+        C: SdkClient + Send + Sync + 'static,
         O: Send + 'static,
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     {

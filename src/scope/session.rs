@@ -211,7 +211,7 @@ impl Session {
     }
 
     /// An SDK client of this session, with where its calls go.
-    fn client<C: api::Service>(&self, sdk: C) -> api::Client<C> {
+    fn client<C: api::SdkClient>(&self, sdk: C) -> api::Client<C> {
         let url = self.endpoint_url.clone().or_else(|| {
             [C::ENDPOINT_VARIABLE, "AWS_ENDPOINT_URL"]
                 .iter()
