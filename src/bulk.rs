@@ -57,10 +57,10 @@ impl Outcome {
     }
 }
 
+/// What became of a target.
 #[derive(Debug, Clone)]
 pub struct TargetResult {
-    pub id: String,
-    pub place: PlaceId,
+    pub target: Target,
     /// Where the target lives, when the run spans several places.
     pub at: Option<Place>,
     pub outcome: Outcome,
@@ -71,11 +71,15 @@ pub struct TargetResult {
 impl TargetResult {
     /// The target as the journal names it.
     pub fn named(&self) -> Named {
-        Named {
-            id: self.id.clone(),
-            region: self.at.as_ref().map(|p| p.region.clone()),
-            account: self.at.as_ref().map(|p| p.account.clone()),
-        }
+        named_at(&self.target.id, self.at.as_ref())
+    }
+}
+
+fn named_at(id: &str, at: Option<&Place>) -> Named {
+    Named {
+        id: id.to_owned(),
+        region: at.map(|p| p.region.clone()),
+        account: at.map(|p| p.account.clone()),
     }
 }
 
@@ -84,7 +88,7 @@ impl Resource for TargetResult {
 
     fn columns() -> &'static [Column<Self>] {
         const COLUMNS: &[Column<TargetResult>] = &[
-            Column::new("id", |r: &TargetResult| get::text(Some(&r.id))).shown("ID"),
+            Column::new("id", |r: &TargetResult| get::text(Some(&r.target.id))).shown("ID"),
             Column::new("outcome", |r: &TargetResult| {
                 get::text(Some(r.outcome.word()))
             })
@@ -121,7 +125,7 @@ impl Report {
         self.results
             .iter()
             .filter(|r| r.outcome == Outcome::Done)
-            .map(|r| Placed::new(r.place, r.id.clone()))
+            .map(|r| Placed::new(r.target.place, r.target.id.clone()))
             .collect()
     }
 
@@ -332,34 +336,33 @@ impl Executor {
                 .and_then(|places| places.get(id.0))
                 .cloned()
         };
-        let mut results: Vec<TargetResult> = targets
-            .iter()
-            .map(|target| TargetResult {
-                id: target.item.clone(),
-                place: target.place,
-                at: place(target.place),
-                outcome: Outcome::NotStarted,
-                attempts: 0,
-            })
-            .collect();
         let tokens = journal::tokens(self.resume);
-        // Each target's position in `results`: the same ID may be a target
-        // in two places, so a batch's answers are matched within the batch.
-        let targets: Vec<(usize, Target)> = targets
+        let mut results: Vec<TargetResult> = targets
             .into_iter()
-            .enumerate()
-            .map(|(position, target)| {
-                let named = results[position].named();
-                let client_token = tokens.get(&named).cloned().unwrap_or_else(new_client_token);
-                (
-                    position,
-                    Target {
+            .map(|target| {
+                let at = place(target.place);
+                let client_token = tokens
+                    .get(&named_at(&target.item, at.as_ref()))
+                    .cloned()
+                    .unwrap_or_else(new_client_token);
+                TargetResult {
+                    target: Target {
                         id: target.item,
                         client_token,
                         place: target.place,
                     },
-                )
+                    at,
+                    outcome: Outcome::NotStarted,
+                    attempts: 0,
+                }
             })
+            .collect();
+        // Each target's position in `results`: the same ID may be a target
+        // in two places, so a batch's answers are matched within the batch.
+        let targets: Vec<(usize, Target)> = results
+            .iter()
+            .enumerate()
+            .map(|(position, result)| (position, result.target.clone()))
             .collect();
         let mut journal = match journal_path {
             Some(path) => {
@@ -662,7 +665,7 @@ mod tests {
         seen.dedup();
         assert_eq!(seen.len(), 40);
         // Results keep the order the targets were given.
-        assert_eq!(report.results[7].id, "t7");
+        assert_eq!(report.results[7].target.id, "t7");
     }
 
     #[tokio::test]
@@ -783,9 +786,9 @@ mod tests {
         }
         // t3 failed in eu-west-1 only; its us-east-1 twin is done.
         assert_eq!(report.count("failed"), 1);
-        assert_eq!(report.results[6].id, "t3");
+        assert_eq!(report.results[6].target.id, "t3");
         assert_eq!(report.results[6].outcome, Outcome::Done);
-        assert_eq!(report.results[7].id, "t3");
+        assert_eq!(report.results[7].target.id, "t3");
         assert_eq!(report.results[7].outcome.word(), "failed");
         assert_eq!(
             report.results[7].at.as_ref().map(|p| p.region.as_str()),
