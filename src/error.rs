@@ -199,13 +199,6 @@ impl AppError {
     }
 }
 
-/// The one way an error reaches stderr: `error: …` and its hints. `place`
-/// names the region or account it happened in when a run spans several.
-pub fn report(err: &AppError, place: Option<&str>) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "{}", err.render(place));
-}
-
 /// What went wrong with one API call, in the words a person needs: the
 /// operation, the service's code and message, and the request id to quote to
 /// AWS support.

@@ -28,6 +28,7 @@ use tracing_subscriber::EnvFilter;
 use crate::cli::{Cli, Command};
 use crate::context::Context;
 use crate::error::{AppError, exit};
+use crate::output::Printer;
 
 fn main() -> ExitCode {
     // Under `COMPLETE=<shell>` (set by the completion scripts) this answers
@@ -37,14 +38,15 @@ fn main() -> ExitCode {
         .complete();
     install_panic_hook();
     let cli = Cli::parse();
-    init_tracing(cli.global.verbose, cli.global.quiet);
-    let mut ctx = Context::new(&cli.global);
-    if let Some(path) = &cli.global.resume
-        && let Err(err) = journal::load_resume(path)
-    {
-        error::report(&err, None);
-        return ExitCode::from(err.exit_code());
-    }
+    let printer = Printer::new(&cli.global);
+    init_tracing(&printer);
+    let mut ctx = match Context::new(&cli.global, printer.clone()) {
+        Ok(ctx) => ctx,
+        Err(err) => {
+            printer.report(&err, None);
+            return ExitCode::from(err.exit_code());
+        }
+    };
     let embedded_sandbox = cli.global.sandbox && !matches!(cli.command, Command::Sandbox(_));
 
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -53,7 +55,7 @@ fn main() -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(err) => {
-            error::report(&AppError::Io(err), None);
+            printer.report(&AppError::Io(err), None);
             return ExitCode::from(exit::FAILED);
         }
     };
@@ -73,14 +75,16 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            error::report(&err, None);
+            printer.report(&err, None);
             ExitCode::from(err.exit_code())
         }
     }
 }
 
 /// A panic is our bug, not the user's: one line, a pointer to -vv, exit 1,
-/// never a backtrace dump in the middle of someone's script output.
+/// never a backtrace dump in the middle of someone's script output. The hook
+/// writes to the process's own stderr: it is installed before the printer
+/// exists and runs wherever the panic happened, printer or not.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let message = info
@@ -94,7 +98,7 @@ fn install_panic_hook() {
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
         let _ = writeln!(
-            std::io::stderr(),
+            std::io::stderr(), // own stderr: see above
             "error: internal error: {message}{location} (this is a wsfleet bug; run again with -vv and report it)"
         );
         std::process::exit(i32::from(exit::FAILED));
@@ -102,9 +106,11 @@ fn install_panic_hook() {
 }
 
 /// -v: what wsfleet does; -vv: every SDK request too. Signing is never traced
-/// below info, so no signature or credential reaches the log.
-fn init_tracing(verbose: u8, quiet: bool) {
-    let directives = match (quiet, verbose) {
+/// below info, so no signature or credential reaches the log. The log goes
+/// to the process's own stderr: tracing writes from any thread, at any time,
+/// and is for diagnosing wsfleet itself, not output of a command.
+fn init_tracing(printer: &Printer) {
+    let directives = match (printer.quiet(), printer.verbose()) {
         (true, _) => "error",
         (false, 0) => "warn",
         (false, 1) => "warn,wsfleet=info",
@@ -114,9 +120,9 @@ fn init_tracing(verbose: u8, quiet: bool) {
     };
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::new(directives))
-        .with_writer(std::io::stderr)
-        .with_target(verbose > 1)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_writer(std::io::stderr) // own stderr: see above
+        .with_target(printer.verbose() > 1)
+        .with_ansi(printer.stderr_is_terminal())
         .without_time()
         .init();
 }

@@ -74,6 +74,16 @@ pub struct Selection<T: 'static> {
     pub located: bool,
 }
 
+// By hand: a derive would ask `T: Clone`, and only references to columns are copied.
+impl<T: 'static> Clone for Selection<T> {
+    fn clone(&self) -> Self {
+        Selection {
+            columns: self.columns.clone(),
+            located: self.located,
+        }
+    }
+}
+
 /// The location columns' names, which come first when rows are located.
 pub const LOCATION_COLUMNS: [&str; 2] = ["region", "account"];
 

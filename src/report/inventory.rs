@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use aws_sdk_workspaces::types::{WorkSpaceApplication, Workspace, WorkspaceBundle, WorkspaceImage};
 use aws_sdk_workspacesthinclient::types::{Device, Environment, SoftwareSet};
 use futures::{StreamExt, TryStreamExt};
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 
 use crate::api::thin_client::{
     self, environments_with_details, software_sets_with_details, with_details,
@@ -75,9 +75,9 @@ impl Inventory {
 
     /// The failures on stderr, then exit 1 if any: the other scopes' data
     /// was written.
-    pub fn finish(&self) -> Result<()> {
+    pub fn finish(&self, ctx: &Context) -> Result<()> {
         for (scope, err) in &self.failures {
-            crate::error::report(err, Some(scope));
+            ctx.printer.report(err, Some(scope));
         }
         match self.failures.len() {
             0 => Ok(()),
@@ -94,14 +94,15 @@ impl Inventory {
 pub async fn gather(ctx: &Context, with_tags: bool) -> Inventory {
     let scopes = scope::requested(ctx, Service::WorkSpaces);
     let every_region = ctx.regions.iter().any(|r| r == ALL_REGIONS);
-    let progress = Progress::new(ctx);
+    // One spinner a scope, saying what it reads and how much it found.
+    let spinners = ctx.printer.multi_progress();
     let results = futures::future::join_all(scopes.iter().map(|scope| {
         let thin_client = !every_region
             || scope
                 .region
                 .as_deref()
                 .is_some_and(|r| Service::ThinClient.regions().contains(&r));
-        let bar = progress.bar(&scope.describe());
+        let bar = ctx.printer.spinner(&scope.describe(), Some(&spinners));
         async move {
             let result = gather_scope(ctx, scope, thin_client, with_tags, &bar).await;
             bar.finish_and_clear();
@@ -233,32 +234,4 @@ where
         .buffer_unordered(concurrency.max(1))
         .try_collect()
         .await
-}
-
-/// One spinner a scope on stderr, saying what it is reading and how much it
-/// found; nothing when stderr is not a terminal or under `--quiet`.
-struct Progress {
-    bars: Option<MultiProgress>,
-}
-
-impl Progress {
-    fn new(ctx: &Context) -> Self {
-        let shown = ctx.stderr_is_terminal && !ctx.quiet;
-        Progress {
-            bars: shown.then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr())),
-        }
-    }
-
-    fn bar(&self, scope: &str) -> ProgressBar {
-        let Some(bars) = &self.bars else {
-            return ProgressBar::hidden();
-        };
-        let bar = bars.add(ProgressBar::new_spinner());
-        if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}") {
-            bar.set_style(style);
-        }
-        bar.set_message(scope.to_owned());
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        bar
-    }
 }

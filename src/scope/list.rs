@@ -13,7 +13,7 @@ use super::{Place, Service, Session, SessionOptions, requested};
 use crate::api::Pages;
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::output::{Format, ListWriter, Resource, Selection};
+use crate::output::{ListWriter, Out, Resource};
 
 /// A listing's pages, one at a time: each API's pager implements it, so one
 /// runner serves every `list` verb in one region or many.
@@ -65,13 +65,14 @@ where
 }
 
 /// Runs a listing in every place the command line names and writes what it
-/// returns: the one path of every `list` verb. `open` starts the listing
-/// with a place's session; rows are tagged with region and account when
-/// there is more than one place (or `--columns` asks for them).
+/// returns with `writer` (from [`crate::output::Printer::list`]): the one
+/// path of every `list` verb. `open` starts the listing with a place's
+/// session; rows are tagged with region and account when there is more than
+/// one place (or `--columns` asks for them).
 pub async fn list<T, S, F>(
     ctx: &Context,
     service: Service,
-    mut selection: Selection<T>,
+    mut writer: ListWriter<'_, T, Out>,
     open: F,
     plural: &str,
 ) -> Result<()>
@@ -81,9 +82,8 @@ where
     F: Fn(&Session) -> S,
 {
     let requested = requested(ctx, service);
-    selection.located |= requested.len() > 1;
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
-    let failures = if requested.len() == 1 && !selection.located {
+    writer.locate(requested.len() > 1);
+    let failures = if requested.len() == 1 && !writer.is_located() {
         let mut source = open(ctx.session().await?);
         while let Some(page) = source.next_page().await? {
             for item in &page {
@@ -96,11 +96,12 @@ where
         write_places(&requested, &open, &mut writer).await?
     };
     let count = writer.finish()?;
-    if count == 0 && failures.is_empty() && ctx.output.format == Format::Table {
-        ctx.note(format!("no {plural} found"));
+    if failures.is_empty() {
+        ctx.printer
+            .note_if_none(count, format!("no {plural} found"));
     }
     for (options, err) in &failures {
-        crate::error::report(err, Some(&options.describe()));
+        ctx.printer.report(err, Some(&options.describe()));
     }
     match failures.len() {
         0 => Ok(()),

@@ -6,7 +6,7 @@ use crate::api::workspaces::{ApplicationQuery, applications};
 use crate::commands::workspaces::{ComputeArg, LicenseTypeArg, OperatingSystemArg};
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Format, Selection, View};
+use crate::output::View;
 use crate::scope::{self, Service};
 use crate::validate;
 
@@ -51,15 +51,13 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         operating_systems: args.os.iter().map(|o| o.to_sdk()).collect(),
         owner: args.owner,
     };
-    let selection = Selection::<WorkSpaceApplication>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
+    let writer = ctx
+        .printer
+        .list::<WorkSpaceApplication>(View::List { details: false })?;
     scope::list(
         ctx,
         Service::WorkSpaces,
-        selection,
+        writer,
         |session| applications(session.workspaces(), query.clone()),
         "applications",
     )

@@ -5,7 +5,7 @@ use aws_sdk_workspacesthinclient::types::SoftwareSet;
 use crate::api::thin_client::software_sets;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Format, Selection, View};
+use crate::output::View;
 use crate::scope::{self, Service};
 
 pub const EXAMPLES: &str = "\
@@ -17,12 +17,10 @@ Examples:
 pub struct Args {}
 
 pub async fn run(_args: Args, ctx: &Context) -> Result<()> {
-    let selection = Selection::<SoftwareSet>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
-    if selection.needs_details() {
+    let writer = ctx
+        .printer
+        .list::<SoftwareSet>(View::List { details: false })?;
+    if writer.needs_details() {
         return Err(crate::error::AppError::usage(
             "the software list is shown by `software-sets get ID` only",
         ));
@@ -30,7 +28,7 @@ pub async fn run(_args: Args, ctx: &Context) -> Result<()> {
     scope::list(
         ctx,
         Service::ThinClient,
-        selection,
+        writer,
         |session| software_sets(session.thin_client()),
         "software sets",
     )
