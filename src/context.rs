@@ -1,15 +1,16 @@
 //! What every command runs with: the printer, the AWS session (loaded on
-//! first use, or handed in by a test), the journal being resumed, and the
-//! run-wide switches. Nothing here is global: a test builds a context of its
-//! own and runs a command in-process.
+//! first use, or handed in by a test) and where it reaches. What a verb's
+//! own options say (`--yes`, `--dry-run`, `--resume`, ...) stays with the
+//! verb. Nothing here is global: a test builds a context of its own and runs
+//! a command in-process.
 
 use tokio::sync::OnceCell;
 
-use crate::aws::{Session, SessionOptions};
+use crate::api::{ThinClient, WorkspacesClient};
 use crate::cli::GlobalArgs;
-use crate::error::{AppError, AwsErrorKind, Result};
-use crate::journal::{self, Resume};
+use crate::error::{AppError, Result};
 use crate::output::Printer;
+use crate::scope::{Session, SessionOptions};
 
 pub struct Context {
     /// `--profile` as given (several: one account each).
@@ -20,137 +21,57 @@ pub struct Context {
     pub printer: Printer,
     pub session_options: SessionOptions,
     session: OnceCell<Session>,
-    pub yes: bool,
-    pub dry_run: bool,
-    pub concurrency: usize,
-    /// `--journal`: where bulk verbs record outcomes.
-    pub journal: Option<std::path::PathBuf>,
-    /// `--resume`: the journal of the run being finished, read before any request.
-    resume: Option<Resume>,
 }
 
 impl Context {
-    /// The context of a run. A `--resume` journal that cannot be read is a
-    /// usage error here, before any request.
-    pub fn new(global: &GlobalArgs, printer: Printer) -> Result<Context> {
+    /// The context of a run.
+    pub fn new(global: &GlobalArgs, printer: Printer) -> Context {
         let mut session_options = SessionOptions::new();
         session_options.profile = global.profile.first().cloned();
         session_options.region = global.region.first().cloned();
         session_options.endpoint_url = global.endpoint_url.clone();
         session_options.timeout = global.timeout;
         session_options.connect_timeout = global.connect_timeout;
-        let resume = global.resume.as_deref().map(journal::read).transpose()?;
-        Ok(Context {
+        Context {
             profiles: global.profile.clone(),
             regions: global.region.clone(),
             printer,
             session_options,
             session: OnceCell::new(),
-            yes: global.yes,
-            dry_run: global.dry_run,
-            concurrency: usize::from(global.concurrency),
-            journal: global.journal.clone(),
-            resume,
-        })
+        }
     }
 
     /// A context whose session is handed in, not loaded: a test's session
     /// of mocked clients ([`Session::from_config`]).
     #[cfg(test)]
-    pub fn with_session(
-        global: &GlobalArgs,
-        printer: Printer,
-        session: Session,
-    ) -> Result<Context> {
-        let context = Context::new(global, printer)?;
-        Ok(Context {
+    pub fn with_session(global: &GlobalArgs, printer: Printer, session: Session) -> Context {
+        Context {
             session: OnceCell::new_with(Some(session)),
-            ..context
-        })
-    }
-
-    /// `--resume`: the earlier run a bulk verb finishes.
-    pub fn resume(&self) -> Option<&Resume> {
-        self.resume.as_ref()
+            ..Context::new(global, printer)
+        }
     }
 
     /// The one session of a command that works in one region of one
     /// account (everything but `list` verbs).
     pub async fn session(&self) -> Result<&Session> {
-        if self.profiles.len() > 1
-            || self.regions.len() > 1
-            || self.regions.iter().any(|r| r == crate::fanout::ALL_REGIONS)
-        {
-            return Err(AppError::usage(
-                "this command works in one region of one account: give --region and --profile once \
-                 (several, or `--region all`, are for list verbs)",
-            ));
+        if !crate::scope::is_single(self) {
+            return Err(
+                AppError::usage("this command works in one region of one account").with_hint(
+                    "give --region and --profile once; several, or `--region all`, are for list verbs",
+                ),
+            );
         }
         self.session
             .get_or_try_init(|| Session::load(&self.session_options))
             .await
     }
 
-    pub async fn thin_client(&self) -> Result<aws_sdk_workspacesthinclient::Client> {
-        Ok(self.session().await?.thin_client())
+    pub async fn thin_client(&self) -> Result<ThinClient> {
+        Ok(self.session().await?.thin_client().clone())
     }
 
-    pub async fn workspaces(&self) -> Result<aws_sdk_workspaces::Client> {
-        Ok(self.session().await?.workspaces())
-    }
-
-    /// Where requests go, in words: the configured endpoint, or AWS's own.
-    pub fn endpoint_description(&self) -> String {
-        let configured = self.session_options.endpoint_url.clone().or_else(|| {
-            [
-                "AWS_ENDPOINT_URL_WORKSPACES_THIN_CLIENT",
-                "AWS_ENDPOINT_URL_WORKSPACES",
-                "AWS_ENDPOINT_URL",
-            ]
-            .iter()
-            .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
-        });
-        match (configured, &self.session_options.region) {
-            (Some(url), _) => url,
-            (None, Some(region)) => format!("the AWS endpoint in {region}"),
-            (None, None) => "the AWS endpoint".to_owned(),
-        }
-    }
-
-    /// [`Context::explain`] for an error that is only read.
-    pub fn explain_ref(&self, err: &AppError) -> String {
-        match err {
-            AppError::Aws(aws) => self.explain(AppError::Aws(aws.clone())).to_string(),
-            other => other.to_string(),
-        }
-    }
-
-    /// Timeouts and unreachable endpoints say where and how long, so the
-    /// one line is enough to act on.
-    pub fn explain(&self, err: AppError) -> AppError {
-        let AppError::Aws(mut aws) = err else {
-            return err;
-        };
-        let endpoint = self.endpoint_description();
-        match aws.kind {
-            AwsErrorKind::Timeout if aws.message.contains("connect") => {
-                aws.message = format!(
-                    "could not connect to {endpoint} within {} (--connect-timeout)",
-                    crate::duration::compact(self.session_options.connect_timeout)
-                );
-            }
-            AwsErrorKind::Timeout => {
-                aws.message = format!(
-                    "no answer from {endpoint} within {} (--timeout)",
-                    crate::duration::compact(self.session_options.timeout)
-                );
-            }
-            AwsErrorKind::Unreachable => {
-                aws.message = format!("could not reach {endpoint}: {}", aws.message);
-            }
-            _ => {}
-        }
-        AppError::Aws(aws)
+    pub async fn workspaces(&self) -> Result<WorkspacesClient> {
+        Ok(self.session().await?.workspaces().clone())
     }
 }
 
@@ -198,7 +119,7 @@ mod tests {
         );
         let session = Session::from_config(config, "123456789012").with_interceptor(mocks);
         let (printer, captured): (Printer, Captured) = Printer::capture(&cli.global);
-        let ctx = Context::with_session(&cli.global, printer, session).unwrap();
+        let ctx = Context::with_session(&cli.global, printer, session);
         let result = crate::commands::run(cli.command, &ctx).await;
         Ran {
             result,

@@ -1,23 +1,22 @@
 //! wsfleet: parse, run, map the outcome to an exit code.
 
 mod api;
-mod aws;
 mod bulk;
 mod cli;
 mod commands;
 mod complete;
 mod context;
+mod coverage;
 mod duration;
 mod enum_arg;
 mod error;
-mod fanout;
 mod journal;
 mod maintenance_window;
 mod output;
-mod places;
 mod prompt;
 mod report;
 mod resources;
+mod scope;
 mod tags;
 mod targets;
 mod validate;
@@ -44,13 +43,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let printer = Printer::new(&cli.global);
     init_tracing(&printer);
-    let mut ctx = match Context::new(&cli.global, printer.clone()) {
-        Ok(ctx) => ctx,
-        Err(err) => {
-            report(&printer, &err);
-            return ExitCode::from(err.exit_code());
-        }
-    };
+    let mut ctx = Context::new(&cli.global, printer.clone());
     let embedded_sandbox = cli.global.sandbox && !matches!(cli.command, Command::Sandbox(_));
 
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -59,7 +52,7 @@ fn main() -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(err) => {
-            report(&printer, &AppError::Io(err));
+            printer.report(&AppError::Io(err), None);
             return ExitCode::from(exit::FAILED);
         }
     };
@@ -79,17 +72,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            let err = ctx.explain(err);
-            report(&printer, &err);
+            printer.report(&err, None);
             ExitCode::from(err.exit_code())
         }
-    }
-}
-
-fn report(printer: &Printer, err: &AppError) {
-    match err {
-        AppError::Other(e) => printer.error(error::error_chain(e.as_ref())),
-        _ => printer.error(err),
     }
 }
 

@@ -4,16 +4,18 @@
 use std::future::Future;
 
 use crate::bulk::{BatchResult, Target, show_plan};
+use crate::cli::ConfirmArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::Resource;
-use crate::places::{Placed, Places};
 use crate::prompt::{self, Prompter};
+use crate::scope::{Placed, Places};
 
 /// Shows the plan and asks. `Ok(false)`: nothing to do (no targets, or
 /// `--dry-run`); `Ok(true)`: go ahead; a no is [`crate::error::AppError::Declined`].
 pub fn confirm<T: Resource>(
     ctx: &Context,
+    flags: &ConfirmArgs,
     prompter: &dyn Prompter,
     action: &'static str,
     places: &Places,
@@ -24,7 +26,7 @@ pub fn confirm<T: Resource>(
             .note(format!("no {}s match: nothing to {action}", T::KIND));
         return Ok(false);
     }
-    if !show_plan(ctx, action, places, items)? {
+    if !show_plan(ctx, flags, action, places, items)? {
         return Ok(false);
     }
     prompt::require_confirmation(prompter, action, items.len())?;

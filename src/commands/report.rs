@@ -5,6 +5,7 @@ use std::io::Write;
 
 use serde_json::{Map, Value};
 
+use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::duration::compact;
 use crate::error::{AppError, Result};
@@ -31,6 +32,9 @@ pub struct Args {
     #[arg(long, default_value = "30d", value_name = "DURATION",
           value_parser = crate::duration::positive())]
     pub within: std::time::Duration,
+
+    #[command(flatten)]
+    pub concurrency: ConcurrencyArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
@@ -49,7 +53,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "report writes tables or one JSON document (-o json); for CSV files use `wsfleet export`",
         ));
     }
-    let inventory = inventory::gather(ctx, false).await.or_only_error()?;
+    let inventory = inventory::gather(ctx, args.concurrency.get(), false)
+        .await
+        .or_only_error()?;
     let sections = summary::sections(&inventory.fleets, &settings);
     let mut out = ctx.printer.stdout();
     match ctx.printer.format() {

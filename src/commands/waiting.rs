@@ -11,7 +11,7 @@ use futures::StreamExt;
 use crate::context::Context;
 use crate::duration::{self, compact};
 use crate::error::{AppError, Result};
-use crate::places::Placed;
+use crate::scope::Placed;
 
 /// The first pause between polls; it doubles up to [`LONGEST_POLL`], so a
 /// quick change is seen quickly and a slow one does not hammer the API.
@@ -22,6 +22,7 @@ const LONGEST_POLL: Duration = Duration::from_secs(10);
 /// finishes later. A verb whose change takes longer sets its own default
 /// with `#[command(mut_arg("wait_timeout", |a| a.default_value("1h")))]`.
 #[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = crate::cli::OWN_OPTIONS)]
 pub struct WaitArgs {
     /// Wait until the change is complete
     #[arg(long)]
@@ -136,15 +137,16 @@ where
 }
 
 /// A poll for APIs that describe one target a call: `check` for each,
-/// `--concurrency` at a time, answers in the targets' order.
-pub async fn each<T, F, Fut>(ctx: &Context, targets: Vec<T>, check: F) -> Result<Vec<Progress>>
+/// `concurrency` at a time (the verb's `--concurrency`), answers in the
+/// targets' order.
+pub async fn each<T, F, Fut>(concurrency: usize, targets: Vec<T>, check: F) -> Result<Vec<Progress>>
 where
     F: Fn(T) -> Fut,
     Fut: Future<Output = Result<Progress>>,
 {
     futures::stream::iter(targets)
         .map(check)
-        .buffered(ctx.concurrency.max(1))
+        .buffered(concurrency.max(1))
         .collect::<Vec<_>>()
         .await
         .into_iter()
@@ -233,7 +235,7 @@ mod tests {
     fn context() -> (Context, Captured) {
         let cli = Cli::parse_from(["wsfleet", "devices", "list"]);
         let (printer, captured) = Printer::capture(&cli.global);
-        (Context::new(&cli.global, printer).unwrap(), captured)
+        (Context::new(&cli.global, printer), captured)
     }
 
     fn goal(timeout: Duration) -> Goal<'static> {

@@ -4,6 +4,7 @@
 use aws_sdk_workspaces::types::{AssociationState, WorkspaceResourceAssociation};
 
 use crate::api::workspaces::{deploy_applications, workspace_associations};
+use crate::cli::ChangeArgs;
 use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::commands::workspaces::applications::write_list;
 use crate::context::Context;
@@ -29,6 +30,9 @@ pub struct Args {
 
     #[command(flatten)]
     pub wait: WaitArgs,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
@@ -36,7 +40,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx
         .printer
         .list::<WorkspaceResourceAssociation>(View::List { details: false })?;
-    if ctx.dry_run {
+    if args.change.dry_run {
         ctx.printer.note(format!(
             "dry run: would deploy the applications associated with {workspace}; nothing was changed"
         ));
@@ -53,7 +57,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             timeout,
         };
         waiting::until(ctx, vec![workspace.clone()], &goal, |going| {
-            waiting::each(ctx, going, |workspace| {
+            waiting::each(1, going, |workspace| {
                 let client = &client;
                 async move {
                     let current = workspace_associations(client, &workspace).await?;

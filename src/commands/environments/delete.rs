@@ -2,17 +2,18 @@
 
 use std::collections::HashMap;
 
-use aws_sdk_workspacesthinclient::Client;
+use crate::api::ThinClient as Client;
 use aws_sdk_workspacesthinclient::types::Environment;
 
-use crate::api::thin_client::{EnvironmentPages, delete_environment};
+use crate::api::thin_client::{delete_environment, environments};
 use crate::bulk::Executor;
+use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{confirm, each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::Service;
-use crate::places::route;
 use crate::prompt;
+use crate::scope::Service;
+use crate::scope::route;
 use crate::targets::TargetArgs;
 use crate::validate;
 
@@ -26,18 +27,24 @@ Examples:
 pub struct Args {
     #[command(flatten)]
     pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    if args.targets.is_empty(ctx.resume()) {
+    if args.targets.is_empty(args.bulk.resume.as_ref()) {
         return Err(AppError::usage(
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let named = args
-        .targets
-        .collect_named(ctx.resume(), &["id"], validate::environment_id)?;
-    let prompter = prompt::for_run(&ctx.printer, ctx.yes, ctx.dry_run, "delete")?;
+    let named =
+        args.targets
+            .collect_named(args.bulk.resume.as_ref(), &["id"], validate::environment_id)?;
+    let prompter = prompt::for_run(&ctx.printer, &args.confirm, "delete")?;
 
     let routed = route(ctx, Service::ThinClient, named).await?;
     let places = &routed.places;
@@ -47,10 +54,17 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             async move { described(client, &ids).await }
         })
         .await?;
-    if !confirm(ctx, &*prompter, "delete", places, &environments)? {
+    if !confirm(
+        ctx,
+        &args.confirm,
+        &*prompter,
+        "delete",
+        places,
+        &environments,
+    )? {
         return Ok(());
     }
-    let report = Executor::for_context(ctx, places, 1)
+    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
         .run("delete", ids_of(&environments, |e| e.id()), |batch| {
             each_target(batch, |target| {
                 let client = places.thin_client(target.place);
@@ -65,7 +79,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 /// named. An ID the listing does not know stays a target: the service then
 /// says what is wrong with it, in the per-target results.
 async fn described(client: &Client, ids: &[String]) -> Result<Vec<Environment>> {
-    let mut known: HashMap<String, Environment> = EnvironmentPages::new(client.clone())
+    let mut known: HashMap<String, Environment> = environments(client)
         .all()
         .await?
         .into_iter()

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use crate::api::workspaces::{create_updated_image, get_image, tags};
+use crate::cli::ChangeArgs;
 use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -34,6 +35,9 @@ pub struct Args {
 
     #[command(flatten)]
     pub wait: WaitArgs,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 /// The API's patterns for an image's name and description.
@@ -70,7 +74,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .map(|t| crate::tags::pair(t, crate::tags::TagRules::WorkSpaces))
         .collect::<Result<Vec<_>>>()?;
     let tags = tags(&pairs)?;
-    if ctx.dry_run {
+    if args.change.dry_run {
         ctx.printer.note(format!(
             "dry run: would create an updated image '{}' from {source}; nothing was changed",
             args.name
@@ -93,7 +97,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         timeout,
     };
     waiting::until(ctx, vec![image_id], &goal, |going| {
-        waiting::each(ctx, going, |image_id| {
+        waiting::each(1, going, |image_id| {
             let client = &client;
             async move {
                 let image = get_image(client, &image_id).await?;

@@ -8,16 +8,17 @@ use std::time::Duration;
 use aws_sdk_workspaces::types::Workspace;
 
 use super::WorkspaceFilterArgs;
-use crate::api::workspaces::{StateChange, WorkspacePages, change_state, describe_workspaces};
+use crate::api::workspaces::{StateChange, change_state, describe_workspaces, workspaces};
 use crate::bulk::{Executor, show_plan};
+use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
 use crate::commands::plan::ids_of;
 use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::Service;
-use crate::places::{Placed, Places, route};
 use crate::prompt;
 use crate::resources::workspaces::placeholder;
+use crate::scope::Service;
+use crate::scope::{PlaceId, Placed, Places, route};
 use crate::targets::TargetArgs;
 use crate::validate;
 
@@ -42,6 +43,7 @@ Examples:
   wsfleet workspaces terminate ws-abc12345 --dry-run
   wsfleet workspaces terminate --ids-from leavers.txt --yes";
 
+/// What the five verbs share.
 #[derive(Debug, clap::Args)]
 #[command(mut_arg("wait_timeout", |arg| arg.default_value("1h")))]
 pub struct Args {
@@ -53,6 +55,29 @@ pub struct Args {
 
     #[command(flatten)]
     pub wait: WaitArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
+}
+
+/// `start`, which does not ask first.
+#[derive(Debug, clap::Args)]
+pub struct StartArgs {
+    #[command(flatten)]
+    pub common: Args,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+/// `stop`, `reboot`, `rebuild`, `terminate`: they show the plan and ask.
+#[derive(Debug, clap::Args)]
+pub struct ConfirmedArgs {
+    #[command(flatten)]
+    pub common: Args,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
 }
 
 /// What each change means for the person and where it ends.
@@ -108,21 +133,19 @@ fn verb(change: StateChange) -> Verb {
     }
 }
 
-pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
+/// `flags`: `--yes` (never set for `start`) and `--dry-run`.
+pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Context) -> Result<()> {
     let verb = verb(change);
     let prompter = if verb.confirms {
-        Some(prompt::for_run(
-            &ctx.printer,
-            ctx.yes,
-            ctx.dry_run,
-            verb.word,
-        )?)
+        Some(prompt::for_run(&ctx.printer, &flags, verb.word)?)
     } else {
         None
     };
-    let named =
-        args.targets
-            .collect_named(ctx.resume(), &["WorkspaceId"], validate::workspace_id)?;
+    let named = args.targets.collect_named(
+        args.bulk.resume.as_ref(),
+        &["WorkspaceId"],
+        validate::workspace_id,
+    )?;
     if named.is_empty() && args.filters.is_empty() {
         return Err(AppError::usage(format!(
             "name the WorkSpaces to {}: IDs, --ids-from FILE, or list filters (--directory, --state, ...)",
@@ -138,7 +161,7 @@ pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
             let (client, filters) = (places.workspaces(place).clone(), &args.filters);
             async move {
                 let query = filters.query(ids.clone())?;
-                let found = WorkspacePages::new(client, query).collect().await?;
+                let found = workspaces(&client, query).all().await?;
                 Ok(select_targets(&ids, found, filters))
             }
         })
@@ -152,14 +175,14 @@ pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
     if let Some(warning) = verb.warning {
         ctx.printer.note(warning);
     }
-    if (verb.confirms || ctx.dry_run) && !show_plan(ctx, verb.word, places, &targets)? {
+    if (verb.confirms || flags.dry_run()) && !show_plan(ctx, &flags, verb.word, places, &targets)? {
         return Ok(());
     }
     if let Some(prompter) = &prompter {
         prompt::require_confirmation(&**prompter, verb.word, targets.len())?;
     }
 
-    let report = Executor::for_context(ctx, places, change.batch_size())
+    let report = Executor::for_verb(ctx, &args.bulk, places, change.batch_size())
         .run(verb.word, target_ids, |batch| {
             // A batch holds the targets of one place.
             let client = batch.first().map(|t| places.workspaces(t.place).clone());
@@ -226,7 +249,7 @@ async fn wait_for_final_state(
     waiting::until(ctx, targets, &goal, |going| async move {
         // One DescribeWorkspaces a place a poll.
         let mut states: HashMap<String, String> = HashMap::new();
-        let mut by_place: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut by_place: Vec<(PlaceId, Vec<String>)> = Vec::new();
         for target in &going {
             match by_place
                 .iter_mut()

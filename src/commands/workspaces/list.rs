@@ -3,11 +3,11 @@
 use aws_sdk_workspaces::types::Workspace;
 
 use super::WorkspaceFilterArgs;
-use crate::api::workspaces::WorkspacePages;
+use crate::api::workspaces::workspaces;
 use crate::context::Context;
 use crate::error::Result;
-use crate::fanout::{self, Filtered, Service};
 use crate::output::View;
+use crate::scope::{self, Filtered, Service};
 use crate::validate;
 
 pub const EXAMPLES: &str = "\
@@ -15,7 +15,8 @@ Examples:
   wsfleet workspaces list
   wsfleet workspaces list --directory d-90670b1234 --user jdoe
   wsfleet workspaces list --state stopped --running-mode auto-stop
-  wsfleet workspaces list --os windows-10 --columns WorkspaceId,WorkspaceProperties.OperatingSystemName
+  wsfleet workspaces list --os windows-10 \\
+      --columns WorkspaceId,WorkspaceProperties.OperatingSystemName
   wsfleet workspaces list --ids ws-abc12345,ws-def67890 -o json";
 
 #[derive(Debug, clap::Args)]
@@ -38,12 +39,12 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx
         .printer
         .list::<Workspace>(View::List { details: false })?;
-    fanout::list(
+    scope::list(
         ctx,
         Service::WorkSpaces,
         writer,
         |session| Filtered {
-            source: WorkspacePages::new(session.workspaces(), query.clone()),
+            source: workspaces(session.workspaces(), query.clone()),
             keep: |w: &Workspace| args.filters.matches(w),
         },
         "WorkSpaces",
