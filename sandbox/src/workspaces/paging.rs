@@ -7,6 +7,9 @@ use std::ops::Bound;
 
 use super::error::WsError;
 
+/// How many bundles or directories one page holds when the caller does not say.
+pub const DEFAULT_PAGE: usize = 25;
+
 /// Tokens look opaque, as the service's do, and carry a marker so that a
 /// random string is rejected instead of silently read as a key.
 const TOKEN_PREFIX: &str = "wsfleet-sandbox-page-";
