@@ -405,6 +405,49 @@ async fn changes_are_saved_without_waiting_for_shutdown() {
     drop(sandbox);
 }
 
+/// Read-only requests of either service (and a change that fails) leave the
+/// state file as it was; a change rewrites it. The file is marked with
+/// trailing whitespace, which the sandbox reads but never writes.
+#[tokio::test]
+async fn only_a_change_rewrites_the_state_file() {
+    let directory = tempfile::tempdir().unwrap();
+    let state_file = directory.path().join("state.json");
+    let config = Config {
+        state_file: Some(state_file.clone()),
+        ..Config::default()
+    };
+    start(config.clone()).await.shutdown().await.unwrap();
+    let mut marked = std::fs::read(&state_file).unwrap();
+    marked.extend_from_slice(b"\n");
+    std::fs::write(&state_file, &marked).unwrap();
+
+    let sandbox = start(config.clone()).await;
+    let thinclient = common::thinclient(&sandbox.endpoint());
+    let workspaces = common::workspaces(&sandbox.endpoint());
+    thinclient.list_devices().send().await.unwrap();
+    let device = device_in(&sandbox, "ARCHIVED");
+    thinclient.get_device().id(&device).send().await.unwrap();
+    workspaces.describe_workspaces().send().await.unwrap();
+    workspaces.describe_workspace_directories().send().await.unwrap();
+    let registered = device_in(&sandbox, "REGISTERED");
+    let refused = thinclient.delete_device().id(&registered).send().await;
+    assert!(refused.is_err(), "a registered device cannot be deleted");
+    sandbox.shutdown().await.unwrap();
+    assert!(
+        std::fs::read(&state_file).unwrap() == marked,
+        "read-only requests rewrote the state file"
+    );
+
+    let sandbox = start(config).await;
+    let thinclient = common::thinclient(&sandbox.endpoint());
+    thinclient.delete_device().id(&device).send().await.unwrap();
+    sandbox.shutdown().await.unwrap();
+    let saved = std::fs::read(&state_file).unwrap();
+    assert!(saved != marked, "a deletion left the state file as it was");
+    let saved: serde_json::Value = serde_json::from_slice(&saved).unwrap();
+    assert!(saved["thinclient"]["devices"].get(&device).is_none());
+}
+
 #[tokio::test]
 async fn the_request_log_file_has_one_json_line_per_request() {
     let directory = tempfile::tempdir().unwrap();
