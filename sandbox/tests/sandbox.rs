@@ -428,7 +428,11 @@ async fn only_a_change_rewrites_the_state_file() {
     let device = device_in(&sandbox, "ARCHIVED");
     thinclient.get_device().id(&device).send().await.unwrap();
     workspaces.describe_workspaces().send().await.unwrap();
-    workspaces.describe_workspace_directories().send().await.unwrap();
+    workspaces
+        .describe_workspace_directories()
+        .send()
+        .await
+        .unwrap();
     let registered = device_in(&sandbox, "REGISTERED");
     let refused = thinclient.delete_device().id(&registered).send().await;
     assert!(refused.is_err(), "a registered device cannot be deleted");
