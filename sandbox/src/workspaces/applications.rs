@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::error::WsError;
 use super::input::{APPLICATION_ID, Input, check_enum, check_enums, page_size};
 use super::model::{Application, COMPUTE_TYPES, LICENSE_TYPES, OPERATING_SYSTEM_NAMES};
-use super::paging::{entries_after, take_page};
+use super::paging::Listing;
 use super::{Clock, WorkspacesState};
 
 impl WorkspacesState {
@@ -52,8 +52,10 @@ impl WorkspacesState {
                     .all(|name| supported.iter().any(|s| s == name))
             })
         };
-        let entries = entries_after(&self.applications, input.str("NextToken")?)?.filter(
-            |(_, application)| {
+        let listing = Listing::start("Applications", input.str("NextToken")?)?;
+        let entries = listing
+            .entries(&self.applications)
+            .filter(|(_, application)| {
                 application_ids
                     .as_ref()
                     .is_none_or(|ids| ids.contains(&application.application_id.as_str()))
@@ -64,8 +66,7 @@ impl WorkspacesState {
                     )
                     && license_type.is_none_or(|license| application.license_type == license)
                     && owner.is_none_or(|owner| application.owner == owner)
-            },
-        );
-        take_page(entries, size).into_response("Applications")
+            });
+        listing.page(entries, size)
     }
 }

@@ -13,7 +13,7 @@ use super::model::{
     APPLICATION_ASSOCIATED_RESOURCE_TYPES, APPLICATION_RESOURCE_TYPE, Application, Association,
     AssociationView, Schedule, ScheduledState, StateReason, WorkspaceProperties,
 };
-use super::paging::{entries_after, take_page};
+use super::paging::Listing;
 use super::seed::INCOMPATIBLE_APPLICATIONS;
 use super::{Clock, WorkspacesState};
 
@@ -118,13 +118,15 @@ impl WorkspacesState {
         check_enums(&path, &types, APPLICATION_ASSOCIATED_RESOURCE_TYPES)?;
         let size = page_size(input, "MaxResults", 25, 25)?;
         self.application(application_id)?;
-        let entries = entries_after(&self.associations, input.str("NextToken")?)?
+        let listing = Listing::start("Associations", input.str("NextToken")?)?;
+        let entries = listing
+            .entries(&self.associations)
             .filter(|(_, association)| {
                 association.application_id == application_id
                     && types.contains(&association.resource_type.as_str())
             })
             .map(|(key, association)| (key, association.to_wire(AssociationView::FromApplication)));
-        take_page(entries, size).into_response("Associations")
+        listing.page(entries, size)
     }
 
     pub(super) fn describe_bundle_associations(

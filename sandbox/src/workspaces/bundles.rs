@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::error::WsError;
 use super::input::{BUNDLE_ID, Input};
-use super::paging::{DEFAULT_PAGE, entries_after, take_page};
+use super::paging::{DEFAULT_PAGE, Listing};
 use super::{Clock, WorkspacesState};
 
 impl WorkspacesState {
@@ -22,7 +22,9 @@ impl WorkspacesState {
         }
         // Without a filter the service lists the account's own bundles;
         // Owner AMAZON lists Amazon's.
-        let entries = entries_after(&self.bundles, input.str("NextToken")?)?
+        let listing = Listing::start("Bundles", input.str("NextToken")?)?;
+        let entries = listing
+            .entries(&self.bundles)
             .filter(|(_, record)| match (&bundle_ids, owner) {
                 (Some(ids), _) => ids.contains(&record.bundle.bundle_id.as_str()),
                 (None, Some(owner)) if owner.eq_ignore_ascii_case("AMAZON") => record.amazon_owned,
@@ -30,6 +32,6 @@ impl WorkspacesState {
                 (None, None) => !record.amazon_owned,
             })
             .map(|(id, record)| (id, &record.bundle));
-        take_page(entries, DEFAULT_PAGE).into_response("Bundles")
+        listing.page(entries, DEFAULT_PAGE)
     }
 }

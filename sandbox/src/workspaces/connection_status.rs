@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::error::WsError;
 use super::input::{Input, WORKSPACE_ID, check_count};
-use super::paging::{entries_after, take_page};
+use super::paging::Listing;
 use super::workspace_ops::BATCH_LIMIT;
 use super::{Clock, WorkspacesState};
 
@@ -22,7 +22,9 @@ impl WorkspacesState {
             check_count(&input.path_of("WorkspaceIds"), ids.len(), 1, BATCH_LIMIT)?;
         }
         let now = clock.now;
-        let entries = entries_after(&self.workspaces, input.str("NextToken")?)?
+        let listing = Listing::start("WorkspacesConnectionStatus", input.str("NextToken")?)?;
+        let entries = listing
+            .entries(&self.workspaces)
             .filter(|(id, _)| {
                 workspace_ids
                     .as_ref()
@@ -48,6 +50,6 @@ impl WorkspacesState {
                 }
                 (id, status)
             });
-        take_page(entries, BATCH_LIMIT).into_response("WorkspacesConnectionStatus")
+        listing.page(entries, BATCH_LIMIT)
     }
 }

@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::error::WsError;
 use super::input::{DIRECTORY_ID, Input, page_size};
-use super::paging::{DEFAULT_PAGE, entries_after, take_page};
+use super::paging::{DEFAULT_PAGE, Listing};
 use super::{Clock, WorkspacesState};
 
 impl WorkspacesState {
@@ -16,15 +16,15 @@ impl WorkspacesState {
         let directory_ids = input.id_list("DirectoryIds", &DIRECTORY_ID)?;
         let names = input.strings("WorkspaceDirectoryNames")?;
         let size = page_size(input, "Limit", 25, DEFAULT_PAGE)?;
-        let entries =
-            entries_after(&self.directories, input.str("NextToken")?)?.filter(|(_, directory)| {
-                directory_ids
+        let listing = Listing::start("Directories", input.str("NextToken")?)?;
+        let entries = listing.entries(&self.directories).filter(|(_, directory)| {
+            directory_ids
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&directory.directory_id.as_str()))
+                && names
                     .as_ref()
-                    .is_none_or(|ids| ids.contains(&directory.directory_id.as_str()))
-                    && names
-                        .as_ref()
-                        .is_none_or(|names| names.contains(&directory.directory_name.as_str()))
-            });
-        take_page(entries, size).into_response("Directories")
+                    .is_none_or(|names| names.contains(&directory.directory_name.as_str()))
+        });
+        listing.page(entries, size)
     }
 }

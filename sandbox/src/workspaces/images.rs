@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use super::error::WsError;
 use super::input::{IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, check_enum, page_size};
 use super::model::{IMAGE_TYPES, Image, ImageRecord, ImageUpdates, Schedule, ScheduledState};
-use super::paging::{entries_after, take_page};
+use super::paging::Listing;
 use super::tags::parse_tags;
 use super::{ACCOUNT_ID, Clock, WorkspacesState};
 
@@ -26,7 +26,7 @@ impl WorkspacesState {
         if let Some(image_type) = image_type {
             check_enum(&input.path_of("ImageType"), image_type, IMAGE_TYPES)?;
         }
-        let size = page_size(input, "MaxResults", 1000, 1000)?;
+        let size = page_size(input, "MaxResults", 25, 25)?;
         let wanted = |image: &Image| {
             image_ids
                 .as_ref()
@@ -35,10 +35,12 @@ impl WorkspacesState {
                     (image.owner_account_id == ACCOUNT_ID) == (image_type == "OWNED")
                 })
         };
-        let entries = entries_after(&self.images, input.str("NextToken")?)?
+        let listing = Listing::start("Images", input.str("NextToken")?)?;
+        let entries = listing
+            .entries(&self.images)
             .map(|(id, record)| (id, &record.image))
             .filter(|(_, image)| wanted(image));
-        take_page(entries, size).into_response("Images")
+        listing.page(entries, size)
     }
 
     pub(super) fn create_updated_workspace_image(

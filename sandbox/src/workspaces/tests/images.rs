@@ -204,3 +204,29 @@ fn an_image_a_bundle_uses_cannot_be_deleted() {
     );
     assert_eq!(ids_of(&left["Images"], "ImageId"), vec![used]);
 }
+
+#[test]
+fn describe_workspace_images_takes_at_most_twenty_five_a_page() {
+    let mut state = seeded(5);
+    for size in [0, 26, 1000] {
+        assert_eq!(
+            error_code(
+                &mut state,
+                "DescribeWorkspaceImages",
+                json!({"MaxResults": size})
+            ),
+            "ValidationException",
+            "MaxResults {size}"
+        );
+    }
+    let page = call(
+        &mut state,
+        "DescribeWorkspaceImages",
+        json!({"MaxResults": 25}),
+    );
+    assert!(
+        page["Images"]
+            .as_array()
+            .is_some_and(|images| !images.is_empty())
+    );
+}

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use super::{all_pages, call, call_at, error_code, find_workspace, ids_of, seeded};
+use super::{all_pages, call, call_at, create_request, error_code, find_workspace, ids_of, seeded};
 
 #[test]
 fn paging_returns_every_workspace_exactly_once() {
@@ -172,4 +172,65 @@ fn describe_workspaces_filters_by_user_bundle_and_name() {
             .all(|w| w["BundleId"] == json!(workspace.bundle_id))
     );
     assert!(ids_of(&Value::Array(by_bundle), "WorkspaceId").contains(&named));
+}
+
+#[test]
+fn a_page_token_is_refused_by_every_other_listing() {
+    let mut state = seeded(60);
+    let first = call(&mut state, "DescribeWorkspaces", json!({"Limit": 5}));
+    let token = first["NextToken"].clone();
+    assert!(token.is_string());
+    for op in [
+        "DescribeWorkspacesConnectionStatus",
+        "DescribeApplications",
+        "DescribeWorkspaceImages",
+        "DescribeWorkspaceDirectories",
+    ] {
+        assert_eq!(
+            error_code(&mut state, op, json!({"NextToken": token})),
+            "InvalidParameterValuesException",
+            "{op} took a DescribeWorkspaces token"
+        );
+    }
+    let second = call(
+        &mut state,
+        "DescribeWorkspaces",
+        json!({"Limit": 5, "NextToken": token}),
+    );
+    assert_eq!(second["Workspaces"].as_array().map(Vec::len), Some(5));
+}
+
+/// A directory id is `d-` and hex digits or, for directories WorkSpaces
+/// manages itself, `wsd-` and lowercase letters or digits.
+#[test]
+fn directory_ids_of_both_forms_are_accepted() {
+    let mut state = seeded(5);
+    for id in ["d-0123456789", "wsd-abcdefgh1"] {
+        let found = call(&mut state, "DescribeWorkspaces", json!({"DirectoryId": id}));
+        assert_eq!(found["Workspaces"], json!([]), "{id}");
+        let directories = call(
+            &mut state,
+            "DescribeWorkspaceDirectories",
+            json!({"DirectoryIds": [id]}),
+        );
+        assert_eq!(directories["Directories"], json!([]), "{id}");
+    }
+    let mut request = create_request(&state, "wsd.user", "Standard with Amazon Linux 2");
+    request["DirectoryId"] = json!("wsd-abcdefgh1");
+    let created = call(
+        &mut state,
+        "CreateWorkspaces",
+        json!({"Workspaces": [request]}),
+    );
+    assert_eq!(
+        created["FailedRequests"][0]["ErrorCode"],
+        "ResourceNotFound.Directory"
+    );
+    for id in ["wsd-ABCDEFGH1", "wsd-abc", "d-xyz0123456", "sd-abcdefgh1"] {
+        assert_eq!(
+            error_code(&mut state, "DescribeWorkspaces", json!({"DirectoryId": id})),
+            "ValidationException",
+            "{id}"
+        );
+    }
 }

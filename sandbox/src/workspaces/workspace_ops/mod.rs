@@ -12,7 +12,7 @@ use super::input::{
     BUNDLE_ID, DIRECTORY_ID, Input, WORKSPACE_ID, check_length, check_workspace_name, page_size,
 };
 use super::model::Workspace;
-use super::paging::{entries_after, take_page};
+use super::paging::Listing;
 use super::{Clock, WorkspacesState};
 
 pub(crate) use batch::{REBOOT, REBUILD, START, STOP, TERMINATE};
@@ -89,9 +89,11 @@ impl WorkspacesState {
                 && workspace_name
                     .is_none_or(|name| workspace.workspace_name.as_deref() == Some(name))
         };
-        let entries = entries_after(&self.workspaces, input.str("NextToken")?)?
+        let listing = Listing::start("Workspaces", input.str("NextToken")?)?;
+        let entries = listing
+            .entries(&self.workspaces)
             .map(|(id, record)| (id, &record.workspace))
             .filter(|(_, workspace)| wanted(workspace));
-        take_page(entries, limit).into_response("Workspaces")
+        listing.page(entries, limit)
     }
 }
