@@ -35,7 +35,10 @@ impl WorkspacesState {
                     (image.owner_account_id == ACCOUNT_ID) == (image_type == "OWNED")
                 })
         };
-        let listing = Listing::start("Images", input.str("NextToken")?)?;
+        // The operation declares no InvalidParameterValuesException: a token
+        // it cannot read fails validation instead.
+        let listing = Listing::start("Images", input.str("NextToken")?)
+            .map_err(|error| WsError::validation(error.message))?;
         let entries = listing
             .entries(&self.images)
             .map(|(id, record)| (id, &record.image))

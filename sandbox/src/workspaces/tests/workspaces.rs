@@ -180,15 +180,21 @@ fn a_page_token_is_refused_by_every_other_listing() {
     let first = call(&mut state, "DescribeWorkspaces", json!({"Limit": 5}));
     let token = first["NextToken"].clone();
     assert!(token.is_string());
-    for op in [
-        "DescribeWorkspacesConnectionStatus",
-        "DescribeApplications",
-        "DescribeWorkspaceImages",
-        "DescribeWorkspaceDirectories",
+    for (op, refusal) in [
+        (
+            "DescribeWorkspacesConnectionStatus",
+            "InvalidParameterValuesException",
+        ),
+        ("DescribeApplications", "InvalidParameterValuesException"),
+        ("DescribeWorkspaceImages", "ValidationException"),
+        (
+            "DescribeWorkspaceDirectories",
+            "InvalidParameterValuesException",
+        ),
     ] {
         assert_eq!(
             error_code(&mut state, op, json!({"NextToken": token})),
-            "InvalidParameterValuesException",
+            refusal,
             "{op} took a DescribeWorkspaces token"
         );
     }
