@@ -43,7 +43,7 @@ pub const MANIFEST: &str = "manifest.json";
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     check_out_dir(&args.out, args.force)?;
-    if ctx.output.columns.is_some() {
+    if ctx.printer.settings().columns.is_some() {
         return Err(AppError::usage(
             "export writes every column; --columns is for list verbs",
         ));
@@ -95,7 +95,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .iter()
         .map(|w| format!("{} {}", w.count, w.kind))
         .collect();
-    ctx.note(format!(
+    ctx.printer.note(format!(
         "exported {} to {} ({MANIFEST} lists them)",
         counts.join(", "),
         dir.display()
@@ -155,7 +155,7 @@ fn write_kind<T: Resource>(
             ..OutputSettings::default()
         };
         let file = BufWriter::new(File::create(dir.join(format!("{kind}.{extension}")))?);
-        let mut writer = ListWriter::with_extra(&selection, &settings, file, extra)?;
+        let mut writer = ListWriter::with_extra(selection.clone(), &settings, file, extra);
         for fleet in fleets {
             for item in items(fleet) {
                 let tags = tags_key(item)

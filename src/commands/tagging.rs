@@ -12,7 +12,7 @@ use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
-use crate::output::{Format, ListWriter, Selection, View, write_one};
+use crate::output::{Format, View};
 use crate::places::route;
 use crate::resources::tags::{ResourceTags, Tag, sorted};
 use crate::tags::{self, TagRules};
@@ -164,7 +164,9 @@ fn split_words(
                 ids_from: Some(path.to_owned()),
             };
             let resources = targets
-                .collect_named(&["arn", "id"], |r| name_of(kind, r).map(|_| r.to_owned()))?
+                .collect_named(None, &["arn", "id"], |r| {
+                    name_of(kind, r).map(|_| r.to_owned())
+                })?
                 .into_iter()
                 .map(placed_by_arn)
                 .collect::<Result<Vec<_>>>()?;
@@ -259,34 +261,24 @@ async fn resolve_arn(client: &Client, kind: Tagged, resource: &str) -> Result<St
 /// `{"tags": {...}}` in JSON.
 pub async fn tags(args: TagsArgs, kind: Tagged, ctx: &Context) -> Result<()> {
     let named = name_of(kind, &args.resource)?;
-    let as_object = matches!(ctx.output.format, Format::Json | Format::Ndjson);
+    let as_object = matches!(ctx.printer.format(), Format::Json | Format::Ndjson);
     let (client, arn) = arn(ctx, kind, named).await?;
     let tags = retrying(|| list_tags(&client, &arn)).await?;
     if as_object {
-        let selection =
-            Selection::<ResourceTags>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
-        return write_one(
-            &selection,
-            &ctx.output,
-            &ResourceTags { tags },
-            ctx.stdout(),
-        );
+        return ctx
+            .printer
+            .one::<ResourceTags>()?
+            .write(&ResourceTags { tags });
     }
-    let selection = Selection::<Tag>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
+    let mut writer = ctx.printer.list::<Tag>(View::List { details: false })?;
     for (key, value) in sorted(&tags) {
         writer.write(&Tag {
             key: key.clone(),
             value: value.clone(),
         })?;
     }
-    if writer.finish()? == 0 && ctx.output.format == Format::Table {
-        ctx.note(format!("the {} has no tags", kind.noun()));
-    }
+    ctx.printer
+        .note_if_none(writer.finish()?, format!("the {} has no tags", kind.noun()));
     Ok(())
 }
 
@@ -294,7 +286,7 @@ pub async fn tag(args: TagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
     let (resources, texts) = split_words(kind, &args.words, args.ids_from.as_deref(), "tags")?;
     let tags = tags::map(&texts, TagRules::Resource)?;
     if ctx.dry_run {
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would tag {} {}(s) with {} tag(s); nothing was changed",
             resources.len(),
             kind.noun(),
@@ -313,7 +305,8 @@ pub async fn tag(args: TagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
     let (client, arn) = arn(ctx, kind, named).await?;
     let count = tags.len();
     retrying(|| tag_resource(&client, &arn, tags.clone())).await?;
-    ctx.note(format!("tagged {arn}: {count} tag(s) set"));
+    ctx.printer
+        .note(format!("tagged {arn}: {count} tag(s) set"));
     Ok(())
 }
 
@@ -324,7 +317,7 @@ pub async fn untag(args: UntagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
         .map(|key| tags::key(key, TagRules::Resource))
         .collect::<Result<Vec<_>>>()?;
     if ctx.dry_run {
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would remove {} tag(s) from {} {}(s); nothing was changed",
             keys.len(),
             resources.len(),
@@ -343,7 +336,8 @@ pub async fn untag(args: UntagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
     let (client, arn) = arn(ctx, kind, named).await?;
     let count = keys.len();
     retrying(|| untag_resource(&client, &arn, keys.clone())).await?;
-    ctx.note(format!("untagged {arn}: {count} key(s) removed"));
+    ctx.printer
+        .note(format!("untagged {arn}: {count} key(s) removed"));
     Ok(())
 }
 

@@ -45,14 +45,14 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "nothing to change: give at least one option, e.g. --name or --maintenance-window",
         ));
     }
-    if args.targets.is_empty() {
+    if args.targets.is_empty(ctx.resume()) {
         return Err(AppError::usage(
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
     let named = args
         .targets
-        .collect_named(&["id"], validate::environment_id)?;
+        .collect_named(ctx.resume(), &["id"], validate::environment_id)?;
     if fields.name.is_some() && named.len() > 1 {
         return Err(AppError::usage(format!(
             "--name would give {} environments the same name; rename one at a time",
@@ -61,7 +61,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     }
     if ctx.dry_run {
         let listed: Vec<String> = named.iter().map(Named::describe).collect();
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would update {} environment(s): {}; nothing was changed",
             named.len(),
             listed.join(", ")

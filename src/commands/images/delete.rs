@@ -26,10 +26,10 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "delete")?;
+    let prompter = prompt::for_run(&ctx.printer, ctx.yes, ctx.dry_run, "delete")?;
     let named = args
         .targets
-        .collect_named(&["ImageId"], validate::image_id)?;
+        .collect_named(ctx.resume(), &["ImageId"], validate::image_id)?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the images to delete: IDs or --ids-from FILE",

@@ -5,7 +5,6 @@ use aws_sdk_workspaces::types::WorkspaceImage;
 use crate::api::workspaces::get_image;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Selection, View, write_one};
 use crate::validate;
 
 pub const EXAMPLES: &str = "\
@@ -22,9 +21,8 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let id = validate::image_id(&args.id)?;
-    let selection =
-        Selection::<WorkspaceImage>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
+    let writer = ctx.printer.one::<WorkspaceImage>()?;
     let client = ctx.workspaces().await?;
     let image = get_image(&client, &id).await?;
-    write_one(&selection, &ctx.output, &image, ctx.stdout())
+    writer.write(&image)
 }

@@ -7,7 +7,7 @@ use crate::api::workspaces::WorkspacePages;
 use crate::context::Context;
 use crate::error::Result;
 use crate::fanout::{self, Filtered, Service};
-use crate::output::{Format, Selection, View};
+use crate::output::View;
 use crate::validate;
 
 pub const EXAMPLES: &str = "\
@@ -35,15 +35,13 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .map(|id| validate::workspace_id(id.trim()))
         .collect::<Result<Vec<_>>>()?;
     let query = args.filters.query(ids)?;
-    let selection = Selection::<Workspace>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
+    let writer = ctx
+        .printer
+        .list::<Workspace>(View::List { details: false })?;
     fanout::list(
         ctx,
         Service::WorkSpaces,
-        selection,
+        writer,
         |session| Filtered {
             source: WorkspacePages::new(session.workspaces(), query.clone()),
             keep: |w: &Workspace| args.filters.matches(w),

@@ -112,9 +112,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     let properties = args.properties.to_sdk()?;
-    let named = args
-        .targets
-        .collect_named(&["WorkspaceId"], validate::workspace_id)?;
+    let named =
+        args.targets
+            .collect_named(ctx.resume(), &["WorkspaceId"], validate::workspace_id)?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the WorkSpaces to modify: IDs or --ids-from FILE",
