@@ -9,10 +9,12 @@
 //! # Adding an operation
 //!
 //! 1. Write its handler as a method of [`WorkspacesState`] in the module of
-//!    its resource group (`ip_groups.rs` for the IP groups, a new module for
-//!    a new group), taking `(&self or &mut self, &Input, &Clock)`. Read the
-//!    input through [`Input`] (it checks types, patterns and lengths as the
-//!    service's model does), page with `paging`, and fail with [`WsError`].
+//!    its resource group (a new group gets a new module, such as
+//!    `ip_groups.rs`, declared below), taking `(&self or &mut self, &Input,
+//!    &Clock)`. Read the input through [`Input`] (it checks types, patterns
+//!    and lengths as the service's model does), page with
+//!    `paging::Listing`, and fail with [`WsError`] using only the errors the
+//!    model declares for the operation.
 //! 2. Add one line to [`OPERATIONS`]: `Operation::reads` for an operation
 //!    that only looks (its handler takes `&self`; the state file is not
 //!    rewritten after it), `Operation::changes` for one that changes the state.
