@@ -10,6 +10,7 @@ use aws_sdk_workspaces::types::{WorkSpaceApplication, Workspace, WorkspaceBundle
 use aws_sdk_workspacesthinclient::types::{Device, Environment, SoftwareSet};
 use serde_json::{Map, Value, json};
 
+use crate::cli::ConcurrencyArgs;
 use crate::commands::report::{now, rfc3339};
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -36,6 +37,9 @@ pub struct Args {
     /// an earlier export)
     #[arg(long)]
     pub force: bool,
+
+    #[command(flatten)]
+    pub concurrency: ConcurrencyArgs,
 }
 
 /// The manifest's name; written last, so its presence means the export is whole.
@@ -49,7 +53,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     let started = now();
-    let inventory = inventory::gather(ctx, true).await.or_only_error()?;
+    let inventory = inventory::gather(ctx, args.concurrency.get(), true)
+        .await
+        .or_only_error()?;
     std::fs::create_dir_all(&args.out)?;
     let fleets = &inventory.fleets;
     let dir = args.out.as_path();

@@ -8,6 +8,7 @@ use crate::api::thin_client::{
     get_device, get_environment, get_software_set, list_tags, tag_resource, untag_resource,
 };
 use crate::bulk::{Executor, retrying};
+use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -28,7 +29,7 @@ pub const TAG_EXAMPLES: &str = "\
 Examples:
   wsfleet devices tag 0123456789abcdefghijklmn team=support site=Dublin
   wsfleet software-sets tag 312345 channel=stable
-  wsfleet devices list --environment a1b2c3d4e -o json | wsfleet devices tag --ids-from - site=Dublin";
+  wsfleet devices list --name 'lobby-*' -o json | wsfleet devices tag --ids-from - site=Dublin";
 
 pub const UNTAG_EXAMPLES: &str = "\
 Examples:
@@ -134,6 +135,12 @@ pub struct TagArgs {
     /// line, or the JSON/NDJSON `list` printed
     #[arg(long, value_name = "FILE")]
     pub ids_from: Option<String>,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -146,6 +153,12 @@ pub struct UntagArgs {
     /// Untag every resource named in FILE (`-` for stdin)
     #[arg(long, value_name = "FILE")]
     pub ids_from: Option<String>,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 /// The resources a tag or untag names, and what it sets or removes: one
@@ -220,6 +233,7 @@ fn placed_by_arn(mut named: Named) -> Result<Named> {
 /// and account its record or ARN names.
 async fn change_each<F, Fut>(
     ctx: &Context,
+    bulk: &BulkArgs,
     kind: Tagged,
     action: &'static str,
     resources: Vec<Named>,
@@ -231,7 +245,7 @@ where
 {
     let routed = route(ctx, Service::ThinClient, resources).await?;
     let places = &routed.places;
-    let report = Executor::for_context(ctx, places, 1)
+    let report = Executor::for_verb(ctx, bulk, places, 1)
         .run(action, routed.targets(), |batch| {
             each_target(batch, |target| {
                 let (client, change) = (places.thin_client(target.place).clone(), &change);
@@ -285,7 +299,7 @@ pub async fn tags(args: TagsArgs, kind: Tagged, ctx: &Context) -> Result<()> {
 pub async fn tag(args: TagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
     let (resources, texts) = split_words(kind, &args.words, args.ids_from.as_deref(), "tags")?;
     let tags = tags::map(&texts, TagRules::Resource)?;
-    if ctx.dry_run {
+    if args.change.dry_run {
         ctx.printer.note(format!(
             "dry run: would tag {} {}(s) with {} tag(s); nothing was changed",
             resources.len(),
@@ -295,7 +309,7 @@ pub async fn tag(args: TagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
         return Ok(());
     }
     if args.ids_from.is_some() {
-        return change_each(ctx, kind, "tag", resources, |client, arn| {
+        return change_each(ctx, &args.bulk, kind, "tag", resources, |client, arn| {
             let tags = tags.clone();
             async move { tag_resource(&client, &arn, tags).await }
         })
@@ -316,7 +330,7 @@ pub async fn untag(args: UntagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
         .iter()
         .map(|key| tags::key(key, TagRules::Resource))
         .collect::<Result<Vec<_>>>()?;
-    if ctx.dry_run {
+    if args.change.dry_run {
         ctx.printer.note(format!(
             "dry run: would remove {} tag(s) from {} {}(s); nothing was changed",
             keys.len(),
@@ -326,7 +340,7 @@ pub async fn untag(args: UntagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
         return Ok(());
     }
     if args.ids_from.is_some() {
-        return change_each(ctx, kind, "untag", resources, |client, arn| {
+        return change_each(ctx, &args.bulk, kind, "untag", resources, |client, arn| {
             let keys = keys.clone();
             async move { untag_resource(&client, &arn, keys).await }
         })

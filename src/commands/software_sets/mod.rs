@@ -10,6 +10,13 @@ use super::tagging::{self, Tagged};
 use crate::context::Context;
 use crate::error::Result;
 
+/// The end of `wsfleet software-sets --help`.
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet software-sets list
+  wsfleet software-sets get 312345 -o json
+  wsfleet software-sets update 312345 --validation-status validated --dry-run";
+
 #[derive(Debug, Subcommand)]
 pub enum SoftwareSetsCommand {
     /// List software sets
