@@ -16,16 +16,14 @@ use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use aws_smithy_runtime_api::client::result::SdkError;
 use clap::{CommandFactory, FromArgMatches};
 use clap_complete::engine::CompletionCandidate;
 use serde::{Deserialize, Serialize};
 
-use crate::api::thin_client::DevicePages;
-use crate::aws::{Session, SessionOptions};
 use crate::cli::{Cli, GlobalArgs};
 use crate::context::Context;
 use crate::error::AppError;
+use crate::scope::{Session, SessionOptions};
 
 /// The longest a TAB waits for the account, session loading included.
 const BUDGET: Duration = Duration::from_millis(1500);
@@ -331,12 +329,6 @@ async fn from_embedded_sandbox(kind: Kind, context: &mut Context, found: &mut Ve
 /// A listing that stopped before its last page.
 struct Incomplete;
 
-impl<E, R> From<SdkError<E, R>> for Incomplete {
-    fn from(_: SdkError<E, R>) -> Self {
-        Incomplete
-    }
-}
-
 impl From<AppError> for Incomplete {
     fn from(_: AppError) -> Self {
         Incomplete
@@ -346,117 +338,66 @@ impl From<AppError> for Incomplete {
 /// Every page of the kind's listing, appended to `found` as it arrives so
 /// that a listing cut short by the budget still offers what it got.
 async fn fetch(kind: Kind, session: &Session, found: &mut Vec<Entry>) -> Result<(), Incomplete> {
+    use crate::api::{thin_client, workspaces};
+    let tc = session.thin_client();
+    let ws = session.workspaces();
     match kind {
         Kind::Devices => {
-            let mut pages = DevicePages::new(session.thin_client());
-            while let Some(page) = pages.next_page().await? {
-                found.extend(page.iter().filter_map(|device| {
-                    Entry::new(device.id(), [device.name(), device.serial_number()])
-                }));
-            }
+            let pages = thin_client::devices(tc);
+            entries_of(pages, found, |d| {
+                Entry::new(d.id(), [d.name(), d.serial_number()])
+            })
+            .await
         }
         Kind::Environments => {
-            let mut items = session
-                .thin_client()
-                .list_environments()
-                .into_paginator()
-                .items()
-                .send();
-            while let Some(environment) = items.next().await {
-                let environment = environment?;
-                found.extend(Entry::new(environment.id(), [environment.name()]));
-            }
+            let pages = thin_client::environments(tc);
+            entries_of(pages, found, |e| Entry::new(e.id(), [e.name()])).await
         }
         Kind::SoftwareSets => {
-            let mut items = session
-                .thin_client()
-                .list_software_sets()
-                .into_paginator()
-                .items()
-                .send();
-            while let Some(set) = items.next().await {
-                let set = set?;
-                found.extend(Entry::new(set.id(), [set.version()]));
-            }
+            let pages = thin_client::software_sets(tc);
+            entries_of(pages, found, |s| Entry::new(s.id(), [s.version()])).await
         }
         Kind::Workspaces => {
-            let mut items = session
-                .workspaces()
-                .describe_workspaces()
-                .into_paginator()
-                .items()
-                .send();
-            while let Some(workspace) = items.next().await {
-                let workspace = workspace?;
-                found.extend(Entry::new(
-                    workspace.workspace_id(),
-                    [workspace.user_name(), workspace.computer_name()],
-                ));
-            }
+            let pages = workspaces::workspaces(ws, workspaces::WorkspaceQuery::default());
+            entries_of(pages, found, |w| {
+                Entry::new(w.workspace_id(), [w.user_name(), w.computer_name()])
+            })
+            .await
         }
         Kind::Applications => {
-            let mut pages = session
-                .workspaces()
-                .describe_applications()
-                .into_paginator()
-                .send();
-            while let Some(page) = pages.next().await {
-                found.extend(page?.applications().iter().filter_map(|application| {
-                    Entry::new(application.application_id(), [application.name()])
-                }));
-            }
+            let pages = workspaces::applications(ws, workspaces::ApplicationQuery::default());
+            entries_of(pages, found, |a| Entry::new(a.application_id(), [a.name()])).await
         }
         Kind::Images => {
-            let client = session.workspaces();
-            let mut next_token = None;
-            loop {
-                let page = client
-                    .describe_workspace_images()
-                    .set_next_token(next_token)
-                    .send()
-                    .await?;
-                found.extend(
-                    page.images()
-                        .iter()
-                        .filter_map(|image| Entry::new(image.image_id(), [image.name()])),
-                );
-                next_token = page.next_token.filter(|token| !token.is_empty());
-                if next_token.is_none() {
-                    break;
-                }
-            }
+            let pages = workspaces::images(ws, workspaces::ImageQuery::default());
+            entries_of(pages, found, |i| Entry::new(i.image_id(), [i.name()])).await
         }
         Kind::Bundles => {
             // The account's own bundles first: they are the ones people pick.
             for owner in [None, Some("AMAZON")] {
-                let mut items = session
-                    .workspaces()
-                    .describe_workspace_bundles()
-                    .set_owner(owner.map(str::to_owned))
-                    .into_paginator()
-                    .items()
-                    .send();
-                while let Some(bundle) = items.next().await {
-                    let bundle = bundle?;
-                    found.extend(Entry::new(bundle.bundle_id(), [bundle.name()]));
-                }
+                let pages = workspaces::bundles(ws, owner);
+                entries_of(pages, found, |b| Entry::new(b.bundle_id(), [b.name()])).await?;
             }
+            Ok(())
         }
         Kind::Directories => {
-            let mut items = session
-                .workspaces()
-                .describe_workspace_directories()
-                .into_paginator()
-                .items()
-                .send();
-            while let Some(directory) = items.next().await {
-                let directory = directory?;
-                found.extend(Entry::new(
-                    directory.directory_id(),
-                    [directory.directory_name(), directory.alias()],
-                ));
-            }
+            let pages = workspaces::directories(ws);
+            entries_of(pages, found, |d| {
+                Entry::new(d.directory_id(), [d.directory_name(), d.alias()])
+            })
+            .await
         }
+    }
+}
+
+/// Each page's entries appended to `found` as the page arrives.
+async fn entries_of<T: Send + 'static>(
+    mut pages: crate::api::Pages<T>,
+    found: &mut Vec<Entry>,
+    entry: impl Fn(&T) -> Option<Entry>,
+) -> Result<(), Incomplete> {
+    while let Some(page) = pages.next_page().await? {
+        found.extend(page.iter().filter_map(&entry));
     }
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! the same three verbs in each group, by ID (resolved to its ARN through
 //! the Get call) or by ARN.
 
-use aws_sdk_workspacesthinclient::Client;
+use crate::api::ThinClient as Client;
 
 use crate::api::thin_client::{
     get_device, get_environment, get_software_set, list_tags, tag_resource, untag_resource,
@@ -12,10 +12,10 @@ use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::Service;
 use crate::output::{Format, View};
-use crate::places::route;
 use crate::resources::tags::{ResourceTags, Tag, sorted};
+use crate::scope::Service;
+use crate::scope::route;
 use crate::tags::{self, TagRules};
 use crate::targets::{Named, TargetArgs};
 use crate::validate;

@@ -9,14 +9,12 @@ use futures::{StreamExt, TryStreamExt};
 use indicatif::ProgressBar;
 
 use crate::api::thin_client::{
-    self, DevicePages, EnvironmentPages, SoftwareSetPages, environments_with_details,
-    software_sets_with_details, with_details,
+    self, environments_with_details, software_sets_with_details, with_details,
 };
-use crate::api::workspaces::{self as ws, ApplicationPages, ApplicationQuery, WorkspaceQuery};
+use crate::api::workspaces::{self as ws, ApplicationQuery, WorkspaceQuery};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::{self, ALL_REGIONS, Scope, Service};
-use crate::output::Location;
+use crate::scope::{self, ALL_REGIONS, Place, Service, Session, SessionOptions};
 
 /// A resource's tags, by ARN (Thin Client) or ID (WorkSpaces).
 pub type TagsByResource = HashMap<String, HashMap<String, String>>;
@@ -24,7 +22,7 @@ pub type TagsByResource = HashMap<String, HashMap<String, String>>;
 /// Everything one scope holds.
 #[derive(Debug)]
 pub struct ScopeFleet {
-    pub location: Location,
+    pub location: Place,
     pub devices: Vec<Device>,
     pub environments: Vec<Environment>,
     pub software_sets: Vec<SoftwareSet>,
@@ -39,7 +37,7 @@ pub struct ScopeFleet {
 }
 
 impl ScopeFleet {
-    pub fn empty(location: Location) -> Self {
+    pub fn empty(location: Place) -> Self {
         ScopeFleet {
             location,
             devices: Vec::new(),
@@ -79,8 +77,7 @@ impl Inventory {
     /// was written.
     pub fn finish(&self, ctx: &Context) -> Result<()> {
         for (scope, err) in &self.failures {
-            ctx.printer
-                .error(format!("{scope}: {}", ctx.explain_ref(err)));
+            ctx.printer.report(err, Some(scope));
         }
         match self.failures.len() {
             0 => Ok(()),
@@ -96,14 +93,13 @@ impl Inventory {
 /// regions are read, and Thin Client only where it is offered. Each scope's
 /// per-item calls go `concurrency` at a time.
 pub async fn gather(ctx: &Context, concurrency: usize, with_tags: bool) -> Inventory {
-    let scopes = fanout::scopes(ctx, Service::WorkSpaces);
+    let scopes = scope::requested(ctx, Service::WorkSpaces);
     let every_region = ctx.regions.iter().any(|r| r == ALL_REGIONS);
     // One spinner a scope, saying what it reads and how much it found.
     let spinners = ctx.printer.multi_progress();
     let results = futures::future::join_all(scopes.iter().map(|scope| {
         let thin_client = !every_region
             || scope
-                .options
                 .region
                 .as_deref()
                 .is_some_and(|r| Service::ThinClient.regions().contains(&r));
@@ -129,30 +125,33 @@ pub async fn gather(ctx: &Context, concurrency: usize, with_tags: bool) -> Inven
 }
 
 async fn gather_scope(
-    scope: &Scope,
+    scope: &SessionOptions,
     concurrency: usize,
     thin_client: bool,
     with_tags: bool,
     bar: &ProgressBar,
 ) -> Result<ScopeFleet> {
-    let (session, location) = scope.open(None).await?;
+    let session = Session::open(scope, None).await?;
+    let location = session
+        .place()
+        .ok_or_else(|| anyhow::anyhow!("the session's region or account is unknown"))?;
     let prefix = format!("{} {}", location.region, location.account);
     let mut fleet = ScopeFleet::empty(location);
     if thin_client {
         let client = session.thin_client();
         bar.set_message(format!("{prefix}: devices"));
-        let devices = DevicePages::new(client.clone()).all().await?;
+        let devices = thin_client::devices(client).all().await?;
         bar.set_message(format!("{prefix}: details of {} devices", devices.len()));
-        fleet.devices = with_details(&client, devices, concurrency).await?;
+        fleet.devices = with_details(client, devices, concurrency).await?;
         bar.set_message(format!(
             "{prefix}: {} devices; environments",
             fleet.devices.len()
         ));
-        let environments = EnvironmentPages::new(client.clone()).all().await?;
-        fleet.environments = environments_with_details(&client, environments, concurrency).await?;
-        let software_sets = SoftwareSetPages::new(client.clone()).all().await?;
+        let environments = thin_client::environments(client).all().await?;
+        fleet.environments = environments_with_details(client, environments, concurrency).await?;
+        let software_sets = thin_client::software_sets(client).all().await?;
         fleet.software_sets =
-            software_sets_with_details(&client, software_sets, concurrency).await?;
+            software_sets_with_details(client, software_sets, concurrency).await?;
         if with_tags {
             let arns: Vec<String> = (fleet.devices.iter().map(|d| d.arn()))
                 .chain(fleet.environments.iter().map(|e| e.arn()))
@@ -178,18 +177,17 @@ async fn gather_scope(
         fleet.devices.len(),
         fleet.environments.len()
     ));
-    fleet.workspaces = ws::WorkspacePages::new(client.clone(), WorkspaceQuery::default())
-        .collect()
+    fleet.workspaces = ws::workspaces(client, WorkspaceQuery::default())
+        .all()
         .await?;
     if !fleet.workspaces.is_empty() {
-        fleet.last_user_connections = ws::last_user_connections(&client).await?;
+        fleet.last_user_connections = ws::last_user_connections(client).await?;
     }
-    let mut applications = ApplicationPages::new(client.clone(), ApplicationQuery::default());
-    while let Some(page) = applications.next_page().await? {
-        fleet.applications.extend(page);
-    }
-    fleet.images = ws::describe_images(&client, &[]).await?;
-    fleet.bundles = ws::describe_bundles(&client).await?;
+    fleet.applications = ws::applications(client, ApplicationQuery::default())
+        .all()
+        .await?;
+    fleet.images = ws::describe_images(client, &[]).await?;
+    fleet.bundles = ws::describe_bundles(client).await?;
     if with_tags {
         // DescribeTags takes WorkSpaces, images, bundles and directories; not applications.
         let ids: Vec<String> = (fleet.workspaces.iter().map(|w| w.workspace_id()))
