@@ -60,13 +60,7 @@ impl Operation {
         name: &'static str,
         handler: fn(&ThinClientState, &Request, Clock) -> Answer,
     ) -> Self {
-        Self {
-            name,
-            method,
-            path,
-            token_in_body: false,
-            handler: Handler::Reads(handler),
-        }
+        Self::new(method, path, name, Handler::Reads(handler))
     }
 
     const fn changes(
@@ -75,12 +69,21 @@ impl Operation {
         name: &'static str,
         handler: fn(&mut ThinClientState, &Request, Clock) -> Answer,
     ) -> Self {
+        Self::new(method, path, name, Handler::Changes(handler))
+    }
+
+    const fn new(
+        method: &'static str,
+        path: &'static str,
+        name: &'static str,
+        handler: Handler,
+    ) -> Self {
         Self {
             name,
             method,
             path,
             token_in_body: false,
-            handler: Handler::Changes(handler),
+            handler,
         }
     }
 
