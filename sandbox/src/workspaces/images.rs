@@ -145,7 +145,11 @@ impl WorkspacesState {
         _: &Clock,
     ) -> Result<Value, WsError> {
         let image_id = input.required_id("ImageId", &IMAGE_ID)?;
-        let record = self.image_of_account(image_id)?;
+        // The model declares no not-found error for DeleteWorkspaceImage:
+        // deleting an image that is not there is already done.
+        let Some(record) = self.images.get(image_id) else {
+            return Ok(json!({}));
+        };
         if record.image.owner_account_id != ACCOUNT_ID {
             return Err(WsError::of(
                 "AccessDeniedException",
