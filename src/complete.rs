@@ -1,10 +1,9 @@
 //! Completion of resource IDs at TAB: `wsfleet devices get <TAB>` offers the
 //! account's device IDs, described by name and serial number.
 //!
-//! Each pub fn here is a clap_complete `ArgValueCompleter`;
-//! [`with_id_completers`] attaches them to every argument of the tree whose
-//! value name says which kind of ID it takes, so a new verb is completed
-//! without anyone remembering to wire it.
+//! [`with_id_completers`] attaches a clap_complete `ArgValueCompleter` to
+//! every argument of the tree that takes a kind's typed ID (see
+//! [`crate::resources`]); the kind says how its IDs are listed.
 //! They run inside the shell's completion call (`COMPLETE=<shell> wsfleet --
 //! <words>`), so they must never prompt, never print, and give up within
 //! [`BUDGET`] when the account cannot be reached: a completion that fails
@@ -16,16 +15,15 @@ use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use aws_smithy_runtime_api::client::result::SdkError;
 use clap::{CommandFactory, FromArgMatches};
 use clap_complete::engine::CompletionCandidate;
 use serde::{Deserialize, Serialize};
 
-use crate::api::thin_client::DevicePages;
 use crate::aws::{Session, SessionOptions};
 use crate::cli::{Cli, GlobalArgs};
 use crate::context::Context;
 use crate::error::AppError;
+use crate::resources::Kind;
 
 /// The longest a TAB waits for the account, session loading included.
 const BUDGET: Duration = Duration::from_millis(1500);
@@ -35,144 +33,45 @@ const CALL_TIMEOUT: Duration = Duration::from_secs(1);
 /// device registered a minute ago shows up.
 const CACHE_TTL: Duration = Duration::from_secs(60);
 
-/// WorkSpaces Thin Client device IDs, described by name and serial number.
-pub fn device_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Devices, current)
-}
-
-/// WorkSpaces Thin Client environment IDs, described by name.
-pub fn environment_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Environments, current)
-}
-
-/// WorkSpaces Thin Client software set IDs, described by version.
-pub fn software_set_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::SoftwareSets, current)
-}
-
-/// WorkSpace IDs, described by user name and computer name.
-pub fn workspace_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Workspaces, current)
-}
-
-/// WorkSpaces application IDs, described by name.
-pub fn application_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Applications, current)
-}
-
-/// WorkSpaces image IDs, described by name.
-pub fn image_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Images, current)
-}
-
-/// WorkSpaces bundle IDs (the account's and Amazon's), described by name.
-pub fn bundle_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Bundles, current)
-}
-
-/// WorkSpaces directory IDs, described by directory name and alias.
-pub fn directory_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Directories, current)
-}
-
-type Completer = fn(&OsStr) -> Vec<CompletionCandidate>;
-
-/// The command tree with an ID completer on every argument that takes IDs,
-/// found by value name (`DEVICE_ID`, `WS_ID,...`); `ID` and `ID_OR_ARN`
-/// take the kind of their group.
+/// The command tree with an ID completer on every argument that takes IDs:
+/// those parsed into a kind's typed ID complete that kind, and a group's
+/// bare `ID` and `ID_OR_ARN` arguments (targets, `tag`/`untag`) the kind of
+/// their group, so a new verb is completed without anyone wiring it.
 pub fn with_id_completers(cli: clap::Command) -> clap::Command {
-    let groups: Vec<String> = cli
-        .get_subcommands()
-        .map(|g| g.get_name().to_owned())
-        .collect();
-    groups.into_iter().fold(cli, |cli, group| {
-        let group_kind = completer_for_group(&group);
-        cli.mut_subcommand(&group, |g| {
-            let verbs: Vec<String> = g
-                .get_subcommands()
-                .map(|v| v.get_name().to_owned())
-                .collect();
-            verbs.into_iter().fold(g, |g, verb| {
-                g.mut_subcommand(&verb, |v| {
-                    let wanted: Vec<(clap::Id, Completer)> = v
-                        .get_arguments()
-                        .filter_map(|arg| {
-                            let name = arg.get_value_names()?.first()?.to_string();
-                            // `tag`/`untag` take the resource, then its tags.
-                            let takes_group_id = name == "ID" || name.starts_with("ID_OR_ARN");
-                            let completer = completer_for_value_name(&name)
-                                .or(takes_group_id.then_some(group_kind).flatten())?;
-                            Some((arg.get_id().clone(), completer))
-                        })
-                        .collect();
-                    wanted.into_iter().fold(v, |v, (id, completer)| {
-                        v.mut_arg(id, |a| {
-                            a.add(clap_complete::ArgValueCompleter::new(completer))
-                        })
-                    })
-                })
-            })
+    with_completers_below(cli, None)
+}
+
+fn with_completers_below(command: clap::Command, group: Option<&'static Kind>) -> clap::Command {
+    let wanted: Vec<(clap::Id, &'static Kind)> = command
+        .get_arguments()
+        .filter_map(|arg| {
+            let value_name = arg.get_value_names()?.first()?.to_string();
+            let takes_group_id = value_name == "ID" || value_name.starts_with("ID_OR_ARN");
+            let kind = Kind::of_id_type(arg.get_value_parser())
+                .or(takes_group_id.then_some(group).flatten())?;
+            Some((arg.get_id().clone(), kind))
         })
+        .collect();
+    let command = wanted.into_iter().fold(command, |command, (id, kind)| {
+        command.mut_arg(id, |arg| {
+            arg.add(clap_complete::ArgValueCompleter::new(
+                move |current: &OsStr| complete(kind, current),
+            ))
+        })
+    });
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    subcommands.into_iter().fold(command, |command, name| {
+        let kind = Kind::of_group(&name).or(group);
+        command.mut_subcommand(&name, |sub| with_completers_below(sub, kind))
     })
-}
-
-fn completer_for_value_name(name: &str) -> Option<Completer> {
-    let name = name.trim_end_matches(",...");
-    Some(match name {
-        "DEVICE_ID" => device_ids,
-        "ENV_ID" => environment_ids,
-        "SOFTWARE_SET_ID" => software_set_ids,
-        "WS_ID" => workspace_ids,
-        "APP_ID" => application_ids,
-        "IMAGE_ID" | "SOURCE_IMAGE_ID" => image_ids,
-        "BUNDLE_ID" => bundle_ids,
-        "DIRECTORY_ID" => directory_ids,
-        _ => return None,
-    })
-}
-
-fn completer_for_group(group: &str) -> Option<Completer> {
-    Some(match group {
-        "devices" => device_ids,
-        "environments" => environment_ids,
-        "software-sets" => software_set_ids,
-        "workspaces" => workspace_ids,
-        "applications" => application_ids,
-        "images" => image_ids,
-        _ => return None,
-    })
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Devices,
-    Environments,
-    SoftwareSets,
-    Workspaces,
-    Applications,
-    Images,
-    Bundles,
-    Directories,
-}
-
-impl Kind {
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Devices => "devices",
-            Kind::Environments => "environments",
-            Kind::SoftwareSets => "software-sets",
-            Kind::Workspaces => "workspaces",
-            Kind::Applications => "applications",
-            Kind::Images => "images",
-            Kind::Bundles => "bundles",
-            Kind::Directories => "directories",
-        }
-    }
 }
 
 /// One completion: the ID and what a person recognises it by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Entry {
+pub struct Entry {
     id: String,
     description: String,
 }
@@ -182,7 +81,7 @@ impl Entry {
     /// with whitespace or control characters). The description is the
     /// present parts joined, stripped of anything that would break a
     /// shell's completion list (names are untrusted).
-    fn new<'a>(
+    pub fn new<'a>(
         id: Option<&str>,
         parts: impl IntoIterator<Item = Option<&'a str>>,
     ) -> Option<Entry> {
@@ -215,7 +114,7 @@ impl Entry {
     }
 }
 
-fn complete(kind: Kind, current: &OsStr) -> Vec<CompletionCandidate> {
+fn complete(kind: &Kind, current: &OsStr) -> Vec<CompletionCandidate> {
     // A non-UTF-8 prefix cannot begin any AWS ID.
     let Some(prefix) = current.to_str() else {
         return Vec::new();
@@ -271,7 +170,7 @@ impl CompletedLine {
 
 /// The cached entries when fresh, else whatever the account returns within
 /// the budget (cached only when complete).
-fn entries(kind: Kind, mut line: CompletedLine, cache_dir: Option<&Path>) -> Vec<Entry> {
+fn entries(kind: &Kind, mut line: CompletedLine, cache_dir: Option<&Path>) -> Vec<Entry> {
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -292,7 +191,7 @@ fn entries(kind: Kind, mut line: CompletedLine, cache_dir: Option<&Path>) -> Vec
 }
 
 async fn cached_or_fetched(
-    kind: Kind,
+    kind: &Kind,
     line: &mut CompletedLine,
     cache_dir: Option<&Path>,
     found: &mut Vec<Entry>,
@@ -317,7 +216,7 @@ async fn cached_or_fetched(
 }
 
 /// Not cached: the emulator is local, and its port differs at each start.
-async fn from_embedded_sandbox(kind: Kind, context: &mut Context, found: &mut Vec<Entry>) {
+async fn from_embedded_sandbox(kind: &Kind, context: &mut Context, found: &mut Vec<Entry>) {
     let Ok(sandbox) = crate::commands::sandbox::start_embedded(context).await else {
         return;
     };
@@ -330,12 +229,6 @@ async fn from_embedded_sandbox(kind: Kind, context: &mut Context, found: &mut Ve
 /// A listing that stopped before its last page.
 struct Incomplete;
 
-impl<E, R> From<SdkError<E, R>> for Incomplete {
-    fn from(_: SdkError<E, R>) -> Self {
-        Incomplete
-    }
-}
-
 impl From<AppError> for Incomplete {
     fn from(_: AppError) -> Self {
         Incomplete
@@ -344,120 +237,8 @@ impl From<AppError> for Incomplete {
 
 /// Every page of the kind's listing, appended to `found` as it arrives so
 /// that a listing cut short by the budget still offers what it got.
-async fn fetch(kind: Kind, session: &Session, found: &mut Vec<Entry>) -> Result<(), Incomplete> {
-    match kind {
-        Kind::Devices => {
-            let mut pages = DevicePages::new(session.thin_client());
-            while let Some(page) = pages.next_page().await? {
-                found.extend(page.iter().filter_map(|device| {
-                    Entry::new(device.id(), [device.name(), device.serial_number()])
-                }));
-            }
-        }
-        Kind::Environments => {
-            let mut items = session
-                .thin_client()
-                .list_environments()
-                .into_paginator()
-                .items()
-                .send();
-            while let Some(environment) = items.next().await {
-                let environment = environment?;
-                found.extend(Entry::new(environment.id(), [environment.name()]));
-            }
-        }
-        Kind::SoftwareSets => {
-            let mut items = session
-                .thin_client()
-                .list_software_sets()
-                .into_paginator()
-                .items()
-                .send();
-            while let Some(set) = items.next().await {
-                let set = set?;
-                found.extend(Entry::new(set.id(), [set.version()]));
-            }
-        }
-        Kind::Workspaces => {
-            let mut items = session
-                .workspaces()
-                .describe_workspaces()
-                .into_paginator()
-                .items()
-                .send();
-            while let Some(workspace) = items.next().await {
-                let workspace = workspace?;
-                found.extend(Entry::new(
-                    workspace.workspace_id(),
-                    [workspace.user_name(), workspace.computer_name()],
-                ));
-            }
-        }
-        Kind::Applications => {
-            let mut pages = session
-                .workspaces()
-                .describe_applications()
-                .into_paginator()
-                .send();
-            while let Some(page) = pages.next().await {
-                found.extend(page?.applications().iter().filter_map(|application| {
-                    Entry::new(application.application_id(), [application.name()])
-                }));
-            }
-        }
-        Kind::Images => {
-            let client = session.workspaces();
-            let mut next_token = None;
-            loop {
-                let page = client
-                    .describe_workspace_images()
-                    .set_next_token(next_token)
-                    .send()
-                    .await?;
-                found.extend(
-                    page.images()
-                        .iter()
-                        .filter_map(|image| Entry::new(image.image_id(), [image.name()])),
-                );
-                next_token = page.next_token.filter(|token| !token.is_empty());
-                if next_token.is_none() {
-                    break;
-                }
-            }
-        }
-        Kind::Bundles => {
-            // The account's own bundles first: they are the ones people pick.
-            for owner in [None, Some("AMAZON")] {
-                let mut items = session
-                    .workspaces()
-                    .describe_workspace_bundles()
-                    .set_owner(owner.map(str::to_owned))
-                    .into_paginator()
-                    .items()
-                    .send();
-                while let Some(bundle) = items.next().await {
-                    let bundle = bundle?;
-                    found.extend(Entry::new(bundle.bundle_id(), [bundle.name()]));
-                }
-            }
-        }
-        Kind::Directories => {
-            let mut items = session
-                .workspaces()
-                .describe_workspace_directories()
-                .into_paginator()
-                .items()
-                .send();
-            while let Some(directory) = items.next().await {
-                let directory = directory?;
-                found.extend(Entry::new(
-                    directory.directory_id(),
-                    [directory.directory_name(), directory.alias()],
-                ));
-            }
-        }
-    }
-    Ok(())
+async fn fetch(kind: &Kind, session: &Session, found: &mut Vec<Entry>) -> Result<(), Incomplete> {
+    Ok((kind.labels)(session, found).await?)
 }
 
 /// One kind's entries for one account and place, in a file of the user's
@@ -475,7 +256,7 @@ struct CacheFile {
 }
 
 impl Cache {
-    fn new(kind: Kind, options: &SessionOptions, session: &Session, dir: &Path) -> Cache {
+    fn new(kind: &Kind, options: &SessionOptions, session: &Session, dir: &Path) -> Cache {
         // The endpoint variables are read by the SDK, not by our options,
         // but decide just as much where the IDs come from.
         let endpoint_variables = [
@@ -485,7 +266,7 @@ impl Cache {
         ]
         .map(|name| std::env::var(name).unwrap_or_default());
         let key = [
-            kind.name(),
+            kind.plural,
             options.profile.as_deref().unwrap_or_default(),
             session.region().unwrap_or_default(),
             options.endpoint_url.as_deref().unwrap_or_default(),
@@ -496,7 +277,7 @@ impl Cache {
         .join("\n");
         let path = dir.join(format!(
             "complete-{}-{:016x}.json",
-            kind.name(),
+            kind.plural,
             fnv1a(&key)
         ));
         Cache { path, key }
@@ -552,6 +333,7 @@ fn fnv1a(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resources::KINDS;
 
     fn words(line: &str) -> Vec<OsString> {
         line.split(' ').map(OsString::from).collect()
@@ -651,25 +433,28 @@ mod tests {
             line
         };
 
-        for (kind, operation, id_start) in [
-            (Kind::Devices, "ListDevices", ""),
-            (Kind::Environments, "ListEnvironments", ""),
-            (Kind::SoftwareSets, "ListSoftwareSets", ""),
-            (Kind::Workspaces, "DescribeWorkspaces", "ws-"),
-            (Kind::Applications, "DescribeApplications", "wsa-"),
-            (Kind::Images, "DescribeWorkspaceImages", "wsi-"),
-            (Kind::Bundles, "DescribeWorkspaceBundles", "wsb-"),
-            (Kind::Directories, "DescribeWorkspaceDirectories", "d-"),
-        ] {
+        let expected = [
+            ("devices", "ListDevices", ""),
+            ("environments", "ListEnvironments", ""),
+            ("software-sets", "ListSoftwareSets", ""),
+            ("workspaces", "DescribeWorkspaces", "ws-"),
+            ("applications", "DescribeApplications", "wsa-"),
+            ("images", "DescribeWorkspaceImages", "wsi-"),
+            ("bundles", "DescribeWorkspaceBundles", "wsb-"),
+            ("directories", "DescribeWorkspaceDirectories", "d-"),
+        ];
+        assert_eq!(KINDS.len(), expected.len(), "a kind without a case here");
+        for (plural, operation, id_start) in expected {
+            let kind = Kind::of_group(plural).expect("a registered kind");
             let found = entries(kind, line(), None);
-            assert!(!found.is_empty(), "{kind:?}: nothing offered");
+            assert!(!found.is_empty(), "{plural}: nothing offered");
             for entry in &found {
-                assert!(entry.id.starts_with(id_start), "{kind:?}: {entry:?}");
-                assert!(!entry.description.is_empty(), "{kind:?}: {entry:?}");
+                assert!(entry.id.starts_with(id_start), "{plural}: {entry:?}");
+                assert!(!entry.description.is_empty(), "{plural}: {entry:?}");
             }
             assert!(
                 sandbox.requests().iter().any(|r| r.operation == operation),
-                "{kind:?} did not call {operation}"
+                "{plural} did not call {operation}"
             );
         }
         let bundle_listings = sandbox

@@ -11,8 +11,8 @@ use aws_sdk_workspaces::types::{
     FailedWorkspaceChangeRequest, ImageAssociatedResourceType, ImageResourceAssociation, ImageType,
     OperatingSystemName, RebootRequest, RebuildRequest, StartRequest, StopRequest, Tag,
     TerminateRequest, WorkSpaceApplication, WorkSpaceApplicationLicenseType,
-    WorkSpaceAssociatedResourceType, Workspace, WorkspaceBundle, WorkspaceImage,
-    WorkspaceProperties, WorkspaceRequest, WorkspaceResourceAssociation,
+    WorkSpaceAssociatedResourceType, Workspace, WorkspaceBundle, WorkspaceDirectory,
+    WorkspaceImage, WorkspaceProperties, WorkspaceRequest, WorkspaceResourceAssociation,
 };
 use aws_smithy_types::DateTime;
 
@@ -661,16 +661,47 @@ pub async fn delete_image(client: &Client, id: &str) -> Result<()> {
 /// DescribeWorkspaceBundles without a filter: the account's own bundles,
 /// every page.
 pub async fn describe_bundles(client: &Client) -> Result<Vec<WorkspaceBundle>> {
+    describe_bundles_owned_by(client, None).await
+}
+
+/// DescribeWorkspaceBundles of one owner (`AMAZON`; `None`: the account),
+/// every page.
+pub async fn describe_bundles_owned_by(
+    client: &Client,
+    owner: Option<&str>,
+) -> Result<Vec<WorkspaceBundle>> {
     let mut all = Vec::new();
     let mut next_token = None;
     loop {
         let output = client
             .describe_workspace_bundles()
+            .set_owner(owner.map(str::to_owned))
             .set_next_token(next_token)
             .send()
             .await
             .map_err(|e| from_sdk("DescribeWorkspaceBundles", e))?;
         all.extend(output.bundles.unwrap_or_default());
+        next_token = non_empty(output.next_token);
+        if next_token.is_none() {
+            return Ok(all);
+        }
+    }
+}
+
+// --------------------------------------------------------------- directories
+
+/// DescribeWorkspaceDirectories, every page.
+pub async fn describe_directories(client: &Client) -> Result<Vec<WorkspaceDirectory>> {
+    let mut all = Vec::new();
+    let mut next_token = None;
+    loop {
+        let output = client
+            .describe_workspace_directories()
+            .set_next_token(next_token)
+            .send()
+            .await
+            .map_err(|e| from_sdk("DescribeWorkspaceDirectories", e))?;
+        all.extend(output.directories.unwrap_or_default());
         next_token = non_empty(output.next_token);
         if next_token.is_none() {
             return Ok(all);

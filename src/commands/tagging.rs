@@ -4,9 +4,7 @@
 
 use aws_sdk_workspacesthinclient::Client;
 
-use crate::api::thin_client::{
-    get_device, get_environment, get_software_set, list_tags, tag_resource, untag_resource,
-};
+use crate::api::thin_client::{list_tags, tag_resource, untag_resource};
 use crate::bulk::{Executor, retrying};
 use crate::commands::plan::each_target;
 use crate::context::Context;
@@ -15,6 +13,7 @@ use crate::fanout::Service;
 use crate::output::{Format, ListWriter, Selection, View, write_one};
 use crate::places::route;
 use crate::resources::tags::{ResourceTags, Tag, sorted};
+use crate::resources::{ArnTagging, Kind, Tagging};
 use crate::tags::{self, TagRules};
 use crate::targets::{Named, TargetArgs};
 use crate::validate;
@@ -35,47 +34,27 @@ Examples:
   wsfleet devices untag 0123456789abcdefghijklmn team site
   wsfleet devices untag --ids-from lobby.txt team";
 
-/// Which group's resource a tagging verb names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tagged {
-    Device,
-    Environment,
-    SoftwareSet,
+/// How a kind tagged by ARN is tagged; a usage error for the others (their
+/// groups have no tagging verbs yet).
+fn arn_tagging(kind: &Kind) -> Result<&ArnTagging> {
+    match &kind.tagging {
+        Tagging::ByArn(tagging) => Ok(tagging),
+        Tagging::ById | Tagging::Untagged => Err(AppError::usage(format!(
+            "{}s are not tagged by ARN",
+            kind.singular
+        ))),
+    }
 }
 
-impl Tagged {
-    fn noun(self) -> &'static str {
-        match self {
-            Tagged::Device => "device",
-            Tagged::Environment => "environment",
-            Tagged::SoftwareSet => "software set",
-        }
-    }
-
-    /// The resource type in the ARN (`...:device/ID`).
-    fn arn_type(self) -> &'static str {
-        match self {
-            Tagged::Device => "device",
-            Tagged::Environment => "environment",
-            Tagged::SoftwareSet => "softwareset",
-        }
-    }
-
-    fn check_id(self, id: &str) -> Result<String> {
-        match self {
-            Tagged::Device => validate::device_id(id),
-            Tagged::Environment => validate::environment_id(id),
-            Tagged::SoftwareSet => validate::software_set_id(id),
-        }
-    }
-
-    async fn arn_of(self, client: &Client, id: &str) -> Result<Option<String>> {
-        Ok(match self {
-            Tagged::Device => get_device(client, id).await?.arn,
-            Tagged::Environment => get_environment(client, id).await?.arn,
-            Tagged::SoftwareSet => get_software_set(client, id).await?.arn,
+async fn arn_of(kind: &Kind, client: &Client, id: &str) -> Result<String> {
+    (arn_tagging(kind)?.arn_of)(client, id)
+        .await?
+        .ok_or_else(|| {
+            AppError::Other(anyhow::anyhow!(
+                "the service gave no ARN for {} {id}",
+                kind.singular
+            ))
         })
-    }
 }
 
 /// A resource named by ID or ARN, checked locally.
@@ -84,34 +63,27 @@ enum IdOrArn {
     Arn(String),
 }
 
-fn name_of(kind: Tagged, resource: &str) -> Result<IdOrArn> {
+fn name_of(kind: &Kind, resource: &str) -> Result<IdOrArn> {
     if !resource.starts_with("arn:") {
         return kind.check_id(resource).map(IdOrArn::Id);
     }
     let arn = validate::arn(resource, "ARN")?;
     let resource_part = arn.splitn(6, ':').nth(5).unwrap_or_default();
-    if !resource_part.starts_with(&format!("{}/", kind.arn_type())) {
+    if !resource_part.starts_with(&format!("{}/", arn_tagging(kind)?.resource_type)) {
         return Err(AppError::usage(format!(
             "'{}' is not the ARN of a {}",
             validate::printable(&arn),
-            kind.noun()
+            kind.singular
         )));
     }
     Ok(IdOrArn::Arn(arn))
 }
 
-async fn arn(ctx: &Context, kind: Tagged, named: IdOrArn) -> Result<(Client, String)> {
+async fn arn(ctx: &Context, kind: &Kind, named: IdOrArn) -> Result<(Client, String)> {
     let client = ctx.thin_client().await?;
     let arn = match named {
         IdOrArn::Arn(arn) => arn,
-        IdOrArn::Id(id) => retrying(|| kind.arn_of(&client, &id))
-            .await?
-            .ok_or_else(|| {
-                AppError::Other(anyhow::anyhow!(
-                    "the service gave no ARN for {} {id}",
-                    kind.noun()
-                ))
-            })?,
+        IdOrArn::Id(id) => retrying(|| arn_of(kind, &client, &id)).await?,
     };
     Ok((client, arn))
 }
@@ -152,7 +124,7 @@ pub struct UntagArgs {
 /// resource then its tags, or (`--ids-from`) the file's resources and every
 /// word a tag.
 fn split_words(
-    kind: Tagged,
+    kind: &Kind,
     words: &[String],
     ids_from: Option<&str>,
     what: &str,
@@ -164,7 +136,9 @@ fn split_words(
                 ids_from: Some(path.to_owned()),
             };
             let resources = targets
-                .collect_named(&["arn", "id"], |r| name_of(kind, r).map(|_| r.to_owned()))?
+                .collect_named(&with_arn(kind.id_keys), |r| {
+                    name_of(kind, r).map(|_| r.to_owned())
+                })?
                 .into_iter()
                 .map(placed_by_arn)
                 .collect::<Result<Vec<_>>>()?;
@@ -174,7 +148,7 @@ fn split_words(
             let Some((resource, rest)) = words.split_first() else {
                 return Err(AppError::usage(format!(
                     "name a {} and the {what}",
-                    kind.noun()
+                    kind.singular
                 )));
             };
             name_of(kind, resource)?;
@@ -185,6 +159,13 @@ fn split_words(
         return Err(AppError::usage(format!("no {what} given")));
     }
     Ok((resources, rest))
+}
+
+/// A record's ARN comes before its ID: it says where the resource lives.
+fn with_arn(id_keys: &[&'static str]) -> Vec<&'static str> {
+    std::iter::once("arn")
+        .chain(id_keys.iter().copied())
+        .collect()
 }
 
 /// An ARN says where its resource lives; a record's own `region` and
@@ -218,7 +199,7 @@ fn placed_by_arn(mut named: Named) -> Result<Named> {
 /// and account its record or ARN names.
 async fn change_each<F, Fut>(
     ctx: &Context,
-    kind: Tagged,
+    kind: &Kind,
     action: &'static str,
     resources: Vec<Named>,
     change: F,
@@ -243,21 +224,16 @@ where
     report.finish(ctx)
 }
 
-async fn resolve_arn(client: &Client, kind: Tagged, resource: &str) -> Result<String> {
+async fn resolve_arn(client: &Client, kind: &Kind, resource: &str) -> Result<String> {
     match name_of(kind, resource)? {
         IdOrArn::Arn(arn) => Ok(arn),
-        IdOrArn::Id(id) => kind.arn_of(client, &id).await?.ok_or_else(|| {
-            AppError::Other(anyhow::anyhow!(
-                "the service gave no ARN for {} {id}",
-                kind.noun()
-            ))
-        }),
+        IdOrArn::Id(id) => arn_of(kind, client, &id).await,
     }
 }
 
 /// Lists the tags: a KEY/VALUE table (or CSV rows) for people, the API's
 /// `{"tags": {...}}` in JSON.
-pub async fn tags(args: TagsArgs, kind: Tagged, ctx: &Context) -> Result<()> {
+pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     let named = name_of(kind, &args.resource)?;
     let as_object = matches!(ctx.output.format, Format::Json | Format::Ndjson);
     let (client, arn) = arn(ctx, kind, named).await?;
@@ -285,19 +261,19 @@ pub async fn tags(args: TagsArgs, kind: Tagged, ctx: &Context) -> Result<()> {
         })?;
     }
     if writer.finish()? == 0 && ctx.output.format == Format::Table {
-        ctx.note(format!("the {} has no tags", kind.noun()));
+        ctx.note(format!("the {} has no tags", kind.singular));
     }
     Ok(())
 }
 
-pub async fn tag(args: TagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
+pub async fn tag(args: TagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     let (resources, texts) = split_words(kind, &args.words, args.ids_from.as_deref(), "tags")?;
     let tags = tags::map(&texts, TagRules::Resource)?;
     if ctx.dry_run {
         ctx.note(format!(
             "dry run: would tag {} {}(s) with {} tag(s); nothing was changed",
             resources.len(),
-            kind.noun(),
+            kind.singular,
             tags.len()
         ));
         return Ok(());
@@ -317,7 +293,7 @@ pub async fn tag(args: TagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
     Ok(())
 }
 
-pub async fn untag(args: UntagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
+pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     let (resources, words) = split_words(kind, &args.words, args.ids_from.as_deref(), "tag keys")?;
     let keys = words
         .iter()
@@ -328,7 +304,7 @@ pub async fn untag(args: UntagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
             "dry run: would remove {} tag(s) from {} {}(s); nothing was changed",
             keys.len(),
             resources.len(),
-            kind.noun()
+            kind.singular
         ));
         return Ok(());
     }
@@ -350,29 +326,30 @@ pub async fn untag(args: UntagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resources::{devices, environments, software_sets};
 
     #[test]
     fn ids_and_arns_are_checked_for_the_group() {
         assert!(matches!(
-            name_of(Tagged::Device, "abcdefghijklmnopqrstuvwx"),
+            name_of(&devices::KIND, "abcdefghijklmnopqrstuvwx"),
             Ok(IdOrArn::Id(_))
         ));
         assert!(matches!(
             name_of(
-                Tagged::Environment,
+                &environments::KIND,
                 "arn:aws:thinclient:us-east-1:123456789012:environment/abc123xyz"
             ),
             Ok(IdOrArn::Arn(_))
         ));
         let err = name_of(
-            Tagged::Device,
+            &devices::KIND,
             "arn:aws:thinclient:us-east-1:123456789012:environment/abc123xyz",
         )
         .err()
         .map(|e| e.to_string())
         .unwrap_or_default();
         assert!(err.contains("not the ARN of a device"), "{err}");
-        assert!(name_of(Tagged::SoftwareSet, "abc").is_err());
+        assert!(name_of(&software_sets::KIND, "abc").is_err());
     }
 
     #[test]

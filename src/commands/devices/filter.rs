@@ -16,6 +16,7 @@ use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::{Placed, Places, route};
+use crate::resources::{EnvironmentId, SoftwareSetId, devices};
 use crate::tags::{self, TagRules};
 use crate::targets::{Named, TargetArgs};
 use crate::validate;
@@ -26,7 +27,7 @@ use crate::validate;
 pub struct FilterArgs {
     /// Only devices in this environment
     #[arg(long, value_name = "ENV_ID")]
-    pub environment: Option<String>,
+    pub environment: Option<EnvironmentId>,
 
     /// Only devices with this status
     #[arg(long, value_enum, ignore_case = true)]
@@ -52,7 +53,7 @@ pub struct NameFilterArgs {
 
     /// Only devices on this software set
     #[arg(long, value_name = "SOFTWARE_SET_ID")]
-    pub software_set: Option<String>,
+    pub software_set: Option<SoftwareSetId>,
 }
 
 pub struct Filter {
@@ -69,18 +70,10 @@ impl Filter {
     pub fn new(filters: &FilterArgs, names: Option<&NameFilterArgs>) -> Result<Filter> {
         let names = names.cloned().unwrap_or_default();
         Ok(Filter {
-            environment: filters
-                .environment
-                .as_deref()
-                .map(validate::environment_id)
-                .transpose()?,
+            environment: filters.environment.clone().map(String::from),
             status: filters.status.map(DeviceStatusArg::api_value),
             name: names.name.as_deref().map(validate::name_glob).transpose()?,
-            software_set: names
-                .software_set
-                .as_deref()
-                .map(validate::software_set_id)
-                .transpose()?,
+            software_set: names.software_set.map(String::from),
             compliance: filters.compliance.map(ComplianceArg::api_value),
             tags: tags::map(&filters.tags, TagRules::Resource)?,
         })
@@ -249,7 +242,7 @@ pub fn named_ids(targets: &TargetArgs, filter: &Filter) -> Result<Vec<Named>> {
             "which devices? Give device IDs, --ids-from FILE|-, or filters such as --environment",
         ));
     }
-    targets.collect_named(&["id"], validate::device_id)
+    devices::KIND.targets(targets)
 }
 
 /// The devices a mutating verb will touch in every place it reaches:

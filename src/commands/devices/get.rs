@@ -6,7 +6,7 @@ use crate::api::thin_client::get_device;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::{Selection, View, write_one};
-use crate::validate;
+use crate::resources::DeviceId;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -17,11 +17,11 @@ Examples:
 pub struct Args {
     /// The device ID
     #[arg(value_name = "DEVICE_ID")]
-    pub id: String,
+    pub id: DeviceId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::device_id(&args.id)?;
+    let id = args.id;
     let selection =
         Selection::<Device>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     let client = ctx.thin_client().await?;

@@ -9,7 +9,7 @@ pub mod update;
 
 use clap::{Subcommand, ValueEnum};
 
-use super::tagging::{self, Tagged};
+use super::tagging;
 use crate::context::Context;
 use crate::error::Result;
 
@@ -48,9 +48,15 @@ pub async fn run(command: DevicesCommand, ctx: &Context) -> Result<()> {
         DevicesCommand::Update(args) => update::run(args, ctx).await,
         DevicesCommand::Deregister(args) => deregister::run(args, ctx).await,
         DevicesCommand::Delete(args) => delete::run(args, ctx).await,
-        DevicesCommand::Tags(args) => tagging::tags(args, Tagged::Device, ctx).await,
-        DevicesCommand::Tag(args) => tagging::tag(args, Tagged::Device, ctx).await,
-        DevicesCommand::Untag(args) => tagging::untag(args, Tagged::Device, ctx).await,
+        DevicesCommand::Tags(args) => {
+            tagging::tags(args, &crate::resources::devices::KIND, ctx).await
+        }
+        DevicesCommand::Tag(args) => {
+            tagging::tag(args, &crate::resources::devices::KIND, ctx).await
+        }
+        DevicesCommand::Untag(args) => {
+            tagging::untag(args, &crate::resources::devices::KIND, ctx).await
+        }
     }
 }
 

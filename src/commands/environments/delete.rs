@@ -13,8 +13,8 @@ use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::route;
 use crate::prompt;
+use crate::resources::environments;
 use crate::targets::TargetArgs;
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -34,9 +34,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let named = args
-        .targets
-        .collect_named(&["id"], validate::environment_id)?;
+    let named = environments::KIND.targets(&args.targets)?;
     let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "delete")?;
 
     let routed = route(ctx, Service::ThinClient, named).await?;

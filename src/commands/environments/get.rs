@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::maintenance_window::describe;
 use crate::output::{Format, Selection, View, write_one};
-use crate::validate;
+use crate::resources::EnvironmentId;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -20,11 +20,11 @@ Examples:
 pub struct Args {
     /// The environment ID
     #[arg(value_name = "ENV_ID")]
-    pub id: String,
+    pub id: EnvironmentId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::environment_id(&args.id)?;
+    let id = args.id;
     let selection =
         Selection::<Environment>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     let client = ctx.thin_client().await?;

@@ -9,6 +9,7 @@ use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::maintenance_window::WindowInput;
 use crate::places::route;
+use crate::resources::environments;
 use crate::targets::{Named, TargetArgs};
 use crate::validate;
 
@@ -50,9 +51,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let named = args
-        .targets
-        .collect_named(&["id"], validate::environment_id)?;
+    let named = environments::KIND.targets(&args.targets)?;
     if fields.name.is_some() && named.len() > 1 {
         return Err(AppError::usage(format!(
             "--name would give {} environments the same name; rename one at a time",

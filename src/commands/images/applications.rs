@@ -7,7 +7,7 @@ use crate::commands::workspaces::applications::write_list;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::{Format, Selection, View};
-use crate::validate;
+use crate::resources::ImageId;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -17,11 +17,11 @@ Examples:
 pub struct Args {
     /// The image ID
     #[arg(value_name = "IMAGE_ID")]
-    pub id: String,
+    pub id: ImageId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::image_id(&args.id)?;
+    let id = args.id;
     let selection = Selection::<ImageResourceAssociation>::resolve(
         ctx.output.columns.as_deref(),
         View::List { details: false },

@@ -11,8 +11,8 @@ use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::route;
 use crate::prompt;
+use crate::resources::images;
 use crate::targets::TargetArgs;
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -27,9 +27,7 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "delete")?;
-    let named = args
-        .targets
-        .collect_named(&["ImageId"], validate::image_id)?;
+    let named = images::KIND.targets(&args.targets)?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the images to delete: IDs or --ids-from FILE",

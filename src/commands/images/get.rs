@@ -6,7 +6,7 @@ use crate::api::workspaces::get_image;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::{Selection, View, write_one};
-use crate::validate;
+use crate::resources::ImageId;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -17,11 +17,11 @@ Examples:
 pub struct Args {
     /// The image ID
     #[arg(value_name = "IMAGE_ID")]
-    pub id: String,
+    pub id: ImageId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::image_id(&args.id)?;
+    let id = args.id;
     let selection =
         Selection::<WorkspaceImage>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     let client = ctx.workspaces().await?;

@@ -8,8 +8,8 @@ use crate::api::thin_client::get_software_set;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::{Format, ListWriter, Selection, View, write_one};
+use crate::resources::SoftwareSetId;
 use crate::resources::software_sets::SOFTWARE_COLUMN;
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -20,11 +20,11 @@ Examples:
 pub struct Args {
     /// The software set ID
     #[arg(value_name = "SOFTWARE_SET_ID")]
-    pub id: String,
+    pub id: SoftwareSetId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::software_set_id(&args.id)?;
+    let id = args.id;
     let mut selection =
         Selection::<SoftwareSet>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     // In a table the software list is a table of its own, not a cell of JSON.

@@ -6,7 +6,7 @@ pub mod update;
 
 use clap::Subcommand;
 
-use super::tagging::{self, Tagged};
+use super::tagging;
 use crate::context::Context;
 use crate::error::Result;
 
@@ -37,8 +37,14 @@ pub async fn run(command: SoftwareSetsCommand, ctx: &Context) -> Result<()> {
         SoftwareSetsCommand::List(args) => list::run(args, ctx).await,
         SoftwareSetsCommand::Get(args) => get::run(args, ctx).await,
         SoftwareSetsCommand::Update(args) => update::run(args, ctx).await,
-        SoftwareSetsCommand::Tags(args) => tagging::tags(args, Tagged::SoftwareSet, ctx).await,
-        SoftwareSetsCommand::Tag(args) => tagging::tag(args, Tagged::SoftwareSet, ctx).await,
-        SoftwareSetsCommand::Untag(args) => tagging::untag(args, Tagged::SoftwareSet, ctx).await,
+        SoftwareSetsCommand::Tags(args) => {
+            tagging::tags(args, &crate::resources::software_sets::KIND, ctx).await
+        }
+        SoftwareSetsCommand::Tag(args) => {
+            tagging::tag(args, &crate::resources::software_sets::KIND, ctx).await
+        }
+        SoftwareSetsCommand::Untag(args) => {
+            tagging::untag(args, &crate::resources::software_sets::KIND, ctx).await
+        }
     }
 }

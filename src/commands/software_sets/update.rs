@@ -10,8 +10,8 @@ use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::route;
+use crate::resources::software_sets;
 use crate::targets::{Named, TargetArgs};
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -51,9 +51,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "which software sets? Give software set IDs or --ids-from FILE|-",
         ));
     }
-    let named = args
-        .targets
-        .collect_named(&["id"], validate::software_set_id)?;
+    let named = software_sets::KIND.targets(&args.targets)?;
     let status = SoftwareSetValidationStatus::from(args.validation_status.api_value());
     if ctx.dry_run {
         let listed: Vec<String> = named.iter().map(Named::describe).collect();

@@ -15,7 +15,8 @@ use crate::api::workspaces::{BATCH_SIZE, create_workspaces, tags};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Column, Format, ListWriter, Resource, Selection, View, columns_get as get};
-use crate::validate::{self, printable};
+use crate::resources::{BundleId, DirectoryId};
+use crate::validate::printable;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -46,7 +47,7 @@ pub struct Args {
         value_name = "DIRECTORY_ID",
         required_unless_present = "from_file"
     )]
-    pub directory: Option<String>,
+    pub directory: Option<DirectoryId>,
 
     /// The user name in that directory
     #[arg(long, value_name = "USER_NAME", required_unless_present = "from_file")]
@@ -54,7 +55,7 @@ pub struct Args {
 
     /// The bundle to create the WorkSpace from
     #[arg(long, value_name = "BUNDLE_ID", required_unless_present = "from_file")]
-    pub bundle: Option<String>,
+    pub bundle: Option<BundleId>,
 
     #[command(flatten)]
     pub properties: PropertyArgs,
@@ -258,9 +259,9 @@ fn request_from_flags(args: &Args) -> Result<WorkspaceRequest> {
         .map(|t| crate::tags::pair(t, crate::tags::TagRules::WorkSpaces))
         .collect::<Result<Vec<_>>>()?;
     build_request(RequestFields {
-        directory_id: args.directory.clone().unwrap_or_default(),
+        directory_id: args.directory.clone().map(String::from).unwrap_or_default(),
         user_name: args.user.clone().unwrap_or_default(),
-        bundle_id: args.bundle.clone().unwrap_or_default(),
+        bundle_id: args.bundle.clone().map(String::from).unwrap_or_default(),
         volume_encryption_key: args.volume_encryption_key.clone(),
         user_volume_encryption_enabled: args.encrypt_user.then_some(true),
         root_volume_encryption_enabled: args.encrypt_root.then_some(true),
@@ -284,8 +285,9 @@ struct RequestFields {
 }
 
 fn build_request(fields: RequestFields) -> Result<WorkspaceRequest> {
-    let directory_id = validate::directory_id(&fields.directory_id)?;
-    let bundle_id = validate::bundle_id(&fields.bundle_id)?;
+    // A file's rows are checked here; flags were checked as clap parsed them.
+    let directory_id = DirectoryId::RULE.check(&fields.directory_id)?;
+    let bundle_id = BundleId::RULE.check(&fields.bundle_id)?;
     if fields.user_name.trim().is_empty() || fields.user_name.chars().count() > 63 {
         return Err(AppError::usage(format!(
             "invalid user name '{}': expected 1 to 63 characters",

@@ -6,7 +6,7 @@ use crate::api::workspaces::get_workspace;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::{Selection, View, write_one};
-use crate::validate;
+use crate::resources::WorkspaceId;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -17,11 +17,11 @@ Examples:
 pub struct Args {
     /// The WorkSpace ID
     #[arg(value_name = "WS_ID")]
-    pub id: String,
+    pub id: WorkspaceId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::workspace_id(&args.id)?;
+    let id = args.id;
     let selection =
         Selection::<Workspace>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     let client = ctx.workspaces().await?;

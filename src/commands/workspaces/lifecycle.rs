@@ -17,9 +17,9 @@ use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::{Placed, Places, route};
 use crate::prompt;
+use crate::resources::workspaces;
 use crate::resources::workspaces::placeholder;
 use crate::targets::TargetArgs;
-use crate::validate;
 
 pub const START_EXAMPLES: &str = "\
 Examples:
@@ -119,9 +119,7 @@ pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
     } else {
         None
     };
-    let named = args
-        .targets
-        .collect_named(&["WorkspaceId"], validate::workspace_id)?;
+    let named = workspaces::KIND.targets(&args.targets)?;
     if named.is_empty() && args.filters.is_empty() {
         return Err(AppError::usage(format!(
             "name the WorkSpaces to {}: IDs, --ids-from FILE, or list filters (--directory, --state, ...)",

@@ -10,9 +10,9 @@ use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::{Placed, route};
+use crate::resources::workspaces;
 use crate::resources::workspaces::placeholder;
 use crate::targets::TargetArgs;
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -112,9 +112,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     let properties = args.properties.to_sdk()?;
-    let named = args
-        .targets
-        .collect_named(&["WorkspaceId"], validate::workspace_id)?;
+    let named = workspaces::KIND.targets(&args.targets)?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the WorkSpaces to modify: IDs or --ids-from FILE",
