@@ -326,30 +326,30 @@ pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resources::{devices, environments, software_sets};
+    use crate::resources::{DEVICES, ENVIRONMENTS, SOFTWARE_SETS};
 
     #[test]
     fn ids_and_arns_are_checked_for_the_group() {
         assert!(matches!(
-            name_of(&devices::KIND, "abcdefghijklmnopqrstuvwx"),
+            name_of(&DEVICES, "abcdefghijklmnopqrstuvwx"),
             Ok(IdOrArn::Id(_))
         ));
         assert!(matches!(
             name_of(
-                &environments::KIND,
+                &ENVIRONMENTS,
                 "arn:aws:thinclient:us-east-1:123456789012:environment/abc123xyz"
             ),
             Ok(IdOrArn::Arn(_))
         ));
         let err = name_of(
-            &devices::KIND,
+            &DEVICES,
             "arn:aws:thinclient:us-east-1:123456789012:environment/abc123xyz",
         )
         .err()
         .map(|e| e.to_string())
         .unwrap_or_default();
         assert!(err.contains("not the ARN of a device"), "{err}");
-        assert!(name_of(&software_sets::KIND, "abc").is_err());
+        assert!(name_of(&SOFTWARE_SETS, "abc").is_err());
     }
 
     #[test]

@@ -1,48 +1,12 @@
 //! WorkSpaces applications (DescribeApplications) and the four kinds of
 //! application association (workspace, application, bundle, image).
 
-use crate::api::workspaces::{ApplicationPages, ApplicationQuery};
-use crate::complete::Entry;
-use crate::fanout::Service;
-use crate::resources::{ApplicationId, Kind, Listing, Tagging, label_pages};
 use aws_sdk_workspaces::types::{
     ApplicationResourceAssociation, BundleResourceAssociation, ImageResourceAssociation,
     WorkSpaceApplication, WorkspaceResourceAssociation,
 };
 
 use crate::output::{Column, Resource, columns_get as get};
-
-pub static KIND: Kind = Kind {
-    singular: "application",
-    plural: "applications",
-    service: Service::WorkSpaces,
-    id: ApplicationId::RULE,
-    id_type: std::any::TypeId::of::<ApplicationId>,
-    id_keys: &["ApplicationId"],
-    // DescribeTags takes WorkSpaces, images, bundles and directories; not applications.
-    tagging: Tagging::Untagged,
-    labels: |session, found| {
-        Box::pin(label_pages(
-            ApplicationPages::new(session.workspaces(), ApplicationQuery::default()),
-            found,
-            |a: &WorkSpaceApplication| Entry::new(a.application_id(), [a.name()]),
-        ))
-    },
-    inventory: Some(&Listing::<WorkSpaceApplication> {
-        list: |session, _| {
-            Box::pin(async move {
-                let mut pages =
-                    ApplicationPages::new(session.workspaces(), ApplicationQuery::default());
-                let mut all = Vec::new();
-                while let Some(page) = pages.next_page().await? {
-                    all.extend(page);
-                }
-                Ok(all)
-            })
-        },
-        tag_key: |_| None,
-    }),
-};
 
 impl Resource for WorkSpaceApplication {
     const KIND: &'static str = "application";

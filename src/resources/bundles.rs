@@ -1,40 +1,8 @@
 //! WorkSpace bundles: DescribeWorkspaceBundles' fields.
 
-use crate::api::workspaces::{describe_bundles, describe_bundles_owned_by};
-use crate::complete::Entry;
-use crate::fanout::Service;
-use crate::resources::{BundleId, Kind, Listing, Tagging};
 use aws_sdk_workspaces::types::WorkspaceBundle;
 
 use crate::output::{Column, Resource, columns_get as get};
-
-pub static KIND: Kind = Kind {
-    singular: "bundle",
-    plural: "bundles",
-    service: Service::WorkSpaces,
-    id: BundleId::RULE,
-    id_type: std::any::TypeId::of::<BundleId>,
-    id_keys: &["BundleId"],
-    tagging: Tagging::ById,
-    labels: |session, found| {
-        Box::pin(async move {
-            // The account's own bundles first: they are the ones people pick.
-            for owner in [None, Some("AMAZON")] {
-                let bundles = describe_bundles_owned_by(&session.workspaces(), owner).await?;
-                found.extend(
-                    bundles
-                        .iter()
-                        .filter_map(|b| Entry::new(b.bundle_id(), [b.name()])),
-                );
-            }
-            Ok(())
-        })
-    },
-    inventory: Some(&Listing::<WorkspaceBundle> {
-        list: |session, _| Box::pin(async move { describe_bundles(&session.workspaces()).await }),
-        tag_key: WorkspaceBundle::bundle_id,
-    }),
-};
 
 impl Resource for WorkspaceBundle {
     const KIND: &'static str = "bundle";

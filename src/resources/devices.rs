@@ -1,42 +1,8 @@
 //! Thin Client devices: GetDevice's fields, ListDevices' subset.
 
-use crate::api::thin_client::{DevicePages, get_device, with_details};
-use crate::complete::Entry;
-use crate::fanout::Service;
-use crate::resources::{ArnTagging, DeviceId, Kind, Listing, Tagging, label_pages};
 use aws_sdk_workspacesthinclient::types::{Device, DeviceSummary};
 
 use crate::output::{Column, Resource, columns_get as get};
-
-pub static KIND: Kind = Kind {
-    singular: "device",
-    plural: "devices",
-    service: Service::ThinClient,
-    id: DeviceId::RULE,
-    id_type: std::any::TypeId::of::<DeviceId>,
-    id_keys: &["id"],
-    tagging: Tagging::ByArn(ArnTagging {
-        resource_type: "device",
-        arn_of: |client, id| Box::pin(async move { Ok(get_device(client, id).await?.arn) }),
-    }),
-    labels: |session, found| {
-        Box::pin(label_pages(
-            DevicePages::new(session.thin_client()),
-            found,
-            |d: &Device| Entry::new(d.id(), [d.name(), d.serial_number()]),
-        ))
-    },
-    inventory: Some(&Listing::<Device> {
-        list: |session, concurrency| {
-            Box::pin(async move {
-                let client = session.thin_client();
-                let devices = DevicePages::new(client.clone()).all().await?;
-                with_details(&client, devices, concurrency).await
-            })
-        },
-        tag_key: Device::arn,
-    }),
-};
 
 impl Resource for Device {
     const KIND: &'static str = "device";

@@ -1,43 +1,9 @@
 //! Thin Client environments: GetEnvironment's fields, ListEnvironments' and
 //! Create/UpdateEnvironment's subset.
 
-use crate::api::thin_client::{EnvironmentPages, environments_with_details, get_environment};
-use crate::complete::Entry;
-use crate::fanout::Service;
 use crate::output::{Column, Resource, columns_get as get};
 use crate::resources::tags::sorted;
-use crate::resources::{ArnTagging, EnvironmentId, Kind, Listing, Tagging, label_pages};
 use aws_sdk_workspacesthinclient::types::{Environment, EnvironmentSummary, MaintenanceWindow};
-
-pub static KIND: Kind = Kind {
-    singular: "environment",
-    plural: "environments",
-    service: Service::ThinClient,
-    id: EnvironmentId::RULE,
-    id_type: std::any::TypeId::of::<EnvironmentId>,
-    id_keys: &["id"],
-    tagging: Tagging::ByArn(ArnTagging {
-        resource_type: "environment",
-        arn_of: |client, id| Box::pin(async move { Ok(get_environment(client, id).await?.arn) }),
-    }),
-    labels: |session, found| {
-        Box::pin(label_pages(
-            EnvironmentPages::new(session.thin_client()),
-            found,
-            |e: &Environment| Entry::new(e.id(), [e.name()]),
-        ))
-    },
-    inventory: Some(&Listing::<Environment> {
-        list: |session, concurrency| {
-            Box::pin(async move {
-                let client = session.thin_client();
-                let environments = EnvironmentPages::new(client.clone()).all().await?;
-                environments_with_details(&client, environments, concurrency).await
-            })
-        },
-        tag_key: Environment::arn,
-    }),
-};
 
 impl Resource for Environment {
     const KIND: &'static str = "environment";

@@ -2,9 +2,6 @@
 //! ID of the wrong shape is a usage error (exit 2) before any request. The
 //! patterns are the API models' own (`^ws-[0-9a-z]{8,63}$`, ...).
 
-use std::fmt;
-use std::ops::Deref;
-
 use crate::error::{AppError, Result};
 use crate::validate::printable;
 
@@ -15,6 +12,8 @@ pub struct IdRule {
     pub what: &'static str,
     pub expected: &'static str,
     pub valid: fn(&str) -> bool,
+    /// The typed ID's type: an argument parsed into it takes this kind.
+    pub type_id: fn() -> std::any::TypeId,
 }
 
 impl IdRule {
@@ -42,30 +41,31 @@ macro_rules! typed_id {
         pub struct $name(String);
 
         impl $name {
-            pub const RULE: IdRule = IdRule {
+            pub const RULE: $crate::resources::IdRule = $crate::resources::IdRule {
                 what: $what,
                 expected: $expected,
                 valid: $valid,
+                type_id: std::any::TypeId::of::<$name>,
             };
         }
 
         impl std::str::FromStr for $name {
-            type Err = AppError;
-            fn from_str(id: &str) -> Result<Self> {
+            type Err = $crate::error::AppError;
+            fn from_str(id: &str) -> $crate::error::Result<Self> {
                 // Lists split at commas may leave spaces around an ID.
                 Self::RULE.check(id.trim()).map($name)
             }
         }
 
-        impl Deref for $name {
+        impl std::ops::Deref for $name {
             type Target = str;
             fn deref(&self) -> &str {
                 &self.0
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(&self.0)
             }
         }
@@ -77,84 +77,20 @@ macro_rules! typed_id {
         }
     };
 }
-
-typed_id!(
-    /// A Thin Client device ID: 24 letters and digits.
-    DeviceId,
-    "device ID",
-    "24 letters and digits",
-    |id| id.len() == 24 && id.bytes().all(|b| b.is_ascii_alphanumeric())
-);
-
-typed_id!(
-    /// A Thin Client environment ID: nine lowercase letters and digits.
-    EnvironmentId,
-    "environment ID",
-    "9 lowercase letters and digits",
-    |id| id.len() == 9 && id.bytes().all(lowercase_alphanumeric)
-);
-
-typed_id!(
-    /// A Thin Client software set ID: one to nine digits.
-    SoftwareSetId,
-    "software set ID",
-    "1 to 9 digits",
-    |id| (1..=9).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit())
-);
-
-typed_id!(
-    /// A WorkSpace ID: `ws-` and 8 to 63 lowercase letters or digits.
-    WorkspaceId,
-    "WorkSpace ID",
-    "ws- and 8 to 63 lowercase letters or digits",
-    |id| prefixed(id, "ws-", 8, lowercase_alphanumeric)
-);
-
-typed_id!(
-    /// A directory ID: `d-` and 8 to 63 hex digits, or `wsd-` and 8 to 63
-    /// lowercase letters or digits.
-    DirectoryId,
-    "directory ID",
-    "d- and 8 to 63 hex digits, or wsd- and 8 to 63 lowercase letters or digits",
-    |id| prefixed(id, "d-", 8, lowercase_hex) || prefixed(id, "wsd-", 8, lowercase_alphanumeric)
-);
-
-typed_id!(
-    /// A bundle ID: `wsb-` and 8 to 63 lowercase letters or digits.
-    BundleId,
-    "bundle ID",
-    "wsb- and 8 to 63 lowercase letters or digits",
-    |id| prefixed(id, "wsb-", 8, lowercase_alphanumeric)
-);
-
-typed_id!(
-    /// An image ID: `wsi-` and 9 to 63 lowercase letters or digits.
-    ImageId,
-    "image ID",
-    "wsi- and 9 to 63 lowercase letters or digits",
-    |id| prefixed(id, "wsi-", 9, lowercase_alphanumeric)
-);
-
-typed_id!(
-    /// A WorkSpaces application ID: `wsa-` and 8 to 63 lowercase letters or digits.
-    ApplicationId,
-    "application ID",
-    "wsa- and 8 to 63 lowercase letters or digits",
-    |id| prefixed(id, "wsa-", 8, lowercase_alphanumeric)
-);
+pub(crate) use typed_id;
 
 /// A WorkSpaces identifier: `prefix` then `min`..=63 characters that
 /// `allowed` accepts.
-fn prefixed(id: &str, prefix: &str, min: usize, allowed: fn(u8) -> bool) -> bool {
+pub fn prefixed(id: &str, prefix: &str, min: usize, allowed: fn(u8) -> bool) -> bool {
     id.strip_prefix(prefix)
         .is_some_and(|rest| (min..=63).contains(&rest.len()) && rest.bytes().all(allowed))
 }
 
-fn lowercase_alphanumeric(b: u8) -> bool {
+pub fn lowercase_alphanumeric(b: u8) -> bool {
     b.is_ascii_digit() || b.is_ascii_lowercase()
 }
 
-fn lowercase_hex(b: u8) -> bool {
+pub fn lowercase_hex(b: u8) -> bool {
     b.is_ascii_digit() || (b'a'..=b'f').contains(&b)
 }
 
@@ -166,6 +102,10 @@ pub fn strings<I: Into<String>>(ids: impl IntoIterator<Item = I>) -> Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resources::{
+        ApplicationId, BundleId, DeviceId, DirectoryId, EnvironmentId, ImageId, SoftwareSetId,
+        WorkspaceId,
+    };
 
     fn rules() -> [IdRule; 8] {
         [

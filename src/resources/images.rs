@@ -1,36 +1,9 @@
 //! WorkSpace images: DescribeWorkspaceImages' fields, `Updates` included.
 
-use crate::api::workspaces::{ImagePages, ImageQuery, describe_images};
-use crate::complete::Entry;
-use crate::fanout::Service;
-use crate::resources::{ImageId, Kind, Listing, Tagging, label_pages};
 use aws_sdk_workspaces::types::WorkspaceImage;
 
 use super::workspaces::{object, objects};
 use crate::output::{Column, Resource, columns_get as get};
-
-pub static KIND: Kind = Kind {
-    singular: "image",
-    plural: "images",
-    service: Service::WorkSpaces,
-    id: ImageId::RULE,
-    id_type: std::any::TypeId::of::<ImageId>,
-    id_keys: &["ImageId"],
-    tagging: Tagging::ById,
-    labels: |session, found| {
-        Box::pin(label_pages(
-            ImagePages::new(session.workspaces(), ImageQuery::default()),
-            found,
-            |i: &WorkspaceImage| Entry::new(i.image_id(), [i.name()]),
-        ))
-    },
-    inventory: Some(&Listing::<WorkspaceImage> {
-        list: |session, _| {
-            Box::pin(async move { describe_images(&session.workspaces(), &[]).await })
-        },
-        tag_key: WorkspaceImage::image_id,
-    }),
-};
 
 impl Resource for WorkspaceImage {
     const KIND: &'static str = "image";

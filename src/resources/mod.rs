@@ -1,21 +1,21 @@
-//! The resource registry: each kind wsfleet knows is declared once, in its
-//! own module (noun, service, typed ID, how to list it for completion and
-//! for the inventory, its columns, how it is tagged), and named once in
-//! [`KINDS`]. Completion, `export`, the report's inventory, tagging and
-//! `--ids-from` iterate [`KINDS`] rather than naming kinds.
+//! Resource kinds. Each is declared once in [`registry`] (typed ID, nouns,
+//! service, how it is listed for completion and for the inventory, how it
+//! is tagged) with its columns in its own module; completion, `export`, the
+//! report's inventory, tagging and `--ids-from` iterate [`KINDS`] rather than
+//! naming kinds.
 
 pub mod applications;
 pub mod bundles;
 pub mod devices;
-pub mod directories;
 pub mod environments;
 mod ids;
 pub mod images;
+mod registry;
 pub mod software_sets;
 pub mod tags;
 pub mod workspaces;
 
-use std::any::{Any, TypeId};
+use std::any::Any;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::BufWriter;
@@ -23,10 +23,8 @@ use std::path::Path;
 
 use futures::future::LocalBoxFuture;
 
-pub use ids::{
-    ApplicationId, BundleId, DeviceId, DirectoryId, EnvironmentId, IdRule, ImageId, SoftwareSetId,
-    WorkspaceId, strings,
-};
+pub use ids::{IdRule, strings};
+pub use registry::*;
 
 use crate::aws::Session;
 use crate::complete::Entry;
@@ -37,18 +35,6 @@ use crate::output::{
 };
 use crate::targets::{Named, TargetArgs};
 
-/// Every kind, in the order export writes them and completion knows them.
-pub static KINDS: &[&Kind] = &[
-    &devices::KIND,
-    &environments::KIND,
-    &software_sets::KIND,
-    &workspaces::KIND,
-    &applications::KIND,
-    &images::KIND,
-    &bundles::KIND,
-    &directories::KIND,
-];
-
 /// One kind of resource.
 pub struct Kind {
     /// For messages: "device", "software set".
@@ -58,8 +44,6 @@ pub struct Kind {
     pub plural: &'static str,
     pub service: Service,
     pub id: IdRule,
-    /// The typed ID's type: an argument parsed into it completes this kind.
-    pub id_type: fn() -> TypeId,
     /// The JSON members a record (`list -o json`) holds the ID under, for
     /// `--ids-from`.
     pub id_keys: &'static [&'static str],
@@ -96,7 +80,10 @@ impl Kind {
     /// The kind whose typed ID an argument parses into.
     pub fn of_id_type(id_type: &clap::builder::ValueParser) -> Option<&'static Kind> {
         let found = id_type.type_id();
-        KINDS.iter().copied().find(|kind| found == (kind.id_type)())
+        KINDS
+            .iter()
+            .copied()
+            .find(|kind| found == (kind.id.type_id)())
     }
 
     /// The kind a command group handles (`devices`).
@@ -125,6 +112,15 @@ pub async fn label_pages<T>(
         found.extend(page.iter().filter_map(&label));
     }
     Ok(())
+}
+
+/// Every page's items.
+pub async fn all_pages<T>(mut pages: impl PageSource<T>) -> Result<Vec<T>> {
+    let mut all = Vec::new();
+    while let Some(page) = pages.next_page().await? {
+        all.extend(page);
+    }
+    Ok(all)
 }
 
 /// A kind's items, every detail included, as the inventory holds them.
@@ -235,8 +231,8 @@ mod tests {
         plurals.sort_unstable();
         plurals.dedup();
         assert_eq!(plurals.len(), KINDS.len());
-        let parser = clap::value_parser!(WorkspaceId);
-        let kind = Kind::of_id_type(&parser.into()).map(|k| k.plural);
+        let parser: clap::builder::ValueParser = clap::value_parser!(WorkspaceId).into();
+        let kind = Kind::of_id_type(&parser).map(|k| k.plural);
         assert_eq!(kind, Some("workspaces"));
         assert_eq!(
             Kind::of_group("software-sets").map(|k| k.singular),

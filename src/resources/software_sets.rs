@@ -1,43 +1,9 @@
 //! Thin Client software sets, and the software each one holds.
 
-use crate::api::thin_client::{SoftwareSetPages, get_software_set, software_sets_with_details};
-use crate::complete::Entry;
-use crate::fanout::Service;
-use crate::resources::{ArnTagging, Kind, Listing, SoftwareSetId, Tagging, label_pages};
 use aws_sdk_workspacesthinclient::types::{Software, SoftwareSet, SoftwareSetSummary};
 use serde_json::{Map, Value};
 
 use crate::output::{Column, Resource, columns_get as get};
-
-pub static KIND: Kind = Kind {
-    singular: "software set",
-    plural: "software-sets",
-    service: Service::ThinClient,
-    id: SoftwareSetId::RULE,
-    id_type: std::any::TypeId::of::<SoftwareSetId>,
-    id_keys: &["id"],
-    tagging: Tagging::ByArn(ArnTagging {
-        resource_type: "softwareset",
-        arn_of: |client, id| Box::pin(async move { Ok(get_software_set(client, id).await?.arn) }),
-    }),
-    labels: |session, found| {
-        Box::pin(label_pages(
-            SoftwareSetPages::new(session.thin_client()),
-            found,
-            |s: &SoftwareSet| Entry::new(s.id(), [s.version()]),
-        ))
-    },
-    inventory: Some(&Listing::<SoftwareSet> {
-        list: |session, concurrency| {
-            Box::pin(async move {
-                let client = session.thin_client();
-                let software_sets = SoftwareSetPages::new(client.clone()).all().await?;
-                software_sets_with_details(&client, software_sets, concurrency).await
-            })
-        },
-        tag_key: SoftwareSet::arn,
-    }),
-};
 
 impl Resource for SoftwareSet {
     const KIND: &'static str = "software set";

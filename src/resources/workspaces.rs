@@ -1,37 +1,10 @@
 //! WorkSpaces: DescribeWorkspaces' fields, under the API's PascalCase names.
 //! DescribeWorkspaces returns every field, so no column is detail-only.
 
-use crate::api::workspaces::{WorkspacePages, WorkspaceQuery};
-use crate::complete::Entry;
-use crate::fanout::Service;
-use crate::resources::{Kind, Listing, Tagging, WorkspaceId, label_pages};
 use aws_sdk_workspaces::types::Workspace;
 use serde_json::{Map, Value};
 
 use crate::output::{Column, Resource, columns_get as get};
-
-pub static KIND: Kind = Kind {
-    singular: "WorkSpace",
-    plural: "workspaces",
-    service: Service::WorkSpaces,
-    id: WorkspaceId::RULE,
-    id_type: std::any::TypeId::of::<WorkspaceId>,
-    id_keys: &["WorkspaceId"],
-    tagging: Tagging::ById,
-    labels: |session, found| {
-        Box::pin(label_pages(
-            WorkspacePages::new(session.workspaces(), WorkspaceQuery::default()),
-            found,
-            |w: &Workspace| Entry::new(w.workspace_id(), [w.user_name(), w.computer_name()]),
-        ))
-    },
-    inventory: Some(&Listing::<Workspace> {
-        list: |session, _| {
-            Box::pin(WorkspacePages::new(session.workspaces(), WorkspaceQuery::default()).collect())
-        },
-        tag_key: Workspace::workspace_id,
-    }),
-};
 
 impl Resource for Workspace {
     const KIND: &'static str = "WorkSpace";

@@ -16,7 +16,7 @@ use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::{Placed, Places, route};
-use crate::resources::{EnvironmentId, SoftwareSetId, devices};
+use crate::resources::{DEVICES, EnvironmentId, SoftwareSetId};
 use crate::tags::{self, TagRules};
 use crate::targets::{Named, TargetArgs};
 use crate::validate;
@@ -242,7 +242,7 @@ pub fn named_ids(targets: &TargetArgs, filter: &Filter) -> Result<Vec<Named>> {
             "which devices? Give device IDs, --ids-from FILE|-, or filters such as --environment",
         ));
     }
-    devices::KIND.targets(targets)
+    DEVICES.targets(targets)
 }
 
 /// The devices a mutating verb will touch in every place it reaches:

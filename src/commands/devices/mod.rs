@@ -48,15 +48,9 @@ pub async fn run(command: DevicesCommand, ctx: &Context) -> Result<()> {
         DevicesCommand::Update(args) => update::run(args, ctx).await,
         DevicesCommand::Deregister(args) => deregister::run(args, ctx).await,
         DevicesCommand::Delete(args) => delete::run(args, ctx).await,
-        DevicesCommand::Tags(args) => {
-            tagging::tags(args, &crate::resources::devices::KIND, ctx).await
-        }
-        DevicesCommand::Tag(args) => {
-            tagging::tag(args, &crate::resources::devices::KIND, ctx).await
-        }
-        DevicesCommand::Untag(args) => {
-            tagging::untag(args, &crate::resources::devices::KIND, ctx).await
-        }
+        DevicesCommand::Tags(args) => tagging::tags(args, &crate::resources::DEVICES, ctx).await,
+        DevicesCommand::Tag(args) => tagging::tag(args, &crate::resources::DEVICES, ctx).await,
+        DevicesCommand::Untag(args) => tagging::untag(args, &crate::resources::DEVICES, ctx).await,
     }
 }
 

@@ -13,7 +13,7 @@ use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::route;
 use crate::prompt;
-use crate::resources::environments;
+use crate::resources::ENVIRONMENTS;
 use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\
@@ -34,7 +34,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let named = environments::KIND.targets(&args.targets)?;
+    let named = ENVIRONMENTS.targets(&args.targets)?;
     let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "delete")?;
 
     let routed = route(ctx, Service::ThinClient, named).await?;

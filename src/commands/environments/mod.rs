@@ -55,13 +55,13 @@ pub async fn run(command: EnvironmentsCommand, ctx: &Context) -> Result<()> {
         EnvironmentsCommand::Update(args) => update::run(args, ctx).await,
         EnvironmentsCommand::Delete(args) => delete::run(args, ctx).await,
         EnvironmentsCommand::Tags(args) => {
-            tagging::tags(args, &crate::resources::environments::KIND, ctx).await
+            tagging::tags(args, &crate::resources::ENVIRONMENTS, ctx).await
         }
         EnvironmentsCommand::Tag(args) => {
-            tagging::tag(args, &crate::resources::environments::KIND, ctx).await
+            tagging::tag(args, &crate::resources::ENVIRONMENTS, ctx).await
         }
         EnvironmentsCommand::Untag(args) => {
-            tagging::untag(args, &crate::resources::environments::KIND, ctx).await
+            tagging::untag(args, &crate::resources::ENVIRONMENTS, ctx).await
         }
     }
 }

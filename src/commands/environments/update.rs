@@ -9,7 +9,7 @@ use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::maintenance_window::WindowInput;
 use crate::places::route;
-use crate::resources::environments;
+use crate::resources::ENVIRONMENTS;
 use crate::targets::{Named, TargetArgs};
 use crate::validate;
 
@@ -51,7 +51,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let named = environments::KIND.targets(&args.targets)?;
+    let named = ENVIRONMENTS.targets(&args.targets)?;
     if fields.name.is_some() && named.len() > 1 {
         return Err(AppError::usage(format!(
             "--name would give {} environments the same name; rename one at a time",

@@ -11,7 +11,7 @@ use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::route;
 use crate::prompt;
-use crate::resources::images;
+use crate::resources::IMAGES;
 use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\
@@ -27,7 +27,7 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "delete")?;
-    let named = images::KIND.targets(&args.targets)?;
+    let named = IMAGES.targets(&args.targets)?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the images to delete: IDs or --ids-from FILE",

@@ -38,13 +38,13 @@ pub async fn run(command: SoftwareSetsCommand, ctx: &Context) -> Result<()> {
         SoftwareSetsCommand::Get(args) => get::run(args, ctx).await,
         SoftwareSetsCommand::Update(args) => update::run(args, ctx).await,
         SoftwareSetsCommand::Tags(args) => {
-            tagging::tags(args, &crate::resources::software_sets::KIND, ctx).await
+            tagging::tags(args, &crate::resources::SOFTWARE_SETS, ctx).await
         }
         SoftwareSetsCommand::Tag(args) => {
-            tagging::tag(args, &crate::resources::software_sets::KIND, ctx).await
+            tagging::tag(args, &crate::resources::SOFTWARE_SETS, ctx).await
         }
         SoftwareSetsCommand::Untag(args) => {
-            tagging::untag(args, &crate::resources::software_sets::KIND, ctx).await
+            tagging::untag(args, &crate::resources::SOFTWARE_SETS, ctx).await
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::route;
-use crate::resources::software_sets;
+use crate::resources::SOFTWARE_SETS;
 use crate::targets::{Named, TargetArgs};
 
 pub const EXAMPLES: &str = "\
@@ -51,7 +51,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "which software sets? Give software set IDs or --ids-from FILE|-",
         ));
     }
-    let named = software_sets::KIND.targets(&args.targets)?;
+    let named = SOFTWARE_SETS.targets(&args.targets)?;
     let status = SoftwareSetValidationStatus::from(args.validation_status.api_value());
     if ctx.dry_run {
         let listed: Vec<String> = named.iter().map(Named::describe).collect();

@@ -17,7 +17,7 @@ use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::{Placed, Places, route};
 use crate::prompt;
-use crate::resources::workspaces;
+use crate::resources::WORKSPACES;
 use crate::resources::workspaces::placeholder;
 use crate::targets::TargetArgs;
 
@@ -119,7 +119,7 @@ pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
     } else {
         None
     };
-    let named = workspaces::KIND.targets(&args.targets)?;
+    let named = WORKSPACES.targets(&args.targets)?;
     if named.is_empty() && args.filters.is_empty() {
         return Err(AppError::usage(format!(
             "name the WorkSpaces to {}: IDs, --ids-from FILE, or list filters (--directory, --state, ...)",

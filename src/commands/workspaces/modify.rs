@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
 use crate::places::{Placed, route};
-use crate::resources::workspaces;
+use crate::resources::WORKSPACES;
 use crate::resources::workspaces::placeholder;
 use crate::targets::TargetArgs;
 
@@ -112,7 +112,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     let properties = args.properties.to_sdk()?;
-    let named = workspaces::KIND.targets(&args.targets)?;
+    let named = WORKSPACES.targets(&args.targets)?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the WorkSpaces to modify: IDs or --ids-from FILE",
