@@ -2,6 +2,8 @@
 //! the same three verbs in each group, by ID (resolved to its ARN through
 //! the Get call) or by ARN.
 
+use std::collections::HashMap;
+
 use aws_sdk_workspacesthinclient::Client;
 
 use crate::api::thin_client::{list_tags, tag_resource, untag_resource};
@@ -194,29 +196,19 @@ fn placed_by_arn(mut named: Named) -> Result<Named> {
     Ok(named)
 }
 
-/// Applies `change` to each resource (`--ids-from`: through the bulk
-/// executor, with its retries and per-target report), each in the region
-/// and account its record or ARN names.
-async fn change_each<F, Fut>(
-    ctx: &Context,
-    kind: &Kind,
-    action: &'static str,
-    resources: Vec<Named>,
-    change: F,
-) -> Result<()>
-where
-    F: Fn(Client, String) -> Fut,
-    Fut: std::future::Future<Output = Result<()>>,
-{
+/// Applies the edit to each resource through the bulk executor, with its
+/// retries and per-target report, each in the region and account its record
+/// or ARN names.
+async fn edit_in_bulk(ctx: &Context, kind: &Kind, resources: Vec<Named>, edit: Edit) -> Result<()> {
     let routed = route(ctx, Service::ThinClient, resources).await?;
     let places = &routed.places;
     let report = Executor::for_context(ctx, places, 1)
-        .run(action, routed.targets(), |batch| {
+        .run(edit.action(), routed.targets(), |batch| {
             each_target(batch, |target| {
-                let (client, change) = (places.thin_client(target.place).clone(), &change);
+                let (client, edit) = (places.thin_client(target.place).clone(), edit.clone());
                 async move {
                     let arn = resolve_arn(&client, kind, &target.id).await?;
-                    change(client, arn).await
+                    edit.send(&client, &arn).await
                 }
             })
         })
@@ -268,29 +260,8 @@ pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
 
 pub async fn tag(args: TagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     let (resources, texts) = split_words(kind, &args.words, args.ids_from.as_deref(), "tags")?;
-    let tags = tags::map(&texts, TagRules::Resource)?;
-    if ctx.dry_run {
-        ctx.note(format!(
-            "dry run: would tag {} {}(s) with {} tag(s); nothing was changed",
-            resources.len(),
-            kind.singular,
-            tags.len()
-        ));
-        return Ok(());
-    }
-    if args.ids_from.is_some() {
-        return change_each(ctx, kind, "tag", resources, |client, arn| {
-            let tags = tags.clone();
-            async move { tag_resource(&client, &arn, tags).await }
-        })
-        .await;
-    }
-    let named = name_of(kind, &resources[0].id)?;
-    let (client, arn) = arn(ctx, kind, named).await?;
-    let count = tags.len();
-    retrying(|| tag_resource(&client, &arn, tags.clone())).await?;
-    ctx.note(format!("tagged {arn}: {count} tag(s) set"));
-    Ok(())
+    let edit = Edit::Set(tags::map(&texts, TagRules::Resource)?);
+    edit_each(ctx, kind, resources, args.ids_from.is_some(), edit).await
 }
 
 pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
@@ -299,27 +270,78 @@ pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
         .iter()
         .map(|key| tags::key(key, TagRules::Resource))
         .collect::<Result<Vec<_>>>()?;
+    edit_each(
+        ctx,
+        kind,
+        resources,
+        args.ids_from.is_some(),
+        Edit::Remove(keys),
+    )
+    .await
+}
+
+/// What `tag` or `untag` does to each resource.
+#[derive(Clone)]
+enum Edit {
+    Set(HashMap<String, String>),
+    Remove(Vec<String>),
+}
+
+impl Edit {
+    fn action(&self) -> &'static str {
+        match self {
+            Edit::Set(_) => "tag",
+            Edit::Remove(_) => "untag",
+        }
+    }
+
+    async fn send(self, client: &Client, arn: &str) -> Result<()> {
+        match self {
+            Edit::Set(tags) => tag_resource(client, arn, tags).await,
+            Edit::Remove(keys) => untag_resource(client, arn, keys).await,
+        }
+    }
+}
+
+/// Applies the edit to each resource (`--ids-from`: through the bulk
+/// executor), or says what it would do under `--dry-run`.
+async fn edit_each(
+    ctx: &Context,
+    kind: &Kind,
+    resources: Vec<Named>,
+    bulk: bool,
+    edit: Edit,
+) -> Result<()> {
+    let count = resources.len();
     if ctx.dry_run {
-        ctx.note(format!(
-            "dry run: would remove {} tag(s) from {} {}(s); nothing was changed",
-            keys.len(),
-            resources.len(),
-            kind.singular
-        ));
+        let would = match &edit {
+            Edit::Set(tags) => format!(
+                "tag {count} {}(s) with {} tag(s)",
+                kind.singular,
+                tags.len()
+            ),
+            Edit::Remove(keys) => format!(
+                "remove {} tag(s) from {count} {}(s)",
+                keys.len(),
+                kind.singular
+            ),
+        };
+        ctx.note(format!("dry run: would {would}; nothing was changed"));
         return Ok(());
     }
-    if args.ids_from.is_some() {
-        return change_each(ctx, kind, "untag", resources, |client, arn| {
-            let keys = keys.clone();
-            async move { untag_resource(&client, &arn, keys).await }
-        })
-        .await;
+    if bulk {
+        return edit_in_bulk(ctx, kind, resources, edit).await;
     }
-    let named = name_of(kind, &resources[0].id)?;
-    let (client, arn) = arn(ctx, kind, named).await?;
-    let count = keys.len();
-    retrying(|| untag_resource(&client, &arn, keys.clone())).await?;
-    ctx.note(format!("untagged {arn}: {count} key(s) removed"));
+    let Some(resource) = resources.first() else {
+        return Err(AppError::usage(format!("name a {}", kind.singular)));
+    };
+    let (client, arn) = arn(ctx, kind, name_of(kind, &resource.id)?).await?;
+    retrying(|| edit.clone().send(&client, &arn)).await?;
+    let done = match &edit {
+        Edit::Set(tags) => format!("tagged {arn}: {} tag(s) set", tags.len()),
+        Edit::Remove(keys) => format!("untagged {arn}: {} key(s) removed", keys.len()),
+    };
+    ctx.note(done);
     Ok(())
 }
 
