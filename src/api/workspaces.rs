@@ -692,21 +692,14 @@ pub async fn describe_bundles_owned_by(
 
 /// DescribeWorkspaceDirectories, every page.
 pub async fn describe_directories(client: &Client) -> Result<Vec<WorkspaceDirectory>> {
-    let mut all = Vec::new();
-    let mut next_token = None;
-    loop {
-        let output = client
-            .describe_workspace_directories()
-            .set_next_token(next_token)
-            .send()
-            .await
-            .map_err(|e| from_sdk("DescribeWorkspaceDirectories", e))?;
-        all.extend(output.directories.unwrap_or_default());
-        next_token = non_empty(output.next_token);
-        if next_token.is_none() {
-            return Ok(all);
-        }
-    }
+    client
+        .describe_workspace_directories()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| from_sdk("DescribeWorkspaceDirectories", e))
 }
 
 /// DescribeTags of a WorkSpace, image, bundle or directory, as a map.

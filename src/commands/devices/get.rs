@@ -21,10 +21,9 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = args.id;
     let selection =
         Selection::<Device>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     let client = ctx.thin_client().await?;
-    let device = get_device(&client, &id).await?;
+    let device = get_device(&client, &args.id).await?;
     write_one(&selection, &ctx.output, &device, ctx.stdout())
 }

@@ -12,6 +12,7 @@ use clap::{Subcommand, ValueEnum};
 use super::tagging;
 use crate::context::Context;
 use crate::error::Result;
+use crate::resources::DEVICES;
 
 #[derive(Debug, Subcommand)]
 pub enum DevicesCommand {
@@ -48,9 +49,9 @@ pub async fn run(command: DevicesCommand, ctx: &Context) -> Result<()> {
         DevicesCommand::Update(args) => update::run(args, ctx).await,
         DevicesCommand::Deregister(args) => deregister::run(args, ctx).await,
         DevicesCommand::Delete(args) => delete::run(args, ctx).await,
-        DevicesCommand::Tags(args) => tagging::tags(args, &crate::resources::DEVICES, ctx).await,
-        DevicesCommand::Tag(args) => tagging::tag(args, &crate::resources::DEVICES, ctx).await,
-        DevicesCommand::Untag(args) => tagging::untag(args, &crate::resources::DEVICES, ctx).await,
+        DevicesCommand::Tags(args) => tagging::tags(args, &DEVICES, ctx).await,
+        DevicesCommand::Tag(args) => tagging::tag(args, &DEVICES, ctx).await,
+        DevicesCommand::Untag(args) => tagging::untag(args, &DEVICES, ctx).await,
     }
 }
 

@@ -24,11 +24,10 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = args.id;
     let selection =
         Selection::<Environment>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     let client = ctx.thin_client().await?;
-    let environment = get_environment(&client, &id).await?;
+    let environment = get_environment(&client, &args.id).await?;
     let mut out = ctx.stdout();
     write_one(&selection, &ctx.output, &environment, &mut out)?;
     // The fields are for scripts; people read the window as a sentence. JSON

@@ -15,6 +15,7 @@ use crate::api::thin_client::EnvironmentFields;
 use crate::context::Context;
 use crate::error::Result;
 use crate::maintenance_window::{ApplyTime, WindowInput};
+use crate::resources::ENVIRONMENTS;
 use crate::resources::SoftwareSetId;
 use crate::tags::{self, TagRules};
 use crate::validate;
@@ -54,15 +55,9 @@ pub async fn run(command: EnvironmentsCommand, ctx: &Context) -> Result<()> {
         EnvironmentsCommand::Create(args) => create::run(args, ctx).await,
         EnvironmentsCommand::Update(args) => update::run(args, ctx).await,
         EnvironmentsCommand::Delete(args) => delete::run(args, ctx).await,
-        EnvironmentsCommand::Tags(args) => {
-            tagging::tags(args, &crate::resources::ENVIRONMENTS, ctx).await
-        }
-        EnvironmentsCommand::Tag(args) => {
-            tagging::tag(args, &crate::resources::ENVIRONMENTS, ctx).await
-        }
-        EnvironmentsCommand::Untag(args) => {
-            tagging::untag(args, &crate::resources::ENVIRONMENTS, ctx).await
-        }
+        EnvironmentsCommand::Tags(args) => tagging::tags(args, &ENVIRONMENTS, ctx).await,
+        EnvironmentsCommand::Tag(args) => tagging::tag(args, &ENVIRONMENTS, ctx).await,
+        EnvironmentsCommand::Untag(args) => tagging::untag(args, &ENVIRONMENTS, ctx).await,
     }
 }
 

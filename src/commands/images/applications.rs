@@ -21,13 +21,12 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = args.id;
     let selection = Selection::<ImageResourceAssociation>::resolve(
         ctx.output.columns.as_deref(),
         View::List { details: false },
         ctx.output.format == Format::Table,
     )?;
     let client = ctx.workspaces().await?;
-    let associations = image_associations(&client, &id).await?;
+    let associations = image_associations(&client, &args.id).await?;
     write_list(ctx, &selection, &associations, "no applications associated")
 }

@@ -21,10 +21,9 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = args.id;
     let selection =
         Selection::<WorkspaceImage>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     let client = ctx.workspaces().await?;
-    let image = get_image(&client, &id).await?;
+    let image = get_image(&client, &args.id).await?;
     write_one(&selection, &ctx.output, &image, ctx.stdout())
 }

@@ -24,7 +24,6 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = args.id;
     let mut selection =
         Selection::<SoftwareSet>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     // In a table the software list is a table of its own, not a cell of JSON.
@@ -35,7 +34,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let software_selection =
         Selection::<Software>::resolve(None, View::List { details: false }, true)?;
     let client = ctx.thin_client().await?;
-    let set = get_software_set(&client, &id).await?;
+    let set = get_software_set(&client, &args.id).await?;
     let mut out = ctx.stdout();
     write_one(&selection, &ctx.output, &set, &mut out)?;
     if software_table && !set.software().is_empty() {

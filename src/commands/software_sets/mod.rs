@@ -9,6 +9,7 @@ use clap::Subcommand;
 use super::tagging;
 use crate::context::Context;
 use crate::error::Result;
+use crate::resources::SOFTWARE_SETS;
 
 #[derive(Debug, Subcommand)]
 pub enum SoftwareSetsCommand {
@@ -37,14 +38,8 @@ pub async fn run(command: SoftwareSetsCommand, ctx: &Context) -> Result<()> {
         SoftwareSetsCommand::List(args) => list::run(args, ctx).await,
         SoftwareSetsCommand::Get(args) => get::run(args, ctx).await,
         SoftwareSetsCommand::Update(args) => update::run(args, ctx).await,
-        SoftwareSetsCommand::Tags(args) => {
-            tagging::tags(args, &crate::resources::SOFTWARE_SETS, ctx).await
-        }
-        SoftwareSetsCommand::Tag(args) => {
-            tagging::tag(args, &crate::resources::SOFTWARE_SETS, ctx).await
-        }
-        SoftwareSetsCommand::Untag(args) => {
-            tagging::untag(args, &crate::resources::SOFTWARE_SETS, ctx).await
-        }
+        SoftwareSetsCommand::Tags(args) => tagging::tags(args, &SOFTWARE_SETS, ctx).await,
+        SoftwareSetsCommand::Tag(args) => tagging::tag(args, &SOFTWARE_SETS, ctx).await,
+        SoftwareSetsCommand::Untag(args) => tagging::untag(args, &SOFTWARE_SETS, ctx).await,
     }
 }

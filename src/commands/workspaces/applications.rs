@@ -21,14 +21,13 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = args.id;
     let selection = Selection::<WorkspaceResourceAssociation>::resolve(
         ctx.output.columns.as_deref(),
         View::List { details: false },
         ctx.output.format == Format::Table,
     )?;
     let client = ctx.workspaces().await?;
-    let associations = workspace_associations(&client, &id).await?;
+    let associations = workspace_associations(&client, &args.id).await?;
     write_list(ctx, &selection, &associations, "no applications associated")
 }
 

@@ -21,10 +21,9 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = args.id;
     let selection =
         Selection::<Workspace>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
     let client = ctx.workspaces().await?;
-    let workspace = get_workspace(&client, &id).await?;
+    let workspace = get_workspace(&client, &args.id).await?;
     write_one(&selection, &ctx.output, &workspace, ctx.stdout())
 }
