@@ -18,10 +18,10 @@ use aws_config::timeout::TimeoutConfig;
 use aws_credential_types::Credentials;
 use aws_runtime::env_config::file::EnvConfigFiles;
 use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::interceptors::context::{
     BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
 };
+use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
 use aws_types::SdkConfig;
@@ -61,6 +61,9 @@ pub struct Session {
     config: SdkConfig,
     /// The account, asked of STS once per session.
     account: std::sync::Arc<tokio::sync::OnceCell<String>>,
+    /// Added to every client built from this session: a test's mocked
+    /// responses (aws-smithy-mocks), as gh injects its HTTP client.
+    interceptors: Vec<SharedInterceptor>,
 }
 
 impl Session {
@@ -109,7 +112,28 @@ impl Session {
         Ok(Session {
             config: loader.load().await,
             account: Default::default(),
+            interceptors: Vec::new(),
         })
+    }
+
+    /// A session of a configuration built elsewhere (a test's, whose HTTP
+    /// client answers without a network), its account known.
+    #[cfg(test)]
+    pub fn from_config(config: SdkConfig, account: &str) -> Session {
+        Session {
+            config,
+            account: Default::default(),
+            interceptors: Vec::new(),
+        }
+        .knowing_account(account.to_owned())
+    }
+
+    /// Every client of this session also runs `interceptor` (a test's
+    /// `aws_smithy_mocks::MockResponseInterceptor`).
+    #[cfg(test)]
+    pub fn with_interceptor(mut self, interceptor: impl Intercept + 'static) -> Session {
+        self.interceptors.push(SharedInterceptor::new(interceptor));
+        self
     }
 
     pub fn region(&self) -> Option<&str> {
@@ -143,18 +167,22 @@ impl Session {
     }
 
     pub fn thin_client(&self) -> aws_sdk_workspacesthinclient::Client {
-        let config = aws_sdk_workspacesthinclient::config::Builder::from(&self.config)
+        let mut config = aws_sdk_workspacesthinclient::config::Builder::from(&self.config)
             .interceptor(StripHostPrefixForCustomEndpoint)
-            .interceptor(TraceRequests)
-            .build();
-        aws_sdk_workspacesthinclient::Client::from_conf(config)
+            .interceptor(TraceRequests);
+        for interceptor in &self.interceptors {
+            config.push_interceptor(interceptor.clone());
+        }
+        aws_sdk_workspacesthinclient::Client::from_conf(config.build())
     }
 
     pub fn workspaces(&self) -> aws_sdk_workspaces::Client {
-        let config = aws_sdk_workspaces::config::Builder::from(&self.config)
-            .interceptor(TraceRequests)
-            .build();
-        aws_sdk_workspaces::Client::from_conf(config)
+        let mut config =
+            aws_sdk_workspaces::config::Builder::from(&self.config).interceptor(TraceRequests);
+        for interceptor in &self.interceptors {
+            config.push_interceptor(interceptor.clone());
+        }
+        aws_sdk_workspaces::Client::from_conf(config.build())
     }
 }
 

@@ -11,7 +11,6 @@ use std::time::Duration;
 
 use futures::StreamExt;
 use futures::stream::FuturesUnordered;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::Value;
 
 use std::path::{Path, PathBuf};
@@ -20,7 +19,7 @@ use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::journal::JournalTarget;
 use crate::journal::{self, JournalWriter, Resume};
-use crate::output::{Column, ListWriter, Location, Resource, Selection, View, columns_get as get};
+use crate::output::{Column, Location, Printer, Resource, View, columns_get as get};
 use crate::places::{Placed, Places};
 use crate::targets::Named;
 
@@ -140,13 +139,8 @@ impl Report {
     /// counts to stderr, and turns failures into exit 1 and an interruption
     /// into exit 130.
     pub fn finish(self, ctx: &Context) -> Result<()> {
-        let mut selection = Selection::<TargetResult>::resolve(
-            None,
-            View::List { details: false },
-            ctx.output.format == crate::output::Format::Table,
-        )?;
-        selection.located = self.results.iter().any(|r| r.location.is_some());
-        let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
+        let mut writer = ctx.printer.default_list::<TargetResult>()?;
+        writer.locate(self.results.iter().any(|r| r.location.is_some()));
         for result in &self.results {
             writer.write_at(result, result.location.as_ref())?;
         }
@@ -156,12 +150,12 @@ impl Report {
             self.count("failed"),
             self.count("not-started"),
         );
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "{}: {done} done, {failed} failed, {not_started} not started",
             self.action
         ));
         if let Some(path) = self.journal.as_ref().filter(|_| failed + not_started > 0) {
-            ctx.note(format!(
+            ctx.printer.note(format!(
                 "to finish what is left, run the same command with --resume {}",
                 path.display()
             ));
@@ -191,49 +185,38 @@ pub fn show_plan<T: Resource>(
     places: &Places,
     items: &[Placed<T>],
 ) -> Result<bool> {
-    let mut selection = Selection::<T>::resolve(None, View::List { details: false }, true)?;
-    selection.located = places.located();
     let noun = if items.len() == 1 {
         T::KIND.to_owned()
     } else {
         format!("{}s", T::KIND)
     };
     if ctx.dry_run {
-        let mut selection = Selection::<T>::resolve(
-            ctx.output.columns.as_deref(),
-            View::List { details: false },
-            ctx.output.format == crate::output::Format::Table,
-        )?;
-        selection.located |= places.located();
-        let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
+        let mut writer = ctx.printer.list::<T>(View::List { details: false })?;
+        writer.locate(places.located());
         for placed in items {
             writer.write_at(&placed.item, places.location(placed.place))?;
         }
         writer.finish()?;
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would {action} {} {noun}{}; nothing was changed",
             items.len(),
             places.spread(items)
         ));
         return Ok(false);
     }
-    if ctx.quiet && ctx.yes {
+    if ctx.printer.quiet() && ctx.yes {
         return Ok(true);
     }
-    let settings = crate::output::OutputSettings {
-        format: crate::output::Format::Table,
-        terminal: ctx.stderr_is_terminal,
-        ..ctx.output.clone()
-    };
-    let mut stderr = std::io::stderr().lock();
     use std::io::Write;
+    let mut stderr = ctx.printer.stderr();
     writeln!(
         stderr,
         "About to {action} {} {noun}{}:",
         items.len(),
         places.spread(items)
     )?;
-    let mut writer = ListWriter::new(&selection, &settings, &mut stderr)?;
+    let mut writer = ctx.printer.stderr_table::<T>()?;
+    writer.locate(places.located());
     for placed in items.iter().take(PLAN_ROWS) {
         writer.write_at(&placed.item, places.location(placed.place))?;
     }
@@ -250,32 +233,33 @@ pub const PLAN_ROWS: usize = 20;
 /// What one call returns: each target of the batch with its result.
 pub type BatchResult = Vec<(String, Result<()>)>;
 
-pub struct Executor {
+pub struct Executor<'a> {
     pub concurrency: usize,
     /// Targets per request: 1 for per-item APIs, 25 for WorkSpaces batches.
     pub batch_size: usize,
-    pub progress: bool,
+    /// Draws the progress bar and says an interruption.
+    pub printer: Printer,
     /// Where to journal outcomes; `None` journals nothing.
     pub journal: Option<PathBuf>,
     /// `--resume`: an earlier run whose done targets are skipped and whose
     /// tokens are reused.
-    pub resume: Option<&'static Resume>,
+    pub resume: Option<&'a Resume>,
     /// Each place's region and account, when the targets span several;
     /// results and the journal then say where each target lives.
     pub locations: Option<Vec<Location>>,
 }
 
-impl Executor {
+impl<'a> Executor<'a> {
     /// The executor for a verb: `--concurrency`, a progress bar on a
     /// terminal, the journal (`--journal`, else one under the user's state
     /// directory), `--resume`, and the places the targets live in.
-    pub fn for_context(ctx: &Context, places: &Places, batch_size: usize) -> Executor {
+    pub fn for_context(ctx: &'a Context, places: &Places, batch_size: usize) -> Executor<'a> {
         Executor {
             concurrency: ctx.concurrency,
             batch_size: batch_size.max(1),
-            progress: ctx.stderr_is_terminal && !ctx.quiet,
+            printer: ctx.printer.clone(),
             journal: ctx.journal.clone(),
-            resume: journal::resume(),
+            resume: ctx.resume(),
             locations: places.locations(),
         }
     }
@@ -309,7 +293,13 @@ impl Executor {
             .clone()
             .or_else(|| journal::default_path(action));
         let report = self
-            .run_until(action, targets, call, ctrl_c(), journal_path.as_deref())
+            .run_until(
+                action,
+                targets,
+                call,
+                ctrl_c(self.printer.clone()),
+                journal_path.as_deref(),
+            )
             .await?;
         Ok(report)
     }
@@ -437,10 +427,10 @@ impl Executor {
                         continue;
                     }
                     interrupted = true;
-                    progress.suspend(|| eprintln!(
+                    progress.suspend(|| self.printer.alert(format!(
                         "interrupted: not starting {} more; waiting for {} in flight (Ctrl-C again to abort now)",
                         queue.len(), in_flight.len()
-                    ));
+                    )));
                     queue.clear();
                 }
                 Some((batch, batch_results)) = in_flight.next() => {
@@ -484,18 +474,11 @@ impl Executor {
         })
     }
 
-    fn progress_bar(&self, len: usize, action: &str) -> ProgressBar {
-        if !self.progress || len < 2 {
-            return ProgressBar::hidden();
+    fn progress_bar(&self, len: usize, action: &str) -> indicatif::ProgressBar {
+        if len < 2 {
+            return indicatif::ProgressBar::hidden();
         }
-        let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) =
-            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({per_sec}, {eta} left)")
-        {
-            bar.set_style(style.progress_chars("=> "));
-        }
-        bar.set_message(action.to_owned());
-        bar
+        self.printer.progress_bar(len, action)
     }
 }
 
@@ -582,17 +565,20 @@ fn rand_u16() -> u16 {
 
 /// Ctrl-C as a stream: the first ends dispatching; the second ends the
 /// program at once with exit 130.
-fn ctrl_c() -> Pin<Box<dyn futures::Stream<Item = ()> + Send>> {
-    Box::pin(futures::stream::unfold(0u32, |seen| async move {
-        if tokio::signal::ctrl_c().await.is_err() {
-            // No signal handling here: never interrupt.
-            std::future::pending::<()>().await;
+fn ctrl_c(printer: Printer) -> Pin<Box<dyn futures::Stream<Item = ()> + Send>> {
+    Box::pin(futures::stream::unfold(0u32, move |seen| {
+        let printer = printer.clone();
+        async move {
+            if tokio::signal::ctrl_c().await.is_err() {
+                // No signal handling here: never interrupt.
+                std::future::pending::<()>().await;
+            }
+            if seen >= 1 {
+                printer.alert("aborted");
+                std::process::exit(i32::from(crate::error::exit::INTERRUPTED));
+            }
+            Some(((), seen + 1))
         }
-        if seen >= 1 {
-            eprintln!("aborted");
-            std::process::exit(i32::from(crate::error::exit::INTERRUPTED));
-        }
-        Some(((), seen + 1))
     }))
 }
 
@@ -627,11 +613,12 @@ mod tests {
         }))
     }
 
-    fn executor(concurrency: usize, batch_size: usize) -> Executor {
+    fn executor<'a>(concurrency: usize, batch_size: usize) -> Executor<'a> {
+        let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(["wsfleet", "report"]).unwrap();
         Executor {
             concurrency,
             batch_size,
-            progress: false,
+            printer: Printer::capture(&cli.global).0,
             journal: None,
             resume: None,
             locations: None,
@@ -863,9 +850,8 @@ mod tests {
         let done_first = first.count("done");
         assert!(done_first > 0 && done_first < 10);
 
-        let resume: &'static Resume = Box::leak(Box::new(crate::journal::tests_support::read(
-            &first_journal,
-        )));
+        let resume = crate::journal::read(&first_journal).unwrap();
+        let resume = &resume;
         let sent = Mutex::new(Vec::new());
         let second = Executor {
             resume: Some(resume),

@@ -158,7 +158,8 @@ impl CompletedLine {
             .try_get_matches_from(words)
             .ok()?;
         let global = GlobalArgs::from_arg_matches(&matches).ok()?;
-        let mut context = Context::new(&global);
+        let printer = crate::output::Printer::new(&global);
+        let mut context = Context::new(&global, printer).ok()?;
         context.session_options.connect_timeout = CONNECT_TIMEOUT;
         context.session_options.timeout = CALL_TIMEOUT;
         Some(CompletedLine {

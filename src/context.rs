@@ -1,67 +1,77 @@
-//! What every command runs with: the resolved output settings, the AWS
-//! session (loaded on first use), and the run-wide switches.
-
-use std::io::{BufWriter, IsTerminal, StdoutLock, Write};
+//! What every command runs with: the printer, the AWS session (loaded on
+//! first use, or handed in by a test), the journal being resumed, and the
+//! run-wide switches. Nothing here is global: a test builds a context of its
+//! own and runs a command in-process.
 
 use tokio::sync::OnceCell;
 
 use crate::aws::{Session, SessionOptions};
-use crate::cli::{ColorChoice, GlobalArgs};
+use crate::cli::GlobalArgs;
 use crate::error::{AppError, AwsErrorKind, Result};
-use crate::output::OutputSettings;
+use crate::journal::{self, Resume};
+use crate::output::Printer;
 
 pub struct Context {
     /// `--profile` as given (several: one account each).
     pub profiles: Vec<String>,
     /// `--region` as given (several, or `all`).
     pub regions: Vec<String>,
-    pub output: OutputSettings,
+    /// Every write of the command goes through it.
+    pub printer: Printer,
     pub session_options: SessionOptions,
     session: OnceCell<Session>,
     pub yes: bool,
     pub dry_run: bool,
     pub concurrency: usize,
-    pub quiet: bool,
-    pub stderr_is_terminal: bool,
     /// `--journal`: where bulk verbs record outcomes.
     pub journal: Option<std::path::PathBuf>,
+    /// `--resume`: the journal of the run being finished, read before any request.
+    resume: Option<Resume>,
 }
 
 impl Context {
-    pub fn new(global: &GlobalArgs) -> Context {
-        let stdout_terminal = std::io::stdout().is_terminal();
-        let stderr_is_terminal = std::io::stderr().is_terminal();
-        let color = match global.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => stdout_terminal && std::env::var_os("NO_COLOR").is_none(),
-        };
+    /// The context of a run. A `--resume` journal that cannot be read is a
+    /// usage error here, before any request.
+    pub fn new(global: &GlobalArgs, printer: Printer) -> Result<Context> {
         let mut session_options = SessionOptions::new();
         session_options.profile = global.profile.first().cloned();
         session_options.region = global.region.first().cloned();
         session_options.endpoint_url = global.endpoint_url.clone();
         session_options.timeout = std::time::Duration::from_secs(global.timeout);
         session_options.connect_timeout = std::time::Duration::from_secs(global.connect_timeout);
-        Context {
+        let resume = global.resume.as_deref().map(journal::read).transpose()?;
+        Ok(Context {
             profiles: global.profile.clone(),
             regions: global.region.clone(),
-            output: OutputSettings {
-                format: global.output,
-                columns: global.columns.clone(),
-                headers: !global.no_headers,
-                csv_raw: global.csv_raw,
-                color,
-                terminal: stdout_terminal,
-            },
+            printer,
             session_options,
             session: OnceCell::new(),
             yes: global.yes,
             dry_run: global.dry_run,
             concurrency: usize::from(global.concurrency),
-            quiet: global.quiet,
-            stderr_is_terminal,
             journal: global.journal.clone(),
-        }
+            resume,
+        })
+    }
+
+    /// A context whose session is handed in, not loaded: a test's session
+    /// of mocked clients ([`Session::from_config`]).
+    #[cfg(test)]
+    pub fn with_session(
+        global: &GlobalArgs,
+        printer: Printer,
+        session: Session,
+    ) -> Result<Context> {
+        let context = Context::new(global, printer)?;
+        Ok(Context {
+            session: OnceCell::new_with(Some(session)),
+            ..context
+        })
+    }
+
+    /// `--resume`: the earlier run a bulk verb finishes.
+    pub fn resume(&self) -> Option<&Resume> {
+        self.resume.as_ref()
     }
 
     /// The one session of a command that works in one region of one
@@ -87,11 +97,6 @@ impl Context {
 
     pub async fn workspaces(&self) -> Result<aws_sdk_workspaces::Client> {
         Ok(self.session().await?.workspaces())
-    }
-
-    /// Buffered stdout: data only, flushed by the writers page by page.
-    pub fn stdout(&self) -> BufWriter<StdoutLock<'static>> {
-        BufWriter::with_capacity(64 * 1024, std::io::stdout().lock())
     }
 
     /// Where requests go, in words: the configured endpoint, or AWS's own.
@@ -147,12 +152,209 @@ impl Context {
         }
         AppError::Aws(aws)
     }
+}
 
-    /// A note for the person on stderr (never stdout), unless `--quiet`.
-    pub fn note(&self, message: impl AsRef<str>) {
-        if !self.quiet {
-            let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "{}", message.as_ref());
+/// Commands run in-process: the context is built with a session whose
+/// clients answer from aws-smithy-mocks rules, and the printer writes into
+/// buffers, so a test sees both the requests a command made and what it wrote.
+#[cfg(test)]
+mod tests {
+    use aws_config::BehaviorVersion;
+    use aws_credential_types::Credentials;
+    use aws_credential_types::provider::SharedCredentialsProvider;
+    use aws_smithy_mocks::{MockResponseInterceptor, Rule, RuleMode, mock};
+    use aws_types::SdkConfig;
+    use aws_types::region::Region;
+    use clap::Parser;
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::cli::Cli;
+    use crate::output::Captured;
+
+    /// What a command did, in-process.
+    struct Ran {
+        result: Result<()>,
+        stdout: String,
+        stderr: String,
+    }
+
+    /// Runs `wsfleet ARGS` against clients that answer only from `rules`,
+    /// in order; a request no rule expects fails the test.
+    async fn run(args: &[&str], rules: &[&Rule]) -> Ran {
+        let cli =
+            Cli::try_parse_from(std::iter::once("wsfleet").chain(args.iter().copied())).unwrap();
+        let config = SdkConfig::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .region(Region::new("eu-west-1"))
+            .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
+                "AKIDTEST", "secret", None, None, "test",
+            )))
+            .http_client(aws_smithy_mocks::create_mock_http_client())
+            .build();
+        let mocks = rules.iter().fold(
+            MockResponseInterceptor::new().rule_mode(RuleMode::Sequential),
+            |mocks, rule| mocks.with_rule(rule),
+        );
+        let session = Session::from_config(config, "123456789012").with_interceptor(mocks);
+        let (printer, captured): (Printer, Captured) = Printer::capture(&cli.global);
+        let ctx = Context::with_session(&cli.global, printer, session).unwrap();
+        let result = crate::commands::run(cli.command, &ctx).await;
+        Ran {
+            result,
+            stdout: captured.stdout(),
+            stderr: captured.stderr(),
         }
+    }
+
+    #[tokio::test]
+    async fn devices_list_pages_through_list_devices_and_writes_one_json_array() {
+        use aws_sdk_workspacesthinclient::Client;
+        use aws_sdk_workspacesthinclient::operation::list_devices::ListDevicesOutput;
+        use aws_sdk_workspacesthinclient::types::{DeviceStatus, DeviceSummary};
+
+        let device = |n: u8, status| {
+            DeviceSummary::builder()
+                .id(format!("{n:024}"))
+                .name(format!("lobby-{n}"))
+                .serial_number(format!("SN{n}"))
+                .status(status)
+                .build()
+        };
+        let first = mock!(Client::list_devices)
+            .match_requests(|r| r.next_token().is_none())
+            .then_output(move || {
+                ListDevicesOutput::builder()
+                    .devices(device(1, DeviceStatus::Registered))
+                    .devices(device(2, DeviceStatus::Archived))
+                    .next_token("page-2")
+                    .build()
+            });
+        let second = mock!(Client::list_devices)
+            .match_requests(|r| r.next_token() == Some("page-2"))
+            .then_output(move || {
+                ListDevicesOutput::builder()
+                    .devices(device(3, DeviceStatus::Deregistered))
+                    .build()
+            });
+
+        let ran = run(
+            &[
+                "-o",
+                "json",
+                "devices",
+                "list",
+                "--columns",
+                "id,name,status",
+            ],
+            &[&first, &second],
+        )
+        .await;
+
+        ran.result.unwrap();
+        assert_eq!((first.num_calls(), second.num_calls()), (1, 1));
+        let rows: Value = serde_json::from_str(&ran.stdout).unwrap();
+        assert_eq!(
+            rows,
+            json!([
+                {"id": "000000000000000000000001", "name": "lobby-1", "status": "REGISTERED"},
+                {"id": "000000000000000000000002", "name": "lobby-2", "status": "ARCHIVED"},
+                {"id": "000000000000000000000003", "name": "lobby-3", "status": "DEREGISTERED"},
+            ])
+        );
+        assert_eq!(ran.stderr, "");
+    }
+
+    #[tokio::test]
+    async fn workspaces_reboot_reports_a_failed_request_per_target() {
+        use aws_sdk_workspaces::Client;
+        use aws_sdk_workspaces::operation::describe_workspaces::DescribeWorkspacesOutput;
+        use aws_sdk_workspaces::operation::reboot_workspaces::RebootWorkspacesOutput;
+        use aws_sdk_workspaces::types::{FailedWorkspaceChangeRequest, Workspace, WorkspaceState};
+
+        let journal = tempfile::tempdir().unwrap();
+        let journal = journal.path().join("reboot.ndjson");
+        let workspace = |id: &str| {
+            Workspace::builder()
+                .workspace_id(id)
+                .user_name("alice")
+                .state(WorkspaceState::Available)
+                .build()
+        };
+        let described = mock!(Client::describe_workspaces)
+            .match_requests(|r| r.workspace_ids() == ["ws-aaaaaaaa", "ws-bbbbbbbb"])
+            .then_output(move || {
+                DescribeWorkspacesOutput::builder()
+                    .workspaces(workspace("ws-aaaaaaaa"))
+                    .workspaces(workspace("ws-bbbbbbbb"))
+                    .build()
+            });
+        let rebooted = mock!(Client::reboot_workspaces)
+            .match_requests(|r| {
+                let ids: Vec<&str> = r
+                    .reboot_workspace_requests()
+                    .iter()
+                    .map(|request| request.workspace_id())
+                    .collect();
+                ids == ["ws-aaaaaaaa", "ws-bbbbbbbb"]
+            })
+            .then_output(|| {
+                RebootWorkspacesOutput::builder()
+                    .failed_requests(
+                        FailedWorkspaceChangeRequest::builder()
+                            .workspace_id("ws-bbbbbbbb")
+                            .error_code("InvalidResourceState")
+                            .error_message("The WorkSpace is being maintained")
+                            .build(),
+                    )
+                    .build()
+            });
+
+        let ran = run(
+            &[
+                "-o",
+                "json",
+                "workspaces",
+                "reboot",
+                "ws-aaaaaaaa",
+                "ws-bbbbbbbb",
+                "--yes",
+                "--journal",
+                journal.to_str().unwrap(),
+            ],
+            &[&described, &rebooted],
+        )
+        .await;
+
+        assert_eq!((described.num_calls(), rebooted.num_calls()), (1, 1));
+        let err = ran.result.unwrap_err();
+        assert_eq!(err.exit_code(), crate::error::exit::FAILED);
+        assert_eq!(err.to_string(), "1 of 2 targets failed to reboot");
+        let results: Value = serde_json::from_str(&ran.stdout).unwrap();
+        assert_eq!(
+            results,
+            json!([
+                {"id": "ws-aaaaaaaa", "outcome": "done", "attempts": 1},
+                {
+                    "id": "ws-bbbbbbbb",
+                    "outcome": "failed",
+                    "code": "InvalidResourceState",
+                    "error": "The WorkSpace is being maintained",
+                    "attempts": 1
+                },
+            ])
+        );
+        // The plan and the counts are for the person: stderr.
+        assert!(
+            ran.stderr.contains("About to reboot 2 WorkSpaces:"),
+            "{}",
+            ran.stderr
+        );
+        assert!(
+            ran.stderr
+                .contains("reboot: 1 done, 1 failed, 0 not started"),
+            "{}",
+            ran.stderr
+        );
     }
 }

@@ -12,7 +12,7 @@ use futures::stream::FuturesUnordered;
 use crate::aws::{Session, SessionOptions};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::output::{Format, ListWriter, Location, Resource, Selection};
+use crate::output::{ListWriter, Location, Out, Resource};
 
 /// `--region all`.
 pub const ALL_REGIONS: &str = "all";
@@ -162,14 +162,15 @@ pub fn scopes(ctx: &Context, service: Service) -> Vec<Scope> {
     scopes
 }
 
-/// Runs a listing in every scope and writes what it returns: the one path
-/// of every `list` verb. `open` starts the listing with a scope's session;
-/// rows are tagged with region and account when there is more than one scope
-/// (or `--columns` asks for them).
+/// Runs a listing in every scope and writes what it returns with `writer`
+/// (from [`crate::output::Printer::list`]): the one path of every `list`
+/// verb. `open` starts the listing with a scope's session; rows are tagged
+/// with region and account when there is more than one scope (or
+/// `--columns` asks for them).
 pub async fn list<T, S, F>(
     ctx: &Context,
     service: Service,
-    mut selection: Selection<T>,
+    mut writer: ListWriter<'_, T, Out>,
     open: F,
     plural: &str,
 ) -> Result<()>
@@ -179,9 +180,8 @@ where
     F: Fn(&Session) -> S,
 {
     let scopes = scopes(ctx, service);
-    selection.located |= scopes.len() > 1;
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
-    let failures = if scopes.len() == 1 && !selection.located {
+    writer.locate(scopes.len() > 1);
+    let failures = if scopes.len() == 1 && !writer.is_located() {
         let mut source = open(ctx.session().await?);
         while let Some(page) = source.next_page().await? {
             for item in &page {
@@ -194,11 +194,13 @@ where
         write_scopes(&scopes, &open, &mut writer).await?
     };
     let count = writer.finish()?;
-    if count == 0 && failures.is_empty() && ctx.output.format == Format::Table {
-        ctx.note(format!("no {plural} found"));
+    if failures.is_empty() {
+        ctx.printer
+            .note_if_none(count, format!("no {plural} found"));
     }
     for (scope, err) in &failures {
-        eprintln!("error: {}: {}", scope.describe(), ctx.explain_ref(err));
+        ctx.printer
+            .error(format!("{}: {}", scope.describe(), ctx.explain_ref(err)));
     }
     match failures.len() {
         0 => Ok(()),

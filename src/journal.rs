@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -74,20 +73,8 @@ impl Resume {
     }
 }
 
-static RESUME: OnceLock<Resume> = OnceLock::new();
-
-/// `--resume FILE`, read once before any request; a bad file is exit 2.
-pub fn load_resume(path: &Path) -> Result<&'static Resume> {
-    let resume = read(path)?;
-    Ok(RESUME.get_or_init(|| resume))
-}
-
-/// The journal given with `--resume`, if any.
-pub fn resume() -> Option<&'static Resume> {
-    RESUME.get()
-}
-
-fn read(path: &Path) -> Result<Resume> {
+/// `--resume FILE`, read before any request; a bad file is exit 2.
+pub fn read(path: &Path) -> Result<Resume> {
     let shown = path.display();
     let file = File::open(path)
         .map_err(|e| AppError::usage(format!("--resume {shown}: cannot read: {e}")))?;
@@ -205,15 +192,6 @@ pub fn tokens(resume: Option<&Resume>) -> HashMap<Named, String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-#[cfg(test)]
-pub mod tests_support {
-    use super::*;
-
-    pub fn read(path: &Path) -> Resume {
-        super::read(path).unwrap()
-    }
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ use tracing_subscriber::EnvFilter;
 use crate::cli::{Cli, Command};
 use crate::context::Context;
 use crate::error::{AppError, exit};
+use crate::output::Printer;
 
 fn main() -> ExitCode {
     // Under `COMPLETE=<shell>` (set by the completion scripts) this answers
@@ -39,14 +40,15 @@ fn main() -> ExitCode {
         .complete();
     install_panic_hook();
     let cli = Cli::parse();
-    init_tracing(cli.global.verbose, cli.global.quiet);
-    let mut ctx = Context::new(&cli.global);
-    if let Some(path) = &cli.global.resume
-        && let Err(err) = journal::load_resume(path)
-    {
-        report(&err);
-        return ExitCode::from(err.exit_code());
-    }
+    let printer = Printer::new(&cli.global);
+    init_tracing(&printer);
+    let mut ctx = match Context::new(&cli.global, printer.clone()) {
+        Ok(ctx) => ctx,
+        Err(err) => {
+            report(&printer, &err);
+            return ExitCode::from(err.exit_code());
+        }
+    };
     let embedded_sandbox = cli.global.sandbox && !matches!(cli.command, Command::Sandbox(_));
 
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -55,7 +57,7 @@ fn main() -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(err) => {
-            report(&AppError::Io(err));
+            report(&printer, &AppError::Io(err));
             return ExitCode::from(exit::FAILED);
         }
     };
@@ -76,22 +78,23 @@ fn main() -> ExitCode {
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
             let err = ctx.explain(err);
-            report(&err);
+            report(&printer, &err);
             ExitCode::from(err.exit_code())
         }
     }
 }
 
-fn report(err: &AppError) {
-    let mut stderr = std::io::stderr().lock();
-    let _ = match err {
-        AppError::Other(e) => writeln!(stderr, "error: {}", error::error_chain(e.as_ref())),
-        _ => writeln!(stderr, "error: {err}"),
-    };
+fn report(printer: &Printer, err: &AppError) {
+    match err {
+        AppError::Other(e) => printer.error(error::error_chain(e.as_ref())),
+        _ => printer.error(err),
+    }
 }
 
 /// A panic is our bug, not the user's: one line, a pointer to -vv, exit 1,
-/// never a backtrace dump in the middle of someone's script output.
+/// never a backtrace dump in the middle of someone's script output. The hook
+/// writes to the process's own stderr: it is installed before the printer
+/// exists and runs wherever the panic happened, printer or not.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let message = info
@@ -105,7 +108,7 @@ fn install_panic_hook() {
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
         let _ = writeln!(
-            std::io::stderr(),
+            std::io::stderr(), // own stderr: see above
             "error: internal error: {message}{location} (this is a wsfleet bug; run again with -vv and report it)"
         );
         std::process::exit(i32::from(exit::FAILED));
@@ -113,9 +116,11 @@ fn install_panic_hook() {
 }
 
 /// -v: what wsfleet does; -vv: every SDK request too. Signing is never traced
-/// below info, so no signature or credential reaches the log.
-fn init_tracing(verbose: u8, quiet: bool) {
-    let directives = match (quiet, verbose) {
+/// below info, so no signature or credential reaches the log. The log goes
+/// to the process's own stderr: tracing writes from any thread, at any time,
+/// and is for diagnosing wsfleet itself, not output of a command.
+fn init_tracing(printer: &Printer) {
+    let directives = match (printer.quiet(), printer.verbose()) {
         (true, _) => "error",
         (false, 0) => "warn",
         (false, 1) => "warn,wsfleet=info",
@@ -125,9 +130,9 @@ fn init_tracing(verbose: u8, quiet: bool) {
     };
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::new(directives))
-        .with_writer(std::io::stderr)
-        .with_target(verbose > 1)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_writer(std::io::stderr) // own stderr: see above
+        .with_target(printer.verbose() > 1)
+        .with_ansi(printer.stderr_is_terminal())
         .without_time()
         .init();
 }

@@ -4,10 +4,12 @@
 
 use std::io::IsTerminal;
 
+use dialoguer::console::Term;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input};
 
 use crate::error::{AppError, Result};
+use crate::output::Printer;
 
 /// Above this many targets the person types the count instead of `y`.
 pub const TYPE_THE_COUNT_ABOVE: usize = 10;
@@ -37,9 +39,12 @@ impl Prompter for NonInteractive {
     }
 }
 
-/// A person at a terminal, asked on stderr with dialoguer. When stdin carries
-/// the IDs, dialoguer (through console) reads the answer from the terminal itself.
-pub struct TerminalPrompter;
+/// A person at a terminal, asked with dialoguer on the printer's terminal
+/// (stderr). When stdin carries the IDs, dialoguer (through console) reads
+/// the answer from the terminal itself.
+pub struct TerminalPrompter {
+    term: Term,
+}
 
 impl Prompter for TerminalPrompter {
     fn confirm(&self, action: &str, count: usize) -> Result<bool> {
@@ -51,14 +56,14 @@ impl Prompter for TerminalPrompter {
                     "{action} {count} {noun}? Type {count} to confirm (anything else cancels)"
                 ))
                 .allow_empty(true)
-                .interact_text()
+                .interact_text_on(&self.term)
                 .map_err(prompt_error)?;
             return Ok(typed.trim() == count.to_string());
         }
         Confirm::with_theme(&theme)
             .with_prompt(format!("{action} {count} {noun}?"))
             .default(false)
-            .interact()
+            .interact_on(&self.term)
             .map_err(prompt_error)
     }
 }
@@ -78,11 +83,17 @@ fn prompt_error(err: dialoguer::Error) -> AppError {
 /// `--yes` or `--dry-run` need no one; otherwise we ask only when stderr is a
 /// terminal and a terminal can be read (stdin, or /dev/tty when stdin carries
 /// the IDs), and refuse (exit 2) when there is none.
-pub fn for_run(yes: bool, dry_run: bool, action: &str) -> Result<Box<dyn Prompter>> {
+pub fn for_run(
+    printer: &Printer,
+    yes: bool,
+    dry_run: bool,
+    action: &str,
+) -> Result<Box<dyn Prompter>> {
     if yes || dry_run {
-        Ok(Box::new(AssumeYes))
-    } else if std::io::stderr().is_terminal() && terminal_readable() {
-        Ok(Box::new(TerminalPrompter))
+        return Ok(Box::new(AssumeYes));
+    }
+    if let Some(term) = printer.prompt_terminal().filter(|_| terminal_readable()) {
+        Ok(Box::new(TerminalPrompter { term }))
     } else {
         NonInteractive
             .confirm(action, 0)
@@ -159,19 +170,23 @@ mod tests {
     }
 
     #[test]
-    fn yes_and_dry_run_never_ask() {
-        // Neither may depend on a terminal.
+    fn yes_and_dry_run_never_ask_and_without_a_terminal_nobody_is_asked() {
+        let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(["wsfleet", "report"]).unwrap();
+        // A captured printer has no terminal.
+        let (printer, _) = Printer::capture(&cli.global);
         assert!(
-            for_run(true, false, "delete")
+            for_run(&printer, true, false, "delete")
                 .unwrap()
                 .confirm("delete", 20)
                 .unwrap()
         );
         assert!(
-            for_run(false, true, "delete")
+            for_run(&printer, false, true, "delete")
                 .unwrap()
                 .confirm("delete", 20)
                 .unwrap()
         );
+        let err = for_run(&printer, false, false, "delete").err().unwrap();
+        assert_eq!(err.exit_code(), crate::error::exit::USAGE);
     }
 }

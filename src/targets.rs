@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{AppError, Result};
+use crate::journal::Resume;
 use crate::validate::printable;
 
 /// Refuse to read more than this from `--ids-from`: a fleet's worth of IDs is
@@ -70,9 +71,9 @@ impl Named {
 
 impl TargetArgs {
     /// No targets named: no IDs, no `--ids-from`, and no `--resume`
-    /// journal to take them from.
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty() && self.ids_from.is_none() && crate::journal::resume().is_none()
+    /// journal (the context's) to take them from.
+    pub fn is_empty(&self, resume: Option<&Resume>) -> bool {
+        self.ids.is_empty() && self.ids_from.is_none() && resume.is_none()
     }
 
     /// The targets named on the command line and in `--ids-from`, each ID
@@ -82,6 +83,7 @@ impl TargetArgs {
     /// names that hold the ID (`id`, `WorkspaceId`).
     pub fn collect_named(
         &self,
+        resume: Option<&Resume>,
         id_keys: &[&str],
         check: impl Fn(&str) -> Result<String>,
     ) -> Result<Vec<Named>> {
@@ -89,7 +91,7 @@ impl TargetArgs {
         // `--resume` alone: the journal names the targets.
         if self.ids.is_empty()
             && self.ids_from.is_none()
-            && let Some(resume) = crate::journal::resume()
+            && let Some(resume) = resume
         {
             raw = resume.targets.iter().map(|t| t.named.clone()).collect();
         }
@@ -304,14 +306,14 @@ mod tests {
             ids_from: None,
         };
         let ids: Vec<String> = args
-            .collect_named(KEYS, |id| Ok(id.to_owned()))
+            .collect_named(None, KEYS, |id| Ok(id.to_owned()))
             .unwrap()
             .into_iter()
             .map(|n| n.id)
             .collect();
         assert_eq!(ids, ["b", "a"]);
         let err = args
-            .collect_named(KEYS, |id| Err(AppError::usage(format!("bad {id}"))))
+            .collect_named(None, KEYS, |id| Err(AppError::usage(format!("bad {id}"))))
             .unwrap_err();
         assert_eq!(err.to_string(), "bad b");
     }

@@ -89,19 +89,10 @@ fn wsfleet_at(responder: &Responder, home: &tempfile::TempDir) -> assert_cmd::Co
     cmd
 }
 
+/// One snapshot mechanism for the whole suite: insta, under the file's
+/// old name with the format as suffix (`devices_list_table`).
 fn snapshot(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing {name}: run with UPDATE_SNAPSHOTS=1"));
-    assert_eq!(
-        actual, expected,
-        "{name} differs (UPDATE_SNAPSHOTS=1 refreshes it)"
-    );
+    insta::assert_snapshot!(name.replace('.', "_"), actual);
 }
 
 #[test]

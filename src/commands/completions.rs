@@ -76,7 +76,7 @@ impl Shell {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let mut out = ctx.stdout();
+    let mut out = ctx.printer.stdout();
     args.shell.write_script(&mut out)?;
     out.flush()?;
     Ok(())

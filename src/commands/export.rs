@@ -37,7 +37,7 @@ pub const MANIFEST: &str = "manifest.json";
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     check_out_dir(&args.out, args.force)?;
-    if ctx.output.columns.is_some() {
+    if ctx.printer.settings().columns.is_some() {
         return Err(AppError::usage(
             "export writes every column; --columns is for list verbs",
         ));
@@ -65,7 +65,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .iter()
         .map(|w| format!("{} {}", w.count, w.kind))
         .collect();
-    ctx.note(format!(
+    ctx.printer.note(format!(
         "exported {} to {} ({MANIFEST} lists them)",
         counts.join(", "),
         dir.display()

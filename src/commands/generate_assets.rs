@@ -25,7 +25,7 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let written = write_assets(&args.out)?;
-    ctx.note(format!(
+    ctx.printer.note(format!(
         "wrote {written} files under {}",
         args.out.display()
     ));

@@ -20,7 +20,8 @@ pub fn confirm<T: Resource>(
     items: &[Placed<T>],
 ) -> Result<bool> {
     if items.is_empty() {
-        ctx.note(format!("no {}s match: nothing to {action}", T::KIND));
+        ctx.printer
+            .note(format!("no {}s match: nothing to {action}", T::KIND));
         return Ok(false);
     }
     if !show_plan(ctx, action, places, items)? {

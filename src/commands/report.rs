@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::output::{Format, cell_text, text_table};
+use crate::output::{Format, cell_text};
 use crate::report::inventory;
 use crate::report::summary::{self, Section, Settings};
 use crate::validate;
@@ -37,20 +37,20 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         stale: validate::period(&args.stale)?,
         within: validate::period(&args.within)?,
     };
-    if ctx.output.columns.is_some() {
+    if ctx.printer.settings().columns.is_some() {
         return Err(AppError::usage(
             "report has fixed sections; --columns is for list verbs",
         ));
     }
-    if ctx.output.format == Format::Csv {
+    if ctx.printer.format() == Format::Csv {
         return Err(AppError::usage(
             "report writes tables or one JSON document (-o json); for CSV files use `wsfleet export`",
         ));
     }
     let inventory = inventory::gather(ctx, false).await.or_only_error()?;
     let sections = summary::sections(&inventory.fleets, &settings);
-    let mut out = ctx.stdout();
-    match ctx.output.format {
+    let mut out = ctx.printer.stdout();
+    match ctx.printer.format() {
         Format::Table => write_tables(ctx, &mut out, &sections, inventory.fleets.len() > 1)?,
         Format::Json | Format::Ndjson | Format::Csv => {
             let mut header = Map::new();
@@ -62,7 +62,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             header.insert("stale".to_owned(), Value::from(args.stale.trim()));
             header.insert("within".to_owned(), Value::from(args.within.trim()));
             let document = summary::document(sections, header);
-            if ctx.output.format == Format::Json {
+            if ctx.printer.format() == Format::Json {
                 serde_json::to_writer_pretty(&mut out, &document).map_err(std::io::Error::from)?;
             } else {
                 serde_json::to_writer(&mut out, &document).map_err(std::io::Error::from)?;
@@ -104,7 +104,7 @@ fn write_tables(
             })
             .collect();
         let headers: Vec<String> = names.iter().map(|name| words(name)).collect();
-        writeln!(out, "{}", text_table(&ctx.output, &headers, &rows))?;
+        writeln!(out, "{}", ctx.printer.text_table(&headers, &rows))?;
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
-use crate::output::{Format, ListWriter, Selection, View, write_one};
+use crate::output::{Format, View};
 use crate::places::route;
 use crate::resources::tags::{ResourceTags, Tag, sorted};
 use crate::resources::{ArnTagging, Kind, Tagging};
@@ -138,7 +138,7 @@ fn split_words(
                 ids_from: Some(path.to_owned()),
             };
             let resources = targets
-                .collect_named(&with_arn(kind.id_keys), |r| {
+                .collect_named(None, &with_arn(kind.id_keys), |r| {
                     name_of(kind, r).map(|_| r.to_owned())
                 })?
                 .into_iter()
@@ -227,34 +227,26 @@ async fn resolve_arn(client: &Client, kind: &Kind, resource: &str) -> Result<Str
 /// `{"tags": {...}}` in JSON.
 pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     let named = name_of(kind, &args.resource)?;
-    let as_object = matches!(ctx.output.format, Format::Json | Format::Ndjson);
+    let as_object = matches!(ctx.printer.format(), Format::Json | Format::Ndjson);
     let (client, arn) = arn(ctx, kind, named).await?;
     let tags = retrying(|| list_tags(&client, &arn)).await?;
     if as_object {
-        let selection =
-            Selection::<ResourceTags>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
-        return write_one(
-            &selection,
-            &ctx.output,
-            &ResourceTags { tags },
-            ctx.stdout(),
-        );
+        return ctx
+            .printer
+            .one::<ResourceTags>()?
+            .write(&ResourceTags { tags });
     }
-    let selection = Selection::<Tag>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
+    let mut writer = ctx.printer.list::<Tag>(View::List { details: false })?;
     for (key, value) in sorted(&tags) {
         writer.write(&Tag {
             key: key.clone(),
             value: value.clone(),
         })?;
     }
-    if writer.finish()? == 0 && ctx.output.format == Format::Table {
-        ctx.note(format!("the {} has no tags", kind.singular));
-    }
+    ctx.printer.note_if_none(
+        writer.finish()?,
+        format!("the {} has no tags", kind.singular),
+    );
     Ok(())
 }
 
@@ -326,7 +318,8 @@ async fn edit_each(
                 kind.singular
             ),
         };
-        ctx.note(format!("dry run: would {would}; nothing was changed"));
+        ctx.printer
+            .note(format!("dry run: would {would}; nothing was changed"));
         return Ok(());
     }
     if bulk {
@@ -341,7 +334,7 @@ async fn edit_each(
         Edit::Set(tags) => format!("tagged {arn}: {} tag(s) set", tags.len()),
         Edit::Remove(keys) => format!("untagged {arn}: {} key(s) removed", keys.len()),
     };
-    ctx.note(done);
+    ctx.printer.note(done);
     Ok(())
 }
 

@@ -5,7 +5,6 @@ use std::future::Future;
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -60,7 +59,7 @@ where
     Fut: Future<Output = Result<bool>>,
 {
     let total = ids.len();
-    let spinner = spinner(ctx);
+    let spinner = ctx.printer.spinner("", None);
     let started = Instant::now();
     let mut pending = ids;
     let mut pause = FIRST_POLL;
@@ -88,7 +87,7 @@ where
         }
         if pending.is_empty() {
             spinner.finish_and_clear();
-            ctx.note(format!(
+            ctx.printer.note(format!(
                 "waited {}s for {total} {noun} to {goal}",
                 started.elapsed().as_secs()
             ));
@@ -115,16 +114,4 @@ where
         }
         pause = (pause * 2).min(LONGEST_POLL);
     }
-}
-
-fn spinner(ctx: &Context) -> ProgressBar {
-    if !ctx.stderr_is_terminal || ctx.quiet {
-        return ProgressBar::hidden();
-    }
-    let spinner = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}") {
-        spinner.set_style(style);
-    }
-    spinner.enable_steady_tick(Duration::from_millis(120));
-    spinner
 }

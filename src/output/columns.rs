@@ -73,6 +73,16 @@ pub struct Selection<T: 'static> {
     pub located: bool,
 }
 
+// By hand: a derive would ask `T: Clone`, and only references to columns are copied.
+impl<T: 'static> Clone for Selection<T> {
+    fn clone(&self) -> Self {
+        Selection {
+            columns: self.columns.clone(),
+            located: self.located,
+        }
+    }
+}
+
 /// Where a row came from, when one command reads several regions or accounts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {

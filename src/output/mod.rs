@@ -1,13 +1,18 @@
-//! Rendering: every resource is drawn from its one column declaration as a
-//! table, JSON, NDJSON or CSV. Nothing here calls the SDK.
+//! Rendering and the printer: every resource is drawn from its one column
+//! declaration as a table, JSON, NDJSON or CSV, and every write goes through
+//! the [`Printer`]. Nothing here calls the SDK.
 
 mod cell;
 mod columns;
+mod printer;
 mod writer;
 
 pub use cell::cell_text;
 pub use columns::{Column, Location, Resource, Selection, View, get as columns_get};
-pub use writer::{ListWriter, text_table, write_one};
+#[cfg(test)]
+pub use printer::Captured;
+pub use printer::{Out, Printer};
+pub use writer::ListWriter;
 
 use clap::ValueEnum;
 

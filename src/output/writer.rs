@@ -13,10 +13,14 @@ use super::{Format, OutputSettings};
 use crate::error::Result;
 
 /// Writes the items of a `list`, one at a time, in the chosen format.
+/// Nothing is written until the first item (or the end), so whether rows
+/// carry their region and account can be decided after the writer is made.
 pub struct ListWriter<'a, T: 'static, W: Write> {
-    selection: &'a Selection<T>,
+    selection: Selection<T>,
     settings: &'a OutputSettings,
-    sink: Sink<W>,
+    /// The stream, until the document starts.
+    out: Option<W>,
+    sink: Option<Sink<W>>,
     count: usize,
     /// Columns that are not the resource's own (an export's tags), after its columns.
     extra: &'a [&'static str],
@@ -30,18 +34,57 @@ enum Sink<W: Write> {
 }
 
 impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
-    pub fn new(selection: &'a Selection<T>, settings: &'a OutputSettings, out: W) -> Result<Self> {
+    pub fn new(selection: Selection<T>, settings: &'a OutputSettings, out: W) -> Self {
         Self::with_extra(selection, settings, out, &[])
     }
 
     /// A writer whose rows also carry `extra` columns, given to [`ListWriter::write_with`].
     pub fn with_extra(
-        selection: &'a Selection<T>,
+        selection: Selection<T>,
         settings: &'a OutputSettings,
         out: W,
         extra: &'a [&'static str],
-    ) -> Result<Self> {
-        let sink = match settings.format {
+    ) -> Self {
+        ListWriter {
+            selection,
+            settings,
+            out: Some(out),
+            sink: None,
+            count: 0,
+            extra,
+        }
+    }
+
+    /// Rows lead with their region and account (several regions or
+    /// accounts). Only before the first item: the header is then fixed.
+    pub fn locate(&mut self, located: bool) {
+        if self.out.is_some() {
+            self.selection.located |= located;
+        }
+    }
+
+    pub fn is_located(&self) -> bool {
+        self.selection.located
+    }
+
+    /// Some chosen column is returned only by the detail call.
+    pub fn needs_details(&self) -> bool {
+        self.selection.needs_details()
+    }
+
+    /// The document's start (a table's or CSV's header), written with the first item.
+    fn sink(&mut self) -> Result<&mut Sink<W>> {
+        if let Some(out) = self.out.take() {
+            self.sink = Some(self.start(out)?);
+        }
+        self.sink.as_mut().ok_or_else(|| {
+            std::io::Error::other("the list could not be started; nothing more is written").into()
+        })
+    }
+
+    fn start(&self, out: W) -> Result<Sink<W>> {
+        let (selection, settings, extra) = (&self.selection, self.settings, self.extra);
+        Ok(match settings.format {
             Format::Table => {
                 let mut table = new_table(settings);
                 if settings.headers {
@@ -65,13 +108,6 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
                 }
                 Sink::Csv { out }
             }
-        };
-        Ok(ListWriter {
-            selection,
-            settings,
-            sink,
-            count: 0,
-            extra,
         })
     }
 
@@ -95,47 +131,51 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
         let extra: Vec<Option<Value>> = (0..self.extra.len())
             .map(|i| extra.get(i).cloned().flatten())
             .collect();
-        let values = || {
-            let mut values = self.selection.values(item, location);
-            values.extend(extra.iter().cloned());
-            values
-        };
-        let object = || {
-            let mut object = self.selection.to_json(item, location);
-            if let Value::Object(map) = &mut object {
-                for (name, value) in self.extra.iter().zip(&extra) {
-                    if let Some(value) = value {
-                        map.insert((*name).to_owned(), value.clone());
+        let row = match self.settings.format {
+            Format::Json | Format::Ndjson => {
+                let mut object = self.selection.to_json(item, location);
+                if let Value::Object(map) = &mut object {
+                    for (name, value) in self.extra.iter().zip(extra) {
+                        if let Some(value) = value {
+                            map.insert((*name).to_owned(), value);
+                        }
                     }
                 }
+                Row::Object(object)
             }
-            object
+            Format::Table | Format::Csv => {
+                let mut values = self.selection.values(item, location);
+                values.extend(extra);
+                Row::Cells(values)
+            }
         };
-        match &mut self.sink {
-            Sink::Table { table, .. } => {
-                table.add_row(values().iter().map(|v| {
+        let (first, raw) = (self.count == 0, self.settings.csv_raw);
+        match (self.sink()?, row) {
+            (Sink::Table { table, .. }, Row::Cells(values)) => {
+                table.add_row(values.iter().map(|v| {
                     Cell::new(sanitize_for_terminal(
                         &v.as_ref().map(cell_text).unwrap_or_default(),
                     ))
                 }));
             }
-            Sink::Json { out } => {
-                out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
-                write_indented_json(out, &object())?;
+            (Sink::Json { out }, Row::Object(object)) => {
+                out.write_all(if first { b"[\n" } else { b",\n" })?;
+                write_indented_json(out, &object)?;
             }
-            Sink::Ndjson { out } => {
-                serde_json::to_writer(&mut *out, &object()).map_err(std::io::Error::from)?;
+            (Sink::Ndjson { out }, Row::Object(object)) => {
+                serde_json::to_writer(&mut *out, &object).map_err(std::io::Error::from)?;
                 out.write_all(b"\n")?;
             }
-            Sink::Csv { out } => {
-                let raw = self.settings.csv_raw;
+            (Sink::Csv { out }, Row::Cells(values)) => {
                 out.write_record(
-                    values()
+                    values
                         .iter()
                         .map(|v| v.as_ref().map(|v| csv_cell(v, raw)).unwrap_or_default()),
                 )
                 .map_err(csv_error)?;
             }
+            // The row is built for the sink's format above.
+            _ => {}
         }
         self.count += 1;
         Ok(())
@@ -145,31 +185,40 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
     /// when the last page arrives.
     pub fn flush(&mut self) -> Result<()> {
         match &mut self.sink {
-            Sink::Table { .. } => {}
-            Sink::Json { out } | Sink::Ndjson { out } => out.flush()?,
-            Sink::Csv { out } => out.flush()?,
+            None | Some(Sink::Table { .. }) => {}
+            Some(Sink::Json { out } | Sink::Ndjson { out }) => out.flush()?,
+            Some(Sink::Csv { out }) => out.flush()?,
         }
         Ok(())
     }
 
     /// Closes the document; returns how many items were written.
-    pub fn finish(self) -> Result<usize> {
+    pub fn finish(mut self) -> Result<usize> {
+        self.sink()?;
+        let count = self.count;
         match self.sink {
-            Sink::Table { mut out, table } => {
-                if self.count > 0 {
+            Some(Sink::Table { mut out, table }) => {
+                if count > 0 {
                     writeln!(out, "{}", render_table(table))?;
                 }
                 out.flush()?;
             }
-            Sink::Json { mut out } => {
-                out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+            Some(Sink::Json { mut out }) => {
+                out.write_all(if count == 0 { b"[]\n" } else { b"\n]\n" })?;
                 out.flush()?;
             }
-            Sink::Ndjson { mut out } => out.flush()?,
-            Sink::Csv { mut out } => out.flush()?,
+            Some(Sink::Ndjson { mut out }) => out.flush()?,
+            Some(Sink::Csv { mut out }) => out.flush()?,
+            None => {}
         }
-        Ok(self.count)
+        Ok(count)
     }
+}
+
+/// One item's values, shaped for the format.
+enum Row {
+    Object(Value),
+    Cells(Vec<Option<Value>>),
 }
 
 /// Writes one item in full (a `get`): a JSON object, one NDJSON line, a CSV
@@ -189,7 +238,7 @@ pub fn write_one<T: 'static, W: Write>(
             Ok(())
         }
         Format::Ndjson | Format::Csv => {
-            let mut writer = ListWriter::new(selection, settings, out)?;
+            let mut writer = ListWriter::new(selection.clone(), settings, out);
             writer.write(item)?;
             writer.finish().map(drop)
         }
@@ -303,8 +352,7 @@ mod tests {
             ..OutputSettings::default()
         };
         let mut out = Vec::new();
-        let mut writer =
-            ListWriter::with_extra(&selection, &settings, &mut out, &["tags"]).unwrap();
+        let mut writer = ListWriter::with_extra(selection, &settings, &mut out, &["tags"]);
         writer
             .write_with(
                 &Thing("a"),

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use aws_sdk_workspaces::types::Workspace;
 use futures::{StreamExt, TryStreamExt};
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 
 use crate::api::thin_client;
 use crate::api::workspaces as ws;
@@ -96,7 +96,8 @@ impl Inventory {
     /// was written.
     pub fn finish(&self, ctx: &Context) -> Result<()> {
         for (scope, err) in &self.failures {
-            eprintln!("error: {scope}: {}", ctx.explain_ref(err));
+            ctx.printer
+                .error(format!("{scope}: {}", ctx.explain_ref(err)));
         }
         match self.failures.len() {
             0 => Ok(()),
@@ -113,7 +114,8 @@ impl Inventory {
 pub async fn gather(ctx: &Context, with_tags: bool) -> Inventory {
     let scopes = fanout::scopes(ctx, Service::WorkSpaces);
     let every_region = ctx.regions.iter().any(|r| r == ALL_REGIONS);
-    let progress = Progress::new(ctx);
+    // One spinner a scope, saying what it reads and how much it found.
+    let spinners = ctx.printer.multi_progress();
     let results = futures::future::join_all(scopes.iter().map(|scope| {
         let thin_client = !every_region
             || scope
@@ -121,7 +123,7 @@ pub async fn gather(ctx: &Context, with_tags: bool) -> Inventory {
                 .region
                 .as_deref()
                 .is_some_and(|r| Service::ThinClient.regions().contains(&r));
-        let bar = progress.bar(&scope.describe());
+        let bar = ctx.printer.spinner(&scope.describe(), Some(&spinners));
         async move {
             let result = gather_scope(ctx, scope, thin_client, with_tags, &bar).await;
             bar.finish_and_clear();
@@ -206,32 +208,4 @@ async fn tags_of(
         .buffer_unordered(concurrency.max(1))
         .try_collect()
         .await
-}
-
-/// One spinner a scope on stderr, saying what it is reading and how much it
-/// found; nothing when stderr is not a terminal or under `--quiet`.
-struct Progress {
-    bars: Option<MultiProgress>,
-}
-
-impl Progress {
-    fn new(ctx: &Context) -> Self {
-        let shown = ctx.stderr_is_terminal && !ctx.quiet;
-        Progress {
-            bars: shown.then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr())),
-        }
-    }
-
-    fn bar(&self, scope: &str) -> ProgressBar {
-        let Some(bars) = &self.bars else {
-            return ProgressBar::hidden();
-        };
-        let bar = bars.add(ProgressBar::new_spinner());
-        if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}") {
-            bar.set_style(style);
-        }
-        bar.set_message(scope.to_owned());
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        bar
-    }
 }

@@ -30,6 +30,7 @@ use crate::aws::Session;
 use crate::complete::Entry;
 use crate::error::Result;
 use crate::fanout::{PageSource, Service};
+use crate::journal::Resume;
 use crate::output::{
     Format, ListWriter, Location, OutputSettings, Resource, Selection, View, columns_get as get,
 };
@@ -95,10 +96,10 @@ impl Kind {
         self.id.check(id)
     }
 
-    /// The targets named by argument or `--ids-from`, each checked as an ID
-    /// of this kind.
-    pub fn targets(&self, targets: &TargetArgs) -> Result<Vec<Named>> {
-        targets.collect_named(self.id_keys, |id| self.check_id(id))
+    /// The targets named by argument, `--ids-from` or the `--resume`
+    /// journal, each checked as an ID of this kind.
+    pub fn targets(&self, targets: &TargetArgs, resume: Option<&Resume>) -> Result<Vec<Named>> {
+        targets.collect_named(resume, self.id_keys, |id| self.check_id(id))
     }
 }
 
@@ -206,7 +207,7 @@ impl<T: Resource + Send + Sync> Inventoried for Listing<T> {
             };
             let file = File::create(dir.join(format!("{}.{extension}", kind.plural)))?;
             let mut writer =
-                ListWriter::with_extra(&selection, &settings, BufWriter::new(file), extra)?;
+                ListWriter::with_extra(selection.clone(), &settings, BufWriter::new(file), extra);
             for scope in scopes {
                 for item in items_of(scope) {
                     let tags = (self.tag_key)(item)

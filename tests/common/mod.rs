@@ -102,28 +102,35 @@ impl Drop for TestSandbox {
 /// The binary with fake credentials, no region, no profile files and no
 /// instance metadata: nothing it does can reach beyond 127.0.0.1.
 pub fn isolated_wsfleet(home: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("wsfleet").expect("wsfleet binary");
+    let mut cmd = Command::from_std(isolated_std(home.path()));
+    cmd.timeout(std::time::Duration::from_secs(60));
+    cmd
+}
+
+/// [`isolated_wsfleet`] as a `std::process::Command`, for tests that run
+/// the binary under a pseudo-terminal or in the background.
+pub fn isolated_std(home: &std::path::Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("wsfleet"));
     for (key, _) in std::env::vars_os() {
         let key = key.to_string_lossy().into_owned();
         if key.starts_with("AWS_") || key.starts_with("WSFLEET_") {
             cmd.env_remove(&key);
         }
     }
-    let config = home.path().join("aws-config");
+    let config = home.join("aws-config");
     if !config.exists() {
         let _ = std::fs::write(&config, "");
     }
-    cmd.env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CACHE_HOME", home.path().join("cache"))
-        .env("XDG_STATE_HOME", home.path().join("state"))
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_STATE_HOME", home.join("state"))
         .env("AWS_CONFIG_FILE", &config)
         .env("AWS_SHARED_CREDENTIALS_FILE", &config)
         .env("AWS_EC2_METADATA_DISABLED", "true")
         .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
         .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
-        .env("NO_COLOR", "1")
-        .timeout(std::time::Duration::from_secs(60));
+        .env("NO_COLOR", "1");
     cmd
 }
 
@@ -140,28 +147,51 @@ impl TestSandbox {
     /// The real binary as a `std::process::Command`, for tests that run it
     /// under a pseudo-terminal; isolated like [`TestSandbox::wsfleet`].
     pub fn wsfleet_std(&self) -> std::process::Command {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("wsfleet"));
-        for (key, _) in std::env::vars_os() {
-            let key = key.to_string_lossy().into_owned();
-            if key.starts_with("AWS_") || key.starts_with("WSFLEET_") {
-                cmd.env_remove(&key);
-            }
-        }
-        let home = self.home.path();
-        let config = home.join("aws-config");
-        cmd.env("HOME", home)
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_CACHE_HOME", home.join("cache"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("AWS_CONFIG_FILE", &config)
-            .env("AWS_SHARED_CREDENTIALS_FILE", &config)
-            .env("AWS_EC2_METADATA_DISABLED", "true")
-            .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
-            .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
-            .env("AWS_REGION", "us-east-1")
-            .env("NO_COLOR", "1")
+        let mut cmd = isolated_std(self.home.path());
+        cmd.env("AWS_REGION", "us-east-1")
             .arg("--endpoint-url")
             .arg(&self.endpoint);
         cmd
+    }
+
+    /// Runs the real binary with `args` against this sandbox, in this
+    /// test's own HOME, and returns what a script would see.
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run::of(self.wsfleet().args(args).output().expect("wsfleet runs"))
+    }
+}
+
+/// What one run of the binary gave: its exit code and its two streams.
+#[derive(Debug)]
+pub struct Run {
+    /// The exit code; -1 when a signal ended the process.
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn of(output: std::process::Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: stdout_of(&output),
+            stderr: stderr_of(&output),
+        }
+    }
+
+    /// The JSON on stdout.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+
+    /// Panics with stderr unless the run exited 0.
+    pub fn success(self) -> Run {
+        assert_eq!(self.code, 0, "exit {}: {}", self.code, self.stderr);
+        self
     }
 }

@@ -6,7 +6,6 @@ use super::PairArgs;
 use crate::api::workspaces::associate_application;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Selection, View, write_one};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -21,18 +20,14 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let (workspace, application) = args.pair.checked()?;
-    let selection = Selection::<WorkspaceResourceAssociation>::resolve(
-        ctx.output.columns.as_deref(),
-        View::Detail,
-        false,
-    )?;
+    let writer = ctx.printer.one::<WorkspaceResourceAssociation>()?;
     if ctx.dry_run {
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would associate {application} with {workspace}; nothing was changed"
         ));
         return Ok(());
     }
     let client = ctx.workspaces().await?;
     let association = associate_application(&client, &workspace, &application).await?;
-    write_one(&selection, &ctx.output, &association, ctx.stdout())
+    writer.write(&association)
 }

@@ -8,7 +8,7 @@ use crate::commands::workspaces::AssociatedResourceTypeArg;
 use crate::commands::workspaces::applications::write_list;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Format, Selection, View};
+use crate::output::View;
 use crate::resources::{ApplicationId, BundleId};
 
 pub const EXAMPLES: &str = "\
@@ -37,17 +37,15 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let table = ctx.output.format == Format::Table;
-    let columns = ctx.output.columns.as_deref();
     let view = View::List { details: false };
     if let Some(bundle) = &args.bundle {
-        let selection = Selection::<BundleResourceAssociation>::resolve(columns, view, table)?;
+        let writer = ctx.printer.list::<BundleResourceAssociation>(view)?;
         let client = ctx.workspaces().await?;
         let associations = bundle_associations(&client, bundle).await?;
-        return write_list(ctx, &selection, &associations, "no applications associated");
+        return write_list(ctx, writer, &associations, "no applications associated");
     }
     let application = args.application.as_deref().unwrap_or_default();
-    let selection = Selection::<ApplicationResourceAssociation>::resolve(columns, view, table)?;
+    let writer = ctx.printer.list::<ApplicationResourceAssociation>(view)?;
     let types = if args.resource_type.is_empty() {
         <AssociatedResourceTypeArg as clap::ValueEnum>::value_variants()
             .iter()
@@ -58,5 +56,5 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     };
     let client = ctx.workspaces().await?;
     let associations = application_associations(&client, application, types).await?;
-    write_list(ctx, &selection, &associations, "no associations found")
+    write_list(ctx, writer, &associations, "no associations found")
 }

@@ -10,7 +10,7 @@ use crate::commands::workspaces::applications::write_list;
 use crate::commands::workspaces::wait;
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::output::{Format, Selection, View};
+use crate::output::View;
 use crate::resources::WorkspaceId;
 
 pub const EXAMPLES: &str = "\
@@ -39,13 +39,11 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let workspace = args.workspace;
-    let selection = Selection::<WorkspaceResourceAssociation>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
+    let writer = ctx
+        .printer
+        .list::<WorkspaceResourceAssociation>(View::List { details: false })?;
     if ctx.dry_run {
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would deploy the applications associated with {workspace}; nothing was changed"
         ));
         return Ok(());
@@ -69,7 +67,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .await?;
         associations = workspace_associations(&client, &workspace).await?;
     }
-    write_list(ctx, &selection, &associations, "no applications to deploy")?;
+    write_list(ctx, writer, &associations, "no applications to deploy")?;
     let failed = associations
         .iter()
         .filter(|a| a.state() == Some(&AssociationState::Error))

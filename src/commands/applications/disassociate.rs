@@ -7,7 +7,6 @@ use super::PairArgs;
 use crate::api::workspaces::disassociate_application;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Selection, View, write_one};
 use crate::prompt;
 
 pub const EXAMPLES: &str = "\
@@ -22,22 +21,18 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "disassociate")?;
+    let prompter = prompt::for_run(&ctx.printer, ctx.yes, ctx.dry_run, "disassociate")?;
     let (workspace, application) = args.pair.checked()?;
-    let selection = Selection::<WorkspaceResourceAssociation>::resolve(
-        ctx.output.columns.as_deref(),
-        View::Detail,
-        false,
-    )?;
-    ctx.note(format!(
+    let writer = ctx.printer.one::<WorkspaceResourceAssociation>()?;
+    ctx.printer.note(format!(
         "Disassociating {application} from {workspace} uninstalls it from the WorkSpace at the next deployment."
     ));
     if ctx.dry_run {
-        ctx.note("dry run: nothing was changed");
+        ctx.printer.note("dry run: nothing was changed");
         return Ok(());
     }
     prompt::require_confirmation(&*prompter, "disassociate", 1)?;
     let client = ctx.workspaces().await?;
     let association = disassociate_application(&client, &workspace, &application).await?;
-    write_one(&selection, &ctx.output, &association, ctx.stdout())
+    writer.write(&association)
 }

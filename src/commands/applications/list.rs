@@ -7,7 +7,7 @@ use crate::commands::workspaces::{ComputeArg, LicenseTypeArg, OperatingSystemArg
 use crate::context::Context;
 use crate::error::Result;
 use crate::fanout::{self, Service};
-use crate::output::{Format, Selection, View};
+use crate::output::View;
 use crate::resources::{ApplicationId, strings};
 
 pub const EXAMPLES: &str = "\
@@ -47,15 +47,13 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         operating_systems: args.os.iter().map(|o| o.to_sdk()).collect(),
         owner: args.owner,
     };
-    let selection = Selection::<WorkSpaceApplication>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
+    let writer = ctx
+        .printer
+        .list::<WorkSpaceApplication>(View::List { details: false })?;
     fanout::list(
         ctx,
         Service::WorkSpaces,
-        selection,
+        writer,
         |session| ApplicationPages::new(session.workspaces(), query.clone()),
         "applications",
     )

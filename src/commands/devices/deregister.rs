@@ -42,8 +42,8 @@ pub struct Args {
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let filter = Filter::new(&args.filters, Some(&args.names))?;
     let wait_timeout = args.wait.timeout()?;
-    let ids = named_ids(&args.targets, &filter)?;
-    let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "deregister")?;
+    let ids = named_ids(&args.targets, &filter, ctx.resume())?;
+    let prompter = prompt::for_run(&ctx.printer, ctx.yes, ctx.dry_run, "deregister")?;
 
     let (places, devices) = resolve_placed(ctx, ids, &filter).await?;
     if !confirm(ctx, &*prompter, "deregister", &places, &devices)? {

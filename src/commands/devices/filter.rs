@@ -15,6 +15,7 @@ use crate::bulk::PLAN_ROWS;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
+use crate::journal::Resume;
 use crate::places::{Placed, Places, route};
 use crate::resources::{DEVICES, EnvironmentId, SoftwareSetId};
 use crate::tags::{self, TagRules};
@@ -236,13 +237,17 @@ async fn named_without_listing(
 
 /// The devices named on the command line or in `--ids-from`, checked; a
 /// usage error when neither they nor any filter says which devices.
-pub fn named_ids(targets: &TargetArgs, filter: &Filter) -> Result<Vec<Named>> {
-    if targets.is_empty() && filter.is_empty() {
+pub fn named_ids(
+    targets: &TargetArgs,
+    filter: &Filter,
+    resume: Option<&Resume>,
+) -> Result<Vec<Named>> {
+    if targets.is_empty(resume) && filter.is_empty() {
         return Err(AppError::usage(
             "which devices? Give device IDs, --ids-from FILE|-, or filters such as --environment",
         ));
     }
-    DEVICES.targets(targets)
+    DEVICES.targets(targets, resume)
 }
 
 /// The devices a mutating verb will touch in every place it reaches:

@@ -5,7 +5,6 @@ use aws_sdk_workspacesthinclient::types::Device;
 use crate::api::thin_client::get_device;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Selection, View, write_one};
 use crate::resources::DeviceId;
 
 pub const EXAMPLES: &str = "\
@@ -21,9 +20,8 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let selection =
-        Selection::<Device>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
+    let writer = ctx.printer.one::<Device>()?;
     let client = ctx.thin_client().await?;
     let device = get_device(&client, &args.id).await?;
-    write_one(&selection, &ctx.output, &device, ctx.stdout())
+    writer.write(&device)
 }

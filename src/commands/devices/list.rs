@@ -7,7 +7,7 @@ use crate::api::thin_client::DevicePages;
 use crate::context::Context;
 use crate::error::Result;
 use crate::fanout::{self, PageSource, Service};
-use crate::output::{Format, Selection, View};
+use crate::output::View;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -33,18 +33,14 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let filter = Filter::new(&args.filters, Some(&args.names))?;
-    let selection = Selection::<Device>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List {
-            details: args.details,
-        },
-        ctx.output.format == Format::Table,
-    )?;
-    let details = args.details || selection.needs_details();
+    let writer = ctx.printer.list::<Device>(View::List {
+        details: args.details,
+    })?;
+    let details = args.details || writer.needs_details();
     fanout::list(
         ctx,
         Service::ThinClient,
-        selection,
+        writer,
         |session| DeviceListing::new(session.thin_client(), &filter, details, ctx.concurrency),
         "devices",
     )
@@ -107,7 +103,7 @@ impl PageSource<Device> for DeviceListing<'_> {
 mod tests {
     use super::*;
     use crate::commands::devices::DeviceStatusArg;
-    use crate::output::{ListWriter, OutputSettings};
+    use crate::output::{Format, ListWriter, OutputSettings, Selection};
     use aws_sdk_workspacesthinclient::Client;
     use aws_sdk_workspacesthinclient::operation::get_device::GetDeviceOutput;
     use aws_sdk_workspacesthinclient::operation::list_devices::{
@@ -144,7 +140,7 @@ mod tests {
         };
         let selection = Selection::<Device>::resolve(None, View::List { details }, false)?;
         let mut out = Vec::new();
-        let mut writer = ListWriter::new(&selection, &settings, &mut out)?;
+        let mut writer = ListWriter::new(selection, &settings, &mut out);
         let mut listing = DeviceListing::new(client.clone(), filter, details, 4);
         while let Some(page) = listing.next_page().await? {
             for device in &page {

@@ -62,14 +62,14 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     let filter = Filter::new(&args.filters, None)?;
-    let ids = named_ids(&args.targets, &filter)?;
+    let ids = named_ids(&args.targets, &filter, ctx.resume())?;
 
     // Checked on the IDs first, so naming several is refused before any request.
     same_name_refused(&changes, ids.len())?;
     let (places, devices) = resolve_placed(ctx, ids, &filter).await?;
     same_name_refused(&changes, devices.len())?;
     if devices.is_empty() {
-        ctx.note("no devices match: nothing to update");
+        ctx.printer.note("no devices match: nothing to update");
         return Ok(());
     }
     if ctx.dry_run {

@@ -9,7 +9,6 @@ use crate::api::thin_client::{create_environment, get_environment};
 use crate::commands::waiting::{self, WaitArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::output::{Selection, View, write_one};
 use crate::tags::{self, TagRules};
 use crate::validate;
 
@@ -58,10 +57,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     }
     super::check_endpoint_and_mode(&fields, true)?;
     let wait_timeout = args.wait.timeout()?;
-    let selection =
-        Selection::<Environment>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
+    let writer = ctx.printer.one::<Environment>()?;
     if ctx.dry_run {
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would create an environment for {}; nothing was changed",
             args.desktop_arn
         ));
@@ -106,5 +104,5 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "CreateEnvironment answered without the new environment's ID"
         )));
     }
-    write_one(&selection, &ctx.output, &environment, ctx.stdout())
+    writer.write(&environment)
 }

@@ -29,13 +29,13 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    if args.targets.is_empty() {
+    if args.targets.is_empty(ctx.resume()) {
         return Err(AppError::usage(
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let named = ENVIRONMENTS.targets(&args.targets)?;
-    let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "delete")?;
+    let named = ENVIRONMENTS.targets(&args.targets, ctx.resume())?;
+    let prompter = prompt::for_run(&ctx.printer, ctx.yes, ctx.dry_run, "delete")?;
 
     let routed = route(ctx, Service::ThinClient, named).await?;
     let places = &routed.places;

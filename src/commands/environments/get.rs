@@ -8,7 +8,7 @@ use crate::api::thin_client::get_environment;
 use crate::context::Context;
 use crate::error::Result;
 use crate::maintenance_window::describe;
-use crate::output::{Format, Selection, View, write_one};
+use crate::output::Format;
 use crate::resources::EnvironmentId;
 
 pub const EXAMPLES: &str = "\
@@ -24,18 +24,17 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let selection =
-        Selection::<Environment>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
+    let writer = ctx.printer.one::<Environment>()?;
     let client = ctx.thin_client().await?;
     let environment = get_environment(&client, &args.id).await?;
-    let mut out = ctx.stdout();
-    write_one(&selection, &ctx.output, &environment, &mut out)?;
+    writer.write(&environment)?;
     // The fields are for scripts; people read the window as a sentence. JSON
     // and CSV keep exactly the API's members.
-    if ctx.output.format == Format::Table
-        && ctx.output.columns.is_none()
+    if ctx.printer.format() == Format::Table
+        && ctx.printer.settings().columns.is_none()
         && let Some(window) = environment.maintenance_window()
     {
+        let mut out = ctx.printer.stdout();
         writeln!(out, "\nMaintenance window: {}", describe(window))?;
         out.flush()?;
     }

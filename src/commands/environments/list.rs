@@ -4,7 +4,7 @@ use crate::api::thin_client::{EnvironmentPages, environments_with_details};
 use crate::context::Context;
 use crate::error::Result;
 use crate::fanout::{self, Enriched, Service};
-use crate::output::{Format, Selection, View};
+use crate::output::View;
 use aws_sdk_workspacesthinclient::types::Environment;
 
 pub const EXAMPLES: &str = "\
@@ -21,19 +21,15 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let selection = Selection::<Environment>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List {
-            details: args.details,
-        },
-        ctx.output.format == Format::Table,
-    )?;
-    let details = args.details || selection.needs_details();
+    let writer = ctx.printer.list::<Environment>(View::List {
+        details: args.details,
+    })?;
+    let details = args.details || writer.needs_details();
     let concurrency = ctx.concurrency;
     fanout::list(
         ctx,
         Service::ThinClient,
-        selection,
+        writer,
         |session| {
             let client = session.thin_client();
             Enriched {

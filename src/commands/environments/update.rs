@@ -46,12 +46,12 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "nothing to change: give at least one option, e.g. --name or --maintenance-window",
         ));
     }
-    if args.targets.is_empty() {
+    if args.targets.is_empty(ctx.resume()) {
         return Err(AppError::usage(
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let named = ENVIRONMENTS.targets(&args.targets)?;
+    let named = ENVIRONMENTS.targets(&args.targets, ctx.resume())?;
     if fields.name.is_some() && named.len() > 1 {
         return Err(AppError::usage(format!(
             "--name would give {} environments the same name; rename one at a time",
@@ -60,7 +60,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     }
     if ctx.dry_run {
         let listed: Vec<String> = named.iter().map(Named::describe).collect();
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would update {} environment(s): {}; nothing was changed",
             named.len(),
             listed.join(", ")

@@ -6,7 +6,7 @@ use crate::api::workspaces::image_associations;
 use crate::commands::workspaces::applications::write_list;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Format, Selection, View};
+use crate::output::View;
 use crate::resources::ImageId;
 
 pub const EXAMPLES: &str = "\
@@ -21,12 +21,10 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let selection = Selection::<ImageResourceAssociation>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
+    let writer = ctx
+        .printer
+        .list::<ImageResourceAssociation>(View::List { details: false })?;
     let client = ctx.workspaces().await?;
     let associations = image_associations(&client, &args.id).await?;
-    write_list(ctx, &selection, &associations, "no applications associated")
+    write_list(ctx, writer, &associations, "no applications associated")
 }

@@ -77,7 +77,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let tags = tags(&pairs)?;
     if ctx.dry_run {
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would create an updated image '{}' from {source}; nothing was changed",
             args.name
         ));
@@ -87,11 +87,12 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let image_id =
         create_updated_image(&client, &source, &args.name, &args.description, tags).await?;
     // The new ID is the output, so `$(...)` captures it even when waiting fails.
-    let mut out = ctx.stdout();
+    let mut out = ctx.printer.stdout();
     writeln!(out, "{image_id}")?;
     out.flush()?;
     if args.wait {
-        ctx.note(format!("waiting for {image_id} to be AVAILABLE"));
+        ctx.printer
+            .note(format!("waiting for {image_id} to be AVAILABLE"));
         wait::until_done(
             &format!("image {image_id} to be AVAILABLE"),
             Duration::from_secs(args.wait_timeout),
@@ -108,7 +109,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             },
         )
         .await?;
-        ctx.note(format!("{image_id} is AVAILABLE"));
+        ctx.printer.note(format!("{image_id} is AVAILABLE"));
     }
     Ok(())
 }

@@ -26,8 +26,8 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let prompter = prompt::for_run(ctx.yes, ctx.dry_run, "delete")?;
-    let named = IMAGES.targets(&args.targets)?;
+    let prompter = prompt::for_run(&ctx.printer, ctx.yes, ctx.dry_run, "delete")?;
+    let named = IMAGES.targets(&args.targets, ctx.resume())?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the images to delete: IDs or --ids-from FILE",

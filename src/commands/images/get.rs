@@ -5,7 +5,6 @@ use aws_sdk_workspaces::types::WorkspaceImage;
 use crate::api::workspaces::get_image;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Selection, View, write_one};
 use crate::resources::ImageId;
 
 pub const EXAMPLES: &str = "\
@@ -21,9 +20,8 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let selection =
-        Selection::<WorkspaceImage>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
+    let writer = ctx.printer.one::<WorkspaceImage>()?;
     let client = ctx.workspaces().await?;
     let image = get_image(&client, &args.id).await?;
-    write_one(&selection, &ctx.output, &image, ctx.stdout())
+    writer.write(&image)
 }

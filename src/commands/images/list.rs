@@ -7,7 +7,7 @@ use crate::commands::workspaces::ImageTypeArg;
 use crate::context::Context;
 use crate::error::Result;
 use crate::fanout::{self, Filtered, Service};
-use crate::output::{Format, Selection, View};
+use crate::output::View;
 use crate::resources::{ImageId, strings};
 
 pub const EXAMPLES: &str = "\
@@ -36,16 +36,14 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ids: strings(args.ids),
         image_type: args.image_type.map(ImageTypeArg::to_sdk),
     };
-    let selection = Selection::<WorkspaceImage>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
+    let writer = ctx
+        .printer
+        .list::<WorkspaceImage>(View::List { details: false })?;
     let updates_available = args.updates_available;
     fanout::list(
         ctx,
         Service::WorkSpaces,
-        selection,
+        writer,
         |session| Filtered {
             source: ImagePages::new(session.workspaces(), query.clone()),
             keep: |image: &WorkspaceImage| {

@@ -13,7 +13,7 @@ pub struct Args {
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let path = state_path()?;
     wsfleet_sandbox::reset_state_file(&path, &args.fleet.config())?;
-    ctx.note(format!(
+    ctx.printer.note(format!(
         "sandbox reset: {} devices, {} WorkSpaces",
         args.fleet.devices, args.fleet.workspaces
     ));

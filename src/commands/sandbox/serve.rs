@@ -76,7 +76,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .map_err(|e| anyhow::anyhow!("could not start the sandbox on port {}: {e}", args.port))?;
     let endpoint = sandbox.endpoint();
     {
-        let mut out = ctx.stdout();
+        let mut out = ctx.printer.stdout();
         writeln!(out, "export AWS_ENDPOINT_URL={endpoint}")?;
         writeln!(out, "export AWS_REGION={SANDBOX_REGION}")?;
         writeln!(out, "export AWS_ACCESS_KEY_ID={SANDBOX_KEY}")?;
@@ -84,12 +84,13 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         writeln!(out, "export AWS_DISABLE_HOST_PREFIX_INJECTION=true")?;
         out.flush()?;
     }
-    ctx.note(format!("sandbox listening on {endpoint}; Ctrl-C stops it"));
+    ctx.printer
+        .note(format!("sandbox listening on {endpoint}; Ctrl-C stops it"));
     sandbox
         .run_until(async {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await?;
-    ctx.note("sandbox stopped");
+    ctx.printer.note("sandbox stopped");
     Ok(())
 }

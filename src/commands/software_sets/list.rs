@@ -6,7 +6,7 @@ use crate::api::thin_client::SoftwareSetPages;
 use crate::context::Context;
 use crate::error::Result;
 use crate::fanout::{self, Service};
-use crate::output::{Format, Selection, View};
+use crate::output::View;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -17,12 +17,10 @@ Examples:
 pub struct Args {}
 
 pub async fn run(_args: Args, ctx: &Context) -> Result<()> {
-    let selection = Selection::<SoftwareSet>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
-    if selection.needs_details() {
+    let writer = ctx
+        .printer
+        .list::<SoftwareSet>(View::List { details: false })?;
+    if writer.needs_details() {
         return Err(crate::error::AppError::usage(
             "the software list is shown by `software-sets get ID` only",
         ));
@@ -30,7 +28,7 @@ pub async fn run(_args: Args, ctx: &Context) -> Result<()> {
     fanout::list(
         ctx,
         Service::ThinClient,
-        selection,
+        writer,
         |session| SoftwareSetPages::new(session.thin_client()),
         "software sets",
     )

@@ -46,16 +46,16 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    if args.targets.is_empty() {
+    if args.targets.is_empty(ctx.resume()) {
         return Err(AppError::usage(
             "which software sets? Give software set IDs or --ids-from FILE|-",
         ));
     }
-    let named = SOFTWARE_SETS.targets(&args.targets)?;
+    let named = SOFTWARE_SETS.targets(&args.targets, ctx.resume())?;
     let status = SoftwareSetValidationStatus::from(args.validation_status.api_value());
     if ctx.dry_run {
         let listed: Vec<String> = named.iter().map(Named::describe).collect();
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would mark {} software set(s) {}: {}; nothing was changed",
             named.len(),
             status.as_str(),

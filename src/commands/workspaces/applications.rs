@@ -5,7 +5,7 @@ use aws_sdk_workspaces::types::WorkspaceResourceAssociation;
 use crate::api::workspaces::workspace_associations;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Format, ListWriter, Selection, View};
+use crate::output::{ListWriter, Out, View};
 use crate::resources::WorkspaceId;
 
 pub const EXAMPLES: &str = "\
@@ -21,29 +21,24 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let selection = Selection::<WorkspaceResourceAssociation>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
+    let writer = ctx
+        .printer
+        .list::<WorkspaceResourceAssociation>(View::List { details: false })?;
     let client = ctx.workspaces().await?;
     let associations = workspace_associations(&client, &args.id).await?;
-    write_list(ctx, &selection, &associations, "no applications associated")
+    write_list(ctx, writer, &associations, "no applications associated")
 }
 
 /// Writes a list the API returned whole (no pages), with a note when empty.
 pub fn write_list<T>(
     ctx: &Context,
-    selection: &Selection<T>,
+    mut writer: ListWriter<'_, T, Out>,
     items: &[T],
     none_found: &str,
 ) -> Result<()> {
-    let mut writer = ListWriter::new(selection, &ctx.output, ctx.stdout())?;
     for item in items {
         writer.write(item)?;
     }
-    if writer.finish()? == 0 && ctx.output.format == Format::Table {
-        ctx.note(none_found);
-    }
+    ctx.printer.note_if_none(writer.finish()?, none_found);
     Ok(())
 }

@@ -14,7 +14,7 @@ use super::{ComputeArg, OperatingSystemArg, ProtocolArg, RunningModeArg};
 use crate::api::workspaces::{BATCH_SIZE, create_workspaces, tags};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::output::{Column, Format, ListWriter, Resource, Selection, View, columns_get as get};
+use crate::output::{Column, Resource, View, columns_get as get};
 use crate::resources::{BundleId, DirectoryId};
 use crate::validate::printable;
 
@@ -128,11 +128,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         Some(path) => read_requests(path)?,
         None => vec![request_from_flags(&args)?],
     };
-    let selection = Selection::<CreateResult>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
+    let mut writer = ctx
+        .printer
+        .list::<CreateResult>(View::List { details: false })?;
     let mut results: Vec<CreateResult> = requests
         .iter()
         .enumerate()
@@ -170,20 +168,19 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             }
         }
     }
-    let mut writer = ListWriter::new(&selection, &ctx.output, ctx.stdout())?;
     for result in &results {
         writer.write(result)?;
     }
     writer.finish()?;
     let failed = results.iter().filter(|r| r.outcome == "failed").count();
     if ctx.dry_run {
-        ctx.note(format!(
+        ctx.printer.note(format!(
             "dry run: would create {} WorkSpaces; nothing was sent",
             results.len()
         ));
         return Ok(());
     }
-    ctx.note(format!(
+    ctx.printer.note(format!(
         "create: {} pending, {failed} failed",
         results.len() - failed
     ));

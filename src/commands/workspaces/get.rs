@@ -5,7 +5,6 @@ use aws_sdk_workspaces::types::Workspace;
 use crate::api::workspaces::get_workspace;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Selection, View, write_one};
 use crate::resources::WorkspaceId;
 
 pub const EXAMPLES: &str = "\
@@ -21,9 +20,8 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let selection =
-        Selection::<Workspace>::resolve(ctx.output.columns.as_deref(), View::Detail, false)?;
+    let writer = ctx.printer.one::<Workspace>()?;
     let client = ctx.workspaces().await?;
     let workspace = get_workspace(&client, &args.id).await?;
-    write_one(&selection, &ctx.output, &workspace, ctx.stdout())
+    writer.write(&workspace)
 }

@@ -115,11 +115,16 @@ fn verb(change: StateChange) -> Verb {
 pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
     let verb = verb(change);
     let prompter = if verb.confirms {
-        Some(prompt::for_run(ctx.yes, ctx.dry_run, verb.word)?)
+        Some(prompt::for_run(
+            &ctx.printer,
+            ctx.yes,
+            ctx.dry_run,
+            verb.word,
+        )?)
     } else {
         None
     };
-    let named = WORKSPACES.targets(&args.targets)?;
+    let named = WORKSPACES.targets(&args.targets, ctx.resume())?;
     if named.is_empty() && args.filters.is_empty() {
         return Err(AppError::usage(format!(
             "name the WorkSpaces to {}: IDs, --ids-from FILE, or list filters (--directory, --state, ...)",
@@ -141,13 +146,13 @@ pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
         })
         .await?;
     if targets.is_empty() {
-        ctx.note(format!("no WorkSpaces to {}", verb.word));
+        ctx.printer.note(format!("no WorkSpaces to {}", verb.word));
         return Ok(());
     }
     let target_ids = ids_of(&targets, Workspace::workspace_id);
 
     if let Some(warning) = verb.warning {
-        ctx.note(warning);
+        ctx.printer.note(warning);
     }
     if (verb.confirms || ctx.dry_run) && !show_plan(ctx, verb.word, places, &targets)? {
         return Ok(());
@@ -211,7 +216,7 @@ async fn wait_for_final_state(
     timeout_seconds: u64,
 ) -> Result<()> {
     let goal = verb.final_state.unwrap_or("terminated");
-    ctx.note(format!(
+    ctx.printer.note(format!(
         "waiting for {} WorkSpaces to be {goal}",
         targets.len()
     ));
@@ -262,7 +267,8 @@ async fn wait_for_final_state(
     .await?;
     let failed = failed.into_inner();
     if failed.is_empty() {
-        ctx.note(format!("all {total} WorkSpaces are {goal}"));
+        ctx.printer
+            .note(format!("all {total} WorkSpaces are {goal}"));
         Ok(())
     } else {
         Err(AppError::Failed(format!(

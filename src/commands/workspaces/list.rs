@@ -7,7 +7,7 @@ use crate::api::workspaces::WorkspacePages;
 use crate::context::Context;
 use crate::error::Result;
 use crate::fanout::{self, Filtered, Service};
-use crate::output::{Format, Selection, View};
+use crate::output::View;
 use crate::resources::{WorkspaceId, strings};
 
 pub const EXAMPLES: &str = "\
@@ -30,15 +30,13 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let query = args.filters.query(strings(args.ids))?;
-    let selection = Selection::<Workspace>::resolve(
-        ctx.output.columns.as_deref(),
-        View::List { details: false },
-        ctx.output.format == Format::Table,
-    )?;
+    let writer = ctx
+        .printer
+        .list::<Workspace>(View::List { details: false })?;
     fanout::list(
         ctx,
         Service::WorkSpaces,
-        selection,
+        writer,
         |session| Filtered {
             source: WorkspacePages::new(session.workspaces(), query.clone()),
             keep: |w: &Workspace| args.filters.matches(w),

@@ -112,7 +112,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     let properties = args.properties.to_sdk()?;
-    let named = WORKSPACES.targets(&args.targets)?;
+    let named = WORKSPACES.targets(&args.targets, ctx.resume())?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the WorkSpaces to modify: IDs or --ids-from FILE",
