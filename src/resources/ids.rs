@@ -94,6 +94,25 @@ pub fn lowercase_hex(b: u8) -> bool {
     b.is_ascii_digit() || (b'a'..=b'f').contains(&b)
 }
 
+/// A command line clap refused. An ID of the wrong shape is reported as
+/// the ID's own rule words it (`error: invalid device ID 'x': expected
+/// ...`), one line as every usage error; any other refusal as clap words it.
+pub fn exit_on_parse_error(err: clap::Error) -> ! {
+    use std::error::Error as _;
+    let rule_broken = err
+        .source()
+        .and_then(|source| source.downcast_ref::<AppError>())
+        .filter(|_| err.kind() == clap::error::ErrorKind::ValueValidation);
+    match rule_broken {
+        Some(broken) => clap::Error::raw(
+            clap::error::ErrorKind::ValueValidation,
+            format!("{broken}\n"),
+        )
+        .exit(),
+        None => err.exit(),
+    }
+}
+
 /// IDs as the API takes them in a list member.
 pub fn strings<I: Into<String>>(ids: impl IntoIterator<Item = I>) -> Vec<String> {
     ids.into_iter().map(Into::into).collect()

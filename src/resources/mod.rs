@@ -23,7 +23,7 @@ use std::path::Path;
 
 use futures::future::LocalBoxFuture;
 
-pub use ids::{IdRule, strings};
+pub use ids::{IdRule, exit_on_parse_error, strings};
 pub use registry::*;
 
 use crate::aws::Session;
