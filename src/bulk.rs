@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use std::path::{Path, PathBuf};
 
+use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::journal::JournalTarget;
@@ -181,6 +182,7 @@ impl Report {
 /// Returns whether to go on.
 pub fn show_plan<T: Resource>(
     ctx: &Context,
+    confirm: &ConfirmArgs,
     action: &str,
     places: &Places,
     items: &[Placed<T>],
@@ -190,7 +192,7 @@ pub fn show_plan<T: Resource>(
     } else {
         format!("{}s", T::KIND)
     };
-    if ctx.dry_run {
+    if confirm.dry_run() {
         let mut writer = ctx.printer.list::<T>(View::List { details: false })?;
         writer.locate(places.located());
         for placed in items {
@@ -204,7 +206,7 @@ pub fn show_plan<T: Resource>(
         ));
         return Ok(false);
     }
-    if ctx.printer.quiet() && ctx.yes {
+    if ctx.printer.quiet() && confirm.yes {
         return Ok(true);
     }
     use std::io::Write;
@@ -250,16 +252,21 @@ pub struct Executor<'a> {
 }
 
 impl<'a> Executor<'a> {
-    /// The executor for a verb: `--concurrency`, a progress bar on a
+    /// The executor for a verb: its `--concurrency`, a progress bar on a
     /// terminal, the journal (`--journal`, else one under the user's state
     /// directory), `--resume`, and the places the targets live in.
-    pub fn for_context(ctx: &'a Context, places: &Places, batch_size: usize) -> Executor<'a> {
+    pub fn for_verb(
+        ctx: &Context,
+        bulk: &'a BulkArgs,
+        places: &Places,
+        batch_size: usize,
+    ) -> Executor<'a> {
         Executor {
-            concurrency: ctx.concurrency,
+            concurrency: bulk.concurrency.get(),
             batch_size: batch_size.max(1),
             printer: ctx.printer.clone(),
-            journal: ctx.journal.clone(),
-            resume: ctx.resume(),
+            journal: bulk.journal.clone(),
+            resume: bulk.resume.as_ref(),
             locations: places.locations(),
         }
     }

@@ -11,6 +11,7 @@ use crate::commands::sandbox::SandboxCommand;
 use crate::commands::software_sets::SoftwareSetsCommand;
 use crate::commands::workspaces::WorkspacesCommand;
 use crate::commands::{completions, generate_assets};
+use crate::journal::Resume;
 use crate::output::Format;
 
 const AFTER_HELP: &str = "\
@@ -43,7 +44,10 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The options every command takes, listed after a verb's own under their
+/// own heading.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Named AWS profile, as the AWS CLI uses it; repeat to list several
     /// accounts at once
@@ -91,19 +95,6 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub csv_raw: bool,
 
-    /// Answer yes to confirmations (required when not running interactively)
-    #[arg(short = 'y', long, global = true)]
-    pub yes: bool,
-
-    /// Mutating verbs: print the plan, change nothing
-    #[arg(long, global = true)]
-    pub dry_run: bool,
-
-    /// Parallel requests for bulk work and per-item details
-    #[arg(long, global = true, default_value_t = 8, value_name = "N",
-          value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub concurrency: u16,
-
     /// Colour
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -115,15 +106,6 @@ pub struct GlobalArgs {
     /// More on stderr; -vv traces SDK requests (secrets redacted)
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
-
-    /// Bulk verbs: record each target's outcome in FILE as it happens
-    /// (default: a file under the user's state directory)
-    #[arg(long, global = true, value_name = "FILE")]
-    pub journal: Option<std::path::PathBuf>,
-
-    /// Bulk verbs: finish the run journaled in FILE, skipping what it did
-    #[arg(long, global = true, value_name = "FILE")]
-    pub resume: Option<std::path::PathBuf>,
 
     /// Give up on an API call (retries included) after this many seconds
     #[arg(long, global = true, env = "WSFLEET_TIMEOUT", default_value_t = 30,
@@ -141,6 +123,93 @@ pub struct GlobalArgs {
     pub sandbox: bool,
 }
 
+/// A verb's own options go under clap's default heading, first in its
+/// help, even when a group of filters with its own heading came before.
+pub const OWN_OPTIONS: Option<&str> = None;
+
+/// `--dry-run`: on every verb that changes something.
+#[derive(Debug, Clone, Copy, Default, Args)]
+#[command(next_help_heading = OWN_OPTIONS)]
+pub struct ChangeArgs {
+    /// Print the plan, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `--yes` (and `--dry-run`): on the verbs that ask before they change
+/// anything.
+#[derive(Debug, Clone, Copy, Default, Args)]
+#[command(next_help_heading = OWN_OPTIONS)]
+pub struct ConfirmArgs {
+    /// Answer yes to the confirmation (required when not running interactively)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+impl ConfirmArgs {
+    pub fn dry_run(&self) -> bool {
+        self.change.dry_run
+    }
+}
+
+/// A verb that changes without asking shows its plan only on `--dry-run`.
+impl From<ChangeArgs> for ConfirmArgs {
+    fn from(change: ChangeArgs) -> ConfirmArgs {
+        ConfirmArgs { yes: false, change }
+    }
+}
+
+/// `--concurrency`: on the verbs that send many requests at once (bulk
+/// changes, per-item details, `report`, `export`).
+#[derive(Debug, Clone, Copy, Args)]
+#[command(next_help_heading = OWN_OPTIONS)]
+pub struct ConcurrencyArgs {
+    /// Parallel requests for bulk work and per-item details
+    #[arg(long = "concurrency", default_value_t = 8, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=256))]
+    requests: u16,
+}
+
+impl ConcurrencyArgs {
+    /// How many requests may be in flight at once (at least 1).
+    pub fn get(&self) -> usize {
+        usize::from(self.requests)
+    }
+}
+
+impl Default for ConcurrencyArgs {
+    fn default() -> ConcurrencyArgs {
+        ConcurrencyArgs { requests: 8 }
+    }
+}
+
+/// `--journal`, `--resume` and `--concurrency`: on the verbs that run the
+/// bulk executor.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = OWN_OPTIONS)]
+pub struct BulkArgs {
+    /// Record each target's outcome in FILE as it happens (default: a file
+    /// under the user's state directory)
+    #[arg(long, value_name = "FILE")]
+    pub journal: Option<std::path::PathBuf>,
+
+    /// Finish the run journaled in FILE, skipping what it did
+    #[arg(long, value_name = "FILE", value_parser = resume_journal)]
+    pub resume: Option<Resume>,
+
+    #[command(flatten)]
+    pub concurrency: ConcurrencyArgs,
+}
+
+/// `--resume FILE` is read as the command line is parsed, before any
+/// request: a missing or foreign file is a usage error (exit 2).
+fn resume_journal(path: &str) -> Result<Resume, String> {
+    crate::journal::read(std::path::Path::new(path)).map_err(|err| err.to_string())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -151,22 +220,22 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// WorkSpaces Thin Client devices
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = crate::commands::devices::EXAMPLES)]
     Devices(DevicesCommand),
     /// WorkSpaces Thin Client environments
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = crate::commands::environments::EXAMPLES)]
     Environments(EnvironmentsCommand),
     /// WorkSpaces Thin Client software sets
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = crate::commands::software_sets::EXAMPLES)]
     SoftwareSets(SoftwareSetsCommand),
     /// Amazon WorkSpaces: list, create, modify, start, stop, reboot, rebuild, terminate
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = crate::commands::workspaces::EXAMPLES)]
     Workspaces(WorkspacesCommand),
     /// WorkSpaces applications and their associations
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = crate::commands::applications::EXAMPLES)]
     Applications(ApplicationsCommand),
     /// WorkSpace images
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = crate::commands::images::EXAMPLES)]
     Images(ImagesCommand),
     /// One fleet summary, across regions and accounts
     #[command(after_long_help = crate::commands::report::EXAMPLES)]
@@ -175,7 +244,7 @@ pub enum Command {
     #[command(after_long_help = crate::commands::export::EXAMPLES)]
     Export(crate::commands::export::Args),
     /// The local emulator of both services (no AWS account needed)
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = crate::commands::sandbox::EXAMPLES)]
     Sandbox(SandboxCommand),
     /// Print the shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(after_long_help = completions::EXAMPLES)]
@@ -183,6 +252,9 @@ pub enum Command {
     /// Write completions/ and man/ (for maintainers)
     #[command(hide = true)]
     GenerateAssets(generate_assets::Args),
+    /// Which API operation each verb reaches, and which none does yet
+    #[command(hide = true)]
+    Coverage(crate::commands::coverage::Args),
 }
 
 #[cfg(test)]
@@ -193,5 +265,51 @@ mod tests {
     #[test]
     fn command_tree_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// Every command and its subcommands, depth first.
+    fn every_command(command: &clap::Command) -> Vec<clap::Command> {
+        let mut all = vec![command.clone()];
+        for sub in command.get_subcommands() {
+            all.extend(every_command(sub));
+        }
+        all
+    }
+
+    /// An example is pasted into a shell: at the help's widest, clap must
+    /// not wrap any of its lines.
+    #[test]
+    fn example_lines_are_never_wrapped() {
+        let mut root = Cli::command().term_width(100);
+        root.build();
+        for mut command in every_command(&root) {
+            let Some(examples) = command.get_after_long_help().map(|h| h.to_string()) else {
+                continue;
+            };
+            let help = command.render_long_help().to_string();
+            // Example commands, their continuation lines and sample files
+            // are indented; prose may wrap.
+            for line in examples.lines().filter(|l| l.starts_with("  ")) {
+                assert!(
+                    help.contains(line),
+                    "{}: the example line {line:?} is wrapped in its help",
+                    command.get_name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_group_ends_its_help_with_examples() {
+        for group in Cli::command().get_subcommands() {
+            if group.has_subcommands() {
+                let examples = group.get_after_long_help().map(|h| h.to_string());
+                assert!(
+                    examples.is_some_and(|e| e.starts_with("Examples:\n  wsfleet ")),
+                    "{} has no examples",
+                    group.get_name()
+                );
+            }
+        }
     }
 }

@@ -159,7 +159,7 @@ impl CompletedLine {
             .ok()?;
         let global = GlobalArgs::from_arg_matches(&matches).ok()?;
         let printer = crate::output::Printer::new(&global);
-        let mut context = Context::new(&global, printer).ok()?;
+        let mut context = Context::new(&global, printer);
         context.session_options.connect_timeout = CONNECT_TIMEOUT;
         context.session_options.timeout = CALL_TIMEOUT;
         Some(CompletedLine {

@@ -1,14 +1,14 @@
 //! What every command runs with: the printer, the AWS session (loaded on
-//! first use, or handed in by a test), the journal being resumed, and the
-//! run-wide switches. Nothing here is global: a test builds a context of its
-//! own and runs a command in-process.
+//! first use, or handed in by a test) and where it reaches. What a verb's
+//! own options say (`--yes`, `--dry-run`, `--resume`, ...) stays with the
+//! verb. Nothing here is global: a test builds a context of its own and runs
+//! a command in-process.
 
 use tokio::sync::OnceCell;
 
 use crate::aws::{Session, SessionOptions};
 use crate::cli::GlobalArgs;
 use crate::error::{AppError, AwsErrorKind, Result};
-use crate::journal::{self, Resume};
 use crate::output::Printer;
 
 pub struct Context {
@@ -20,58 +20,34 @@ pub struct Context {
     pub printer: Printer,
     pub session_options: SessionOptions,
     session: OnceCell<Session>,
-    pub yes: bool,
-    pub dry_run: bool,
-    pub concurrency: usize,
-    /// `--journal`: where bulk verbs record outcomes.
-    pub journal: Option<std::path::PathBuf>,
-    /// `--resume`: the journal of the run being finished, read before any request.
-    resume: Option<Resume>,
 }
 
 impl Context {
-    /// The context of a run. A `--resume` journal that cannot be read is a
-    /// usage error here, before any request.
-    pub fn new(global: &GlobalArgs, printer: Printer) -> Result<Context> {
+    /// The context of a run.
+    pub fn new(global: &GlobalArgs, printer: Printer) -> Context {
         let mut session_options = SessionOptions::new();
         session_options.profile = global.profile.first().cloned();
         session_options.region = global.region.first().cloned();
         session_options.endpoint_url = global.endpoint_url.clone();
         session_options.timeout = std::time::Duration::from_secs(global.timeout);
         session_options.connect_timeout = std::time::Duration::from_secs(global.connect_timeout);
-        let resume = global.resume.as_deref().map(journal::read).transpose()?;
-        Ok(Context {
+        Context {
             profiles: global.profile.clone(),
             regions: global.region.clone(),
             printer,
             session_options,
             session: OnceCell::new(),
-            yes: global.yes,
-            dry_run: global.dry_run,
-            concurrency: usize::from(global.concurrency),
-            journal: global.journal.clone(),
-            resume,
-        })
+        }
     }
 
     /// A context whose session is handed in, not loaded: a test's session
     /// of mocked clients ([`Session::from_config`]).
     #[cfg(test)]
-    pub fn with_session(
-        global: &GlobalArgs,
-        printer: Printer,
-        session: Session,
-    ) -> Result<Context> {
-        let context = Context::new(global, printer)?;
-        Ok(Context {
+    pub fn with_session(global: &GlobalArgs, printer: Printer, session: Session) -> Context {
+        Context {
             session: OnceCell::new_with(Some(session)),
-            ..context
-        })
-    }
-
-    /// `--resume`: the earlier run a bulk verb finishes.
-    pub fn resume(&self) -> Option<&Resume> {
-        self.resume.as_ref()
+            ..Context::new(global, printer)
+        }
     }
 
     /// The one session of a command that works in one region of one
@@ -198,7 +174,7 @@ mod tests {
         );
         let session = Session::from_config(config, "123456789012").with_interceptor(mocks);
         let (printer, captured): (Printer, Captured) = Printer::capture(&cli.global);
-        let ctx = Context::with_session(&cli.global, printer, session).unwrap();
+        let ctx = Context::with_session(&cli.global, printer, session);
         let result = crate::commands::run(cli.command, &ctx).await;
         Ran {
             result,

@@ -73,25 +73,22 @@ impl Resume {
     }
 }
 
-/// `--resume FILE`, read before any request; a bad file is exit 2.
+/// `--resume FILE`: what the journal says of the earlier run; a file that
+/// cannot be read or is not a journal is a usage error (the messages leave
+/// the file's name to clap, which reads it as the command line is parsed).
 pub fn read(path: &Path) -> Result<Resume> {
-    let shown = path.display();
-    let file = File::open(path)
-        .map_err(|e| AppError::usage(format!("--resume {shown}: cannot read: {e}")))?;
+    let file = File::open(path).map_err(|e| AppError::usage(format!("cannot read: {e}")))?;
     let mut lines = BufReader::new(file).lines().enumerate();
     let start = match lines.next() {
         Some((_, Ok(line))) => serde_json::from_str::<Line>(&line).ok(),
         _ => None,
     };
     let Some(Line::Start { action, targets }) = start else {
-        return Err(AppError::usage(format!(
-            "--resume {shown}: not a wsfleet journal (no start line)"
-        )));
+        return Err(AppError::usage("not a wsfleet journal (no start line)"));
     };
     let mut done = HashSet::new();
     for (number, line) in lines {
-        let line =
-            line.map_err(|e| AppError::usage(format!("--resume {shown}: cannot read: {e}")))?;
+        let line = line.map_err(|e| AppError::usage(format!("cannot read: {e}")))?;
         if line.trim().is_empty() {
             continue;
         }
@@ -103,10 +100,7 @@ pub fn read(path: &Path) -> Result<Resume> {
             // The line being written when the process died may be cut short.
             Err(_) if number > 0 => break,
             Err(e) => {
-                return Err(AppError::usage(format!(
-                    "--resume {shown}: line {}: {e}",
-                    number + 1
-                )));
+                return Err(AppError::usage(format!("line {}: {e}", number + 1)));
             }
         }
     }

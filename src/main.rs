@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod complete;
 mod context;
+mod coverage;
 mod error;
 mod fanout;
 mod journal;
@@ -42,13 +43,7 @@ fn main() -> ExitCode {
     let cli = Cli::try_parse().unwrap_or_else(|err| resources::exit_on_parse_error(err));
     let printer = Printer::new(&cli.global);
     init_tracing(&printer);
-    let mut ctx = match Context::new(&cli.global, printer.clone()) {
-        Ok(ctx) => ctx,
-        Err(err) => {
-            report(&printer, &err);
-            return ExitCode::from(err.exit_code());
-        }
-    };
+    let mut ctx = Context::new(&cli.global, printer.clone());
     let embedded_sandbox = cli.global.sandbox && !matches!(cli.command, Command::Sandbox(_));
 
     let runtime = match tokio::runtime::Builder::new_multi_thread()

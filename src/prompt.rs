@@ -8,6 +8,7 @@ use dialoguer::console::Term;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input};
 
+use crate::cli::ConfirmArgs;
 use crate::error::{AppError, Result};
 use crate::output::Printer;
 
@@ -85,11 +86,10 @@ fn prompt_error(err: dialoguer::Error) -> AppError {
 /// the IDs), and refuse (exit 2) when there is none.
 pub fn for_run(
     printer: &Printer,
-    yes: bool,
-    dry_run: bool,
+    confirm: &ConfirmArgs,
     action: &str,
 ) -> Result<Box<dyn Prompter>> {
-    if yes || dry_run {
+    if confirm.yes || confirm.dry_run() {
         return Ok(Box::new(AssumeYes));
     }
     if let Some(term) = printer.prompt_terminal().filter(|_| terminal_readable()) {
@@ -131,6 +131,7 @@ pub fn require_confirmation(prompter: &dyn Prompter, action: &str, count: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::ChangeArgs;
     use std::cell::Cell;
 
     struct Answer {
@@ -175,18 +176,31 @@ mod tests {
         // A captured printer has no terminal.
         let (printer, _) = Printer::capture(&cli.global);
         assert!(
-            for_run(&printer, true, false, "delete")
-                .unwrap()
-                .confirm("delete", 20)
-                .unwrap()
+            for_run(
+                &printer,
+                &ConfirmArgs {
+                    yes: true,
+                    ..ConfirmArgs::default()
+                },
+                "delete"
+            )
+            .unwrap()
+            .confirm("delete", 20)
+            .unwrap()
         );
         assert!(
-            for_run(&printer, false, true, "delete")
-                .unwrap()
-                .confirm("delete", 20)
-                .unwrap()
+            for_run(
+                &printer,
+                &ConfirmArgs::from(ChangeArgs { dry_run: true }),
+                "delete"
+            )
+            .unwrap()
+            .confirm("delete", 20)
+            .unwrap()
         );
-        let err = for_run(&printer, false, false, "delete").err().unwrap();
+        let err = for_run(&printer, &ConfirmArgs::default(), "delete")
+            .err()
+            .unwrap();
         assert_eq!(err.exit_code(), crate::error::exit::USAGE);
     }
 }

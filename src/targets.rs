@@ -71,12 +71,13 @@ impl Named {
 
 impl TargetArgs {
     /// No targets named: no IDs, no `--ids-from`, and no `--resume`
-    /// journal (the context's) to take them from.
+    /// journal to take them from.
     pub fn is_empty(&self, resume: Option<&Resume>) -> bool {
         self.ids.is_empty() && self.ids_from.is_none() && resume.is_none()
     }
 
-    /// The targets named on the command line and in `--ids-from`, each ID
+    /// The targets named on the command line, in `--ids-from` or (alone)
+    /// by the `--resume` journal, each ID
     /// checked by `check`, duplicates dropped, in the order given, with
     /// where each record says its target lives (`region`, `account`): the
     /// same ID in two places is two targets. `id_keys` are the JSON member

@@ -512,13 +512,13 @@ const CASES: &[Case] = &[
     case(&["devices", "deregister", "--yes"], "which devices?"),
     case(&["devices", "update", DEVICE], "nothing to change"),
     case(
-        &["--resume", "empty.txt", "devices", "delete", "--yes"],
-        "--resume empty.txt: not a wsfleet journal",
+        &["devices", "delete", "--resume", "empty.txt", "--yes"],
+        "'empty.txt' for '--resume <FILE>': not a wsfleet journal",
     ),
     case(&["devices", "deregister", DEVICE], "--yes"),
     // Numbers and durations out of range.
     case(
-        &["--concurrency", "0", "devices", "list"],
+        &["devices", "list", "--concurrency", "0"],
         "'0' for '--concurrency",
     ),
     case(&["--timeout", "0", "devices", "list"], "'0' for '--timeout"),

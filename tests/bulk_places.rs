@@ -60,11 +60,11 @@ fn deregister_from_a_two_account_listing_changes_each_device_in_its_own_account(
         &fleet
             .wsfleet()
             .args([
-                "--dry-run",
                 "-o",
                 "json",
                 "devices",
                 "deregister",
+                "--dry-run",
                 "--ids-from",
             ])
             .arg(&file)
@@ -85,9 +85,9 @@ fn deregister_from_a_two_account_listing_changes_each_device_in_its_own_account(
     let journal = fleet.home.path().join("deregister.ndjson");
     let output = fleet
         .wsfleet()
-        .args(["--yes", "-o", "json", "--journal"])
+        .args(["-o", "json", "devices", "deregister", "--yes", "--journal"])
         .arg(&journal)
-        .args(["devices", "deregister", "--ids-from"])
+        .arg("--ids-from")
         .arg(&file)
         .output()
         .unwrap();
@@ -139,9 +139,8 @@ fn deregister_from_a_two_account_listing_changes_each_device_in_its_own_account(
     fleet.west.clear_requests();
     let resumed = fleet
         .wsfleet()
-        .args(["--yes", "-o", "json", "--resume"])
+        .args(["-o", "json", "devices", "deregister", "--yes", "--resume"])
         .arg(&journal)
-        .args(["devices", "deregister"])
         .output()
         .unwrap();
     let resumed = json_rows(&resumed);
@@ -162,7 +161,7 @@ fn a_record_in_an_account_no_profile_reaches_stops_the_run_before_any_change() {
 
     let output = fleet
         .wsfleet()
-        .args(["--yes", "devices", "delete", "--ids-from"])
+        .args(["devices", "delete", "--yes", "--ids-from"])
         .arg(&file)
         .output()
         .unwrap();
@@ -183,7 +182,7 @@ fn a_record_in_an_account_no_profile_reaches_stops_the_run_before_any_change() {
     std::fs::write(&file, serde_json::to_string(&bare).unwrap()).unwrap();
     let output = fleet
         .wsfleet()
-        .args(["--yes", "devices", "delete", "--ids-from"])
+        .args(["devices", "delete", "--yes", "--ids-from"])
         .arg(&file)
         .output()
         .unwrap();
@@ -214,11 +213,11 @@ fn filters_with_several_profiles_reach_every_account_and_batch_per_account() {
     let output = fleet
         .wsfleet()
         .args([
-            "--yes",
             "-o",
             "json",
             "workspaces",
             "reboot",
+            "--yes",
             "--state",
             "available",
         ])
@@ -302,9 +301,9 @@ fn records_are_changed_in_the_region_they_name() {
         .args([
             "--region",
             "us-east-1",
-            "--yes",
             "devices",
             "deregister",
+            "--yes",
             "--ids-from",
         ])
         .arg(&file)
@@ -321,7 +320,7 @@ fn records_are_changed_in_the_region_they_name() {
     sandbox.clear_requests();
     let output = sandbox
         .wsfleet()
-        .args(["--yes", "-o", "json", "devices", "deregister", "--ids-from"])
+        .args(["-o", "json", "devices", "deregister", "--yes", "--ids-from"])
         .arg(&file)
         .output()
         .unwrap();
@@ -349,8 +348,8 @@ fn records_are_changed_in_the_region_they_name() {
     sandbox.clear_requests();
     let output = sandbox
         .wsfleet()
-        .args(["--region", "us-east-1,eu-west-1", "--yes"])
-        .args(["devices", "delete", "--ids-from"])
+        .args(["--region", "us-east-1,eu-west-1"])
+        .args(["devices", "delete", "--yes", "--ids-from"])
         .arg(&bare)
         .output()
         .unwrap();
@@ -380,8 +379,8 @@ fn an_account_that_cannot_be_reached_stops_the_run_before_any_change() {
 
     let output = fleet
         .wsfleet_without_profiles()
-        .args(["--profile", "east,gone", "--yes", "--connect-timeout", "1"])
-        .args(["devices", "delete", "--environment", "a1b2c3d4e"])
+        .args(["--profile", "east,gone", "--connect-timeout", "1"])
+        .args(["devices", "delete", "--yes", "--environment", "a1b2c3d4e"])
         .output()
         .unwrap();
     assert!(!output.status.success());

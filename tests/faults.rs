@@ -53,15 +53,7 @@ fn run_bulk(sb: &TestSandbox, args: &[&str], ids: &[String]) -> (i32, HashMap<St
     let out = sb
         .wsfleet()
         .args(args)
-        .args([
-            "--ids-from",
-            "-",
-            "--yes",
-            "--concurrency",
-            "16",
-            "-o",
-            "json",
-        ])
+        .args(["--ids-from", "-", "--concurrency", "16", "-o", "json"])
         .write_stdin(ids.join("\n"))
         .timeout(Duration::from_secs(60))
         .output()
@@ -160,7 +152,7 @@ fn deregistering_500_devices_through_faults_does_each_once() {
     sb.clear_requests();
     set_faults(&sb);
 
-    let (code, results) = run_bulk(&sb, &["devices", "deregister"], &ids);
+    let (code, results) = run_bulk(&sb, &["devices", "deregister", "--yes"], &ids);
     assert_eq!(code, 0);
     assert_eq!(results.len(), ids.len());
     assert_all_done(&results, &ids);
@@ -179,7 +171,11 @@ fn deregistering_500_devices_through_faults_does_each_once() {
 fn deleting_500_devices_through_faults_lists_the_two_that_cannot_be() {
     let sb = fleet(800);
     let registered = device_ids_with_status(&sb, "REGISTERED");
-    let (code, _) = run_bulk(&sb, &["devices", "deregister"], &registered[..TARGETS]);
+    let (code, _) = run_bulk(
+        &sb,
+        &["devices", "deregister", "--yes"],
+        &registered[..TARGETS],
+    );
     assert_eq!(code, 0);
     std::thread::sleep(Duration::from_millis(200));
     let mut ids = device_ids_with_status(&sb, "DEREGISTERED");
@@ -193,7 +189,7 @@ fn deleting_500_devices_through_faults_lists_the_two_that_cannot_be() {
     sb.clear_requests();
     set_faults(&sb);
 
-    let (code, results) = run_bulk(&sb, &["devices", "delete"], &targets);
+    let (code, results) = run_bulk(&sb, &["devices", "delete", "--yes"], &targets);
     assert_eq!(code, 1, "a target failed for good");
     assert_eq!(results.len(), targets.len());
     assert_all_done(&results, &ids);

@@ -1,5 +1,5 @@
-//! The checked-in `completions/` and `man/` are what the binary generates
-//! now, and the man pages render.
+//! The checked-in `completions/`, `man/` and `docs/COVERAGE.md` are what
+//! the binary generates now, and the man pages render.
 // Helpers outside #[test] fns too: a failed expectation is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -11,6 +11,9 @@ use assert_cmd::Command;
 
 /// How to refresh the checked-in copies (from the repository root).
 const REFRESH: &str = "cargo run -- generate-assets --out .";
+
+/// Generated files in folders that also hold hand-written ones.
+const GENERATED_FILES: &[&str] = &["docs/COVERAGE.md"];
 
 fn repository() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -65,6 +68,15 @@ fn checked_in_completions_and_man_pages_are_fresh() {
             .filter(|name| !generated.contains_key(*name))
         {
             problems.push(format!("{dir}/{name} is no longer generated"));
+        }
+    }
+    for file in GENERATED_FILES {
+        let generated = std::fs::read(out.path().join(file))
+            .unwrap_or_else(|e| panic!("generate-assets wrote no {file}: {e}"));
+        match std::fs::read(repository().join(file)) {
+            Err(_) => problems.push(format!("{file} is missing")),
+            Ok(old) if old != generated => problems.push(format!("{file} is stale")),
+            Ok(_) => {}
         }
     }
     assert!(

@@ -67,6 +67,7 @@ fn an_interrupted_deregistration_resumes_and_every_target_is_done_exactly_once()
         &[
             "devices",
             "deregister",
+            "--yes",
             "--concurrency",
             "4",
             "--journal",
@@ -99,9 +100,9 @@ fn an_interrupted_deregistration_resumes_and_every_target_is_done_exactly_once()
     // Second run: --resume alone names the targets.
     let resumed = sb
         .wsfleet()
+        .args(["devices", "deregister", "--yes"])
         .args(["--resume", journal_arg, "--journal"])
         .arg(sb.path("resumed.ndjson"))
-        .args(["devices", "deregister", "--yes"])
         .args(["--concurrency", "8", "-o", "json"])
         .output()
         .unwrap();

@@ -55,10 +55,10 @@ fn a_change_made_with_sandbox_is_seen_by_the_next_command() {
     let deregistered = isolated_wsfleet(&home)
         .args([
             "--sandbox",
-            "--yes",
             "devices",
             "deregister",
             &id,
+            "--yes",
             "--target-status",
             "archived",
         ])

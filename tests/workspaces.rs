@@ -294,9 +294,9 @@ fn sixty_reboots_go_in_three_calls_and_a_failed_request_fails_the_run() {
     let report = json(
         &sb,
         &[
-            "--yes",
             "workspaces",
             "reboot",
+            "--yes",
             "--ids-from",
             &path.to_string_lossy(),
         ],
@@ -338,7 +338,7 @@ fn destructive_verbs_refuse_without_yes_and_dry_run_changes_nothing() {
 
     let dry = sb
         .wsfleet()
-        .args(["--dry-run", "-o", "json", "workspaces", "terminate", &id])
+        .args(["-o", "json", "workspaces", "terminate", &id, "--dry-run"])
         .output()
         .unwrap();
     assert_eq!(dry.status.code(), Some(0));
@@ -370,7 +370,7 @@ fn stop_start_rebuild_and_terminate_wait_for_their_final_state() {
         text(&candidates[2], "/WorkspaceId").to_owned(),
     );
 
-    json(&sb, &["--yes", "workspaces", "stop", &a, &b, "--wait"], 0);
+    json(&sb, &["workspaces", "stop", &a, &b, "--yes", "--wait"], 0);
     assert_eq!(sb.requests_for("StopWorkspaces").len(), 1);
     assert_eq!(
         text(&json(&sb, &["workspaces", "get", &a], 0), "/State"),
@@ -385,7 +385,7 @@ fn stop_start_rebuild_and_terminate_wait_for_their_final_state() {
 
     json(
         &sb,
-        &["--yes", "workspaces", "rebuild", &a, &b, "--wait"],
+        &["workspaces", "rebuild", &a, &b, "--yes", "--wait"],
         0,
     );
     assert_eq!(
@@ -394,7 +394,7 @@ fn stop_start_rebuild_and_terminate_wait_for_their_final_state() {
         "one WorkSpace a call"
     );
 
-    let report = json(&sb, &["--yes", "workspaces", "terminate", &c, "--wait"], 0);
+    let report = json(&sb, &["workspaces", "terminate", &c, "--yes", "--wait"], 0);
     assert_eq!(items(&report)[0]["outcome"], "done");
     // --wait ends at TERMINATED; the service then drops the WorkSpace from
     // DescribeWorkspaces a little later (one more transition here).
@@ -531,9 +531,9 @@ fn applications_associate_deploy_and_disassociate() {
     let gone = json(
         &sb,
         &[
-            "--yes",
             "applications",
             "disassociate",
+            "--yes",
             "--workspace",
             &workspace,
             "--application",
@@ -630,7 +630,7 @@ fn images_list_get_create_updated_and_delete() {
         .output()
         .unwrap();
     assert_eq!(refused.status.code(), Some(2));
-    json(&sb, &["--yes", "images", "delete", &new_id], 0);
+    json(&sb, &["images", "delete", &new_id, "--yes"], 0);
     assert_eq!(sb.requests_for("DeleteWorkspaceImage").len(), 1);
     let missing = sb
         .wsfleet()

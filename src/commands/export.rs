@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
+use crate::cli::ConcurrencyArgs;
 use crate::commands::report::{now, rfc3339};
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -30,6 +31,9 @@ pub struct Args {
     /// an earlier export)
     #[arg(long)]
     pub force: bool,
+
+    #[command(flatten)]
+    pub concurrency: ConcurrencyArgs,
 }
 
 /// The manifest's name; written last, so its presence means the export is whole.
@@ -43,7 +47,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     let started = now();
-    let inventory = inventory::gather(ctx, true).await.or_only_error()?;
+    let inventory = inventory::gather(ctx, args.concurrency.get(), true)
+        .await
+        .or_only_error()?;
     std::fs::create_dir_all(&args.out)?;
     let scopes: Vec<_> = inventory.fleets.iter().map(ScopeFleet::held).collect();
     let dir = args.out.as_path();

@@ -1,5 +1,6 @@
 //! `wsfleet generate-assets --out DIR` (hidden): writes the completion
-//! scripts to `DIR/completions/` and one man page per command to `DIR/man/`.
+//! scripts to `DIR/completions/`, one man page per command to `DIR/man/`
+//! and the API coverage map to `DIR/docs/COVERAGE.md`.
 //! Run from the repository root with `--out .` to refresh the checked-in
 //! copies; `tests/generated_assets.rs` fails when they are stale.
 
@@ -17,8 +18,8 @@ use crate::error::{Result, exit};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Directory to write `completions/` and `man/` into (their previous
-    /// contents are replaced)
+    /// Directory to write `completions/`, `man/` (their previous contents
+    /// are replaced) and `docs/COVERAGE.md` into
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 }
@@ -31,6 +32,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     ));
     Ok(())
 }
+
+/// The coverage map's page, under `docs/`.
+const COVERAGE_DOC: &str = "COVERAGE.md";
 
 /// Writes every asset under `out`, returning how many files it wrote.
 pub fn write_assets(out: &Path) -> std::io::Result<usize> {
@@ -55,6 +59,14 @@ pub fn write_assets(out: &Path) -> std::io::Result<usize> {
         std::fs::write(man_dir.join(file_name), page)?;
         written += 1;
     }
+    // docs/ holds hand-written pages too: only the generated one is replaced.
+    let docs_dir = out.join("docs");
+    std::fs::create_dir_all(&docs_dir)?;
+    std::fs::write(
+        docs_dir.join(COVERAGE_DOC),
+        crate::coverage::markdown(crate::coverage::MAP),
+    )?;
+    written += 1;
     Ok(written)
 }
 

@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod completions;
+pub mod coverage;
 pub mod devices;
 pub mod environments;
 pub mod export;
@@ -31,6 +32,7 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Sandbox(command) => sandbox::run(command, ctx).await,
         Command::Completions(args) => completions::run(args, ctx).await,
         Command::GenerateAssets(args) => generate_assets::run(args, ctx).await,
+        Command::Coverage(args) => coverage::run(args, ctx).await,
         Command::Report(args) => report::run(args, ctx).await,
         Command::Export(args) => export::run(args, ctx).await,
     }

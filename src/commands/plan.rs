@@ -4,6 +4,7 @@
 use std::future::Future;
 
 use crate::bulk::{BatchResult, Target, show_plan};
+use crate::cli::ConfirmArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::Resource;
@@ -14,6 +15,7 @@ use crate::prompt::{self, Prompter};
 /// `--dry-run`); `Ok(true)`: go ahead; a no is [`crate::error::AppError::Declined`].
 pub fn confirm<T: Resource>(
     ctx: &Context,
+    flags: &ConfirmArgs,
     prompter: &dyn Prompter,
     action: &'static str,
     places: &Places,
@@ -24,7 +26,7 @@ pub fn confirm<T: Resource>(
             .note(format!("no {}s match: nothing to {action}", T::KIND));
         return Ok(false);
     }
-    if !show_plan(ctx, action, places, items)? {
+    if !show_plan(ctx, flags, action, places, items)? {
         return Ok(false);
     }
     prompt::require_confirmation(prompter, action, items.len())?;

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use serde_json::{Map, Value};
 
+use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Format, cell_text};
@@ -29,6 +30,9 @@ pub struct Args {
     /// devices and environments on them
     #[arg(long, default_value = "30d", value_name = "PERIOD")]
     pub within: String,
+
+    #[command(flatten)]
+    pub concurrency: ConcurrencyArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
@@ -47,7 +51,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "report writes tables or one JSON document (-o json); for CSV files use `wsfleet export`",
         ));
     }
-    let inventory = inventory::gather(ctx, false).await.or_only_error()?;
+    let inventory = inventory::gather(ctx, args.concurrency.get(), false)
+        .await
+        .or_only_error()?;
     let sections = summary::sections(&inventory.fleets, &settings);
     let mut out = ctx.printer.stdout();
     match ctx.printer.format() {

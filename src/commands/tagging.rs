@@ -8,6 +8,7 @@ use aws_sdk_workspacesthinclient::Client;
 
 use crate::api::thin_client::{list_tags, tag_resource, untag_resource};
 use crate::bulk::{Executor, retrying};
+use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -29,7 +30,7 @@ pub const TAG_EXAMPLES: &str = "\
 Examples:
   wsfleet devices tag 0123456789abcdefghijklmn team=support site=Dublin
   wsfleet software-sets tag 312345 channel=stable
-  wsfleet devices list --environment a1b2c3d4e -o json | wsfleet devices tag --ids-from - site=Dublin";
+  wsfleet devices list --name 'lobby-*' -o json | wsfleet devices tag --ids-from - site=Dublin";
 
 pub const UNTAG_EXAMPLES: &str = "\
 Examples:
@@ -108,6 +109,12 @@ pub struct TagArgs {
     /// line, or the JSON/NDJSON `list` printed
     #[arg(long, value_name = "FILE")]
     pub ids_from: Option<String>,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -120,6 +127,12 @@ pub struct UntagArgs {
     /// Untag every resource named in FILE (`-` for stdin)
     #[arg(long, value_name = "FILE")]
     pub ids_from: Option<String>,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 /// The resources a tag or untag names, and what it sets or removes: one
@@ -199,10 +212,16 @@ fn placed_by_arn(mut named: Named) -> Result<Named> {
 /// Applies the edit to each resource through the bulk executor, with its
 /// retries and per-target report, each in the region and account its record
 /// or ARN names.
-async fn edit_in_bulk(ctx: &Context, kind: &Kind, resources: Vec<Named>, edit: Edit) -> Result<()> {
+async fn edit_in_bulk(
+    ctx: &Context,
+    bulk: &BulkArgs,
+    kind: &Kind,
+    resources: Vec<Named>,
+    edit: Edit,
+) -> Result<()> {
     let routed = route(ctx, Service::ThinClient, resources).await?;
     let places = &routed.places;
-    let report = Executor::for_context(ctx, places, 1)
+    let report = Executor::for_verb(ctx, bulk, places, 1)
         .run(edit.action(), routed.targets(), |batch| {
             each_target(batch, |target| {
                 let (client, edit) = (places.thin_client(target.place).clone(), edit.clone());
@@ -253,7 +272,15 @@ pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
 pub async fn tag(args: TagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     let (resources, texts) = split_words(kind, &args.words, args.ids_from.as_deref(), "tags")?;
     let edit = Edit::Set(tags::map(&texts, TagRules::Resource)?);
-    edit_each(ctx, kind, resources, args.ids_from.is_some(), edit).await
+    edit_each(
+        ctx,
+        &args.change,
+        with_ids_from(&args.bulk, &args.ids_from),
+        kind,
+        resources,
+        edit,
+    )
+    .await
 }
 
 pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
@@ -264,12 +291,18 @@ pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     edit_each(
         ctx,
+        &args.change,
+        with_ids_from(&args.bulk, &args.ids_from),
         kind,
         resources,
-        args.ids_from.is_some(),
         Edit::Remove(keys),
     )
     .await
+}
+
+/// `--ids-from` sends the edit through the bulk executor, with these options.
+fn with_ids_from<'a>(bulk: &'a BulkArgs, ids_from: &Option<String>) -> Option<&'a BulkArgs> {
+    ids_from.is_some().then_some(bulk)
 }
 
 /// What `tag` or `untag` does to each resource.
@@ -299,13 +332,14 @@ impl Edit {
 /// executor), or says what it would do under `--dry-run`.
 async fn edit_each(
     ctx: &Context,
+    change: &ChangeArgs,
+    bulk: Option<&BulkArgs>,
     kind: &Kind,
     resources: Vec<Named>,
-    bulk: bool,
     edit: Edit,
 ) -> Result<()> {
     let count = resources.len();
-    if ctx.dry_run {
+    if change.dry_run {
         let would = match &edit {
             Edit::Set(tags) => format!(
                 "tag {count} {}(s) with {} tag(s)",
@@ -322,8 +356,8 @@ async fn edit_each(
             .note(format!("dry run: would {would}; nothing was changed"));
         return Ok(());
     }
-    if bulk {
-        return edit_in_bulk(ctx, kind, resources, edit).await;
+    if let Some(bulk) = bulk {
+        return edit_in_bulk(ctx, bulk, kind, resources, edit).await;
     }
     let Some(resource) = resources.first() else {
         return Err(AppError::usage(format!("name a {}", kind.singular)));

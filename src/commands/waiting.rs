@@ -18,6 +18,7 @@ const LONGEST_POLL: Duration = Duration::from_secs(5);
 /// `--wait` and `--wait-timeout`, for verbs that start a change the service
 /// finishes later.
 #[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = crate::cli::OWN_OPTIONS)]
 pub struct WaitArgs {
     /// Wait until the change is complete
     #[arg(long)]
@@ -43,11 +44,12 @@ impl WaitArgs {
     }
 }
 
-/// Polls `reached` for each ID (with its place), `--concurrency` at a
+/// Polls `reached` for each ID (with its place), `concurrency` at a
 /// time, until all say yes. `goal` completes the spinner's "waiting for N
 /// ... to ..." message.
 pub async fn until<F, Fut>(
     ctx: &Context,
+    concurrency: usize,
     ids: Vec<Placed<String>>,
     noun: &str,
     goal: &str,
@@ -76,7 +78,7 @@ where
                 let check = reached(target.place, target.item.clone());
                 async move { (target, check.await) }
             })
-            .buffer_unordered(ctx.concurrency.max(1))
+            .buffer_unordered(concurrency.max(1))
             .collect()
             .await;
         pending = Vec::new();

@@ -110,8 +110,9 @@ impl Inventory {
 }
 
 /// Every scope the command line names. With `--region all` the WorkSpaces
-/// regions are read, and Thin Client only where it is offered.
-pub async fn gather(ctx: &Context, with_tags: bool) -> Inventory {
+/// regions are read, and Thin Client only where it is offered. Each scope's
+/// per-item calls go `concurrency` at a time.
+pub async fn gather(ctx: &Context, concurrency: usize, with_tags: bool) -> Inventory {
     let scopes = fanout::scopes(ctx, Service::WorkSpaces);
     let every_region = ctx.regions.iter().any(|r| r == ALL_REGIONS);
     // One spinner a scope, saying what it reads and how much it found.
@@ -125,7 +126,7 @@ pub async fn gather(ctx: &Context, with_tags: bool) -> Inventory {
                 .is_some_and(|r| Service::ThinClient.regions().contains(&r));
         let bar = ctx.printer.spinner(&scope.describe(), Some(&spinners));
         async move {
-            let result = gather_scope(ctx, scope, thin_client, with_tags, &bar).await;
+            let result = gather_scope(scope, concurrency, thin_client, with_tags, &bar).await;
             bar.finish_and_clear();
             (scope, result)
         }
@@ -145,8 +146,8 @@ pub async fn gather(ctx: &Context, with_tags: bool) -> Inventory {
 }
 
 async fn gather_scope(
-    ctx: &Context,
     scope: &Scope,
+    concurrency: usize,
     thin_client: bool,
     with_tags: bool,
     bar: &ProgressBar,
@@ -154,7 +155,6 @@ async fn gather_scope(
     let (session, location) = scope.open(None).await?;
     let prefix = format!("{} {}", location.region, location.account);
     let mut fleet = ScopeFleet::empty(location);
-    let concurrency = ctx.concurrency;
     let mut read = Vec::new();
     for (kind, inventory) in inventoried() {
         if kind.service == Service::ThinClient && !thin_client {

@@ -47,12 +47,13 @@ pub fn send_sigint(child: &Child) {
 }
 
 /// Starts a bulk verb (`args`) in the background with `ids` on stdin
-/// (`--ids-from -`), results as JSON on stdout.
+/// (`--ids-from -`), results as JSON on stdout; a verb that asks first
+/// needs `--yes` in `args`.
 pub fn start_bulk(sb: &TestSandbox, args: &[&str], ids: &[String]) -> Child {
     let mut child = sb
         .wsfleet_std()
         .args(args)
-        .args(["--ids-from", "-", "--yes", "-o", "json"])
+        .args(["--ids-from", "-", "-o", "json"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -4,6 +4,7 @@ use aws_sdk_workspaces::types::WorkspaceResourceAssociation;
 
 use super::PairArgs;
 use crate::api::workspaces::associate_application;
+use crate::cli::ChangeArgs;
 use crate::context::Context;
 use crate::error::Result;
 
@@ -16,12 +17,15 @@ Examples:
 pub struct Args {
     #[command(flatten)]
     pub pair: PairArgs,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let (workspace, application) = args.pair.checked()?;
     let writer = ctx.printer.one::<WorkspaceResourceAssociation>()?;
-    if ctx.dry_run {
+    if args.change.dry_run {
         ctx.printer.note(format!(
             "dry run: would associate {application} with {workspace}; nothing was changed"
         ));

@@ -6,6 +6,7 @@ use std::time::Duration;
 use aws_sdk_workspaces::types::{AssociationState, WorkspaceResourceAssociation};
 
 use crate::api::workspaces::{deploy_applications, workspace_associations};
+use crate::cli::ChangeArgs;
 use crate::commands::workspaces::applications::write_list;
 use crate::commands::workspaces::wait;
 use crate::context::Context;
@@ -35,6 +36,9 @@ pub struct Args {
     /// With --wait: give up after this many seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
     pub wait_timeout: u64,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
@@ -42,7 +46,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx
         .printer
         .list::<WorkspaceResourceAssociation>(View::List { details: false })?;
-    if ctx.dry_run {
+    if args.change.dry_run {
         ctx.printer.note(format!(
             "dry run: would deploy the applications associated with {workspace}; nothing was changed"
         ));

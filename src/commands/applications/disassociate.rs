@@ -5,6 +5,7 @@ use aws_sdk_workspaces::types::WorkspaceResourceAssociation;
 
 use super::PairArgs;
 use crate::api::workspaces::disassociate_application;
+use crate::cli::ConfirmArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::prompt;
@@ -18,16 +19,19 @@ Examples:
 pub struct Args {
     #[command(flatten)]
     pub pair: PairArgs,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let prompter = prompt::for_run(&ctx.printer, ctx.yes, ctx.dry_run, "disassociate")?;
+    let prompter = prompt::for_run(&ctx.printer, &args.confirm, "disassociate")?;
     let (workspace, application) = args.pair.checked()?;
     let writer = ctx.printer.one::<WorkspaceResourceAssociation>()?;
     ctx.printer.note(format!(
         "Disassociating {application} from {workspace} uninstalls it from the WorkSpace at the next deployment."
     ));
-    if ctx.dry_run {
+    if args.confirm.dry_run() {
         ctx.printer.note("dry run: nothing was changed");
         return Ok(());
     }

@@ -12,6 +12,13 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::resources::{ApplicationId, WorkspaceId};
 
+/// The end of `wsfleet applications --help`.
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet applications list --os windows_11
+  wsfleet applications associate --workspace ws-abc12345 --application wsa-abcd1234 --dry-run
+  wsfleet applications deploy --workspace ws-abc12345 --wait";
+
 #[derive(Debug, Subcommand)]
 pub enum ApplicationsCommand {
     /// List applications (every page), filtered by the API

@@ -6,6 +6,7 @@ use super::TargetStatusArg;
 use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_placed};
 use crate::api::thin_client::{deregister_device, get_device};
 use crate::bulk::Executor;
+use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{confirm, each_target, ids_of};
 use crate::commands::waiting::{self, WaitArgs};
 use crate::context::Context;
@@ -37,23 +38,37 @@ pub struct Args {
 
     #[command(flatten)]
     pub wait: WaitArgs,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let filter = Filter::new(&args.filters, Some(&args.names))?;
     let wait_timeout = args.wait.timeout()?;
-    let ids = named_ids(&args.targets, &filter, ctx.resume())?;
-    let prompter = prompt::for_run(&ctx.printer, ctx.yes, ctx.dry_run, "deregister")?;
+    let ids = named_ids(&args.targets, &filter, args.bulk.resume.as_ref())?;
+    let prompter = prompt::for_run(&ctx.printer, &args.confirm, "deregister")?;
 
-    let (places, devices) = resolve_placed(ctx, ids, &filter).await?;
-    if !confirm(ctx, &*prompter, "deregister", &places, &devices)? {
+    let (places, devices) =
+        resolve_placed(ctx, ids, &filter, args.confirm.change, &args.bulk).await?;
+    if !confirm(
+        ctx,
+        &args.confirm,
+        &*prompter,
+        "deregister",
+        &places,
+        &devices,
+    )? {
         return Ok(());
     }
     let target_status = args
         .target_status
         .map(|s| TargetDeviceStatus::from(s.api_value()));
     let report =
-        Executor::for_context(ctx, &places, 1)
+        Executor::for_verb(ctx, &args.bulk, &places, 1)
             .run("deregister", ids_of(&devices, |d| d.id()), |batch| {
                 each_target(batch, |target| {
                     let (client, status) =
@@ -76,6 +91,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .api_value();
     let waited = waiting::until(
         ctx,
+        args.bulk.concurrency.get(),
         deregistered,
         "devices",
         &format!("reach {goal}"),

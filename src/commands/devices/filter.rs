@@ -12,6 +12,7 @@ use globset::GlobMatcher;
 use super::{ComplianceArg, DeviceStatusArg};
 use crate::api::thin_client::{DevicePages, list_tags, with_details};
 use crate::bulk::PLAN_ROWS;
+use crate::cli::{BulkArgs, ChangeArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::fanout::Service;
@@ -22,38 +23,40 @@ use crate::tags::{self, TagRules};
 use crate::targets::{Named, TargetArgs};
 use crate::validate;
 
+/// The help heading of the filters. Set on each filter, not on the structs:
+/// a struct's heading would carry over to the verb's own options after it.
+const FILTERS: &str = "Filters";
+
 /// Filters every device verb takes.
 #[derive(Debug, Clone, Default, clap::Args)]
-#[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
     /// Only devices in this environment
-    #[arg(long, value_name = "ENV_ID")]
+    #[arg(long, value_name = "ENV_ID", help_heading = FILTERS)]
     pub environment: Option<EnvironmentId>,
 
     /// Only devices with this status
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_enum, ignore_case = true, help_heading = FILTERS)]
     pub status: Option<DeviceStatusArg>,
 
     /// Only devices with this compliance status (fetches details)
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_enum, ignore_case = true, help_heading = FILTERS)]
     pub compliance: Option<ComplianceArg>,
 
     /// Only devices carrying this tag (repeatable; fetches each device's tags)
-    #[arg(long = "tag", value_name = "KEY=VALUE")]
+    #[arg(long = "tag", value_name = "KEY=VALUE", help_heading = FILTERS)]
     pub tags: Vec<String>,
 }
 
 /// Filters on the name and software set, for the verbs where `--name` and
 /// `--software-set` do not mean the new value (`update` takes them so).
 #[derive(Debug, Clone, Default, clap::Args)]
-#[command(next_help_heading = "Filters")]
 pub struct NameFilterArgs {
     /// Only devices whose name matches this glob (case-insensitive)
-    #[arg(long, value_name = "GLOB")]
+    #[arg(long, value_name = "GLOB", help_heading = FILTERS)]
     pub name: Option<String>,
 
     /// Only devices on this software set
-    #[arg(long, value_name = "SOFTWARE_SET_ID")]
+    #[arg(long, value_name = "SOFTWARE_SET_ID", help_heading = FILTERS)]
     pub software_set: Option<SoftwareSetId>,
 }
 
@@ -174,13 +177,14 @@ impl Filter {
 /// only their ID, when no filter is given: the service then says what is
 /// wrong with each, in the per-target results.
 pub async fn resolve_targets(
-    ctx: &Context,
     client: &Client,
     ids: &[String],
     filter: &Filter,
+    change: ChangeArgs,
+    concurrency: usize,
 ) -> Result<Vec<Device>> {
-    if !ids.is_empty() && filter.is_empty() && !ctx.dry_run {
-        return named_without_listing(ctx, client, ids).await;
+    if !ids.is_empty() && filter.is_empty() && !change.dry_run {
+        return named_without_listing(client, ids, concurrency).await;
     }
     let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
     let mut pages = DevicePages::new(client.clone());
@@ -191,7 +195,7 @@ pub async fn resolve_targets(
             .into_iter()
             .filter(|d| ids.is_empty() || d.id().is_some_and(|id| wanted.contains(id)))
             .collect();
-        for device in filter.apply(client, page, false, ctx.concurrency).await? {
+        for device in filter.apply(client, page, false, concurrency).await? {
             let Some(id) = device.id().map(str::to_owned) else {
                 continue;
             };
@@ -221,16 +225,16 @@ pub async fn resolve_targets(
 /// one GetDevice each, and the rest go by ID. A dry run's plan is every
 /// target, so it still reads the listing.
 async fn named_without_listing(
-    ctx: &Context,
     client: &Client,
     ids: &[String],
+    concurrency: usize,
 ) -> Result<Vec<Device>> {
     let mut shown: Vec<Device> = ids
         .iter()
         .map(|id| Device::builder().id(id).build())
         .collect();
     let by_id_only = shown.split_off(shown.len().min(PLAN_ROWS));
-    let mut devices = with_details(client, shown, ctx.concurrency).await?;
+    let mut devices = with_details(client, shown, concurrency).await?;
     devices.extend(by_id_only);
     Ok(devices)
 }
@@ -252,17 +256,22 @@ pub fn named_ids(
 
 /// The devices a mutating verb will touch in every place it reaches:
 /// [`resolve_targets`] in each, with the IDs routed there.
+/// `change` and `bulk` are the verb's `--dry-run` (whose plan lists every
+/// target) and `--concurrency`.
 pub async fn resolve_placed(
     ctx: &Context,
     targets: Vec<Named>,
     filter: &Filter,
+    change: ChangeArgs,
+    bulk: &BulkArgs,
 ) -> Result<(Places, Vec<Placed<Device>>)> {
     let routed = route(ctx, Service::ThinClient, targets).await?;
     let places = routed.places;
     let devices = places
         .gather(routed.ids, |place, ids| {
             let client = places.thin_client(place);
-            async move { resolve_targets(ctx, client, &ids, filter).await }
+            let concurrency = bulk.concurrency.get();
+            async move { resolve_targets(client, &ids, filter, change, concurrency).await }
         })
         .await?;
     Ok((places, devices))

@@ -4,6 +4,7 @@ use aws_sdk_workspacesthinclient::types::Device;
 
 use super::filter::{Filter, FilterArgs, NameFilterArgs};
 use crate::api::thin_client::DevicePages;
+use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::fanout::{self, PageSource, Service};
@@ -29,6 +30,9 @@ pub struct Args {
     /// Fetch every device's details (GetDevice), --concurrency at a time
     #[arg(long)]
     pub details: bool,
+
+    #[command(flatten)]
+    pub concurrency: ConcurrencyArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
@@ -41,7 +45,14 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ctx,
         Service::ThinClient,
         writer,
-        |session| DeviceListing::new(session.thin_client(), &filter, details, ctx.concurrency),
+        |session| {
+            DeviceListing::new(
+                session.thin_client(),
+                &filter,
+                details,
+                args.concurrency.get(),
+            )
+        },
         "devices",
     )
     .await

@@ -14,6 +14,14 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::resources::DEVICES;
 
+/// The end of `wsfleet devices --help`.
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet devices list --status registered
+  wsfleet devices deregister --environment a1b2c3d4e --status registered --dry-run
+  wsfleet devices deregister --ids-from lost.txt --yes --concurrency 16
+  wsfleet devices deregister --resume deregister.ndjson --yes";
+
 #[derive(Debug, Subcommand)]
 pub enum DevicesCommand {
     /// List devices (every page), filtered client-side

@@ -6,6 +6,7 @@ use super::UpdateScheduleArg;
 use super::filter::{Filter, FilterArgs, named_ids, resolve_placed};
 use crate::api::thin_client::{DeviceChanges, update_device};
 use crate::bulk::{Executor, show_plan};
+use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -39,6 +40,12 @@ pub struct Args {
     /// When software updates are applied
     #[arg(long, value_enum, ignore_case = true)]
     pub update_schedule: Option<UpdateScheduleArg>,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
@@ -62,21 +69,21 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     let filter = Filter::new(&args.filters, None)?;
-    let ids = named_ids(&args.targets, &filter, ctx.resume())?;
+    let ids = named_ids(&args.targets, &filter, args.bulk.resume.as_ref())?;
 
     // Checked on the IDs first, so naming several is refused before any request.
     same_name_refused(&changes, ids.len())?;
-    let (places, devices) = resolve_placed(ctx, ids, &filter).await?;
+    let (places, devices) = resolve_placed(ctx, ids, &filter, args.change, &args.bulk).await?;
     same_name_refused(&changes, devices.len())?;
     if devices.is_empty() {
         ctx.printer.note("no devices match: nothing to update");
         return Ok(());
     }
-    if ctx.dry_run {
-        show_plan(ctx, "update", &places, &devices)?;
+    if args.change.dry_run {
+        show_plan(ctx, &args.change.into(), "update", &places, &devices)?;
         return Ok(());
     }
-    let report = Executor::for_context(ctx, &places, 1)
+    let report = Executor::for_verb(ctx, &args.bulk, &places, 1)
         .run("update", ids_of(&devices, |d| d.id()), |batch| {
             each_target(batch, |target| {
                 let (client, changes) = (places.thin_client(target.place), &changes);

@@ -6,6 +6,7 @@ use aws_sdk_workspacesthinclient::types::Environment;
 
 use super::FieldArgs;
 use crate::api::thin_client::{create_environment, get_environment};
+use crate::cli::ChangeArgs;
 use crate::commands::waiting::{self, WaitArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -18,7 +19,8 @@ Examples:
       --desktop-arn arn:aws:workspaces:us-east-1:123456789012:directory/d-1234567890
   wsfleet environments create --desktop-arn ARN \\
       --maintenance-window 'custom,MONDAY-FRIDAY,22:00-04:00,utc' --tag team=support --wait
-  wsfleet environments create --desktop-arn ARN --update-mode use-desired --desired-software-set 312345";
+  wsfleet environments create --desktop-arn ARN \\
+      --update-mode use-desired --desired-software-set 312345";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -39,6 +41,9 @@ pub struct Args {
 
     #[command(flatten)]
     pub wait: WaitArgs,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
@@ -58,7 +63,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     super::check_endpoint_and_mode(&fields, true)?;
     let wait_timeout = args.wait.timeout()?;
     let writer = ctx.printer.one::<Environment>()?;
-    if ctx.dry_run {
+    if args.change.dry_run {
         ctx.printer.note(format!(
             "dry run: would create an environment for {}; nothing was changed",
             args.desktop_arn
@@ -75,6 +80,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         let ready = Mutex::new(None);
         waiting::until(
             ctx,
+            1,
             vec![crate::places::Placed::new(0, id)],
             "environment",
             "become ready",

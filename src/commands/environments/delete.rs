@@ -7,6 +7,7 @@ use aws_sdk_workspacesthinclient::types::Environment;
 
 use crate::api::thin_client::{EnvironmentPages, delete_environment};
 use crate::bulk::Executor;
+use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{confirm, each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -26,16 +27,22 @@ Examples:
 pub struct Args {
     #[command(flatten)]
     pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    if args.targets.is_empty(ctx.resume()) {
+    if args.targets.is_empty(args.bulk.resume.as_ref()) {
         return Err(AppError::usage(
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let named = ENVIRONMENTS.targets(&args.targets, ctx.resume())?;
-    let prompter = prompt::for_run(&ctx.printer, ctx.yes, ctx.dry_run, "delete")?;
+    let named = ENVIRONMENTS.targets(&args.targets, args.bulk.resume.as_ref())?;
+    let prompter = prompt::for_run(&ctx.printer, &args.confirm, "delete")?;
 
     let routed = route(ctx, Service::ThinClient, named).await?;
     let places = &routed.places;
@@ -45,10 +52,17 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             async move { described(client, &ids).await }
         })
         .await?;
-    if !confirm(ctx, &*prompter, "delete", places, &environments)? {
+    if !confirm(
+        ctx,
+        &args.confirm,
+        &*prompter,
+        "delete",
+        places,
+        &environments,
+    )? {
         return Ok(());
     }
-    let report = Executor::for_context(ctx, places, 1)
+    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
         .run("delete", ids_of(&environments, |e| e.id()), |batch| {
             each_target(batch, |target| {
                 let client = places.thin_client(target.place);

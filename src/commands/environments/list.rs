@@ -1,6 +1,7 @@
 //! `wsfleet environments list`
 
 use crate::api::thin_client::{EnvironmentPages, environments_with_details};
+use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::fanout::{self, Enriched, Service};
@@ -18,6 +19,9 @@ pub struct Args {
     /// Fetch every environment's details (GetEnvironment): device counts, compliance
     #[arg(long)]
     pub details: bool,
+
+    #[command(flatten)]
+    pub concurrency: ConcurrencyArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
@@ -25,7 +29,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         details: args.details,
     })?;
     let details = args.details || writer.needs_details();
-    let concurrency = ctx.concurrency;
+    let concurrency = args.concurrency.get();
     fanout::list(
         ctx,
         Service::ThinClient,

@@ -20,6 +20,13 @@ use crate::resources::SoftwareSetId;
 use crate::tags::{self, TagRules};
 use crate::validate;
 
+/// The end of `wsfleet environments --help`.
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet environments list --details
+  wsfleet environments update a1b2c3d4e --name 'Front desk' --dry-run
+  wsfleet environments delete a1b2c3d4e --yes";
+
 #[derive(Debug, Subcommand)]
 pub enum EnvironmentsCommand {
     /// List environments

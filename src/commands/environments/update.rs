@@ -3,6 +3,7 @@
 use super::FieldArgs;
 use crate::api::thin_client::{EnvironmentFields, get_environment, update_environment};
 use crate::bulk::Executor;
+use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -18,7 +19,8 @@ Examples:
   wsfleet environments update a1b2c3d4e --name 'Front desk'
   wsfleet environments update a1b2c3d4e --maintenance-window 'custom,SAT-SUN,01:00-05:00,device'
   wsfleet environments update a1b2c3d4e --window-time 23:00-03:00    (days and clock stay)
-  wsfleet environments update a1b2c3d4e b2c3d4e5f --update-mode use-desired --desired-software-set 312345";
+  wsfleet environments update a1b2c3d4e b2c3d4e5f \\
+      --update-mode use-desired --desired-software-set 312345";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -31,6 +33,12 @@ pub struct Args {
 
     #[command(flatten)]
     pub fields: FieldArgs,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
@@ -46,19 +54,19 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "nothing to change: give at least one option, e.g. --name or --maintenance-window",
         ));
     }
-    if args.targets.is_empty(ctx.resume()) {
+    if args.targets.is_empty(args.bulk.resume.as_ref()) {
         return Err(AppError::usage(
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let named = ENVIRONMENTS.targets(&args.targets, ctx.resume())?;
+    let named = ENVIRONMENTS.targets(&args.targets, args.bulk.resume.as_ref())?;
     if fields.name.is_some() && named.len() > 1 {
         return Err(AppError::usage(format!(
             "--name would give {} environments the same name; rename one at a time",
             named.len()
         )));
     }
-    if ctx.dry_run {
+    if args.change.dry_run {
         let listed: Vec<String> = named.iter().map(Named::describe).collect();
         ctx.printer.note(format!(
             "dry run: would update {} environment(s): {}; nothing was changed",
@@ -70,7 +78,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 
     let routed = route(ctx, Service::ThinClient, named).await?;
     let places = &routed.places;
-    let report = Executor::for_context(ctx, places, 1)
+    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
         .run("update", routed.targets(), |batch| {
             each_target(batch, |target| {
                 let (client, fields, window) = (places.thin_client(target.place), &fields, &window);

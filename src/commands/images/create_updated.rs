@@ -4,6 +4,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use crate::api::workspaces::{create_updated_image, get_image, tags};
+use crate::cli::ChangeArgs;
 use crate::commands::workspaces::wait;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -40,6 +41,9 @@ pub struct Args {
     /// With --wait: give up after this many seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 7200)]
     pub wait_timeout: u64,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 /// The API's patterns for an image's name and description.
@@ -76,7 +80,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .map(|t| crate::tags::pair(t, crate::tags::TagRules::WorkSpaces))
         .collect::<Result<Vec<_>>>()?;
     let tags = tags(&pairs)?;
-    if ctx.dry_run {
+    if args.change.dry_run {
         ctx.printer.note(format!(
             "dry run: would create an updated image '{}' from {source}; nothing was changed",
             args.name

@@ -5,6 +5,7 @@ use aws_sdk_workspaces::types::WorkspaceImage;
 
 use crate::api::workspaces::{delete_image, describe_images};
 use crate::bulk::{Executor, show_plan};
+use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -23,11 +24,17 @@ Examples:
 pub struct Args {
     #[command(flatten)]
     pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let prompter = prompt::for_run(&ctx.printer, ctx.yes, ctx.dry_run, "delete")?;
-    let named = IMAGES.targets(&args.targets, ctx.resume())?;
+    let prompter = prompt::for_run(&ctx.printer, &args.confirm, "delete")?;
+    let named = IMAGES.targets(&args.targets, args.bulk.resume.as_ref())?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the images to delete: IDs or --ids-from FILE",
@@ -41,12 +48,12 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             async move { described(client, &ids).await }
         })
         .await?;
-    if !show_plan(ctx, "delete", places, &images)? {
+    if !show_plan(ctx, &args.confirm, "delete", places, &images)? {
         return Ok(());
     }
     prompt::require_confirmation(&*prompter, "delete", images.len())?;
     // DeleteWorkspaceImage takes one image a call.
-    let report = Executor::for_context(ctx, places, 1)
+    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
         .run("delete", ids_of(&images, |i| i.image_id()), |batch| {
             each_target(batch, |target| {
                 let client = places.workspaces(target.place);

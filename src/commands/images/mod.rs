@@ -11,6 +11,13 @@ use clap::Subcommand;
 use crate::context::Context;
 use crate::error::Result;
 
+/// The end of `wsfleet images --help`.
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet images list --type owned --updates-available
+  wsfleet images create-updated wsi-abcdefgh1 --name win10-2024-06 --description 'June drivers'
+  wsfleet images delete wsi-abcdefgh1 --yes";
+
 #[derive(Debug, Subcommand)]
 pub enum ImagesCommand {
     /// List images (every page)

@@ -11,6 +11,13 @@ use clap::Subcommand;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 
+/// The end of `wsfleet sandbox --help`.
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet sandbox serve --devices 1000
+  wsfleet sandbox serve --port 4566 --latency 10 --fail-rate 0.05
+  wsfleet sandbox reset --devices 200 --workspaces 50";
+
 #[derive(Debug, Subcommand)]
 pub enum SandboxCommand {
     /// Run the emulator in the foreground for any AWS client

@@ -11,6 +11,13 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::resources::SOFTWARE_SETS;
 
+/// The end of `wsfleet software-sets --help`.
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet software-sets list
+  wsfleet software-sets get 312345 -o json
+  wsfleet software-sets update 312345 --validation-status validated --dry-run";
+
 #[derive(Debug, Subcommand)]
 pub enum SoftwareSetsCommand {
     /// List software sets

@@ -5,6 +5,7 @@ use clap::ValueEnum;
 
 use crate::api::thin_client::update_software_set;
 use crate::bulk::Executor;
+use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -43,17 +44,23 @@ pub struct Args {
     /// Whether you have validated the software set on your devices
     #[arg(long, value_enum, ignore_case = true)]
     pub validation_status: ValidationStatusArg,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    if args.targets.is_empty(ctx.resume()) {
+    if args.targets.is_empty(args.bulk.resume.as_ref()) {
         return Err(AppError::usage(
             "which software sets? Give software set IDs or --ids-from FILE|-",
         ));
     }
-    let named = SOFTWARE_SETS.targets(&args.targets, ctx.resume())?;
+    let named = SOFTWARE_SETS.targets(&args.targets, args.bulk.resume.as_ref())?;
     let status = SoftwareSetValidationStatus::from(args.validation_status.api_value());
-    if ctx.dry_run {
+    if args.change.dry_run {
         let listed: Vec<String> = named.iter().map(Named::describe).collect();
         ctx.printer.note(format!(
             "dry run: would mark {} software set(s) {}: {}; nothing was changed",
@@ -65,7 +72,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     }
     let routed = route(ctx, Service::ThinClient, named).await?;
     let places = &routed.places;
-    let report = Executor::for_context(ctx, places, 1)
+    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
         .run("update", routed.targets(), |batch| {
             each_target(batch, |target| {
                 let (client, status) = (places.thin_client(target.place), status.clone());

@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use super::modify::PropertyArgs;
 use super::{ComputeArg, OperatingSystemArg, ProtocolArg, RunningModeArg};
 use crate::api::workspaces::{BATCH_SIZE, create_workspaces, tags};
+use crate::cli::ChangeArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Column, Resource, View, columns_get as get};
@@ -27,8 +28,8 @@ Examples:
   wsfleet workspaces create --from-file - < requests.ndjson
 
 A CSV file has a header row of the API's names, dotted for nested ones, in any case:
-  DirectoryId,UserName,BundleId,WorkspaceProperties.RunningMode,WorkspaceProperties.OperatingSystemName,Tags
-  d-90670b1234,jdoe,wsb-b0s22j3d7,AUTO_STOP,WINDOWS_10,team=sales;site=paris
+  DirectoryId,UserName,BundleId,WorkspaceProperties.RunningMode,Tags
+  d-90670b1234,jdoe,wsb-b0s22j3d7,AUTO_STOP,team=sales;site=paris
 (Protocols are joined by ';', Tags are Key=Value joined by ';'.)
 JSON and NDJSON files hold CreateWorkspaces' WorkspaceRequest objects as the API spells them.";
 
@@ -75,6 +76,9 @@ pub struct Args {
     /// A tag for the new WorkSpace (repeatable)
     #[arg(long = "tag", value_name = "KEY=VALUE")]
     pub tags: Vec<String>,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 /// One request's outcome.
@@ -146,7 +150,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             error_message: None,
         })
         .collect();
-    if !ctx.dry_run {
+    if !args.change.dry_run {
         let client = ctx.workspaces().await?;
         for (batch, batch_results) in requests
             .chunks(BATCH_SIZE)
@@ -173,7 +177,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     }
     writer.finish()?;
     let failed = results.iter().filter(|r| r.outcome == "failed").count();
-    if ctx.dry_run {
+    if args.change.dry_run {
         ctx.printer.note(format!(
             "dry run: would create {} WorkSpaces; nothing was sent",
             results.len()

@@ -11,6 +11,7 @@ use super::WorkspaceFilterArgs;
 use super::wait;
 use crate::api::workspaces::{StateChange, WorkspacePages, change_state, describe_workspaces};
 use crate::bulk::{Executor, show_plan};
+use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
 use crate::commands::plan::ids_of;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -42,6 +43,7 @@ Examples:
   wsfleet workspaces terminate ws-abc12345 --dry-run
   wsfleet workspaces terminate --ids-from leavers.txt --yes";
 
+/// What the five verbs share.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -57,6 +59,29 @@ pub struct Args {
     /// With --wait: give up after this many seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
     pub wait_timeout: u64,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
+}
+
+/// `start`, which does not ask first.
+#[derive(Debug, clap::Args)]
+pub struct StartArgs {
+    #[command(flatten)]
+    pub common: Args,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+/// `stop`, `reboot`, `rebuild`, `terminate`: they show the plan and ask.
+#[derive(Debug, clap::Args)]
+pub struct ConfirmedArgs {
+    #[command(flatten)]
+    pub common: Args,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
 }
 
 /// What each change means for the person and where it ends.
@@ -112,19 +137,15 @@ fn verb(change: StateChange) -> Verb {
     }
 }
 
-pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
+/// `flags`: `--yes` (never set for `start`) and `--dry-run`.
+pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Context) -> Result<()> {
     let verb = verb(change);
     let prompter = if verb.confirms {
-        Some(prompt::for_run(
-            &ctx.printer,
-            ctx.yes,
-            ctx.dry_run,
-            verb.word,
-        )?)
+        Some(prompt::for_run(&ctx.printer, &flags, verb.word)?)
     } else {
         None
     };
-    let named = WORKSPACES.targets(&args.targets, ctx.resume())?;
+    let named = WORKSPACES.targets(&args.targets, args.bulk.resume.as_ref())?;
     if named.is_empty() && args.filters.is_empty() {
         return Err(AppError::usage(format!(
             "name the WorkSpaces to {}: IDs, --ids-from FILE, or list filters (--directory, --state, ...)",
@@ -154,14 +175,14 @@ pub async fn run(change: StateChange, args: Args, ctx: &Context) -> Result<()> {
     if let Some(warning) = verb.warning {
         ctx.printer.note(warning);
     }
-    if (verb.confirms || ctx.dry_run) && !show_plan(ctx, verb.word, places, &targets)? {
+    if (verb.confirms || flags.dry_run()) && !show_plan(ctx, &flags, verb.word, places, &targets)? {
         return Ok(());
     }
     if let Some(prompter) = &prompter {
         prompt::require_confirmation(&**prompter, verb.word, targets.len())?;
     }
 
-    let report = Executor::for_context(ctx, places, change.batch_size())
+    let report = Executor::for_verb(ctx, &args.bulk, places, change.batch_size())
         .run(verb.word, target_ids, |batch| {
             // A batch holds the targets of one place.
             let client = batch.first().map(|t| places.workspaces(t.place).clone());

@@ -15,7 +15,8 @@ Examples:
   wsfleet workspaces list
   wsfleet workspaces list --directory d-90670b1234 --user jdoe
   wsfleet workspaces list --state stopped --running-mode auto_stop
-  wsfleet workspaces list --os windows_10 --columns WorkspaceId,WorkspaceProperties.OperatingSystemName
+  wsfleet workspaces list --os windows_10 \\
+      --columns WorkspaceId,WorkspaceProperties.OperatingSystemName
   wsfleet workspaces list --ids ws-abc12345,ws-def67890 -o json";
 
 #[derive(Debug, clap::Args)]

@@ -19,6 +19,14 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::resources::{BundleId, DirectoryId};
 
+/// The end of `wsfleet workspaces --help`.
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces list --state stopped --running-mode auto_stop
+  wsfleet workspaces start --directory d-90670b1234 --state stopped --wait
+  wsfleet workspaces reboot ws-abc12345 ws-def67890 --yes
+  wsfleet workspaces terminate --ids-from leavers.txt --dry-run";
+
 #[derive(Debug, Subcommand)]
 pub enum WorkspacesCommand {
     /// List WorkSpaces (every page), filtered by the API and client-side
@@ -35,19 +43,19 @@ pub enum WorkspacesCommand {
     Modify(modify::Args),
     /// Start stopped WorkSpaces (AUTO_STOP or MANUAL)
     #[command(after_long_help = lifecycle::START_EXAMPLES)]
-    Start(lifecycle::Args),
+    Start(lifecycle::StartArgs),
     /// Stop running WorkSpaces (AUTO_STOP or MANUAL)
     #[command(after_long_help = lifecycle::STOP_EXAMPLES)]
-    Stop(lifecycle::Args),
+    Stop(lifecycle::ConfirmedArgs),
     /// Reboot WorkSpaces
     #[command(after_long_help = lifecycle::REBOOT_EXAMPLES)]
-    Reboot(lifecycle::Args),
+    Reboot(lifecycle::ConfirmedArgs),
     /// Rebuild WorkSpaces from their bundle: root volume and recent user data are lost
     #[command(after_long_help = lifecycle::REBUILD_EXAMPLES)]
-    Rebuild(lifecycle::Args),
+    Rebuild(lifecycle::ConfirmedArgs),
     /// Terminate WorkSpaces: they and all their data are deleted for good
     #[command(after_long_help = lifecycle::TERMINATE_EXAMPLES)]
-    Terminate(lifecycle::Args),
+    Terminate(lifecycle::ConfirmedArgs),
     /// The applications associated with one WorkSpace
     #[command(after_long_help = applications::EXAMPLES)]
     Applications(applications::Args),
@@ -59,12 +67,20 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
         WorkspacesCommand::Get(args) => get::run(args, ctx).await,
         WorkspacesCommand::Create(args) => create::run(args, ctx).await,
         WorkspacesCommand::Modify(args) => modify::run(args, ctx).await,
-        WorkspacesCommand::Start(args) => lifecycle::run(StateChange::Start, args, ctx).await,
-        WorkspacesCommand::Stop(args) => lifecycle::run(StateChange::Stop, args, ctx).await,
-        WorkspacesCommand::Reboot(args) => lifecycle::run(StateChange::Reboot, args, ctx).await,
-        WorkspacesCommand::Rebuild(args) => lifecycle::run(StateChange::Rebuild, args, ctx).await,
+        WorkspacesCommand::Start(args) => {
+            lifecycle::run(StateChange::Start, args.common, args.change.into(), ctx).await
+        }
+        WorkspacesCommand::Stop(args) => {
+            lifecycle::run(StateChange::Stop, args.common, args.confirm, ctx).await
+        }
+        WorkspacesCommand::Reboot(args) => {
+            lifecycle::run(StateChange::Reboot, args.common, args.confirm, ctx).await
+        }
+        WorkspacesCommand::Rebuild(args) => {
+            lifecycle::run(StateChange::Rebuild, args.common, args.confirm, ctx).await
+        }
         WorkspacesCommand::Terminate(args) => {
-            lifecycle::run(StateChange::Terminate, args, ctx).await
+            lifecycle::run(StateChange::Terminate, args.common, args.confirm, ctx).await
         }
         WorkspacesCommand::Applications(args) => applications::run(args, ctx).await,
     }

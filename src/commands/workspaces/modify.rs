@@ -5,6 +5,7 @@ use aws_sdk_workspaces::types::WorkspaceProperties;
 use super::{ComputeArg, OperatingSystemArg, ProtocolArg, RunningModeArg};
 use crate::api::workspaces::modify_workspace_properties;
 use crate::bulk::{Executor, show_plan};
+use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -27,6 +28,12 @@ pub struct Args {
 
     #[command(flatten)]
     pub properties: PropertyArgs,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 /// WorkspaceProperties as flags, for `create` and `modify`.
@@ -112,7 +119,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     let properties = args.properties.to_sdk()?;
-    let named = WORKSPACES.targets(&args.targets, ctx.resume())?;
+    let named = WORKSPACES.targets(&args.targets, args.bulk.resume.as_ref())?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the WorkSpaces to modify: IDs or --ids-from FILE",
@@ -121,16 +128,16 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let routed = route(ctx, Service::WorkSpaces, named).await?;
     let places = &routed.places;
     let targets = routed.targets();
-    if ctx.dry_run {
+    if args.change.dry_run {
         let plan: Vec<_> = targets
             .iter()
             .map(|t| Placed::new(t.place, placeholder(&t.item)))
             .collect();
-        show_plan(ctx, "modify", places, &plan)?;
+        show_plan(ctx, &args.change.into(), "modify", places, &plan)?;
         return Ok(());
     }
     // ModifyWorkspaceProperties takes one WorkSpace a call.
-    let report = Executor::for_context(ctx, places, 1)
+    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
         .run("modify", targets, |batch| {
             each_target(batch, |target| {
                 let (client, properties) = (places.workspaces(target.place), properties.clone());

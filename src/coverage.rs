@@ -1,0 +1,305 @@
+//! The coverage map: every operation of the two SDK crates wsfleet is built
+//! with, and the verb that calls it or why none does yet. The tests in
+//! `coverage/tests.rs` hold it to the SDK as built and to the code: an
+//! operation the SDK adds, a verb that is renamed, an API call added or
+//! removed in `src/api/`, each fails them until this table says so;
+//! `tests/coverage.rs` runs each covered operation's verb against the
+//! sandbox and checks the operation was made.
+//! `wsfleet coverage` prints it and `generate-assets` writes it to
+//! `docs/COVERAGE.md`.
+
+use std::fmt::Write;
+
+use crate::output::{Column, Resource, columns_get as get};
+use Service::{ThinClient as TC, WorkSpaces as WS};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Service {
+    WorkSpaces,
+    ThinClient,
+}
+
+impl Service {
+    pub const ALL: [Service; 2] = [Service::WorkSpaces, Service::ThinClient];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Service::WorkSpaces => "WorkSpaces",
+            Service::ThinClient => "Thin Client",
+        }
+    }
+
+    /// The API's full name, as AWS's reference titles it.
+    pub fn full_name(self) -> &'static str {
+        match self {
+            Service::WorkSpaces => "Amazon WorkSpaces",
+            Service::ThinClient => "Amazon WorkSpaces Thin Client",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// `verb` is the command path that calls the operation (the main one
+    /// where several do), such as `workspaces list`. A path followed by a
+    /// `--flag` means the operation is made only to complete that flag's
+    /// values on the command line.
+    Covered { verb: &'static str },
+    /// No verb calls it yet; `reason` says which issue will add it.
+    NotCovered { reason: &'static str },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    pub service: Service,
+    /// The API's operation name (`DescribeWorkspaces`).
+    pub name: &'static str,
+    pub status: Status,
+}
+
+impl Operation {
+    pub fn verb(&self) -> Option<&'static str> {
+        match self.status {
+            Status::Covered { verb } => Some(verb),
+            Status::NotCovered { .. } => None,
+        }
+    }
+
+    pub fn reason(&self) -> Option<&'static str> {
+        match self.status {
+            Status::Covered { .. } => None,
+            Status::NotCovered { reason } => Some(reason),
+        }
+    }
+
+    pub fn is_covered(&self) -> bool {
+        self.verb().is_some()
+    }
+}
+
+const WORKSPACE_OPERATIONS: &str = "issue 14: every operation on a WorkSpace, and tags";
+const DIRECTORIES: &str = "issue 15: directories, IP access control groups and connection aliases";
+const BUNDLES_IMAGES_ACCOUNT: &str = "issue 16: bundles, images end to end, and the account (BYOL)";
+const POOLS_AND_MORE: &str =
+    "issue 17: pools, account links, client branding and Amazon Connect add-ins";
+
+const fn covered(service: Service, name: &'static str, verb: &'static str) -> Operation {
+    Operation {
+        service,
+        name,
+        status: Status::Covered { verb },
+    }
+}
+
+const fn not_covered(service: Service, name: &'static str, reason: &'static str) -> Operation {
+    Operation {
+        service,
+        name,
+        status: Status::NotCovered { reason },
+    }
+}
+
+/// One row per SDK operation, by service then name.
+#[rustfmt::skip]
+pub const MAP: &[Operation] = &[
+    not_covered(WS, "AcceptAccountLinkInvitation", POOLS_AND_MORE),
+    not_covered(WS, "AssociateConnectionAlias", DIRECTORIES),
+    not_covered(WS, "AssociateIpGroups", DIRECTORIES),
+    covered(WS, "AssociateWorkspaceApplication", "applications associate"),
+    not_covered(WS, "AuthorizeIpRules", DIRECTORIES),
+    not_covered(WS, "CopyWorkspaceImage", BUNDLES_IMAGES_ACCOUNT),
+    not_covered(WS, "CreateAccountLinkInvitation", POOLS_AND_MORE),
+    not_covered(WS, "CreateConnectClientAddIn", POOLS_AND_MORE),
+    not_covered(WS, "CreateConnectionAlias", DIRECTORIES),
+    not_covered(WS, "CreateIpGroup", DIRECTORIES),
+    not_covered(WS, "CreateStandbyWorkspaces", WORKSPACE_OPERATIONS),
+    not_covered(WS, "CreateTags", WORKSPACE_OPERATIONS),
+    covered(WS, "CreateUpdatedWorkspaceImage", "images create-updated"),
+    not_covered(WS, "CreateWorkspaceBundle", BUNDLES_IMAGES_ACCOUNT),
+    not_covered(WS, "CreateWorkspaceImage", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "CreateWorkspaces", "workspaces create"),
+    not_covered(WS, "CreateWorkspacesPool", POOLS_AND_MORE),
+    not_covered(WS, "DeleteAccountLinkInvitation", POOLS_AND_MORE),
+    not_covered(WS, "DeleteClientBranding", POOLS_AND_MORE),
+    not_covered(WS, "DeleteConnectClientAddIn", POOLS_AND_MORE),
+    not_covered(WS, "DeleteConnectionAlias", DIRECTORIES),
+    not_covered(WS, "DeleteIpGroup", DIRECTORIES),
+    not_covered(WS, "DeleteTags", WORKSPACE_OPERATIONS),
+    not_covered(WS, "DeleteWorkspaceBundle", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "DeleteWorkspaceImage", "images delete"),
+    covered(WS, "DeployWorkspaceApplications", "applications deploy"),
+    not_covered(WS, "DeregisterWorkspaceDirectory", DIRECTORIES),
+    not_covered(WS, "DescribeAccount", BUNDLES_IMAGES_ACCOUNT),
+    not_covered(WS, "DescribeAccountModifications", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "DescribeApplicationAssociations", "applications associations"),
+    covered(WS, "DescribeApplications", "applications list"),
+    covered(WS, "DescribeBundleAssociations", "applications associations"),
+    not_covered(WS, "DescribeClientBranding", POOLS_AND_MORE),
+    not_covered(WS, "DescribeClientProperties", DIRECTORIES),
+    not_covered(WS, "DescribeConnectClientAddIns", POOLS_AND_MORE),
+    not_covered(WS, "DescribeConnectionAliasPermissions", DIRECTORIES),
+    not_covered(WS, "DescribeConnectionAliases", DIRECTORIES),
+    not_covered(WS, "DescribeCustomWorkspaceImageImport", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "DescribeImageAssociations", "images applications"),
+    not_covered(WS, "DescribeIpGroups", DIRECTORIES),
+    covered(WS, "DescribeTags", "export"),
+    covered(WS, "DescribeWorkspaceAssociations", "workspaces applications"),
+    covered(WS, "DescribeWorkspaceBundles", "export"),
+    covered(WS, "DescribeWorkspaceDirectories", "workspaces list --directory"),
+    not_covered(WS, "DescribeWorkspaceImagePermissions", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "DescribeWorkspaceImages", "images list"),
+    not_covered(WS, "DescribeWorkspaceSnapshots", WORKSPACE_OPERATIONS),
+    covered(WS, "DescribeWorkspaces", "workspaces list"),
+    covered(WS, "DescribeWorkspacesConnectionStatus", "report"),
+    not_covered(WS, "DescribeWorkspacesPoolSessions", POOLS_AND_MORE),
+    not_covered(WS, "DescribeWorkspacesPools", POOLS_AND_MORE),
+    not_covered(WS, "DisassociateConnectionAlias", DIRECTORIES),
+    not_covered(WS, "DisassociateIpGroups", DIRECTORIES),
+    covered(WS, "DisassociateWorkspaceApplication", "applications disassociate"),
+    not_covered(WS, "GetAccountLink", POOLS_AND_MORE),
+    not_covered(WS, "ImportClientBranding", POOLS_AND_MORE),
+    not_covered(WS, "ImportCustomWorkspaceImage", BUNDLES_IMAGES_ACCOUNT),
+    not_covered(WS, "ImportWorkspaceImage", BUNDLES_IMAGES_ACCOUNT),
+    not_covered(WS, "ListAccountLinks", POOLS_AND_MORE),
+    not_covered(WS, "ListAvailableManagementCidrRanges", BUNDLES_IMAGES_ACCOUNT),
+    not_covered(WS, "MigrateWorkspace", WORKSPACE_OPERATIONS),
+    not_covered(WS, "ModifyAccount", BUNDLES_IMAGES_ACCOUNT),
+    not_covered(WS, "ModifyCertificateBasedAuthProperties", DIRECTORIES),
+    not_covered(WS, "ModifyClientProperties", DIRECTORIES),
+    not_covered(WS, "ModifyEndpointEncryptionMode", DIRECTORIES),
+    not_covered(WS, "ModifySamlProperties", DIRECTORIES),
+    not_covered(WS, "ModifySelfservicePermissions", DIRECTORIES),
+    not_covered(WS, "ModifyStreamingProperties", DIRECTORIES),
+    not_covered(WS, "ModifyWorkspaceAccessProperties", DIRECTORIES),
+    not_covered(WS, "ModifyWorkspaceCreationProperties", DIRECTORIES),
+    covered(WS, "ModifyWorkspaceProperties", "workspaces modify"),
+    not_covered(WS, "ModifyWorkspaceState", WORKSPACE_OPERATIONS),
+    covered(WS, "RebootWorkspaces", "workspaces reboot"),
+    covered(WS, "RebuildWorkspaces", "workspaces rebuild"),
+    not_covered(WS, "RegisterWorkspaceDirectory", DIRECTORIES),
+    not_covered(WS, "RejectAccountLinkInvitation", POOLS_AND_MORE),
+    not_covered(WS, "RestoreWorkspace", WORKSPACE_OPERATIONS),
+    not_covered(WS, "RevokeIpRules", DIRECTORIES),
+    covered(WS, "StartWorkspaces", "workspaces start"),
+    not_covered(WS, "StartWorkspacesPool", POOLS_AND_MORE),
+    covered(WS, "StopWorkspaces", "workspaces stop"),
+    not_covered(WS, "StopWorkspacesPool", POOLS_AND_MORE),
+    covered(WS, "TerminateWorkspaces", "workspaces terminate"),
+    not_covered(WS, "TerminateWorkspacesPool", POOLS_AND_MORE),
+    not_covered(WS, "TerminateWorkspacesPoolSession", POOLS_AND_MORE),
+    not_covered(WS, "UpdateConnectClientAddIn", POOLS_AND_MORE),
+    not_covered(WS, "UpdateConnectionAliasPermission", DIRECTORIES),
+    not_covered(WS, "UpdateRulesOfIpGroup", DIRECTORIES),
+    not_covered(WS, "UpdateWorkspaceBundle", BUNDLES_IMAGES_ACCOUNT),
+    not_covered(WS, "UpdateWorkspaceImagePermission", BUNDLES_IMAGES_ACCOUNT),
+    not_covered(WS, "UpdateWorkspacesPool", POOLS_AND_MORE),
+    covered(TC, "CreateEnvironment", "environments create"),
+    covered(TC, "DeleteDevice", "devices delete"),
+    covered(TC, "DeleteEnvironment", "environments delete"),
+    covered(TC, "DeregisterDevice", "devices deregister"),
+    covered(TC, "GetDevice", "devices get"),
+    covered(TC, "GetEnvironment", "environments get"),
+    covered(TC, "GetSoftwareSet", "software-sets get"),
+    covered(TC, "ListDevices", "devices list"),
+    covered(TC, "ListEnvironments", "environments list"),
+    covered(TC, "ListSoftwareSets", "software-sets list"),
+    covered(TC, "ListTagsForResource", "devices tags"),
+    covered(TC, "TagResource", "devices tag"),
+    covered(TC, "UntagResource", "devices untag"),
+    covered(TC, "UpdateDevice", "devices update"),
+    covered(TC, "UpdateEnvironment", "environments update"),
+    covered(TC, "UpdateSoftwareSet", "software-sets update"),
+];
+
+/// How many of a service's operations the map covers, of how many.
+pub fn count(map: &[Operation], service: Service) -> (usize, usize) {
+    let rows = map.iter().filter(|op| op.service == service);
+    let total = rows.clone().count();
+    (rows.filter(|op| op.is_covered()).count(), total)
+}
+
+/// "WorkSpaces 23 of 91, Thin Client 16 of 16"
+pub fn summary(map: &[Operation]) -> String {
+    Service::ALL
+        .iter()
+        .map(|&service| {
+            let (covered, total) = count(map, service);
+            format!("{} {covered} of {total}", service.name())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The README's claim, word for word: a test keeps the README saying it.
+pub fn readme_claim(map: &[Operation]) -> String {
+    let (workspaces, workspaces_total) = count(map, Service::WorkSpaces);
+    let (thin_client, thin_client_total) = count(map, Service::ThinClient);
+    format!(
+        "{workspaces} of {workspaces_total} Amazon WorkSpaces operations and \
+{thin_client} of {thin_client_total} WorkSpaces Thin Client operations"
+    )
+}
+
+/// `docs/COVERAGE.md`: the summary, then one table per service.
+pub fn markdown(map: &[Operation]) -> String {
+    let mut doc = String::from(
+        "# API coverage\n\n\
+<!-- Generated from src/coverage.rs by `cargo run -- generate-assets --out .`; do not edit. -->\n\n",
+    );
+    let _ = writeln!(
+        doc,
+        "wsfleet reaches {}. `wsfleet coverage` prints the same map \
+(`-o json` or `-o csv` for scripts).\n",
+        readme_claim(map)
+    );
+    doc.push_str(
+        "A verb followed by a flag (`workspaces list --directory`) makes the operation only to \
+complete that flag's values on the command line.\n",
+    );
+    for service in Service::ALL {
+        let (covered, total) = count(map, service);
+        let _ = write!(
+            doc,
+            "\n## {} ({covered} of {total})\n\n| operation | verb | not yet: why |\n| --- | --- | --- |\n",
+            service.full_name()
+        );
+        for op in map.iter().filter(|op| op.service == service) {
+            let verb = op.verb().map(|v| format!("`{v}`")).unwrap_or_default();
+            let _ = writeln!(
+                doc,
+                "| {} | {verb} | {} |",
+                op.name,
+                op.reason().unwrap_or_default()
+            );
+        }
+    }
+    doc
+}
+
+impl Resource for Operation {
+    const KIND: &'static str = "operation";
+
+    fn columns() -> &'static [Column<Self>] {
+        const COLUMNS: &[Column<Operation>] = &[
+            Column::new("service", |op: &Operation| {
+                get::text(Some(op.service.name()))
+            })
+            .shown("SERVICE"),
+            Column::new("operation", |op: &Operation| get::text(Some(op.name))).shown("OPERATION"),
+            Column::new("status", |op: &Operation| {
+                get::text(Some(if op.is_covered() {
+                    "covered"
+                } else {
+                    "not-covered"
+                }))
+            })
+            .shown("STATUS"),
+            Column::new("verb", |op: &Operation| get::text(op.verb())).shown("VERB"),
+            Column::new("reason", |op: &Operation| get::text(op.reason())).shown("REASON"),
+        ];
+        COLUMNS
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,248 @@
+//! `wsfleet coverage` through the real binary: the map in every format, its
+//! figures on stderr, the README and docs/COVERAGE.md saying the same, and
+//! each covered operation made by its verb against the sandbox.
+//! (The map is checked against the SDK crates and the source by the unit
+//! tests in `src/coverage/tests.rs`.)
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{Run, TestSandbox, isolated_wsfleet};
+use serde_json::Value;
+
+fn coverage(args: &[&str]) -> Run {
+    let home = tempfile::tempdir().unwrap();
+    Run::of(
+        isolated_wsfleet(&home)
+            .arg("coverage")
+            .args(args)
+            .output()
+            .unwrap(),
+    )
+    .success()
+}
+
+fn rows() -> Vec<Value> {
+    coverage(&["-o", "json"]).json().as_array().unwrap().clone()
+}
+
+/// (covered, total) of a service, from the JSON rows.
+fn figures(rows: &[Value], service: &str) -> (usize, usize) {
+    let of_service: Vec<&Value> = rows.iter().filter(|r| r["service"] == service).collect();
+    let covered = of_service
+        .iter()
+        .filter(|r| r["status"] == "covered")
+        .count();
+    (covered, of_service.len())
+}
+
+fn repository_file(name: &str) -> String {
+    std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap()
+}
+
+#[test]
+fn json_has_one_row_per_operation_with_a_verb_or_a_reason() {
+    let rows = rows();
+    assert_eq!(figures(&rows, "WorkSpaces").1, 91);
+    assert_eq!(figures(&rows, "Thin Client"), (16, 16));
+    for row in &rows {
+        match row["status"].as_str() {
+            Some("covered") => {
+                assert!(row["verb"].is_string(), "{row}");
+                assert!(row.get("reason").is_none(), "{row}");
+            }
+            Some("not-covered") => {
+                assert!(
+                    row["reason"].as_str().is_some_and(|r| !r.is_empty()),
+                    "{row}"
+                );
+                assert!(row.get("verb").is_none(), "{row}");
+            }
+            other => panic!("status {other:?} in {row}"),
+        }
+    }
+    let describe = rows
+        .iter()
+        .find(|r| r["operation"] == "DescribeWorkspaces")
+        .unwrap();
+    assert_eq!(describe["verb"], "workspaces list");
+}
+
+#[test]
+fn the_summary_goes_to_stderr_and_the_table_to_stdout() {
+    let rows = rows();
+    let (workspaces, workspaces_total) = figures(&rows, "WorkSpaces");
+    let run = coverage(&[]);
+    assert_eq!(
+        run.stderr.trim(),
+        format!("WorkSpaces {workspaces} of {workspaces_total}, Thin Client 16 of 16")
+    );
+    let table = run.stdout;
+    let header = table.lines().next().unwrap();
+    for column in ["SERVICE", "OPERATION", "STATUS", "VERB", "REASON"] {
+        assert!(header.contains(column), "{header}");
+    }
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("CreateIpGroup") && l.contains("issue 15")),
+        "{table}"
+    );
+    assert_eq!(table.lines().count(), 1 + rows.len());
+}
+
+#[test]
+fn csv_has_the_same_rows_and_quiet_drops_the_summary() {
+    let run = coverage(&["-o", "csv", "--quiet"]);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let csv = run.stdout;
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("service,operation,status,verb,reason"));
+    assert_eq!(lines.count(), rows().len());
+    assert!(csv.contains("Thin Client,ListDevices,covered,devices list,\n"));
+}
+
+#[test]
+fn the_command_is_hidden_from_help() {
+    let home = tempfile::tempdir().unwrap();
+    let help = Run::of(isolated_wsfleet(&home).arg("--help").output().unwrap()).success();
+    assert!(!help.stdout.contains("coverage"), "{}", help.stdout);
+}
+
+#[test]
+fn readme_and_coverage_doc_say_the_binarys_figures() {
+    let rows = rows();
+    let (workspaces, workspaces_total) = figures(&rows, "WorkSpaces");
+    let (thin_client, thin_client_total) = figures(&rows, "Thin Client");
+    let claim = format!(
+        "{workspaces} of {workspaces_total} Amazon WorkSpaces operations and \
+{thin_client} of {thin_client_total} WorkSpaces Thin Client operations"
+    );
+    for file in ["README.md", "docs/COVERAGE.md"] {
+        // Line breaks are the file's business, not the claim's.
+        let text = repository_file(file);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert!(
+            words.join(" ").contains(&claim),
+            "{file} should say \"{claim}\""
+        );
+    }
+    let doc = repository_file("docs/COVERAGE.md");
+    for row in &rows {
+        let operation = row["operation"].as_str().unwrap();
+        assert!(doc.contains(&format!("| {operation} |")), "{operation}");
+    }
+}
+
+/// How each covered operation is made through its verb, in an order that
+/// deletes last: `{name}` stands for an ID read from the seeded sandbox.
+#[rustfmt::skip]
+const INVOCATIONS: &[(&str, &str)] = &[
+    ("DescribeApplications", "applications list"),
+    ("DescribeApplicationAssociations", "applications associations {application}"),
+    ("DescribeBundleAssociations", "applications associations --bundle {bundle}"),
+    ("AssociateWorkspaceApplication", "applications associate --workspace {workspace} --application {application}"),
+    ("DescribeWorkspaceAssociations", "workspaces applications {workspace}"),
+    ("DeployWorkspaceApplications", "applications deploy --workspace {workspace} --yes"),
+    ("DisassociateWorkspaceApplication", "applications disassociate --workspace {workspace} --application {application} --yes"),
+    ("DescribeWorkspaceImages", "images list"),
+    ("DescribeImageAssociations", "images applications {image}"),
+    ("CreateUpdatedWorkspaceImage", "images create-updated {image} --name coverage --description coverage"),
+    ("DescribeWorkspaces", "workspaces list"),
+    ("CreateWorkspaces", "workspaces create --directory {directory} --user coverage --bundle {bundle}"),
+    ("ModifyWorkspaceProperties", "workspaces modify {workspace} --running-mode ALWAYS_ON --yes"),
+    ("StopWorkspaces", "workspaces stop {workspace} --yes"),
+    ("StartWorkspaces", "workspaces start {workspace} --yes"),
+    ("RebootWorkspaces", "workspaces reboot {workspace} --yes"),
+    ("RebuildWorkspaces", "workspaces rebuild {workspace} --yes"),
+    ("DescribeWorkspacesConnectionStatus", "report"),
+    ("DescribeTags", "export --out {out} --force"),
+    ("DescribeWorkspaceBundles", "export --out {out} --force"),
+    ("TerminateWorkspaces", "workspaces terminate {workspace} --yes"),
+    ("DeleteWorkspaceImage", "images delete {image} --yes"),
+    ("ListDevices", "devices list"),
+    ("GetDevice", "devices get {device}"),
+    ("UpdateDevice", "devices update {device} --name coverage"),
+    ("TagResource", "devices tag {device} team=coverage"),
+    ("ListTagsForResource", "devices tags {device}"),
+    ("UntagResource", "devices untag {device} team"),
+    ("ListSoftwareSets", "software-sets list"),
+    ("GetSoftwareSet", "software-sets get {software_set}"),
+    ("UpdateSoftwareSet", "software-sets update {software_set} --validation-status validated"),
+    ("ListEnvironments", "environments list"),
+    ("GetEnvironment", "environments get {environment}"),
+    ("CreateEnvironment", "environments create --desktop-arn arn:aws:workspaces:us-east-1:123456789012:directory/d-1234567890"),
+    ("UpdateEnvironment", "environments update {environment} --name coverage"),
+    ("DeregisterDevice", "devices deregister {device} --yes"),
+    ("DeleteDevice", "devices delete {device} --yes"),
+    ("DeleteEnvironment", "environments delete {environment} --yes"),
+];
+
+/// The first listed item's `key`, from `list -o json`.
+fn first(sb: &TestSandbox, group: &str, key: &str) -> String {
+    let listed = sb.run(&[group, "list", "-o", "json"]).success().json();
+    listed[0][key]
+        .as_str()
+        .unwrap_or_else(|| panic!("no {key} in {group} list"))
+        .to_owned()
+}
+
+/// The map's verbs are the ones that make its operations: each covered
+/// operation (but those made only to complete a flag) is run through its
+/// verb against the sandbox, which must see the request.
+#[test]
+fn every_covered_verb_makes_its_operation_against_the_sandbox() {
+    let sb = TestSandbox::start();
+    let out = sb.path("export");
+    let ids: Vec<(&str, String)> = vec![
+        ("{application}", first(&sb, "applications", "ApplicationId")),
+        ("{workspace}", first(&sb, "workspaces", "WorkspaceId")),
+        ("{directory}", first(&sb, "workspaces", "DirectoryId")),
+        ("{bundle}", first(&sb, "workspaces", "BundleId")),
+        ("{image}", first(&sb, "images", "ImageId")),
+        ("{device}", first(&sb, "devices", "id")),
+        ("{software_set}", first(&sb, "software-sets", "id")),
+        ("{environment}", first(&sb, "environments", "id")),
+        ("{out}", out.to_string_lossy().into_owned()),
+    ];
+    let mut problems = Vec::new();
+    let covered: Vec<Value> = rows()
+        .into_iter()
+        .filter(|r| r["status"] == "covered" && !r["verb"].as_str().unwrap().contains("--"))
+        .collect();
+    for row in &covered {
+        let operation = row["operation"].as_str().unwrap();
+        let verb = row["verb"].as_str().unwrap();
+        match INVOCATIONS.iter().find(|(op, _)| *op == operation) {
+            None => problems.push(format!("{operation}: no invocation in INVOCATIONS")),
+            Some((_, args)) if !args.starts_with(verb) => problems.push(format!(
+                "{operation}: the map says `{verb}`, the invocation runs `{args}`"
+            )),
+            Some(_) => {}
+        }
+    }
+    for (operation, args) in INVOCATIONS {
+        let args: Vec<String> = args
+            .split_whitespace()
+            .map(|word| {
+                ids.iter()
+                    .find(|(name, _)| *name == word)
+                    .map_or_else(|| word.to_owned(), |(_, id)| id.clone())
+            })
+            .collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        sb.clear_requests();
+        let run = sb.run(&args);
+        if sb.requests_for(operation).is_empty() {
+            problems.push(format!(
+                "`wsfleet {}` made no {operation} (exit {}: {})",
+                args.join(" "),
+                run.code,
+                run.stderr.trim()
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
