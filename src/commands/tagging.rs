@@ -272,15 +272,8 @@ pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
 pub async fn tag(args: TagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     let (resources, texts) = split_words(kind, &args.words, args.ids_from.as_deref(), "tags")?;
     let edit = Edit::Set(tags::map(&texts, TagRules::Resource)?);
-    edit_each(
-        ctx,
-        &args.change,
-        with_ids_from(&args.bulk, &args.ids_from),
-        kind,
-        resources,
-        edit,
-    )
-    .await
+    let how = How::new(&args.change, &args.bulk, &args.ids_from);
+    edit_each(ctx, how, kind, resources, edit).await
 }
 
 pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
@@ -289,20 +282,24 @@ pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
         .iter()
         .map(|key| tags::key(key, TagRules::Resource))
         .collect::<Result<Vec<_>>>()?;
-    edit_each(
-        ctx,
-        &args.change,
-        with_ids_from(&args.bulk, &args.ids_from),
-        kind,
-        resources,
-        Edit::Remove(keys),
-    )
-    .await
+    let how = How::new(&args.change, &args.bulk, &args.ids_from);
+    edit_each(ctx, how, kind, resources, Edit::Remove(keys)).await
 }
 
-/// `--ids-from` sends the edit through the bulk executor, with these options.
-fn with_ids_from<'a>(bulk: &'a BulkArgs, ids_from: &Option<String>) -> Option<&'a BulkArgs> {
-    ids_from.is_some().then_some(bulk)
+/// How a tagging verb runs: for real or not, and (`--ids-from`) through
+/// the bulk executor with these options.
+struct How<'a> {
+    dry_run: bool,
+    bulk: Option<&'a BulkArgs>,
+}
+
+impl<'a> How<'a> {
+    fn new(change: &ChangeArgs, bulk: &'a BulkArgs, ids_from: &Option<String>) -> Self {
+        How {
+            dry_run: change.dry_run,
+            bulk: ids_from.is_some().then_some(bulk),
+        }
+    }
 }
 
 /// What `tag` or `untag` does to each resource.
@@ -332,14 +329,13 @@ impl Edit {
 /// executor), or says what it would do under `--dry-run`.
 async fn edit_each(
     ctx: &Context,
-    change: &ChangeArgs,
-    bulk: Option<&BulkArgs>,
+    how: How<'_>,
     kind: &Kind,
     resources: Vec<Named>,
     edit: Edit,
 ) -> Result<()> {
     let count = resources.len();
-    if change.dry_run {
+    if how.dry_run {
         let would = match &edit {
             Edit::Set(tags) => format!(
                 "tag {count} {}(s) with {} tag(s)",
@@ -356,7 +352,7 @@ async fn edit_each(
             .note(format!("dry run: would {would}; nothing was changed"));
         return Ok(());
     }
-    if let Some(bulk) = bulk {
+    if let Some(bulk) = how.bulk {
         return edit_in_bulk(ctx, bulk, kind, resources, edit).await;
     }
     let Some(resource) = resources.first() else {
