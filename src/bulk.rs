@@ -20,8 +20,8 @@ use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::journal::JournalTarget;
 use crate::journal::{self, JournalWriter, Resume};
-use crate::output::{Column, Location, Printer, Resource, View, columns_get as get};
-use crate::places::{Placed, Places};
+use crate::output::{Column, Printer, Resource, View, columns_get as get};
+use crate::scope::{Place, PlaceId, Placed, Places};
 use crate::targets::Named;
 
 /// After the SDK's own attempts, how many more rounds a target gets when the
@@ -37,7 +37,7 @@ const MAX_RETRY_DELAY: Duration = Duration::from_secs(20);
 pub struct Target {
     pub id: String,
     pub client_token: String,
-    pub place: usize,
+    pub place: PlaceId,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,12 +57,12 @@ impl Outcome {
     }
 }
 
+/// What became of a target.
 #[derive(Debug, Clone)]
 pub struct TargetResult {
-    pub id: String,
-    pub place: usize,
+    pub target: Target,
     /// Where the target lives, when the run spans several places.
-    pub location: Option<Location>,
+    pub at: Option<Place>,
     pub outcome: Outcome,
     /// Rounds sent for this target (each may include the SDK's own retries).
     pub attempts: u32,
@@ -71,15 +71,15 @@ pub struct TargetResult {
 impl TargetResult {
     /// The target as the journal names it.
     pub fn named(&self) -> Named {
-        named_at(&self.id, self.location.as_ref())
+        named_at(&self.target.id, self.at.as_ref())
     }
 }
 
-fn named_at(id: &str, location: Option<&Location>) -> Named {
+fn named_at(id: &str, at: Option<&Place>) -> Named {
     Named {
         id: id.to_owned(),
-        region: location.map(|l| l.region.clone()),
-        account: location.map(|l| l.account.clone()),
+        region: at.map(|p| p.region.clone()),
+        account: at.map(|p| p.account.clone()),
     }
 }
 
@@ -88,7 +88,7 @@ impl Resource for TargetResult {
 
     fn columns() -> &'static [Column<Self>] {
         const COLUMNS: &[Column<TargetResult>] = &[
-            Column::new("id", |r: &TargetResult| get::text(Some(&r.id))).shown("ID"),
+            Column::new("id", |r: &TargetResult| get::text(Some(&r.target.id))).shown("ID"),
             Column::new("outcome", |r: &TargetResult| {
                 get::text(Some(r.outcome.word()))
             })
@@ -125,7 +125,7 @@ impl Report {
         self.results
             .iter()
             .filter(|r| r.outcome == Outcome::Done)
-            .map(|r| Placed::new(r.place, r.id.clone()))
+            .map(|r| Placed::new(r.target.place, r.target.id.clone()))
             .collect()
     }
 
@@ -141,9 +141,9 @@ impl Report {
     /// into exit 130.
     pub fn finish(self, ctx: &Context) -> Result<()> {
         let mut writer = ctx.printer.default_list::<TargetResult>()?;
-        writer.locate(self.results.iter().any(|r| r.location.is_some()));
+        writer.locate(self.results.iter().any(|r| r.at.is_some()));
         for result in &self.results {
-            writer.write_at(result, result.location.as_ref())?;
+            writer.write_at(result, result.at.as_ref())?;
         }
         writer.finish()?;
         let (done, failed, not_started) = (
@@ -196,7 +196,7 @@ pub fn show_plan<T: Resource>(
         let mut writer = ctx.printer.list::<T>(View::List { details: false })?;
         writer.locate(places.located());
         for placed in items {
-            writer.write_at(&placed.item, places.location(placed.place))?;
+            writer.write_at(&placed.item, places.place(placed.place).as_ref())?;
         }
         writer.finish()?;
         ctx.printer.note(format!(
@@ -220,7 +220,7 @@ pub fn show_plan<T: Resource>(
     let mut writer = ctx.printer.stderr_table::<T>()?;
     writer.locate(places.located());
     for placed in items.iter().take(PLAN_ROWS) {
-        writer.write_at(&placed.item, places.location(placed.place))?;
+        writer.write_at(&placed.item, places.place(placed.place).as_ref())?;
     }
     writer.finish()?;
     if items.len() > PLAN_ROWS {
@@ -233,7 +233,7 @@ pub fn show_plan<T: Resource>(
 pub const PLAN_ROWS: usize = 20;
 
 /// What one call returns: each target of the batch with its result.
-pub type BatchResult = Vec<(String, Result<()>)>;
+pub type BatchResult = crate::api::IdResults;
 
 pub struct Executor<'a> {
     pub concurrency: usize,
@@ -248,7 +248,7 @@ pub struct Executor<'a> {
     pub resume: Option<&'a Resume>,
     /// Each place's region and account, when the targets span several;
     /// results and the journal then say where each target lives.
-    pub locations: Option<Vec<Location>>,
+    pub places: Option<Vec<Place>>,
 }
 
 impl<'a> Executor<'a> {
@@ -267,7 +267,7 @@ impl<'a> Executor<'a> {
             printer: ctx.printer.clone(),
             journal: bulk.journal.clone(),
             resume: bulk.resume.as_ref(),
-            locations: places.locations(),
+            places: places.all(),
         }
     }
 
@@ -327,40 +327,39 @@ impl<'a> Executor<'a> {
         S: futures::Stream<Item = ()> + Unpin,
     {
         let progress = self.progress_bar(targets.len(), action);
-        let location = |place: usize| {
-            self.locations
+        let place = |id: PlaceId| {
+            self.places
                 .as_ref()
-                .and_then(|locations| locations.get(place))
+                .and_then(|places| places.get(id.0))
                 .cloned()
         };
-        let mut results: Vec<TargetResult> = targets
-            .iter()
-            .map(|target| TargetResult {
-                id: target.item.clone(),
-                place: target.place,
-                location: location(target.place),
-                outcome: Outcome::NotStarted,
-                attempts: 0,
-            })
-            .collect();
         let tokens = journal::tokens(self.resume);
-        // Each target's position in `results`: the same ID may be a target
-        // in two places, so a batch's answers are matched within the batch.
-        let targets: Vec<(usize, Target)> = targets
+        let mut results: Vec<TargetResult> = targets
             .into_iter()
-            .enumerate()
-            .map(|(position, target)| {
-                let named = results[position].named();
-                let client_token = tokens.get(&named).cloned().unwrap_or_else(new_client_token);
-                (
-                    position,
-                    Target {
+            .map(|target| {
+                let at = place(target.place);
+                let client_token = tokens
+                    .get(&named_at(&target.item, at.as_ref()))
+                    .cloned()
+                    .unwrap_or_else(new_client_token);
+                TargetResult {
+                    target: Target {
                         id: target.item,
                         client_token,
                         place: target.place,
                     },
-                )
+                    at,
+                    outcome: Outcome::NotStarted,
+                    attempts: 0,
+                }
             })
+            .collect();
+        // Each target's position in `results`: the same ID may be a target
+        // in two places, so a batch's answers are matched within the batch.
+        let targets: Vec<(usize, Target)> = results
+            .iter()
+            .enumerate()
+            .map(|(position, result)| (position, result.target.clone()))
             .collect();
         let mut journal = match journal_path {
             Some(path) => {
@@ -535,9 +534,7 @@ where
 /// How long to wait before another round for a target whose call failed, or
 /// `None` when the failure is final.
 fn retry_delay(err: &AppError, attempts: u32) -> Option<Duration> {
-    let AppError::Aws(aws) = err else {
-        return None;
-    };
+    let aws = err.aws()?;
     if !aws.is_retryable() || attempts >= OUTER_ATTEMPTS {
         return None;
     }
@@ -549,14 +546,14 @@ fn retry_delay(err: &AppError, attempts: u32) -> Option<Duration> {
 }
 
 fn failure(err: &AppError) -> Outcome {
-    match err {
-        AppError::Aws(aws) => Outcome::Failed {
+    match err.aws() {
+        Some(aws) => Outcome::Failed {
             code: aws.code_or_kind().to_owned(),
             message: aws.message.clone(),
         },
-        other => Outcome::Failed {
+        None => Outcome::Failed {
             code: "Error".to_owned(),
-            message: other.to_string(),
+            message: err.to_string(),
         },
     }
 }
@@ -592,32 +589,23 @@ fn ctrl_c(printer: Printer) -> Pin<Box<dyn futures::Stream<Item = ()> + Send>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{AwsError, AwsErrorKind};
+    use crate::error::AwsError;
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     fn throttled() -> AppError {
         AppError::Aws(Box::new(AwsError {
-            operation: "DeregisterDevice",
-            kind: AwsErrorKind::Service,
-            code: Some("ThrottlingException".into()),
-            message: "slow down".into(),
-            request_id: None,
-            fields: vec![],
             retry_after: Some(Duration::from_millis(1)),
+            ..AwsError::service("DeregisterDevice", "ThrottlingException", "slow down")
         }))
     }
 
     fn conflict() -> AppError {
-        AppError::Aws(Box::new(AwsError {
-            operation: "DeregisterDevice",
-            kind: AwsErrorKind::Service,
-            code: Some("ConflictException".into()),
-            message: "busy".into(),
-            request_id: None,
-            fields: vec![],
-            retry_after: None,
-        }))
+        AppError::Aws(Box::new(AwsError::service(
+            "DeregisterDevice",
+            "ConflictException",
+            "busy",
+        )))
     }
 
     fn executor<'a>(concurrency: usize, batch_size: usize) -> Executor<'a> {
@@ -628,12 +616,14 @@ mod tests {
             printer: Printer::capture(&cli.global).0,
             journal: None,
             resume: None,
-            locations: None,
+            places: None,
         }
     }
 
     fn ids(n: usize) -> Vec<Placed<String>> {
-        (0..n).map(|i| Placed::new(0, format!("t{i}"))).collect()
+        (0..n)
+            .map(|i| Placed::new(PlaceId(0), format!("t{i}")))
+            .collect()
     }
 
     #[tokio::test]
@@ -669,7 +659,7 @@ mod tests {
         seen.dedup();
         assert_eq!(seen.len(), 40);
         // Results keep the order the targets were given.
-        assert_eq!(report.results[7].id, "t7");
+        assert_eq!(report.results[7].target.id, "t7");
     }
 
     #[tokio::test]
@@ -742,16 +732,16 @@ mod tests {
     #[tokio::test]
     async fn a_batch_holds_one_place_and_results_say_where() {
         let batches = Mutex::new(Vec::new());
-        let location = |region: &str| Location {
+        let place = |region: &str| Place {
             region: region.to_owned(),
             account: "111111111111".to_owned(),
         };
         // The same ID in two places is two targets.
         let targets: Vec<Placed<String>> = (0..30)
-            .map(|i| Placed::new(i % 2, format!("t{}", i / 2)))
+            .map(|i| Placed::new(PlaceId(i % 2), format!("t{}", i / 2)))
             .collect();
         let report = Executor {
-            locations: Some(vec![location("us-east-1"), location("eu-west-1")]),
+            places: Some(vec![place("us-east-1"), place("eu-west-1")]),
             ..executor(1, 25)
         }
         .run_until(
@@ -763,7 +753,7 @@ mod tests {
                     .unwrap()
                     .push(batch.iter().map(|t| t.place).collect::<Vec<_>>());
                 async move {
-                    let failing = batch.first().is_some_and(|t| t.place == 1);
+                    let failing = batch.first().is_some_and(|t| t.place == PlaceId(1));
                     batch
                         .into_iter()
                         .map(|t| {
@@ -790,15 +780,12 @@ mod tests {
         }
         // t3 failed in eu-west-1 only; its us-east-1 twin is done.
         assert_eq!(report.count("failed"), 1);
-        assert_eq!(report.results[6].id, "t3");
+        assert_eq!(report.results[6].target.id, "t3");
         assert_eq!(report.results[6].outcome, Outcome::Done);
-        assert_eq!(report.results[7].id, "t3");
+        assert_eq!(report.results[7].target.id, "t3");
         assert_eq!(report.results[7].outcome.word(), "failed");
         assert_eq!(
-            report.results[7]
-                .location
-                .as_ref()
-                .map(|l| l.region.as_str()),
+            report.results[7].at.as_ref().map(|p| p.region.as_str()),
             Some("eu-west-1")
         );
     }

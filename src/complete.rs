@@ -19,11 +19,11 @@ use clap::{CommandFactory, FromArgMatches};
 use clap_complete::engine::CompletionCandidate;
 use serde::{Deserialize, Serialize};
 
-use crate::aws::{Session, SessionOptions};
 use crate::cli::{Cli, GlobalArgs};
 use crate::context::Context;
 use crate::error::AppError;
 use crate::resources::Kind;
+use crate::scope::{Session, SessionOptions};
 
 /// The longest a TAB waits for the account, session loading included.
 const BUDGET: Duration = Duration::from_millis(1500);

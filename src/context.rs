@@ -6,10 +6,11 @@
 
 use tokio::sync::OnceCell;
 
-use crate::aws::{Session, SessionOptions};
+use crate::api::{ThinClient, WorkspacesClient};
 use crate::cli::GlobalArgs;
-use crate::error::{AppError, AwsErrorKind, Result};
+use crate::error::{AppError, Result};
 use crate::output::Printer;
+use crate::scope::{Session, SessionOptions};
 
 pub struct Context {
     /// `--profile` as given (several: one account each).
@@ -53,80 +54,24 @@ impl Context {
     /// The one session of a command that works in one region of one
     /// account (everything but `list` verbs).
     pub async fn session(&self) -> Result<&Session> {
-        if self.profiles.len() > 1
-            || self.regions.len() > 1
-            || self.regions.iter().any(|r| r == crate::fanout::ALL_REGIONS)
-        {
-            return Err(AppError::usage(
-                "this command works in one region of one account: give --region and --profile once \
-                 (several, or `--region all`, are for list verbs)",
-            ));
+        if !crate::scope::is_single(self) {
+            return Err(
+                AppError::usage("this command works in one region of one account").with_hint(
+                    "give --region and --profile once; several, or `--region all`, are for list verbs",
+                ),
+            );
         }
         self.session
             .get_or_try_init(|| Session::load(&self.session_options))
             .await
     }
 
-    pub async fn thin_client(&self) -> Result<aws_sdk_workspacesthinclient::Client> {
-        Ok(self.session().await?.thin_client())
+    pub async fn thin_client(&self) -> Result<ThinClient> {
+        Ok(self.session().await?.thin_client().clone())
     }
 
-    pub async fn workspaces(&self) -> Result<aws_sdk_workspaces::Client> {
-        Ok(self.session().await?.workspaces())
-    }
-
-    /// Where requests go, in words: the configured endpoint, or AWS's own.
-    pub fn endpoint_description(&self) -> String {
-        let configured = self.session_options.endpoint_url.clone().or_else(|| {
-            [
-                "AWS_ENDPOINT_URL_WORKSPACES_THIN_CLIENT",
-                "AWS_ENDPOINT_URL_WORKSPACES",
-                "AWS_ENDPOINT_URL",
-            ]
-            .iter()
-            .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
-        });
-        match (configured, &self.session_options.region) {
-            (Some(url), _) => url,
-            (None, Some(region)) => format!("the AWS endpoint in {region}"),
-            (None, None) => "the AWS endpoint".to_owned(),
-        }
-    }
-
-    /// [`Context::explain`] for an error that is only read.
-    pub fn explain_ref(&self, err: &AppError) -> String {
-        match err {
-            AppError::Aws(aws) => self.explain(AppError::Aws(aws.clone())).to_string(),
-            other => other.to_string(),
-        }
-    }
-
-    /// Timeouts and unreachable endpoints say where and how long, so the
-    /// one line is enough to act on.
-    pub fn explain(&self, err: AppError) -> AppError {
-        let AppError::Aws(mut aws) = err else {
-            return err;
-        };
-        let endpoint = self.endpoint_description();
-        match aws.kind {
-            AwsErrorKind::Timeout if aws.message.contains("connect") => {
-                aws.message = format!(
-                    "could not connect to {endpoint} within {}s (--connect-timeout)",
-                    self.session_options.connect_timeout.as_secs()
-                );
-            }
-            AwsErrorKind::Timeout => {
-                aws.message = format!(
-                    "no answer from {endpoint} within {}s (--timeout)",
-                    self.session_options.timeout.as_secs()
-                );
-            }
-            AwsErrorKind::Unreachable => {
-                aws.message = format!("could not reach {endpoint}: {}", aws.message);
-            }
-            _ => {}
-        }
-        AppError::Aws(aws)
+    pub async fn workspaces(&self) -> Result<WorkspacesClient> {
+        Ok(self.session().await?.workspaces().clone())
     }
 }
 

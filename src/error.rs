@@ -1,4 +1,10 @@
-//! Error kinds and the one place that maps them to exit codes.
+//! Error kinds, hints, and the one place that maps them to exit codes.
+//!
+//! An error is its kind (which decides the exit code), its message, and
+//! optional hints: what the person can do about it, printed as `hint: …`
+//! lines after the `error:` line. AWS errors get their hints, endpoint and
+//! timeouts when the SDK error is converted (see [`crate::api`]), so nothing
+//! rewrites them afterwards.
 
 use std::fmt;
 use std::time::Duration;
@@ -42,6 +48,31 @@ pub enum AppError {
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Other(#[from] anyhow::Error),
+    /// Any of the above with what the person can do about it.
+    #[error("{error}")]
+    Hinted {
+        error: Box<AppError>,
+        hints: Vec<String>,
+    },
+}
+
+/// What kind of failure an error is: the exit code follows from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Bad input, found before any request was sent (exit 2).
+    Usage,
+    /// The service answered with an error or could not be reached (exit 1).
+    Aws,
+    /// Credentials, region or access denied (exit 4).
+    Credentials,
+    /// The person answered no (exit 3).
+    Declined,
+    /// Ctrl-C (exit 130).
+    Interrupted,
+    /// Some targets failed, or something of ours went wrong (exit 1).
+    Failed,
+    /// stdout was closed by its reader: success.
+    BrokenPipe,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -51,28 +82,120 @@ impl AppError {
         AppError::Usage(message.into())
     }
 
-    pub fn exit_code(&self) -> u8 {
+    /// This error with one more hint for the person.
+    pub fn with_hint(self, hint: impl Into<String>) -> Self {
         match self {
-            AppError::Usage(_) => exit::USAGE,
-            AppError::Access(_) => exit::ACCESS,
-            AppError::Declined => exit::DECLINED,
-            AppError::Interrupted => exit::INTERRUPTED,
-            AppError::Aws(e) if e.is_access_problem() => exit::ACCESS,
-            AppError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::SUCCESS,
-            AppError::Aws(_) | AppError::Failed(_) | AppError::Io(_) | AppError::Other(_) => {
-                exit::FAILED
+            AppError::Aws(mut aws) => {
+                aws.hints.push(hint.into());
+                AppError::Aws(aws)
             }
+            AppError::Hinted { error, mut hints } => {
+                hints.push(hint.into());
+                AppError::Hinted { error, hints }
+            }
+            other => AppError::Hinted {
+                error: Box::new(other),
+                hints: vec![hint.into()],
+            },
+        }
+    }
+
+    /// The same error again, for each target of a batch a failed call
+    /// stands for (errors are not `Clone`: I/O and internal ones keep
+    /// their message only).
+    pub fn clone_for_each(&self) -> AppError {
+        match self {
+            AppError::Aws(aws) => AppError::Aws(aws.clone()),
+            AppError::Hinted { error, hints } => AppError::Hinted {
+                error: Box::new(error.clone_for_each()),
+                hints: hints.clone(),
+            },
+            other => AppError::Failed(other.message()),
+        }
+    }
+
+    /// What the person can do about it, in the order to try.
+    pub fn hints(&self) -> &[String] {
+        match self {
+            AppError::Aws(aws) => &aws.hints,
+            AppError::Hinted { hints, .. } => hints,
+            _ => &[],
+        }
+    }
+
+    /// The error without its hints.
+    pub fn unhinted(&self) -> &AppError {
+        match self {
+            AppError::Hinted { error, .. } => error.unhinted(),
+            other => other,
+        }
+    }
+
+    /// The AWS error this is, if it is one.
+    pub fn aws(&self) -> Option<&AwsError> {
+        match self.unhinted() {
+            AppError::Aws(aws) => Some(aws),
+            _ => None,
+        }
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        match self.unhinted() {
+            AppError::Usage(_) => ErrorKind::Usage,
+            AppError::Access(_) => ErrorKind::Credentials,
+            AppError::Declined => ErrorKind::Declined,
+            AppError::Interrupted => ErrorKind::Interrupted,
+            AppError::Aws(e) if e.is_access_problem() => ErrorKind::Credentials,
+            AppError::Aws(_) => ErrorKind::Aws,
+            AppError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ErrorKind::BrokenPipe,
+            AppError::Failed(_) | AppError::Io(_) | AppError::Other(_) => ErrorKind::Failed,
+            AppError::Hinted { error, .. } => error.kind(),
+        }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self.kind() {
+            ErrorKind::Usage => exit::USAGE,
+            ErrorKind::Credentials => exit::ACCESS,
+            ErrorKind::Declined => exit::DECLINED,
+            ErrorKind::Interrupted => exit::INTERRUPTED,
+            ErrorKind::BrokenPipe => exit::SUCCESS,
+            ErrorKind::Aws | ErrorKind::Failed => exit::FAILED,
         }
     }
 
     /// The service said the resource does not exist.
     pub fn is_not_found(&self) -> bool {
-        matches!(self, AppError::Aws(e) if e.code.as_deref() == Some("ResourceNotFoundException"))
+        self.aws()
+            .is_some_and(|e| e.code.as_deref() == Some("ResourceNotFoundException"))
     }
 
     /// A closed stdout (`| head`) is how a reader says it has enough: not an error.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, AppError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+        self.kind() == ErrorKind::BrokenPipe
+    }
+
+    /// The one line after `error: `: the message, with the cause chain of
+    /// an internal error so the part a person can act on is in it.
+    pub fn message(&self) -> String {
+        match self.unhinted() {
+            AppError::Other(e) => error_chain(e.as_ref()),
+            other => other.to_string(),
+        }
+    }
+
+    /// This error as the person reads it: `error: …` (after the place it
+    /// happened in, when one of several), then a `hint: …` line for each hint.
+    pub fn render(&self, place: Option<&str>) -> String {
+        let mut text = match place {
+            Some(place) => format!("error: {place}: {}", self.message()),
+            None => format!("error: {}", self.message()),
+        };
+        for hint in self.hints() {
+            text.push_str("\nhint: ");
+            text.push_str(hint);
+        }
+        text
     }
 }
 
@@ -90,6 +213,8 @@ pub struct AwsError {
     pub fields: Vec<(String, String)>,
     /// The `Retry-After` the service asked for, when it throttled us.
     pub retry_after: Option<Duration>,
+    /// What the person can do about it (see [`AppError::hints`]).
+    pub hints: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,81 +304,81 @@ impl fmt::Display for AwsError {
 
 impl std::error::Error for AwsError {}
 
-/// Turns any SDK error into an [`AwsError`] naming `operation`.
-pub fn from_sdk<E>(operation: &'static str, err: SdkError<E, HttpResponse>) -> AppError
-where
-    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-{
-    let request_id = err.request_id().map(str::to_owned);
-    let error = match &err {
-        SdkError::ServiceError(context) => {
-            let meta = context.err().meta();
-            let raw = context.raw();
-            let body = raw.body().bytes().unwrap_or_default();
-            AwsError {
-                operation,
-                kind: AwsErrorKind::Service,
-                code: meta.code().map(str::to_owned),
-                message: meta
-                    .message()
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| format!("HTTP {}", raw.status().as_u16())),
-                request_id,
-                fields: validation_fields(body),
-                retry_after: raw
-                    .headers()
-                    .get("retry-after")
-                    .and_then(|v| v.trim().parse::<u64>().ok())
-                    .map(Duration::from_secs),
-            }
+impl AwsError {
+    /// An error in the shape the service gives, for what a call answers
+    /// with silence (an ID it does not know) or a per-item failure.
+    pub fn service(operation: &'static str, code: &str, message: &str) -> AwsError {
+        AwsError {
+            code: Some(code.to_owned()),
+            ..AwsError::new(operation, AwsErrorKind::Service, message.to_owned())
         }
-        SdkError::TimeoutError(_) => AwsError {
+    }
+
+    fn new(operation: &'static str, kind: AwsErrorKind, message: String) -> AwsError {
+        AwsError {
             operation,
-            kind: AwsErrorKind::Timeout,
+            kind,
             code: None,
-            message: format!("no answer in time: {}", error_chain(&err)),
-            request_id,
+            message,
+            request_id: None,
             fields: Vec::new(),
             retry_after: None,
-        },
-        SdkError::DispatchFailure(failure) => {
-            let chain = error_chain(&err);
-            let kind = if failure.is_timeout() {
-                AwsErrorKind::Timeout
-            } else if chain.contains("credentials") || chain.contains("identity") {
-                AwsErrorKind::Credentials
-            } else {
-                AwsErrorKind::Unreachable
-            };
-            AwsError {
-                operation,
-                kind,
-                code: None,
-                message: chain,
-                request_id,
-                fields: Vec::new(),
-                retry_after: None,
-            }
+            hints: Vec::new(),
         }
-        _ => {
-            let chain = error_chain(&err);
-            let kind = if chain.contains("credentials") || chain.contains("identity") {
-                AwsErrorKind::Credentials
-            } else {
-                AwsErrorKind::Other
-            };
-            AwsError {
-                operation,
-                kind,
-                code: None,
-                message: chain,
-                request_id,
-                fields: Vec::new(),
-                retry_after: None,
+    }
+
+    /// Any SDK error as an [`AwsError`] naming `operation`, with the
+    /// service's code, message, request id, field list and `Retry-After`.
+    pub fn from_sdk<E>(operation: &'static str, err: SdkError<E, HttpResponse>) -> AwsError
+    where
+        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    {
+        let request_id = err.request_id().map(str::to_owned);
+        let chain = error_chain(&err);
+        let mentions_credentials = chain.contains("credentials") || chain.contains("identity");
+        let mut error = match &err {
+            SdkError::ServiceError(context) => {
+                let meta = context.err().meta();
+                let raw = context.raw();
+                let body = raw.body().bytes().unwrap_or_default();
+                AwsError {
+                    code: meta.code().map(str::to_owned),
+                    fields: validation_fields(body),
+                    retry_after: raw
+                        .headers()
+                        .get("retry-after")
+                        .and_then(|v| v.trim().parse::<u64>().ok())
+                        .map(Duration::from_secs),
+                    ..AwsError::new(
+                        operation,
+                        AwsErrorKind::Service,
+                        meta.message()
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| format!("HTTP {}", raw.status().as_u16())),
+                    )
+                }
             }
-        }
-    };
-    AppError::Aws(Box::new(error))
+            SdkError::TimeoutError(_) => AwsError::new(
+                operation,
+                AwsErrorKind::Timeout,
+                format!("no answer in time: {chain}"),
+            ),
+            SdkError::DispatchFailure(failure) => {
+                let kind = if failure.is_timeout() {
+                    AwsErrorKind::Timeout
+                } else if mentions_credentials {
+                    AwsErrorKind::Credentials
+                } else {
+                    AwsErrorKind::Unreachable
+                };
+                AwsError::new(operation, kind, chain)
+            }
+            _ if mentions_credentials => AwsError::new(operation, AwsErrorKind::Credentials, chain),
+            _ => AwsError::new(operation, AwsErrorKind::Other, chain),
+        };
+        error.request_id = request_id;
+        error
+    }
 }
 
 /// A ValidationException carries `fieldList: [{name, message}]` (Thin Client)
@@ -321,16 +446,31 @@ mod tests {
     }
 
     #[test]
+    fn hints_follow_the_error_line_and_keep_the_kind() {
+        let usage = AppError::usage("no targets").with_hint("name IDs, or pass --ids-from FILE");
+        assert_eq!(usage.exit_code(), exit::USAGE);
+        assert_eq!(
+            usage.render(None),
+            "error: no targets\nhint: name IDs, or pass --ids-from FILE"
+        );
+        let denied = AppError::Aws(Box::new(AwsError::service(
+            "ListDevices",
+            "AccessDeniedException",
+            "no",
+        )))
+        .with_hint("ask for thinclient:ListDevices");
+        assert_eq!(denied.exit_code(), exit::ACCESS);
+        assert!(denied.aws().is_some());
+        assert_eq!(
+            denied.render(Some("region eu-west-1")),
+            "error: region eu-west-1: ListDevices failed: AccessDeniedException: no\n\
+             hint: ask for thinclient:ListDevices"
+        );
+    }
+
+    #[test]
     fn access_denied_exits_4_and_throttling_is_retryable() {
-        let mut error = AwsError {
-            operation: "ListDevices",
-            kind: AwsErrorKind::Service,
-            code: Some("AccessDeniedException".into()),
-            message: "no".into(),
-            request_id: None,
-            fields: vec![],
-            retry_after: None,
-        };
+        let mut error = AwsError::service("ListDevices", "AccessDeniedException", "no");
         assert!(error.is_access_problem());
         assert!(!error.is_retryable());
         error.code = Some("ThrottlingException".into());

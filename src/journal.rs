@@ -211,18 +211,24 @@ mod tests {
         .unwrap();
         journal
             .record(&TargetResult {
-                id: "a".into(),
-                place: 0,
-                location: None,
+                target: crate::bulk::Target {
+                    id: "a".into(),
+                    client_token: "t-a".into(),
+                    place: crate::scope::PlaceId(0),
+                },
+                at: None,
                 outcome: Outcome::Done,
                 attempts: 1,
             })
             .unwrap();
         journal
             .record(&TargetResult {
-                id: "b".into(),
-                place: 0,
-                location: None,
+                target: crate::bulk::Target {
+                    id: "b".into(),
+                    client_token: "t-b".into(),
+                    place: crate::scope::PlaceId(0),
+                },
+                at: None,
                 outcome: Outcome::Failed {
                     code: "ConflictException".into(),
                     message: "busy".into(),

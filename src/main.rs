@@ -1,7 +1,6 @@
 //! wsfleet: parse, run, map the outcome to an exit code.
 
 mod api;
-mod aws;
 mod bulk;
 mod cli;
 mod commands;
@@ -9,14 +8,13 @@ mod complete;
 mod context;
 mod coverage;
 mod error;
-mod fanout;
 mod journal;
 mod maintenance_window;
 mod output;
-mod places;
 mod prompt;
 mod report;
 mod resources;
+mod scope;
 mod tags;
 mod targets;
 mod validate;
@@ -52,7 +50,7 @@ fn main() -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(err) => {
-            report(&printer, &AppError::Io(err));
+            printer.report(&AppError::Io(err), None);
             return ExitCode::from(exit::FAILED);
         }
     };
@@ -72,17 +70,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            let err = ctx.explain(err);
-            report(&printer, &err);
+            printer.report(&err, None);
             ExitCode::from(err.exit_code())
         }
-    }
-}
-
-fn report(printer: &Printer, err: &AppError) {
-    match err {
-        AppError::Other(e) => printer.error(error::error_chain(e.as_ref())),
-        _ => printer.error(err),
     }
 }
 

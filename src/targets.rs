@@ -2,7 +2,7 @@
 //! `--ids-from FILE|-` holding one ID a line or the JSON/NDJSON that
 //! `list -o json` wrote. A record that carries `region` and `account` (as
 //! `list` writes when it reads several) says where its target lives; the
-//! target is then changed there (see [`crate::places`]).
+//! target is then changed there (see [`crate::scope::route`]).
 
 use std::io::Read;
 

@@ -22,6 +22,11 @@ struct Responder {
 
 impl Responder {
     fn start(body: &'static str) -> Responder {
+        Responder::answering("200 OK", body)
+    }
+
+    /// Answers every request with `status` (`"403 Forbidden"`) and `body`.
+    fn answering(status: &'static str, body: &'static str) -> Responder {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let endpoint = format!("http://{}", listener.local_addr().unwrap());
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -56,7 +61,7 @@ impl Responder {
                     .push(format!("{} host={host}", request_line.trim()));
                 let _ = write!(
                     stream,
-                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{}",
+                    "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{}",
                     body.len(),
                     body
                 );
@@ -350,8 +355,34 @@ fn no_region_anywhere_is_exit_4_quickly_naming_both_ways() {
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(output.status.code(), Some(4));
     let err = stderr_of(&output);
+    assert!(err.starts_with("error: no AWS region\n"), "{err}");
     assert!(
-        err.contains("--region") && err.contains("AWS_REGION"),
+        err.contains("\nhint: pass --region REGION or set AWS_REGION"),
+        "{err}"
+    );
+}
+
+#[test]
+fn access_denied_is_exit_4_with_a_hint_naming_the_iam_action() {
+    let responder = Responder::answering(
+        "403 Forbidden",
+        r#"{"__type":"AccessDeniedException","message":"not allowed"}"#,
+    );
+    let home = tempfile::tempdir().unwrap();
+    let output = wsfleet_at(&responder, &home)
+        .args(["devices", "list"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(4), "{err}");
+    let lines: Vec<&str> = err.trim().lines().collect();
+    assert!(
+        lines[0].starts_with("error: ListDevices failed: AccessDeniedException: not allowed"),
+        "{err}"
+    );
+    assert_eq!(
+        lines[1..],
+        ["hint: these credentials need the IAM permission thinclient:ListDevices"],
         "{err}"
     );
 }

@@ -1,110 +1,112 @@
 //! WorkSpaces Thin Client calls.
 
 use std::collections::HashMap;
-use std::future::Future;
-use std::pin::Pin;
 
-use aws_sdk_workspacesthinclient::Client;
 use aws_sdk_workspacesthinclient::types::{
-    Device, Environment, MaintenanceWindow, SoftwareSet, SoftwareSetUpdateMode,
-    SoftwareSetUpdateSchedule, SoftwareSetValidationStatus, TargetDeviceStatus,
+    Device, DeviceSummary, Environment, EnvironmentSummary, MaintenanceWindow, SoftwareSet,
+    SoftwareSetSummary, SoftwareSetUpdateMode, SoftwareSetUpdateSchedule,
+    SoftwareSetValidationStatus, TargetDeviceStatus,
 };
 
-use crate::error::{Result, from_sdk};
-use crate::resources::{devices, environments, software_sets};
+use super::{Pages, ThinClient as Client};
+use crate::error::Result;
 
 /// The API's largest page: fewest round trips.
 pub const PAGE_SIZE: i32 = 50;
 
-type PageFuture<T> = Pin<Box<dyn Future<Output = Result<(Vec<T>, Option<String>)>> + Send>>;
-
-/// A List* operation, one page at a time, so callers can write each page
-/// before asking for the next.
-pub struct Pages<T> {
-    client: Client,
-    next_token: Option<String>,
-    done: bool,
-    fetch: fn(Client, Option<String>) -> PageFuture<T>,
+/// ListDevices, one page at a time; each summary held as a `Device`.
+pub fn devices(client: &Client) -> Pages<Device> {
+    let pages = client
+        .list_devices()
+        .into_paginator()
+        .page_size(PAGE_SIZE)
+        .send();
+    Pages::of_paginator(client, "ListDevices", pages, |page| {
+        page.devices.unwrap_or_default()
+    })
+    .map(device_of)
 }
 
-pub type DevicePages = Pages<Device>;
-pub type EnvironmentPages = Pages<Environment>;
-pub type SoftwareSetPages = Pages<SoftwareSet>;
-
-impl<T> Pages<T> {
-    pub async fn next_page(&mut self) -> Result<Option<Vec<T>>> {
-        if self.done {
-            return Ok(None);
-        }
-        let (items, next_token) = (self.fetch)(self.client.clone(), self.next_token.take()).await?;
-        self.next_token = next_token.filter(|t| !t.is_empty());
-        self.done = self.next_token.is_none();
-        Ok(Some(items))
-    }
-
-    /// Every page, for callers that need the whole set (a plan, a lookup).
-    pub async fn all(mut self) -> Result<Vec<T>> {
-        let mut all = Vec::new();
-        while let Some(page) = self.next_page().await? {
-            all.extend(page);
-        }
-        Ok(all)
-    }
+/// ListEnvironments, one page at a time.
+pub fn environments(client: &Client) -> Pages<Environment> {
+    let pages = client
+        .list_environments()
+        .into_paginator()
+        .page_size(PAGE_SIZE)
+        .send();
+    Pages::of_paginator(client, "ListEnvironments", pages, |page| {
+        page.environments.unwrap_or_default()
+    })
+    .map(environment_of)
 }
 
-/// `Pages::new` for one List* operation: the three differ only in the
-/// call, the output member and the summary-to-detail conversion.
-macro_rules! pages_of {
-    ($item:ty, $call:ident, $member:ident, $operation:literal, $from_summary:path) => {
-        impl Pages<$item> {
-            pub fn new(client: Client) -> Self {
-                Pages {
-                    client,
-                    next_token: None,
-                    done: false,
-                    fetch: |client, token| {
-                        Box::pin(async move {
-                            let output = client
-                                .$call()
-                                .max_results(PAGE_SIZE)
-                                .set_next_token(token)
-                                .send()
-                                .await
-                                .map_err(|e| from_sdk($operation, e))?;
-                            let items = output.$member.unwrap_or_default();
-                            Ok((
-                                items.into_iter().map($from_summary).collect(),
-                                output.next_token,
-                            ))
-                        })
-                    },
-                }
-            }
-        }
-    };
+/// ListSoftwareSets, one page at a time.
+pub fn software_sets(client: &Client) -> Pages<SoftwareSet> {
+    let pages = client
+        .list_software_sets()
+        .into_paginator()
+        .page_size(PAGE_SIZE)
+        .send();
+    Pages::of_paginator(client, "ListSoftwareSets", pages, |page| {
+        page.software_sets.unwrap_or_default()
+    })
+    .map(software_set_of)
 }
 
-pages_of!(
-    Device,
-    list_devices,
-    devices,
-    "ListDevices",
-    devices::from_summary
-);
-pages_of!(
-    Environment,
-    list_environments,
-    environments,
-    "ListEnvironments",
-    environments::from_summary
-);
-pages_of!(
-    SoftwareSet,
-    list_software_sets,
-    software_sets,
-    "ListSoftwareSets",
-    software_sets::from_summary
-);
+/// The summary a listing returns is a subset of the Get call's fields
+/// under the same names; held as a `Device`, one declaration serves all verbs.
+fn device_of(summary: DeviceSummary) -> Device {
+    Device::builder()
+        .set_id(summary.id)
+        .set_serial_number(summary.serial_number)
+        .set_name(summary.name)
+        .set_model(summary.model)
+        .set_environment_id(summary.environment_id)
+        .set_status(summary.status)
+        .set_current_software_set_id(summary.current_software_set_id)
+        .set_desired_software_set_id(summary.desired_software_set_id)
+        .set_pending_software_set_id(summary.pending_software_set_id)
+        .set_software_set_update_schedule(summary.software_set_update_schedule)
+        .set_last_connected_at(summary.last_connected_at)
+        .set_last_posture_at(summary.last_posture_at)
+        .set_created_at(summary.created_at)
+        .set_updated_at(summary.updated_at)
+        .set_arn(summary.arn)
+        .set_last_user_id(summary.last_user_id)
+        .build()
+}
+
+/// ListEnvironments' and Create/UpdateEnvironment's subset of GetEnvironment.
+fn environment_of(summary: EnvironmentSummary) -> Environment {
+    Environment::builder()
+        .set_id(summary.id)
+        .set_name(summary.name)
+        .set_desktop_arn(summary.desktop_arn)
+        .set_desktop_endpoint(summary.desktop_endpoint)
+        .set_desktop_type(summary.desktop_type)
+        .set_activation_code(summary.activation_code)
+        .set_software_set_update_schedule(summary.software_set_update_schedule)
+        .set_maintenance_window(summary.maintenance_window)
+        .set_software_set_update_mode(summary.software_set_update_mode)
+        .set_desired_software_set_id(summary.desired_software_set_id)
+        .set_pending_software_set_id(summary.pending_software_set_id)
+        .set_created_at(summary.created_at)
+        .set_updated_at(summary.updated_at)
+        .set_arn(summary.arn)
+        .build()
+}
+
+/// ListSoftwareSets' subset of GetSoftwareSet.
+fn software_set_of(summary: SoftwareSetSummary) -> SoftwareSet {
+    SoftwareSet::builder()
+        .set_id(summary.id)
+        .set_version(summary.version)
+        .set_released_at(summary.released_at)
+        .set_supported_until(summary.supported_until)
+        .set_validation_status(summary.validation_status)
+        .set_arn(summary.arn)
+        .build()
+}
 
 pub async fn get_device(client: &Client, id: &str) -> Result<Device> {
     let output = client
@@ -112,7 +114,7 @@ pub async fn get_device(client: &Client, id: &str) -> Result<Device> {
         .id(id)
         .send()
         .await
-        .map_err(|e| from_sdk("GetDevice", e))?;
+        .map_err(|e| client.error("GetDevice", e))?;
     output
         .device
         .ok_or_else(|| anyhow::anyhow!("GetDevice returned no device for {id}").into())
@@ -201,7 +203,7 @@ pub async fn get_environment(client: &Client, id: &str) -> Result<Environment> {
         .id(id)
         .send()
         .await
-        .map_err(|e| from_sdk("GetEnvironment", e))?;
+        .map_err(|e| client.error("GetEnvironment", e))?;
     output
         .environment
         .ok_or_else(|| anyhow::anyhow!("GetEnvironment returned no environment for {id}").into())
@@ -213,7 +215,7 @@ pub async fn get_software_set(client: &Client, id: &str) -> Result<SoftwareSet> 
         .id(id)
         .send()
         .await
-        .map_err(|e| from_sdk("GetSoftwareSet", e))?;
+        .map_err(|e| client.error("GetSoftwareSet", e))?;
     output
         .software_set
         .ok_or_else(|| anyhow::anyhow!("GetSoftwareSet returned no software set for {id}").into())
@@ -236,7 +238,7 @@ pub async fn update_device(client: &Client, id: &str, changes: &DeviceChanges) -
         .set_software_set_update_schedule(changes.update_schedule.clone())
         .send()
         .await
-        .map_err(|e| from_sdk("UpdateDevice", e))?;
+        .map_err(|e| client.error("UpdateDevice", e))?;
     Ok(())
 }
 
@@ -253,7 +255,7 @@ pub async fn deregister_device(
         .client_token(client_token)
         .send()
         .await
-        .map_err(|e| from_sdk("DeregisterDevice", e))?;
+        .map_err(|e| client.error("DeregisterDevice", e))?;
     Ok(())
 }
 
@@ -264,7 +266,7 @@ pub async fn delete_device(client: &Client, id: &str, client_token: &str) -> Res
         .client_token(client_token)
         .send()
         .await
-        .map_err(|e| from_sdk("DeleteDevice", e))?;
+        .map_err(|e| client.error("DeleteDevice", e))?;
     Ok(())
 }
 
@@ -305,10 +307,10 @@ pub async fn create_environment(
         .client_token(client_token)
         .send()
         .await
-        .map_err(|e| from_sdk("CreateEnvironment", e))?;
+        .map_err(|e| client.error("CreateEnvironment", e))?;
     output
         .environment
-        .map(environments::from_summary)
+        .map(environment_of)
         .ok_or_else(|| anyhow::anyhow!("CreateEnvironment returned no environment").into())
 }
 
@@ -330,10 +332,10 @@ pub async fn update_environment(
         .set_device_creation_tags(fields.device_creation_tags.clone())
         .send()
         .await
-        .map_err(|e| from_sdk("UpdateEnvironment", e))?;
+        .map_err(|e| client.error("UpdateEnvironment", e))?;
     output
         .environment
-        .map(environments::from_summary)
+        .map(environment_of)
         .ok_or_else(|| anyhow::anyhow!("UpdateEnvironment returned no environment for {id}").into())
 }
 
@@ -344,7 +346,7 @@ pub async fn delete_environment(client: &Client, id: &str, client_token: &str) -
         .client_token(client_token)
         .send()
         .await
-        .map_err(|e| from_sdk("DeleteEnvironment", e))?;
+        .map_err(|e| client.error("DeleteEnvironment", e))?;
     Ok(())
 }
 
@@ -359,7 +361,7 @@ pub async fn update_software_set(
         .validation_status(status)
         .send()
         .await
-        .map_err(|e| from_sdk("UpdateSoftwareSet", e))?;
+        .map_err(|e| client.error("UpdateSoftwareSet", e))?;
     Ok(())
 }
 
@@ -369,7 +371,7 @@ pub async fn list_tags(client: &Client, arn: &str) -> Result<HashMap<String, Str
         .resource_arn(arn)
         .send()
         .await
-        .map_err(|e| from_sdk("ListTagsForResource", e))?;
+        .map_err(|e| client.error("ListTagsForResource", e))?;
     Ok(output.tags.unwrap_or_default())
 }
 
@@ -380,7 +382,7 @@ pub async fn tag_resource(client: &Client, arn: &str, tags: HashMap<String, Stri
         .set_tags(Some(tags))
         .send()
         .await
-        .map_err(|e| from_sdk("TagResource", e))?;
+        .map_err(|e| client.error("TagResource", e))?;
     Ok(())
 }
 
@@ -391,12 +393,6 @@ pub async fn untag_resource(client: &Client, arn: &str, keys: Vec<String>) -> Re
         .set_tag_keys(Some(keys))
         .send()
         .await
-        .map_err(|e| from_sdk("UntagResource", e))?;
+        .map_err(|e| client.error("UntagResource", e))?;
     Ok(())
-}
-
-impl<T> crate::fanout::PageSource<T> for Pages<T> {
-    async fn next_page(&mut self) -> Result<Option<Vec<T>>> {
-        Pages::next_page(self).await
-    }
 }

@@ -2,9 +2,8 @@
 //! images. The WorkSpaces API takes at most 25 IDs a call; everything here
 //! splits longer lists itself.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
-use aws_sdk_workspaces::Client;
 use aws_sdk_workspaces::types::{
     ApplicationAssociatedResourceType, ApplicationResourceAssociation,
     BundleAssociatedResourceType, BundleResourceAssociation, Compute, FailedCreateWorkspaceRequest,
@@ -15,59 +14,17 @@ use aws_sdk_workspaces::types::{
     WorkspaceImage, WorkspaceProperties, WorkspaceRequest, WorkspaceResourceAssociation,
 };
 use aws_smithy_types::DateTime;
+use aws_smithy_types::error::operation::BuildError;
 
-use crate::bulk::BatchResult;
-use crate::error::{AppError, AwsError, AwsErrorKind, Result, from_sdk};
+use super::{IdResults, Pages, WorkspacesClient as Client, build_error};
+use crate::error::{AppError, AwsError, Result};
 
-/// The most IDs (and CreateWorkspaces requests) one WorkSpaces call takes.
-pub const BATCH_SIZE: usize = 25;
-
-/// The requests a listing needs: one unfiltered by ID, or one per 25 IDs.
-fn id_groups(ids: &[String]) -> VecDeque<Option<Vec<String>>> {
-    if ids.is_empty() {
-        VecDeque::from([None])
-    } else {
-        ids.chunks(BATCH_SIZE).map(|c| Some(c.to_vec())).collect()
-    }
-}
-
-fn non_empty(token: Option<String>) -> Option<String> {
-    token.filter(|t| !t.is_empty())
-}
+pub use super::pages::BATCH_SIZE;
 
 /// An error in the shape the service would give, for what a describe call
 /// answers with silence (an ID it does not know) or a per-item failure.
 pub fn service_error(operation: &'static str, code: &str, message: &str) -> AppError {
-    AppError::Aws(Box::new(AwsError {
-        operation,
-        kind: AwsErrorKind::Service,
-        code: Some(code.to_owned()),
-        message: message.to_owned(),
-        request_id: None,
-        fields: Vec::new(),
-        retry_after: None,
-    }))
-}
-
-/// A failed call reported against each target of its batch: every target
-/// gets the same code and message (errors are not `Clone`).
-fn same_error_for(err: &AppError) -> AppError {
-    match err {
-        AppError::Aws(aws) => AppError::Aws(Box::new(AwsError {
-            operation: aws.operation,
-            kind: aws.kind,
-            code: aws.code.clone(),
-            message: aws.message.clone(),
-            request_id: aws.request_id.clone(),
-            fields: aws.fields.clone(),
-            retry_after: aws.retry_after,
-        })),
-        other => AppError::Failed(other.to_string()),
-    }
-}
-
-fn build_error(err: aws_smithy_types::error::operation::BuildError) -> AppError {
-    anyhow::anyhow!("could not build the request: {err}").into()
+    AppError::Aws(Box::new(AwsError::service(operation, code, message)))
 }
 
 // ---------------------------------------------------------------- WorkSpaces
@@ -84,85 +41,57 @@ pub struct WorkspaceQuery {
 }
 
 /// DescribeWorkspaces, one page at a time.
-pub struct WorkspacePages {
-    client: Client,
-    query: WorkspaceQuery,
-    groups: VecDeque<Option<Vec<String>>>,
-    current: Option<Vec<String>>,
-    next_token: Option<String>,
-}
-
-impl WorkspacePages {
-    pub fn new(client: Client, query: WorkspaceQuery) -> Self {
-        WorkspacePages {
-            client,
-            groups: id_groups(&query.ids),
-            query,
-            current: None,
-            next_token: None,
-        }
-    }
-
-    pub async fn next_page(&mut self) -> Result<Option<Vec<Workspace>>> {
-        if self.next_token.is_none() {
-            match self.groups.pop_front() {
-                Some(group) => self.current = group,
-                None => return Ok(None),
-            }
-        }
-        let by_id = self.current.is_some();
+pub fn workspaces(client: &Client, query: WorkspaceQuery) -> Pages<Workspace> {
+    let client = client.clone();
+    Pages::per_id_group(&query.ids.clone(), move |ids| {
+        let by_id = ids.is_some();
         let filter = |value: &Option<String>| if by_id { None } else { value.clone() };
-        let output = self
-            .client
+        let pages = client
             .describe_workspaces()
-            .set_workspace_ids(self.current.clone())
-            .set_directory_id(filter(&self.query.directory_id))
-            .set_user_name(filter(&self.query.user_name))
-            .set_bundle_id(filter(&self.query.bundle_id))
-            .limit(BATCH_SIZE as i32)
-            .set_next_token(self.next_token.take())
-            .send()
-            .await
-            .map_err(|e| from_sdk("DescribeWorkspaces", e))?;
-        self.next_token = non_empty(output.next_token);
-        Ok(Some(output.workspaces.unwrap_or_default()))
-    }
-
-    pub async fn collect(mut self) -> Result<Vec<Workspace>> {
-        let mut all = Vec::new();
-        while let Some(page) = self.next_page().await? {
-            all.extend(page);
-        }
-        Ok(all)
-    }
+            .set_workspace_ids(ids)
+            .set_directory_id(filter(&query.directory_id))
+            .set_user_name(filter(&query.user_name))
+            .set_bundle_id(filter(&query.bundle_id))
+            .into_paginator()
+            .page_size(BATCH_SIZE as i32)
+            .send();
+        Pages::of_paginator(&client, "DescribeWorkspaces", pages, |page| {
+            page.workspaces.unwrap_or_default()
+        })
+    })
 }
 
 /// When each WorkSpace's user last connected
 /// (DescribeWorkspacesConnectionStatus, every page); a WorkSpace nobody ever
 /// connected to is absent.
 pub async fn last_user_connections(client: &Client) -> Result<HashMap<String, DateTime>> {
-    let mut connections = HashMap::new();
-    let mut next_token = None;
-    loop {
-        let output = client
-            .describe_workspaces_connection_status()
-            .set_next_token(next_token)
-            .send()
-            .await
-            .map_err(|e| from_sdk("DescribeWorkspacesConnectionStatus", e))?;
-        for status in output.workspaces_connection_status.unwrap_or_default() {
-            if let (Some(id), Some(at)) = (
-                status.workspace_id,
-                status.last_known_user_connection_timestamp,
-            ) {
-                connections.insert(id, at);
-            }
+    let client = client.clone();
+    let statuses = Pages::following_token(move |next_token| {
+        let client = client.clone();
+        async move {
+            let output = client
+                .describe_workspaces_connection_status()
+                .set_next_token(next_token)
+                .send()
+                .await
+                .map_err(|e| client.error("DescribeWorkspacesConnectionStatus", e))?;
+            Ok((
+                output.workspaces_connection_status.unwrap_or_default(),
+                output.next_token,
+            ))
         }
-        next_token = non_empty(output.next_token);
-        if next_token.is_none() {
-            return Ok(connections);
-        }
-    }
+    })
+    .all()
+    .await?;
+    Ok(statuses
+        .into_iter()
+        .filter_map(|status| {
+            Some((
+                status.workspace_id?,
+                status.last_known_user_connection_timestamp?,
+            ))
+        })
+        .collect())
 }
 
 pub async fn describe_workspaces(client: &Client, ids: &[String]) -> Result<Vec<Workspace>> {
@@ -170,7 +99,7 @@ pub async fn describe_workspaces(client: &Client, ids: &[String]) -> Result<Vec<
         ids: ids.to_vec(),
         ..WorkspaceQuery::default()
     };
-    WorkspacePages::new(client.clone(), query).collect().await
+    workspaces(client, query).all().await
 }
 
 pub async fn get_workspace(client: &Client, id: &str) -> Result<Workspace> {
@@ -219,14 +148,37 @@ impl StateChange {
 
 /// One batch call; each WorkSpace is done unless the call failed or named
 /// it in `FailedRequests`.
-pub async fn change_state(client: &Client, change: StateChange, ids: &[String]) -> BatchResult {
-    let failed = send_state_change(client, change, ids).await;
-    match failed {
+pub async fn change_state(client: &Client, change: StateChange, ids: &[String]) -> IdResults {
+    match send_state_change(client, change, ids).await {
         Err(err) => ids
             .iter()
-            .map(|id| (id.clone(), Err(same_error_for(&err))))
+            .map(|id| (id.clone(), Err(err.clone_for_each())))
             .collect(),
         Ok(failed) => per_target(change.operation(), ids, &failed),
+    }
+}
+
+/// What the request builders of the five batch operations return: some
+/// build infallibly, others check the WorkSpace ID is set.
+trait Built<T> {
+    fn built(self) -> Result<T>;
+}
+
+impl<T> Built<T> for std::result::Result<T, BuildError> {
+    fn built(self) -> Result<T> {
+        self.map_err(build_error)
+    }
+}
+
+impl Built<StartRequest> for StartRequest {
+    fn built(self) -> Result<StartRequest> {
+        Ok(self)
+    }
+}
+
+impl Built<StopRequest> for StopRequest {
+    fn built(self) -> Result<StopRequest> {
+        Ok(self)
     }
 }
 
@@ -235,66 +187,42 @@ async fn send_state_change(
     change: StateChange,
     ids: &[String],
 ) -> Result<Vec<FailedWorkspaceChangeRequest>> {
-    let operation = change.operation();
+    // The five operations differ only in their names and request type.
+    macro_rules! send {
+        ($call:ident, $requests:ident, $request:ident) => {
+            client
+                .$call()
+                .$requests(Some(
+                    ids.iter()
+                        .map(|id| $request::builder().workspace_id(id).build().built())
+                        .collect::<Result<_>>()?,
+                ))
+                .send()
+                .await
+                .map(|output| output.failed_requests)
+                .map_err(|e| client.error(change.operation(), e))?
+        };
+    }
     let failed = match change {
-        StateChange::Start => client
-            .start_workspaces()
-            .set_start_workspace_requests(Some(
-                ids.iter()
-                    .map(|id| StartRequest::builder().workspace_id(id).build())
-                    .collect(),
-            ))
-            .send()
-            .await
-            .map(|o| o.failed_requests)
-            .map_err(|e| from_sdk(operation, e))?,
-        StateChange::Stop => client
-            .stop_workspaces()
-            .set_stop_workspace_requests(Some(
-                ids.iter()
-                    .map(|id| StopRequest::builder().workspace_id(id).build())
-                    .collect(),
-            ))
-            .send()
-            .await
-            .map(|o| o.failed_requests)
-            .map_err(|e| from_sdk(operation, e))?,
-        StateChange::Reboot => client
-            .reboot_workspaces()
-            .set_reboot_workspace_requests(Some(
-                ids.iter()
-                    .map(|id| RebootRequest::builder().workspace_id(id).build())
-                    .collect::<Result<_, _>>()
-                    .map_err(build_error)?,
-            ))
-            .send()
-            .await
-            .map(|o| o.failed_requests)
-            .map_err(|e| from_sdk(operation, e))?,
-        StateChange::Rebuild => client
-            .rebuild_workspaces()
-            .set_rebuild_workspace_requests(Some(
-                ids.iter()
-                    .map(|id| RebuildRequest::builder().workspace_id(id).build())
-                    .collect::<Result<_, _>>()
-                    .map_err(build_error)?,
-            ))
-            .send()
-            .await
-            .map(|o| o.failed_requests)
-            .map_err(|e| from_sdk(operation, e))?,
-        StateChange::Terminate => client
-            .terminate_workspaces()
-            .set_terminate_workspace_requests(Some(
-                ids.iter()
-                    .map(|id| TerminateRequest::builder().workspace_id(id).build())
-                    .collect::<Result<_, _>>()
-                    .map_err(build_error)?,
-            ))
-            .send()
-            .await
-            .map(|o| o.failed_requests)
-            .map_err(|e| from_sdk(operation, e))?,
+        StateChange::Start => send!(start_workspaces, set_start_workspace_requests, StartRequest),
+        StateChange::Stop => send!(stop_workspaces, set_stop_workspace_requests, StopRequest),
+        StateChange::Reboot => send!(
+            reboot_workspaces,
+            set_reboot_workspace_requests,
+            RebootRequest
+        ),
+        StateChange::Rebuild => {
+            send!(
+                rebuild_workspaces,
+                set_rebuild_workspace_requests,
+                RebuildRequest
+            )
+        }
+        StateChange::Terminate => send!(
+            terminate_workspaces,
+            set_terminate_workspace_requests,
+            TerminateRequest
+        ),
     };
     Ok(failed.unwrap_or_default())
 }
@@ -305,7 +233,7 @@ fn per_target(
     operation: &'static str,
     ids: &[String],
     failed: &[FailedWorkspaceChangeRequest],
-) -> BatchResult {
+) -> IdResults {
     ids.iter()
         .map(|id| {
             let result = match failed
@@ -339,7 +267,7 @@ pub async fn create_workspaces(
         .set_workspaces(Some(requests))
         .send()
         .await
-        .map_err(|e| from_sdk("CreateWorkspaces", e))?;
+        .map_err(|e| client.error("CreateWorkspaces", e))?;
     Ok(Created {
         pending: output.pending_requests.unwrap_or_default(),
         failed: output.failed_requests.unwrap_or_default(),
@@ -357,7 +285,7 @@ pub async fn modify_workspace_properties(
         .workspace_properties(properties)
         .send()
         .await
-        .map_err(|e| from_sdk("ModifyWorkspaceProperties", e))?;
+        .map_err(|e| client.error("ModifyWorkspaceProperties", e))?;
     Ok(())
 }
 
@@ -373,16 +301,6 @@ pub struct ApplicationQuery {
     pub owner: Option<String>,
 }
 
-/// DescribeApplications, one page at a time. The SDK has no paginator for
-/// it, so `NextToken` is followed here.
-pub struct ApplicationPages {
-    client: Client,
-    query: ApplicationQuery,
-    groups: VecDeque<Option<Vec<String>>>,
-    current: Option<Vec<String>>,
-    next_token: Option<String>,
-}
-
 fn non_empty_list<T>(items: &[T]) -> Option<Vec<T>>
 where
     T: Clone,
@@ -390,39 +308,23 @@ where
     (!items.is_empty()).then(|| items.to_vec())
 }
 
-impl ApplicationPages {
-    pub fn new(client: Client, query: ApplicationQuery) -> Self {
-        ApplicationPages {
-            client,
-            groups: id_groups(&query.ids),
-            query,
-            current: None,
-            next_token: None,
-        }
-    }
-
-    pub async fn next_page(&mut self) -> Result<Option<Vec<WorkSpaceApplication>>> {
-        if self.next_token.is_none() {
-            match self.groups.pop_front() {
-                Some(group) => self.current = group,
-                None => return Ok(None),
-            }
-        }
-        let output = self
-            .client
+/// DescribeApplications, one page at a time.
+pub fn applications(client: &Client, query: ApplicationQuery) -> Pages<WorkSpaceApplication> {
+    let client = client.clone();
+    Pages::per_id_group(&query.ids.clone(), move |ids| {
+        let pages = client
             .describe_applications()
-            .set_application_ids(self.current.clone())
-            .set_compute_type_names(non_empty_list(&self.query.compute_types))
-            .set_license_type(self.query.license_type.clone())
-            .set_operating_system_names(non_empty_list(&self.query.operating_systems))
-            .set_owner(self.query.owner.clone())
-            .set_next_token(self.next_token.take())
-            .send()
-            .await
-            .map_err(|e| from_sdk("DescribeApplications", e))?;
-        self.next_token = non_empty(output.next_token);
-        Ok(Some(output.applications.unwrap_or_default()))
-    }
+            .set_application_ids(ids)
+            .set_compute_type_names(non_empty_list(&query.compute_types))
+            .set_license_type(query.license_type.clone())
+            .set_operating_system_names(non_empty_list(&query.operating_systems))
+            .set_owner(query.owner.clone())
+            .into_paginator()
+            .send();
+        Pages::of_paginator(&client, "DescribeApplications", pages, |page| {
+            page.applications.unwrap_or_default()
+        })
+    })
 }
 
 pub async fn workspace_associations(
@@ -435,7 +337,7 @@ pub async fn workspace_associations(
         .associated_resource_types(WorkSpaceAssociatedResourceType::Application)
         .send()
         .await
-        .map_err(|e| from_sdk("DescribeWorkspaceAssociations", e))?;
+        .map_err(|e| client.error("DescribeWorkspaceAssociations", e))?;
     Ok(output.associations.unwrap_or_default())
 }
 
@@ -445,23 +347,17 @@ pub async fn application_associations(
     application_id: &str,
     types: Vec<ApplicationAssociatedResourceType>,
 ) -> Result<Vec<ApplicationResourceAssociation>> {
-    let mut all = Vec::new();
-    let mut next_token = None;
-    loop {
-        let output = client
-            .describe_application_associations()
-            .application_id(application_id)
-            .set_associated_resource_types(Some(types.clone()))
-            .set_next_token(next_token)
-            .send()
-            .await
-            .map_err(|e| from_sdk("DescribeApplicationAssociations", e))?;
-        all.extend(output.associations.unwrap_or_default());
-        next_token = non_empty(output.next_token);
-        if next_token.is_none() {
-            return Ok(all);
-        }
-    }
+    let pages = client
+        .describe_application_associations()
+        .application_id(application_id)
+        .set_associated_resource_types(Some(types))
+        .into_paginator()
+        .send();
+    Pages::of_paginator(client, "DescribeApplicationAssociations", pages, |page| {
+        page.associations.unwrap_or_default()
+    })
+    .all()
+    .await
 }
 
 pub async fn bundle_associations(
@@ -474,7 +370,7 @@ pub async fn bundle_associations(
         .associated_resource_types(BundleAssociatedResourceType::Application)
         .send()
         .await
-        .map_err(|e| from_sdk("DescribeBundleAssociations", e))?;
+        .map_err(|e| client.error("DescribeBundleAssociations", e))?;
     Ok(output.associations.unwrap_or_default())
 }
 
@@ -488,7 +384,7 @@ pub async fn image_associations(
         .associated_resource_types(ImageAssociatedResourceType::Application)
         .send()
         .await
-        .map_err(|e| from_sdk("DescribeImageAssociations", e))?;
+        .map_err(|e| client.error("DescribeImageAssociations", e))?;
     Ok(output.associations.unwrap_or_default())
 }
 
@@ -510,7 +406,7 @@ pub async fn associate_application(
         .application_id(application_id)
         .send()
         .await
-        .map_err(|e| from_sdk("AssociateWorkspaceApplication", e))?;
+        .map_err(|e| client.error("AssociateWorkspaceApplication", e))?;
     association_of("AssociateWorkspaceApplication", output.association)
 }
 
@@ -525,7 +421,7 @@ pub async fn disassociate_application(
         .application_id(application_id)
         .send()
         .await
-        .map_err(|e| from_sdk("DisassociateWorkspaceApplication", e))?;
+        .map_err(|e| client.error("DisassociateWorkspaceApplication", e))?;
     association_of("DisassociateWorkspaceApplication", output.association)
 }
 
@@ -540,7 +436,7 @@ pub async fn deploy_applications(
         .force(force)
         .send()
         .await
-        .map_err(|e| from_sdk("DeployWorkspaceApplications", e))?;
+        .map_err(|e| client.error("DeployWorkspaceApplications", e))?;
     Ok(output
         .deployment
         .and_then(|d| d.associations)
@@ -555,46 +451,29 @@ pub struct ImageQuery {
     pub image_type: Option<ImageType>,
 }
 
-/// DescribeWorkspaceImages, one page at a time.
-pub struct ImagePages {
-    client: Client,
-    query: ImageQuery,
-    groups: VecDeque<Option<Vec<String>>>,
-    current: Option<Vec<String>>,
-    next_token: Option<String>,
-}
-
-impl ImagePages {
-    pub fn new(client: Client, query: ImageQuery) -> Self {
-        ImagePages {
-            client,
-            groups: id_groups(&query.ids),
-            query,
-            current: None,
-            next_token: None,
-        }
-    }
-
-    pub async fn next_page(&mut self) -> Result<Option<Vec<WorkspaceImage>>> {
-        if self.next_token.is_none() {
-            match self.groups.pop_front() {
-                Some(group) => self.current = group,
-                None => return Ok(None),
+/// DescribeWorkspaceImages, one page at a time. The SDK has no paginator
+/// for it.
+pub fn images(client: &Client, query: ImageQuery) -> Pages<WorkspaceImage> {
+    let client = client.clone();
+    Pages::per_id_group(&query.ids.clone(), move |ids| {
+        let client = client.clone();
+        let image_type = query.image_type.clone();
+        Pages::following_token(move |next_token| {
+            let (client, ids, image_type) = (client.clone(), ids.clone(), image_type.clone());
+            async move {
+                let output = client
+                    .describe_workspace_images()
+                    .set_image_ids(ids)
+                    .set_image_type(image_type)
+                    .max_results(BATCH_SIZE as i32)
+                    .set_next_token(next_token)
+                    .send()
+                    .await
+                    .map_err(|e| client.error("DescribeWorkspaceImages", e))?;
+                Ok((output.images.unwrap_or_default(), output.next_token))
             }
-        }
-        let output = self
-            .client
-            .describe_workspace_images()
-            .set_image_ids(self.current.clone())
-            .set_image_type(self.query.image_type.clone())
-            .max_results(BATCH_SIZE as i32)
-            .set_next_token(self.next_token.take())
-            .send()
-            .await
-            .map_err(|e| from_sdk("DescribeWorkspaceImages", e))?;
-        self.next_token = non_empty(output.next_token);
-        Ok(Some(output.images.unwrap_or_default()))
-    }
+        })
+    })
 }
 
 pub async fn describe_images(client: &Client, ids: &[String]) -> Result<Vec<WorkspaceImage>> {
@@ -602,12 +481,7 @@ pub async fn describe_images(client: &Client, ids: &[String]) -> Result<Vec<Work
         ids: ids.to_vec(),
         image_type: None,
     };
-    let mut pages = ImagePages::new(client.clone(), query);
-    let mut all = Vec::new();
-    while let Some(page) = pages.next_page().await? {
-        all.extend(page);
-    }
-    Ok(all)
+    images(client, query).all().await
 }
 
 pub async fn get_image(client: &Client, id: &str) -> Result<WorkspaceImage> {
@@ -640,7 +514,7 @@ pub async fn create_updated_image(
         .set_tags(non_empty_list(&tags))
         .send()
         .await
-        .map_err(|e| from_sdk("CreateUpdatedWorkspaceImage", e))?;
+        .map_err(|e| client.error("CreateUpdatedWorkspaceImage", e))?;
     output
         .image_id
         .ok_or_else(|| anyhow::anyhow!("CreateUpdatedWorkspaceImage returned no image ID").into())
@@ -652,54 +526,41 @@ pub async fn delete_image(client: &Client, id: &str) -> Result<()> {
         .image_id(id)
         .send()
         .await
-        .map_err(|e| from_sdk("DeleteWorkspaceImage", e))?;
+        .map_err(|e| client.error("DeleteWorkspaceImage", e))?;
     Ok(())
 }
 
 // ------------------------------------------------------------------- bundles
 
-/// DescribeWorkspaceBundles without a filter: the account's own bundles,
-/// every page.
-pub async fn describe_bundles(client: &Client) -> Result<Vec<WorkspaceBundle>> {
-    describe_bundles_owned_by(client, None).await
+/// DescribeWorkspaceBundles, one page at a time: the account's own
+/// bundles, or those of `owner` (`AMAZON`).
+pub fn bundles(client: &Client, owner: Option<&str>) -> Pages<WorkspaceBundle> {
+    let pages = client
+        .describe_workspace_bundles()
+        .set_owner(owner.map(str::to_owned))
+        .into_paginator()
+        .send();
+    Pages::of_paginator(client, "DescribeWorkspaceBundles", pages, |page| {
+        page.bundles.unwrap_or_default()
+    })
 }
 
-/// DescribeWorkspaceBundles of one owner (`AMAZON`; `None`: the account),
-/// every page.
-pub async fn describe_bundles_owned_by(
-    client: &Client,
-    owner: Option<&str>,
-) -> Result<Vec<WorkspaceBundle>> {
-    let mut all = Vec::new();
-    let mut next_token = None;
-    loop {
-        let output = client
-            .describe_workspace_bundles()
-            .set_owner(owner.map(str::to_owned))
-            .set_next_token(next_token)
-            .send()
-            .await
-            .map_err(|e| from_sdk("DescribeWorkspaceBundles", e))?;
-        all.extend(output.bundles.unwrap_or_default());
-        next_token = non_empty(output.next_token);
-        if next_token.is_none() {
-            return Ok(all);
-        }
-    }
+/// The account's own bundles, every page.
+pub async fn describe_bundles(client: &Client) -> Result<Vec<WorkspaceBundle>> {
+    bundles(client, None).all().await
 }
 
 // --------------------------------------------------------------- directories
 
-/// DescribeWorkspaceDirectories, every page.
-pub async fn describe_directories(client: &Client) -> Result<Vec<WorkspaceDirectory>> {
-    client
+/// DescribeWorkspaceDirectories, one page at a time.
+pub fn directories(client: &Client) -> Pages<WorkspaceDirectory> {
+    let pages = client
         .describe_workspace_directories()
         .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| from_sdk("DescribeWorkspaceDirectories", e))
+        .send();
+    Pages::of_paginator(client, "DescribeWorkspaceDirectories", pages, |page| {
+        page.directories.unwrap_or_default()
+    })
 }
 
 /// DescribeTags of a WorkSpace, image, bundle or directory, as a map.
@@ -712,7 +573,7 @@ pub async fn describe_tags(
         .resource_id(resource_id)
         .send()
         .await
-        .map_err(|e| from_sdk("DescribeTags", e))?;
+        .map_err(|e| client.error("DescribeTags", e))?;
     Ok(output
         .tag_list
         .unwrap_or_default()
@@ -735,39 +596,9 @@ pub fn tags(pairs: &[(String, String)]) -> Result<Vec<Tag>> {
         .collect()
 }
 
-impl crate::fanout::PageSource<Workspace> for WorkspacePages {
-    async fn next_page(&mut self) -> Result<Option<Vec<Workspace>>> {
-        WorkspacePages::next_page(self).await
-    }
-}
-
-impl crate::fanout::PageSource<WorkSpaceApplication> for ApplicationPages {
-    async fn next_page(&mut self) -> Result<Option<Vec<WorkSpaceApplication>>> {
-        ApplicationPages::next_page(self).await
-    }
-}
-
-impl crate::fanout::PageSource<WorkspaceImage> for ImagePages {
-    async fn next_page(&mut self) -> Result<Option<Vec<WorkspaceImage>>> {
-        ImagePages::next_page(self).await
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_go_25_a_request() {
-        let ids: Vec<String> = (0..60).map(|i| format!("ws-{i:08}")).collect();
-        let groups = id_groups(&ids);
-        let sizes: Vec<usize> = groups
-            .iter()
-            .map(|g| g.as_ref().map_or(0, Vec::len))
-            .collect();
-        assert_eq!(sizes, [25, 25, 10]);
-        assert_eq!(id_groups(&[]), VecDeque::from([None]));
-    }
 
     #[test]
     fn failed_requests_fail_only_their_target_with_the_code() {

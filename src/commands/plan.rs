@@ -8,8 +8,8 @@ use crate::cli::ConfirmArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::Resource;
-use crate::places::{Placed, Places};
 use crate::prompt::{self, Prompter};
+use crate::scope::{Placed, Places};
 
 /// Shows the plan and asks. `Ok(false)`: nothing to do (no targets, or
 /// `--dry-run`); `Ok(true)`: go ahead; a no is [`crate::error::AppError::Declined`].

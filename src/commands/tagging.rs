@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use aws_sdk_workspacesthinclient::Client;
+use crate::api::ThinClient as Client;
 
 use crate::api::thin_client::{list_tags, tag_resource, untag_resource};
 use crate::bulk::{Executor, retrying};
@@ -12,11 +12,11 @@ use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::Service;
 use crate::output::{Format, View};
-use crate::places::route;
 use crate::resources::tags::{ResourceTags, Tag, sorted};
 use crate::resources::{ArnTagging, Kind, Tagging};
+use crate::scope::Service;
+use crate::scope::route;
 use crate::tags::{self, TagRules};
 use crate::targets::{Named, TargetArgs};
 use crate::validate;

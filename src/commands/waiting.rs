@@ -8,7 +8,7 @@ use futures::StreamExt;
 
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::places::Placed;
+use crate::scope::{PlaceId, Placed};
 
 /// The first pause between polls; it doubles up to [`LONGEST_POLL`], so a
 /// quick change is seen quickly and a slow one does not hammer the API.
@@ -57,7 +57,7 @@ pub async fn until<F, Fut>(
     reached: F,
 ) -> Result<()>
 where
-    F: Fn(usize, String) -> Fut,
+    F: Fn(PlaceId, String) -> Fut,
     Fut: Future<Output = Result<bool>>,
 {
     let total = ids.len();

@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::{AppError, Result};
+use crate::scope::Place;
 
 /// One field of a resource. `name` is the API's member name, dotted for
 /// nested members (`maintenanceWindow.type`); JSON output nests by the dots.
@@ -81,13 +82,6 @@ impl<T: 'static> Clone for Selection<T> {
             located: self.located,
         }
     }
-}
-
-/// Where a row came from, when one command reads several regions or accounts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
-    pub region: String,
-    pub account: String,
 }
 
 /// The location columns' names, which come first when rows are located.
@@ -168,11 +162,11 @@ impl<T: 'static> Selection<T> {
 
     /// The item as a JSON object with the API's member names, nested by the
     /// dots, absent fields omitted.
-    pub fn to_json(&self, item: &T, location: Option<&Location>) -> Value {
+    pub fn to_json(&self, item: &T, place: Option<&Place>) -> Value {
         let mut root = Map::new();
-        if let Some(location) = location.filter(|_| self.located) {
-            root.insert("region".to_owned(), Value::from(location.region.clone()));
-            root.insert("account".to_owned(), Value::from(location.account.clone()));
+        if let Some(place) = place.filter(|_| self.located) {
+            root.insert("region".to_owned(), Value::from(place.region.clone()));
+            root.insert("account".to_owned(), Value::from(place.account.clone()));
         }
         for column in &self.columns {
             if let Some(value) = (column.get)(item) {
@@ -183,11 +177,11 @@ impl<T: 'static> Selection<T> {
     }
 
     /// The item's cells in column order (`None` where the field is absent).
-    pub fn values(&self, item: &T, location: Option<&Location>) -> Vec<Option<Value>> {
+    pub fn values(&self, item: &T, place: Option<&Place>) -> Vec<Option<Value>> {
         let mut values = Vec::with_capacity(self.columns.len() + 2);
         if self.located {
-            values.push(location.map(|l| Value::from(l.region.clone())));
-            values.push(location.map(|l| Value::from(l.account.clone())));
+            values.push(place.map(|p| Value::from(p.region.clone())));
+            values.push(place.map(|p| Value::from(p.account.clone())));
         }
         values.extend(self.columns.iter().map(|c| (c.get)(item)));
         values

@@ -8,7 +8,7 @@ mod printer;
 mod writer;
 
 pub use cell::cell_text;
-pub use columns::{Column, Location, Resource, Selection, View, get as columns_get};
+pub use columns::{Column, Resource, Selection, View, get as columns_get};
 #[cfg(test)]
 pub use printer::Captured;
 pub use printer::{Out, Printer};

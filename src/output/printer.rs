@@ -172,9 +172,11 @@ impl Printer {
         self.line(message.as_ref());
     }
 
-    /// `error: MESSAGE`, whatever `--quiet` says.
-    pub fn error(&self, message: impl std::fmt::Display) {
-        self.line(&format!("error: {message}"));
+    /// An error as the person reads it: `error: …` (after the place it
+    /// happened in, when a run spans several) and a `hint: …` line for each
+    /// of its hints, whatever `--quiet` says.
+    pub fn report(&self, err: &crate::error::AppError, place: Option<&str>) {
+        self.line(&err.render(place));
     }
 
     fn line(&self, message: &str) {
@@ -397,15 +399,19 @@ mod tests {
     fn notes_go_to_stderr_unless_quiet_and_errors_always() {
         let (printer, captured) = capture(&[]);
         printer.note("a note");
-        printer.error("it broke");
+        let broke = crate::error::AppError::usage("it broke").with_hint("try again");
+        printer.report(&broke, Some("region eu-west-1"));
         writeln!(printer.stdout(), "data").unwrap();
-        assert_eq!(captured.stderr(), "a note\nerror: it broke\n");
+        assert_eq!(
+            captured.stderr(),
+            "a note\nerror: region eu-west-1: it broke\nhint: try again\n"
+        );
         assert_eq!(captured.stdout(), "data\n");
 
         let (quiet, captured) = capture(&["--quiet"]);
         quiet.note("a note");
         quiet.alert("interrupted");
-        quiet.error("it broke");
+        quiet.report(&crate::error::AppError::usage("it broke"), None);
         assert_eq!(captured.stderr(), "interrupted\nerror: it broke\n");
         assert!(quiet.progress_bar(10, "x").is_hidden());
     }

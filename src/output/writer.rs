@@ -8,9 +8,10 @@ use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
 use serde_json::Value;
 
 use super::cell::{cell_text, csv_cell, sanitize_for_terminal};
-use super::columns::{Location, Selection};
+use super::columns::Selection;
 use super::{Format, OutputSettings};
 use crate::error::Result;
+use crate::scope::Place;
 
 /// Writes the items of a `list`, one at a time, in the chosen format.
 /// Nothing is written until the first item (or the end), so whether rows
@@ -116,7 +117,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
     }
 
     /// Writes an item read from `location` (several regions or accounts).
-    pub fn write_at(&mut self, item: &T, location: Option<&Location>) -> Result<()> {
+    pub fn write_at(&mut self, item: &T, location: Option<&Place>) -> Result<()> {
         self.write_with(item, location, Vec::new())
     }
 
@@ -125,7 +126,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
     pub fn write_with(
         &mut self,
         item: &T,
-        location: Option<&Location>,
+        location: Option<&Place>,
         extra: Vec<Option<Value>>,
     ) -> Result<()> {
         let extra: Vec<Option<Value>> = (0..self.extra.len())

@@ -9,19 +9,17 @@ use indicatif::ProgressBar;
 
 use crate::api::thin_client;
 use crate::api::workspaces as ws;
-use crate::aws::Session;
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::{self, ALL_REGIONS, Scope, Service};
-use crate::output::Location;
 use crate::resources::{Held, HeldScope, Inventoried, KINDS, Kind, Tagging};
+use crate::scope::{self, ALL_REGIONS, Place, Service, Session, SessionOptions};
 
 /// A resource's tags, by ARN (Thin Client) or ID (WorkSpaces).
 pub type TagsByResource = HashMap<String, HashMap<String, String>>;
 
 /// Everything one scope holds: each inventoried kind's items, by kind.
 pub struct ScopeFleet {
-    pub location: Location,
+    pub location: Place,
     held: HashMap<&'static str, Held>,
     /// When each WorkSpace's user last connected (absent: never).
     pub last_user_connections: HashMap<String, aws_smithy_types::DateTime>,
@@ -30,7 +28,7 @@ pub struct ScopeFleet {
 }
 
 impl ScopeFleet {
-    pub fn empty(location: Location) -> Self {
+    pub fn empty(location: Place) -> Self {
         ScopeFleet {
             location,
             held: HashMap::new(),
@@ -96,8 +94,7 @@ impl Inventory {
     /// was written.
     pub fn finish(&self, ctx: &Context) -> Result<()> {
         for (scope, err) in &self.failures {
-            ctx.printer
-                .error(format!("{scope}: {}", ctx.explain_ref(err)));
+            ctx.printer.report(err, Some(scope));
         }
         match self.failures.len() {
             0 => Ok(()),
@@ -113,14 +110,13 @@ impl Inventory {
 /// regions are read, and Thin Client only where it is offered. Each scope's
 /// per-item calls go `concurrency` at a time.
 pub async fn gather(ctx: &Context, concurrency: usize, with_tags: bool) -> Inventory {
-    let scopes = fanout::scopes(ctx, Service::WorkSpaces);
+    let scopes = scope::requested(ctx, Service::WorkSpaces);
     let every_region = ctx.regions.iter().any(|r| r == ALL_REGIONS);
     // One spinner a scope, saying what it reads and how much it found.
     let spinners = ctx.printer.multi_progress();
     let results = futures::future::join_all(scopes.iter().map(|scope| {
         let thin_client = !every_region
             || scope
-                .options
                 .region
                 .as_deref()
                 .is_some_and(|r| Service::ThinClient.regions().contains(&r));
@@ -146,13 +142,16 @@ pub async fn gather(ctx: &Context, concurrency: usize, with_tags: bool) -> Inven
 }
 
 async fn gather_scope(
-    scope: &Scope,
+    scope: &SessionOptions,
     concurrency: usize,
     thin_client: bool,
     with_tags: bool,
     bar: &ProgressBar,
 ) -> Result<ScopeFleet> {
-    let (session, location) = scope.open(None).await?;
+    let session = Session::open(scope, None).await?;
+    let location = session
+        .place()
+        .ok_or_else(|| anyhow::anyhow!("the session's region or account is unknown"))?;
     let prefix = format!("{} {}", location.region, location.account);
     let mut fleet = ScopeFleet::empty(location);
     let mut read = Vec::new();
@@ -173,7 +172,7 @@ async fn gather_scope(
         fleet.held.insert(kind.plural, held);
     }
     if !fleet.of::<Workspace>().is_empty() {
-        fleet.last_user_connections = ws::last_user_connections(&session.workspaces()).await?;
+        fleet.last_user_connections = ws::last_user_connections(session.workspaces()).await?;
     }
     bar.set_message(format!("{prefix}: {}: done", read.join(", ")));
     Ok(fleet)

@@ -16,7 +16,8 @@ use serde_json::{Map, Value};
 
 use super::inventory::ScopeFleet;
 use crate::maintenance_window::{self, DAYS};
-use crate::output::{Location, columns_get as get};
+use crate::output::columns_get as get;
+use crate::scope::Place;
 
 const DAY: i64 = 86_400;
 
@@ -192,7 +193,7 @@ pub fn document(sections: Vec<Section>, header: Map<String, Value>) -> Value {
     Value::Object(root)
 }
 
-fn row(location: &Location, fields: Vec<(&'static str, Option<Value>)>) -> Map<String, Value> {
+fn row(location: &Place, fields: Vec<(&'static str, Option<Value>)>) -> Map<String, Value> {
     let mut row = Map::new();
     row.insert("region".to_owned(), Value::from(location.region.clone()));
     row.insert("account".to_owned(), Value::from(location.account.clone()));

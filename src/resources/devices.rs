@@ -1,6 +1,6 @@
 //! Thin Client devices: GetDevice's fields, ListDevices' subset.
 
-use aws_sdk_workspacesthinclient::types::{Device, DeviceSummary};
+use aws_sdk_workspacesthinclient::types::Device;
 
 use crate::output::{Column, Resource, columns_get as get};
 
@@ -59,26 +59,3 @@ const COLUMNS: &[Column<Device>] = &[
     Column::new("kmsKeyArn", |d: &Device| get::text(d.kms_key_arn())).detail(),
     Column::new("lastUserId", |d: &Device| get::text(d.last_user_id())).shown("LAST USER"),
 ];
-
-/// ListDevices returns a subset of GetDevice's fields under the same names;
-/// holding both as a `Device` lets one declaration serve `list` and `get`.
-pub fn from_summary(summary: DeviceSummary) -> Device {
-    Device::builder()
-        .set_id(summary.id)
-        .set_serial_number(summary.serial_number)
-        .set_name(summary.name)
-        .set_model(summary.model)
-        .set_environment_id(summary.environment_id)
-        .set_status(summary.status)
-        .set_current_software_set_id(summary.current_software_set_id)
-        .set_desired_software_set_id(summary.desired_software_set_id)
-        .set_pending_software_set_id(summary.pending_software_set_id)
-        .set_software_set_update_schedule(summary.software_set_update_schedule)
-        .set_last_connected_at(summary.last_connected_at)
-        .set_last_posture_at(summary.last_posture_at)
-        .set_created_at(summary.created_at)
-        .set_updated_at(summary.updated_at)
-        .set_arn(summary.arn)
-        .set_last_user_id(summary.last_user_id)
-        .build()
-}

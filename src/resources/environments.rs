@@ -3,7 +3,7 @@
 
 use crate::output::{Column, Resource, columns_get as get};
 use crate::resources::tags::sorted;
-use aws_sdk_workspacesthinclient::types::{Environment, EnvironmentSummary, MaintenanceWindow};
+use aws_sdk_workspacesthinclient::types::{Environment, MaintenanceWindow};
 
 impl Resource for Environment {
     const KIND: &'static str = "environment";
@@ -94,24 +94,3 @@ const COLUMNS: &[Column<Environment>] = &[
     })
     .detail(),
 ];
-
-/// The summary calls return a subset of GetEnvironment's fields under the
-/// same names; held as an `Environment`, one declaration serves all verbs.
-pub fn from_summary(summary: EnvironmentSummary) -> Environment {
-    Environment::builder()
-        .set_id(summary.id)
-        .set_name(summary.name)
-        .set_desktop_arn(summary.desktop_arn)
-        .set_desktop_endpoint(summary.desktop_endpoint)
-        .set_desktop_type(summary.desktop_type)
-        .set_activation_code(summary.activation_code)
-        .set_software_set_update_schedule(summary.software_set_update_schedule)
-        .set_maintenance_window(summary.maintenance_window)
-        .set_software_set_update_mode(summary.software_set_update_mode)
-        .set_desired_software_set_id(summary.desired_software_set_id)
-        .set_pending_software_set_id(summary.pending_software_set_id)
-        .set_created_at(summary.created_at)
-        .set_updated_at(summary.updated_at)
-        .set_arn(summary.arn)
-        .build()
-}

@@ -26,14 +26,14 @@ use futures::future::LocalBoxFuture;
 pub use ids::{IdRule, exit_on_parse_error, strings};
 pub use registry::*;
 
-use crate::aws::Session;
+use crate::api::{Pages, ThinClient};
 use crate::complete::Entry;
 use crate::error::Result;
-use crate::fanout::{PageSource, Service};
 use crate::journal::Resume;
 use crate::output::{
-    Format, ListWriter, Location, OutputSettings, Resource, Selection, View, columns_get as get,
+    Format, ListWriter, OutputSettings, Resource, Selection, View, columns_get as get,
 };
+use crate::scope::{Place, Service, Session};
 use crate::targets::{Named, TargetArgs};
 
 /// One kind of resource.
@@ -71,10 +71,7 @@ pub enum Tagging {
 pub struct ArnTagging {
     /// The resource type in the ARN.
     pub resource_type: &'static str,
-    pub arn_of: for<'a> fn(
-        &'a aws_sdk_workspacesthinclient::Client,
-        &'a str,
-    ) -> LocalBoxFuture<'a, Result<Option<String>>>,
+    pub arn_of: for<'a> fn(&'a ThinClient, &'a str) -> LocalBoxFuture<'a, Result<Option<String>>>,
 }
 
 impl Kind {
@@ -104,8 +101,8 @@ impl Kind {
 }
 
 /// Appends each page's items, labelled, as it arrives.
-pub async fn label_pages<T>(
-    mut pages: impl PageSource<T>,
+pub async fn label_pages<T: Send + 'static>(
+    mut pages: Pages<T>,
     found: &mut Vec<Entry>,
     label: impl Fn(&T) -> Option<Entry>,
 ) -> Result<()> {
@@ -113,15 +110,6 @@ pub async fn label_pages<T>(
         found.extend(page.iter().filter_map(&label));
     }
     Ok(())
-}
-
-/// Every page's items.
-pub async fn all_pages<T>(mut pages: impl PageSource<T>) -> Result<Vec<T>> {
-    let mut all = Vec::new();
-    while let Some(page) = pages.next_page().await? {
-        all.extend(page);
-    }
-    Ok(all)
 }
 
 /// A kind's items, every detail included, as the inventory holds them.
@@ -146,7 +134,7 @@ pub trait Inventoried {
 
 /// One scope's inventory, as [`Inventoried::write_files`] reads it.
 pub struct HeldScope<'a> {
-    pub location: &'a Location,
+    pub location: &'a Place,
     pub held: &'a HashMap<&'static str, Held>,
     pub tags: &'a HashMap<String, HashMap<String, String>>,
 }

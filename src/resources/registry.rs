@@ -9,14 +9,11 @@ use aws_sdk_workspaces::types::{
 use aws_sdk_workspacesthinclient::types::{Device, Environment, SoftwareSet};
 
 use super::ids::{lowercase_alphanumeric, lowercase_hex, prefixed, typed_id};
-use super::{ArnTagging, Kind, Listing, Tagging, all_pages, label_pages};
-use crate::api::thin_client::{self as tc, DevicePages, EnvironmentPages, SoftwareSetPages};
-use crate::api::workspaces::{
-    self as ws, ApplicationPages, ApplicationQuery, ImagePages, ImageQuery, WorkspacePages,
-    WorkspaceQuery,
-};
+use super::{ArnTagging, Kind, Listing, Tagging, label_pages};
+use crate::api::thin_client as tc;
+use crate::api::workspaces::{self as ws, ApplicationQuery, ImageQuery, WorkspaceQuery};
 use crate::complete::Entry;
-use crate::fanout::Service;
+use crate::scope::Service;
 
 /// Every kind, in the order export writes them.
 pub static KINDS: &[&Kind] = &[
@@ -51,16 +48,16 @@ pub static DEVICES: Kind = Kind {
         arn_of: |client, id| Box::pin(async move { Ok(tc::get_device(client, id).await?.arn) }),
     }),
     labels: |session, found| {
-        let pages = DevicePages::new(session.thin_client());
+        let pages = tc::devices(session.thin_client());
         Box::pin(label_pages(pages, found, |d: &Device| {
             Entry::new(d.id(), [d.name(), d.serial_number()])
         }))
     },
     inventory: Some(&Listing::<Device> {
         list: |session, concurrency| {
-            let client = session.thin_client();
+            let client = session.thin_client().clone();
             Box::pin(async move {
-                let devices = DevicePages::new(client.clone()).all().await?;
+                let devices = tc::devices(&client).all().await?;
                 tc::with_details(&client, devices, concurrency).await
             })
         },
@@ -89,16 +86,16 @@ pub static ENVIRONMENTS: Kind = Kind {
         },
     }),
     labels: |session, found| {
-        let pages = EnvironmentPages::new(session.thin_client());
+        let pages = tc::environments(session.thin_client());
         Box::pin(label_pages(pages, found, |e: &Environment| {
             Entry::new(e.id(), [e.name()])
         }))
     },
     inventory: Some(&Listing::<Environment> {
         list: |session, concurrency| {
-            let client = session.thin_client();
+            let client = session.thin_client().clone();
             Box::pin(async move {
-                let environments = EnvironmentPages::new(client.clone()).all().await?;
+                let environments = tc::environments(&client).all().await?;
                 tc::environments_with_details(&client, environments, concurrency).await
             })
         },
@@ -127,16 +124,16 @@ pub static SOFTWARE_SETS: Kind = Kind {
         },
     }),
     labels: |session, found| {
-        let pages = SoftwareSetPages::new(session.thin_client());
+        let pages = tc::software_sets(session.thin_client());
         Box::pin(label_pages(pages, found, |s: &SoftwareSet| {
             Entry::new(s.id(), [s.version()])
         }))
     },
     inventory: Some(&Listing::<SoftwareSet> {
         list: |session, concurrency| {
-            let client = session.thin_client();
+            let client = session.thin_client().clone();
             Box::pin(async move {
-                let software_sets = SoftwareSetPages::new(client.clone()).all().await?;
+                let software_sets = tc::software_sets(&client).all().await?;
                 tc::software_sets_with_details(&client, software_sets, concurrency).await
             })
         },
@@ -162,15 +159,15 @@ pub static WORKSPACES: Kind = Kind {
     id_keys: &["WorkspaceId"],
     tagging: Tagging::ById,
     labels: |session, found| {
-        let pages = WorkspacePages::new(session.workspaces(), WorkspaceQuery::default());
+        let pages = ws::workspaces(session.workspaces(), WorkspaceQuery::default());
         Box::pin(label_pages(pages, found, |w: &Workspace| {
             Entry::new(w.workspace_id(), [w.user_name(), w.computer_name()])
         }))
     },
     inventory: Some(&Listing::<Workspace> {
         list: |session, _| {
-            let pages = WorkspacePages::new(session.workspaces(), WorkspaceQuery::default());
-            Box::pin(all_pages(pages))
+            let pages = ws::workspaces(session.workspaces(), WorkspaceQuery::default());
+            Box::pin(pages.all())
         },
         tag_key: Workspace::workspace_id,
     }),
@@ -193,15 +190,15 @@ pub static APPLICATIONS: Kind = Kind {
     // DescribeTags takes WorkSpaces, images, bundles and directories; not applications.
     tagging: Tagging::Untagged,
     labels: |session, found| {
-        let pages = ApplicationPages::new(session.workspaces(), ApplicationQuery::default());
+        let pages = ws::applications(session.workspaces(), ApplicationQuery::default());
         Box::pin(label_pages(pages, found, |a: &WorkSpaceApplication| {
             Entry::new(a.application_id(), [a.name()])
         }))
     },
     inventory: Some(&Listing::<WorkSpaceApplication> {
         list: |session, _| {
-            let pages = ApplicationPages::new(session.workspaces(), ApplicationQuery::default());
-            Box::pin(all_pages(pages))
+            let pages = ws::applications(session.workspaces(), ApplicationQuery::default());
+            Box::pin(pages.all())
         },
         tag_key: |_| None,
     }),
@@ -223,15 +220,15 @@ pub static IMAGES: Kind = Kind {
     id_keys: &["ImageId"],
     tagging: Tagging::ById,
     labels: |session, found| {
-        let pages = ImagePages::new(session.workspaces(), ImageQuery::default());
+        let pages = ws::images(session.workspaces(), ImageQuery::default());
         Box::pin(label_pages(pages, found, |i: &WorkspaceImage| {
             Entry::new(i.image_id(), [i.name()])
         }))
     },
     inventory: Some(&Listing::<WorkspaceImage> {
         list: |session, _| {
-            let pages = ImagePages::new(session.workspaces(), ImageQuery::default());
-            Box::pin(all_pages(pages))
+            let pages = ws::images(session.workspaces(), ImageQuery::default());
+            Box::pin(pages.all())
         },
         tag_key: WorkspaceImage::image_id,
     }),
@@ -257,21 +254,14 @@ pub static BUNDLES: Kind = Kind {
         Box::pin(async move {
             // The account's own bundles first: they are the ones people pick.
             for owner in [None, Some("AMAZON")] {
-                let bundles = ws::describe_bundles_owned_by(&client, owner).await?;
-                found.extend(
-                    bundles
-                        .iter()
-                        .filter_map(|b| Entry::new(b.bundle_id(), [b.name()])),
-                );
+                let pages = ws::bundles(client, owner);
+                label_pages(pages, found, |b| Entry::new(b.bundle_id(), [b.name()])).await?;
             }
             Ok(())
         })
     },
     inventory: Some(&Listing::<WorkspaceBundle> {
-        list: |session, _| {
-            let client = session.workspaces();
-            Box::pin(async move { ws::describe_bundles(&client).await })
-        },
+        list: |session, _| Box::pin(ws::describe_bundles(session.workspaces())),
         tag_key: WorkspaceBundle::bundle_id,
     }),
 };
@@ -294,14 +284,10 @@ pub static DIRECTORIES: Kind = Kind {
     id_keys: &["DirectoryId"],
     tagging: Tagging::ById,
     labels: |session, found| {
-        let client = session.workspaces();
-        Box::pin(async move {
-            let directories = ws::describe_directories(&client).await?;
-            found.extend(directories.iter().filter_map(|d: &WorkspaceDirectory| {
-                Entry::new(d.directory_id(), [d.directory_name(), d.alias()])
-            }));
-            Ok(())
-        })
+        let pages = ws::directories(session.workspaces());
+        Box::pin(label_pages(pages, found, |d: &WorkspaceDirectory| {
+            Entry::new(d.directory_id(), [d.directory_name(), d.alias()])
+        }))
     },
     inventory: None,
 };

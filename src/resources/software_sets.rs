@@ -1,6 +1,6 @@
 //! Thin Client software sets, and the software each one holds.
 
-use aws_sdk_workspacesthinclient::types::{Software, SoftwareSet, SoftwareSetSummary};
+use aws_sdk_workspacesthinclient::types::{Software, SoftwareSet};
 use serde_json::{Map, Value};
 
 use crate::output::{Column, Resource, columns_get as get};
@@ -58,16 +58,4 @@ impl Resource for Software {
         ];
         SOFTWARE
     }
-}
-
-/// ListSoftwareSets' subset of GetSoftwareSet, held as a `SoftwareSet`.
-pub fn from_summary(summary: SoftwareSetSummary) -> SoftwareSet {
-    SoftwareSet::builder()
-        .set_id(summary.id)
-        .set_version(summary.version)
-        .set_released_at(summary.released_at)
-        .set_supported_until(summary.supported_until)
-        .set_validation_status(summary.validation_status)
-        .set_arn(summary.arn)
-        .build()
 }

@@ -26,7 +26,7 @@ use futures::{StreamExt, TryStreamExt};
 
 // wsfleet's own code, compiled here too: the `api.` host prefix must be
 // dropped exactly as wsfleet drops it for the requests to be the same.
-#[path = "../../../src/aws/host_prefix.rs"]
+#[path = "../../../src/scope/host_prefix.rs"]
 mod host_prefix;
 use host_prefix::StripHostPrefixForCustomEndpoint;
 

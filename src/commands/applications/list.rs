@@ -2,13 +2,13 @@
 
 use aws_sdk_workspaces::types::WorkSpaceApplication;
 
-use crate::api::workspaces::{ApplicationPages, ApplicationQuery};
+use crate::api::workspaces::{ApplicationQuery, applications};
 use crate::commands::workspaces::{ComputeArg, LicenseTypeArg, OperatingSystemArg};
 use crate::context::Context;
 use crate::error::Result;
-use crate::fanout::{self, Service};
 use crate::output::View;
 use crate::resources::{ApplicationId, strings};
+use crate::scope::{self, Service};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -50,11 +50,11 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx
         .printer
         .list::<WorkSpaceApplication>(View::List { details: false })?;
-    fanout::list(
+    scope::list(
         ctx,
         Service::WorkSpaces,
         writer,
-        |session| ApplicationPages::new(session.workspaces(), query.clone()),
+        |session| applications(session.workspaces(), query.clone()),
         "applications",
     )
     .await

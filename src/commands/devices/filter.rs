@@ -4,21 +4,21 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aws_sdk_workspacesthinclient::Client;
+use crate::api::ThinClient as Client;
 use aws_sdk_workspacesthinclient::types::Device;
 use futures::{StreamExt, TryStreamExt};
 use globset::GlobMatcher;
 
 use super::{ComplianceArg, DeviceStatusArg};
-use crate::api::thin_client::{DevicePages, list_tags, with_details};
+use crate::api::thin_client::{devices, list_tags, with_details};
 use crate::bulk::PLAN_ROWS;
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::Service;
 use crate::journal::Resume;
-use crate::places::{Placed, Places, route};
 use crate::resources::{DEVICES, EnvironmentId, SoftwareSetId};
+use crate::scope::Service;
+use crate::scope::{Placed, Places, route};
 use crate::tags::{self, TagRules};
 use crate::targets::{Named, TargetArgs};
 use crate::validate;
@@ -187,7 +187,7 @@ pub async fn resolve_targets(
         return named_without_listing(client, ids, concurrency).await;
     }
     let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
-    let mut pages = DevicePages::new(client.clone());
+    let mut pages = devices(client);
     let mut found: HashMap<String, Device> = HashMap::new();
     let mut in_listing_order = Vec::new();
     while let Some(page) = pages.next_page().await? {

@@ -3,12 +3,13 @@
 use aws_sdk_workspacesthinclient::types::Device;
 
 use super::filter::{Filter, FilterArgs, NameFilterArgs};
-use crate::api::thin_client::DevicePages;
+use crate::api::Pages;
+use crate::api::thin_client::devices;
 use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::error::Result;
-use crate::fanout::{self, PageSource, Service};
 use crate::output::View;
+use crate::scope::{self, PageSource, Service};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -41,13 +42,13 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         details: args.details,
     })?;
     let details = args.details || writer.needs_details();
-    fanout::list(
+    scope::list(
         ctx,
         Service::ThinClient,
         writer,
         |session| {
             DeviceListing::new(
-                session.thin_client(),
+                session.thin_client().clone(),
                 &filter,
                 details,
                 args.concurrency.get(),
@@ -61,11 +62,11 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 /// ListDevices page by page, filtered and (when asked) completed with
 /// GetDevice, `concurrency` at a time.
 struct DeviceListing<'a> {
-    pages: DevicePages,
+    pages: Pages<Device>,
     /// The page after the one being completed with GetDevice, asked for
     /// while those calls run so the listing's round trips overlap them.
     prefetched: Option<Result<Option<Vec<Device>>>>,
-    client: aws_sdk_workspacesthinclient::Client,
+    client: crate::api::ThinClient,
     filter: &'a Filter,
     details: bool,
     concurrency: usize,
@@ -73,13 +74,13 @@ struct DeviceListing<'a> {
 
 impl<'a> DeviceListing<'a> {
     fn new(
-        client: aws_sdk_workspacesthinclient::Client,
+        client: crate::api::ThinClient,
         filter: &'a Filter,
         details: bool,
         concurrency: usize,
     ) -> Self {
         DeviceListing {
-            pages: DevicePages::new(client.clone()),
+            pages: devices(&client),
             prefetched: None,
             client,
             filter,
@@ -152,7 +153,8 @@ mod tests {
         let selection = Selection::<Device>::resolve(None, View::List { details }, false)?;
         let mut out = Vec::new();
         let mut writer = ListWriter::new(selection, &settings, &mut out);
-        let mut listing = DeviceListing::new(client.clone(), filter, details, 4);
+        let client = crate::api::Client::new(client.clone(), Default::default());
+        let mut listing = DeviceListing::new(client, filter, details, 4);
         while let Some(page) = listing.next_page().await? {
             for device in &page {
                 writer.write(device)?;

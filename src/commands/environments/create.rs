@@ -81,7 +81,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         waiting::until(
             ctx,
             1,
-            vec![crate::places::Placed::new(0, id)],
+            vec![crate::scope::Placed::new(crate::scope::PlaceId(0), id)],
             "environment",
             "become ready",
             timeout,

@@ -2,19 +2,19 @@
 
 use std::collections::HashMap;
 
-use aws_sdk_workspacesthinclient::Client;
+use crate::api::ThinClient as Client;
 use aws_sdk_workspacesthinclient::types::Environment;
 
-use crate::api::thin_client::{EnvironmentPages, delete_environment};
+use crate::api::thin_client::{delete_environment, environments};
 use crate::bulk::Executor;
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{confirm, each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::Service;
-use crate::places::route;
 use crate::prompt;
 use crate::resources::ENVIRONMENTS;
+use crate::scope::Service;
+use crate::scope::route;
 use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\
@@ -77,7 +77,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 /// named. An ID the listing does not know stays a target: the service then
 /// says what is wrong with it, in the per-target results.
 async fn described(client: &Client, ids: &[String]) -> Result<Vec<Environment>> {
-    let mut known: HashMap<String, Environment> = EnvironmentPages::new(client.clone())
+    let mut known: HashMap<String, Environment> = environments(client)
         .all()
         .await?
         .into_iter()

@@ -1,11 +1,11 @@
 //! `wsfleet environments list`
 
-use crate::api::thin_client::{EnvironmentPages, environments_with_details};
+use crate::api::thin_client::{environments, environments_with_details};
 use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::error::Result;
-use crate::fanout::{self, Enriched, Service};
 use crate::output::View;
+use crate::scope::{self, Enriched, Service};
 use aws_sdk_workspacesthinclient::types::Environment;
 
 pub const EXAMPLES: &str = "\
@@ -30,14 +30,14 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     })?;
     let details = args.details || writer.needs_details();
     let concurrency = args.concurrency.get();
-    fanout::list(
+    scope::list(
         ctx,
         Service::ThinClient,
         writer,
         |session| {
-            let client = session.thin_client();
+            let client = session.thin_client().clone();
             Enriched {
-                source: EnvironmentPages::new(client.clone()),
+                source: environments(&client),
                 enrich: move |page: Vec<Environment>| {
                     let client = client.clone();
                     async move {

@@ -7,10 +7,10 @@ use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::Service;
 use crate::maintenance_window::WindowInput;
-use crate::places::route;
 use crate::resources::ENVIRONMENTS;
+use crate::scope::Service;
+use crate::scope::route;
 use crate::targets::{Named, TargetArgs};
 use crate::validate;
 

@@ -1,6 +1,6 @@
 //! `wsfleet images delete`
 
-use aws_sdk_workspaces::Client;
+use crate::api::WorkspacesClient as Client;
 use aws_sdk_workspaces::types::WorkspaceImage;
 
 use crate::api::workspaces::{delete_image, describe_images};
@@ -9,10 +9,10 @@ use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::Service;
-use crate::places::route;
 use crate::prompt;
 use crate::resources::IMAGES;
+use crate::scope::Service;
+use crate::scope::route;
 use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\

@@ -2,13 +2,13 @@
 
 use aws_sdk_workspaces::types::WorkspaceImage;
 
-use crate::api::workspaces::{ImagePages, ImageQuery};
+use crate::api::workspaces::{ImageQuery, images};
 use crate::commands::workspaces::ImageTypeArg;
 use crate::context::Context;
 use crate::error::Result;
-use crate::fanout::{self, Filtered, Service};
 use crate::output::View;
 use crate::resources::{ImageId, strings};
+use crate::scope::{self, Filtered, Service};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -40,12 +40,12 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .printer
         .list::<WorkspaceImage>(View::List { details: false })?;
     let updates_available = args.updates_available;
-    fanout::list(
+    scope::list(
         ctx,
         Service::WorkSpaces,
         writer,
         |session| Filtered {
-            source: ImagePages::new(session.workspaces(), query.clone()),
+            source: images(session.workspaces(), query.clone()),
             keep: |image: &WorkspaceImage| {
                 !updates_available
                     || image.updates().and_then(|u| u.update_available()) == Some(true)

@@ -2,11 +2,11 @@
 
 use aws_sdk_workspacesthinclient::types::SoftwareSet;
 
-use crate::api::thin_client::SoftwareSetPages;
+use crate::api::thin_client::software_sets;
 use crate::context::Context;
 use crate::error::Result;
-use crate::fanout::{self, Service};
 use crate::output::View;
+use crate::scope::{self, Service};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -25,11 +25,11 @@ pub async fn run(_args: Args, ctx: &Context) -> Result<()> {
             "the software list is shown by `software-sets get ID` only",
         ));
     }
-    fanout::list(
+    scope::list(
         ctx,
         Service::ThinClient,
         writer,
-        |session| SoftwareSetPages::new(session.thin_client()),
+        |session| software_sets(session.thin_client()),
         "software sets",
     )
     .await

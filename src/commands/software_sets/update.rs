@@ -9,9 +9,9 @@ use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::Service;
-use crate::places::route;
 use crate::resources::SOFTWARE_SETS;
+use crate::scope::Service;
+use crate::scope::route;
 use crate::targets::{Named, TargetArgs};
 
 pub const EXAMPLES: &str = "\

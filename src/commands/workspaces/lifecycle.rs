@@ -9,17 +9,17 @@ use aws_sdk_workspaces::types::Workspace;
 
 use super::WorkspaceFilterArgs;
 use super::wait;
-use crate::api::workspaces::{StateChange, WorkspacePages, change_state, describe_workspaces};
+use crate::api::workspaces::{StateChange, change_state, describe_workspaces, workspaces};
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
 use crate::commands::plan::ids_of;
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::Service;
-use crate::places::{Placed, Places, route};
 use crate::prompt;
 use crate::resources::WORKSPACES;
 use crate::resources::workspaces::placeholder;
+use crate::scope::Service;
+use crate::scope::{PlaceId, Placed, Places, route};
 use crate::targets::TargetArgs;
 
 pub const START_EXAMPLES: &str = "\
@@ -161,7 +161,7 @@ pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Cont
             let (client, filters) = (places.workspaces(place).clone(), &args.filters);
             async move {
                 let query = filters.query(ids.clone())?;
-                let found = WorkspacePages::new(client, query).collect().await?;
+                let found = workspaces(&client, query).all().await?;
                 Ok(select_targets(&ids, found, filters))
             }
         })
@@ -242,7 +242,7 @@ async fn wait_for_final_state(
         targets.len()
     ));
     // One DescribeWorkspaces a place a poll.
-    let mut by_place: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut by_place: Vec<(PlaceId, Vec<String>)> = Vec::new();
     for target in targets {
         match by_place
             .iter_mut()

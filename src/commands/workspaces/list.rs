@@ -3,12 +3,12 @@
 use aws_sdk_workspaces::types::Workspace;
 
 use super::WorkspaceFilterArgs;
-use crate::api::workspaces::WorkspacePages;
+use crate::api::workspaces::workspaces;
 use crate::context::Context;
 use crate::error::Result;
-use crate::fanout::{self, Filtered, Service};
 use crate::output::View;
 use crate::resources::{WorkspaceId, strings};
+use crate::scope::{self, Filtered, Service};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -34,12 +34,12 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx
         .printer
         .list::<Workspace>(View::List { details: false })?;
-    fanout::list(
+    scope::list(
         ctx,
         Service::WorkSpaces,
         writer,
         |session| Filtered {
-            source: WorkspacePages::new(session.workspaces(), query.clone()),
+            source: workspaces(session.workspaces(), query.clone()),
             keep: |w: &Workspace| args.filters.matches(w),
         },
         "WorkSpaces",

@@ -9,10 +9,10 @@ use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::Service;
-use crate::places::{Placed, route};
 use crate::resources::WORKSPACES;
 use crate::resources::workspaces::placeholder;
+use crate::scope::Service;
+use crate::scope::{Placed, route};
 use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\

@@ -1,9 +1,9 @@
-//! The AWS session: profile, region, endpoint, retries and timeouts resolved
-//! as the AWS CLI resolves them, and the two service clients built from it.
-
-mod host_prefix;
+//! A place's AWS session: profile, region, endpoint, retries and timeouts
+//! resolved as the AWS CLI resolves them, the account learnt once, and the
+//! API clients built from it.
 
 use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use aws_config::BehaviorVersion;
@@ -28,8 +28,10 @@ use aws_types::SdkConfig;
 use aws_types::os_shim_internal::{Env, Fs};
 use aws_types::region::Region;
 
+use super::Place;
+use super::host_prefix::StripHostPrefixForCustomEndpoint;
+use crate::api::{self, Endpoint, ThinClient, WorkspacesClient};
 use crate::error::{AppError, Result};
-use host_prefix::StripHostPrefixForCustomEndpoint;
 
 /// What the command line and environment say about where to send requests.
 #[derive(Debug, Clone, Default)]
@@ -52,21 +54,67 @@ impl SessionOptions {
             ..SessionOptions::default()
         }
     }
+
+    /// These options for another profile and region.
+    pub fn at(&self, profile: Option<String>, region: Option<String>) -> SessionOptions {
+        SessionOptions {
+            profile,
+            region,
+            ..self.clone()
+        }
+    }
+
+    /// The place these options name, in words, for an error that happened
+    /// before its account was known.
+    pub fn describe(&self) -> String {
+        match (&self.region, &self.profile) {
+            (Some(region), Some(profile)) => format!("region {region}, profile {profile}"),
+            (None, Some(profile)) => format!("profile {profile}"),
+            (Some(region), None) => format!("region {region}"),
+            (None, None) => "the default region".to_owned(),
+        }
+    }
 }
 
-/// A loaded AWS configuration; cheap to turn into clients, which share one
-/// HTTP client and connection pool.
+/// One place's loaded AWS configuration and its API clients, built on first
+/// use; clones share the clients, one HTTP client and connection pool.
 #[derive(Clone)]
 pub struct Session {
     config: SdkConfig,
+    /// Where calls go and how long they may take, for the errors.
+    endpoint_url: Option<String>,
+    timeout: Duration,
+    connect_timeout: Duration,
     /// The account, asked of STS once per session.
-    account: std::sync::Arc<tokio::sync::OnceCell<String>>,
+    account: Arc<tokio::sync::OnceCell<String>>,
+    thin_client: Arc<OnceLock<ThinClient>>,
+    workspaces: Arc<OnceLock<WorkspacesClient>>,
     /// Added to every client built from this session: a test's mocked
     /// responses (aws-smithy-mocks), as gh injects its HTTP client.
     interceptors: Vec<SharedInterceptor>,
 }
 
 impl Session {
+    /// Loads the session of `options` and learns its place: the region, and
+    /// the account (STS GetCallerIdentity, unless `known_account` says).
+    pub async fn open(options: &SessionOptions, known_account: Option<&str>) -> Result<Session> {
+        let mut session = Session::load(options).await?;
+        if let Some(account) = known_account {
+            session = session.knowing_account(account.to_owned());
+        }
+        session.account_id().await?;
+        Ok(session)
+    }
+
+    /// The session's region and account, once the account is known
+    /// ([`Session::open`] learns it).
+    pub fn place(&self) -> Option<Place> {
+        Some(Place {
+            region: self.region()?.to_owned(),
+            account: self.account.get()?.clone(),
+        })
+    }
+
     pub async fn load(options: &SessionOptions) -> Result<Session> {
         let env = Env::real();
         // Parsed once here for our own checks; aws-config reads the files again
@@ -82,9 +130,8 @@ impl Session {
         check_local_settings(&env, profiles.as_ref(), options)?;
         let retry_config = retry_config(&env, profiles.as_ref())?;
         let region = resolve_region(options).await.ok_or_else(|| {
-            AppError::Access(
-                "no AWS region: pass --region REGION or set AWS_REGION (or set region in your AWS profile)"
-                    .to_owned(),
+            AppError::Access("no AWS region".to_owned()).with_hint(
+                "pass --region REGION or set AWS_REGION (or set region in your AWS profile)",
             )
         })?;
         crate::validate::region(region.as_ref())?;
@@ -111,7 +158,12 @@ impl Session {
         }
         Ok(Session {
             config: loader.load().await,
+            endpoint_url: options.endpoint_url.clone(),
+            timeout: options.timeout,
+            connect_timeout: options.connect_timeout,
             account: Default::default(),
+            thin_client: Default::default(),
+            workspaces: Default::default(),
             interceptors: Vec::new(),
         })
     }
@@ -122,7 +174,12 @@ impl Session {
     pub fn from_config(config: SdkConfig, account: &str) -> Session {
         Session {
             config,
+            endpoint_url: None,
+            timeout: SessionOptions::new().timeout,
+            connect_timeout: SessionOptions::new().connect_timeout,
             account: Default::default(),
+            thin_client: Default::default(),
+            workspaces: Default::default(),
             interceptors: Vec::new(),
         }
         .knowing_account(account.to_owned())
@@ -145,7 +202,7 @@ impl Session {
     /// [`Session::account_id`] asks STS nothing.
     pub fn knowing_account(self, account: String) -> Session {
         Session {
-            account: std::sync::Arc::new(tokio::sync::OnceCell::new_with(Some(account))),
+            account: Arc::new(tokio::sync::OnceCell::new_with(Some(account))),
             ..self
         }
     }
@@ -154,35 +211,54 @@ impl Session {
     /// asked once and remembered).
     pub async fn account_id(&self) -> Result<&str> {
         self.account
-            .get_or_try_init(|| async {
-                let output = aws_sdk_sts::Client::new(&self.config)
-                    .get_caller_identity()
-                    .send()
-                    .await
-                    .map_err(|e| crate::error::from_sdk("GetCallerIdentity", e))?;
-                Ok::<_, crate::error::AppError>(output.account.unwrap_or_default())
+            .get_or_try_init(|| {
+                let sts =
+                    self.client::<aws_sdk_sts::Client>(aws_sdk_sts::Client::new(&self.config));
+                async move { api::sts::caller_account(&sts).await }
             })
             .await
             .map(String::as_str)
     }
 
-    pub fn thin_client(&self) -> aws_sdk_workspacesthinclient::Client {
-        let mut config = aws_sdk_workspacesthinclient::config::Builder::from(&self.config)
-            .interceptor(StripHostPrefixForCustomEndpoint)
-            .interceptor(TraceRequests);
-        for interceptor in &self.interceptors {
-            config.push_interceptor(interceptor.clone());
-        }
-        aws_sdk_workspacesthinclient::Client::from_conf(config.build())
+    pub fn thin_client(&self) -> &ThinClient {
+        self.thin_client.get_or_init(|| {
+            let mut config = aws_sdk_workspacesthinclient::config::Builder::from(&self.config)
+                .interceptor(StripHostPrefixForCustomEndpoint)
+                .interceptor(TraceRequests);
+            for interceptor in &self.interceptors {
+                config.push_interceptor(interceptor.clone());
+            }
+            self.client(aws_sdk_workspacesthinclient::Client::from_conf(
+                config.build(),
+            ))
+        })
     }
 
-    pub fn workspaces(&self) -> aws_sdk_workspaces::Client {
-        let mut config =
-            aws_sdk_workspaces::config::Builder::from(&self.config).interceptor(TraceRequests);
-        for interceptor in &self.interceptors {
-            config.push_interceptor(interceptor.clone());
-        }
-        aws_sdk_workspaces::Client::from_conf(config.build())
+    pub fn workspaces(&self) -> &WorkspacesClient {
+        self.workspaces.get_or_init(|| {
+            let mut config =
+                aws_sdk_workspaces::config::Builder::from(&self.config).interceptor(TraceRequests);
+            for interceptor in &self.interceptors {
+                config.push_interceptor(interceptor.clone());
+            }
+            self.client(aws_sdk_workspaces::Client::from_conf(config.build()))
+        })
+    }
+
+    /// An SDK client of this session, with where its calls go.
+    fn client<C: api::SdkClient>(&self, sdk: C) -> api::Client<C> {
+        let url = self.endpoint_url.clone().or_else(|| {
+            [C::ENDPOINT_VARIABLE, "AWS_ENDPOINT_URL"]
+                .iter()
+                .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+        });
+        let endpoint = Endpoint {
+            url,
+            region: self.region().map(str::to_owned),
+            timeout: self.timeout,
+            connect_timeout: self.connect_timeout,
+        };
+        api::Client::new(sdk, Arc::new(endpoint))
     }
 }
 

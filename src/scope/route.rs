@@ -1,4 +1,5 @@
-//! Where a mutating verb's targets live. Most runs are one region of one
+//! Routing a bulk verb's targets to the place (region of an account) each
+//! lives in. Most runs are one region of one
 //! account, the session's; a target file that `list` wrote while reading
 //! several regions or accounts carries a `region` and an `account` for each
 //! record, and filters with several `--region`/`--profile` reach every one
@@ -10,75 +11,52 @@
 //! out, stops the run with nothing changed.
 
 use std::future::Future;
-use std::sync::OnceLock;
 
-use crate::aws::{Session, SessionOptions};
+use super::{ALL_REGIONS, Place, PlaceId, Placed, Service, Session, SessionOptions};
+use crate::api::{ThinClient, WorkspacesClient};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::fanout::{ALL_REGIONS, Scope, Service, scopes};
-use crate::output::Location;
 use crate::targets::Named;
 
-/// An item of a bulk verb (a target's ID, a resource for the plan) and the
-/// place it lives in.
-#[derive(Debug, Clone)]
-pub struct Placed<T> {
-    pub place: usize,
-    pub item: T,
-}
-
-impl<T> Placed<T> {
-    pub fn new(place: usize, item: T) -> Placed<T> {
-        Placed { place, item }
-    }
-}
-
-/// One region of one account, with the clients that reach it.
-pub struct Place {
-    session: Session,
-    /// Known (from STS) when the run spans several places.
-    location: Option<Location>,
-    thin_client: OnceLock<aws_sdk_workspacesthinclient::Client>,
-    workspaces: OnceLock<aws_sdk_workspaces::Client>,
-}
-
-/// The places of one run, in the order the targets first named them.
+/// The places of one run, in the order the targets first named them, each
+/// with its session.
 pub struct Places {
-    places: Vec<Place>,
+    sessions: Vec<Session>,
 }
 
 impl Places {
     /// Rows say where they are (region and account columns) only when
     /// there is more than one place, as `list` does.
     pub fn located(&self) -> bool {
-        self.places.len() > 1
+        self.sessions.len() > 1
     }
 
     /// Each place's region and account, when the run spans several.
-    pub fn locations(&self) -> Option<Vec<Location>> {
+    pub fn all(&self) -> Option<Vec<Place>> {
         if !self.located() {
             return None;
         }
-        self.places.iter().map(|p| p.location.clone()).collect()
+        self.sessions.iter().map(Session::place).collect()
     }
 
-    pub fn location(&self, place: usize) -> Option<&Location> {
+    /// The place's region and account, when the run spans several.
+    pub fn place(&self, id: PlaceId) -> Option<Place> {
         if !self.located() {
             return None;
         }
-        self.places.get(place).and_then(|p| p.location.as_ref())
+        self.sessions.get(id.0).and_then(Session::place)
     }
 
-    pub fn thin_client(&self, place: usize) -> &aws_sdk_workspacesthinclient::Client {
-        let place = &self.places[place];
-        place
-            .thin_client
-            .get_or_init(|| place.session.thin_client())
+    pub fn thin_client(&self, id: PlaceId) -> &ThinClient {
+        self.sessions[id.0].thin_client()
     }
 
-    pub fn workspaces(&self, place: usize) -> &aws_sdk_workspaces::Client {
-        let place = &self.places[place];
-        place.workspaces.get_or_init(|| place.session.workspaces())
+    pub fn workspaces(&self, id: PlaceId) -> &WorkspacesClient {
+        self.sessions[id.0].workspaces()
+    }
+
+    fn ids(&self) -> impl Iterator<Item = PlaceId> + use<> {
+        (0..self.sessions.len()).map(PlaceId)
     }
 
     /// " in N regions/accounts" when the items span several places: what a
@@ -87,7 +65,7 @@ impl Places {
         if !self.located() {
             return String::new();
         }
-        let mut used: Vec<usize> = items.iter().map(|i| i.place).collect();
+        let mut used: Vec<PlaceId> = items.iter().map(|i| i.place).collect();
         used.sort_unstable();
         used.dedup();
         format!(" in {} regions/accounts", used.len())
@@ -98,11 +76,11 @@ impl Places {
     /// An error names the place it came from when there are several.
     pub async fn gather<T, F, Fut>(&self, ids: Vec<Vec<String>>, find: F) -> Result<Vec<Placed<T>>>
     where
-        F: Fn(usize, Vec<String>) -> Fut,
+        F: Fn(PlaceId, Vec<String>) -> Fut,
         Fut: Future<Output = Result<Vec<T>>>,
     {
         let mut found = Vec::new();
-        for (place, ids) in ids.into_iter().enumerate() {
+        for (place, ids) in self.ids().zip(ids) {
             let items = find(place, ids)
                 .await
                 .map_err(|err| self.blame(place, err))?;
@@ -112,12 +90,9 @@ impl Places {
     }
 
     /// The error, saying which place it came from when there are several.
-    pub fn blame(&self, place: usize, err: AppError) -> AppError {
-        match self.location(place) {
-            Some(location) => prefix(
-                err,
-                &format!("region {}, account {}", location.region, location.account),
-            ),
+    pub fn blame(&self, id: PlaceId, err: AppError) -> AppError {
+        match self.place(id) {
+            Some(place) => prefix(err, &place.to_string()),
             None => err,
         }
     }
@@ -134,9 +109,9 @@ pub struct Routed {
 impl Routed {
     /// The routed IDs as executor targets, place by place.
     pub fn targets(&self) -> Vec<Placed<String>> {
-        self.ids
-            .iter()
-            .enumerate()
+        self.places
+            .ids()
+            .zip(&self.ids)
             .flat_map(|(place, ids)| ids.iter().map(move |id| Placed::new(place, id.clone())))
             .collect()
     }
@@ -144,27 +119,24 @@ impl Routed {
 
 /// Settles where each target lives (see the module's comment).
 pub async fn route(ctx: &Context, service: Service, targets: Vec<Named>) -> Result<Routed> {
-    let one_scope = ctx.profiles.len() <= 1
-        && ctx.regions.len() <= 1
-        && !ctx.regions.iter().any(|r| r == ALL_REGIONS);
-    if one_scope && !targets.iter().any(Named::is_placed) {
+    if super::is_single(ctx) && !targets.iter().any(Named::is_placed) {
         // The common case: the session's region and account, no STS call.
         let session = ctx.session().await?.clone();
         let ids = targets.into_iter().map(|t| t.id).collect();
         return Ok(Routed {
             places: Places {
-                places: vec![place(session, None)],
+                sessions: vec![session],
             },
             ids: vec![ids],
         });
     }
     if targets.is_empty() {
-        return every_scope(ctx, service).await;
+        return every_place(ctx, service).await;
     }
-    let (scope_of, accounts) = target_scopes(ctx, service, &targets).await?;
+    let (where_each, accounts) = profile_and_region_of(ctx, service, &targets).await?;
     let mut keys: Vec<(Option<String>, Option<String>)> = Vec::new();
     let mut ids: Vec<Vec<String>> = Vec::new();
-    for (target, key) in targets.into_iter().zip(scope_of) {
+    for (target, key) in targets.into_iter().zip(where_each) {
         let index = match keys.iter().position(|k| *k == key) {
             Some(index) => index,
             None => {
@@ -175,35 +147,31 @@ pub async fn route(ctx: &Context, service: Service, targets: Vec<Named>) -> Resu
         };
         ids[index].push(target.id);
     }
-    let scopes: Vec<Scope> = keys
+    let requested: Vec<SessionOptions> = keys
         .into_iter()
-        .map(|(profile, region)| {
-            let mut options = ctx.session_options.clone();
-            options.profile = profile;
-            options.region = region;
-            Scope { options }
-        })
+        .map(|(profile, region)| ctx.session_options.at(profile, region))
         .collect();
-    Ok(merged(open(&scopes, &accounts).await?, ids))
+    Ok(merged(open(&requested, &accounts).await?, ids))
 }
 
 /// Filters with several `--region`/`--profile`: every one is searched.
-async fn every_scope(ctx: &Context, service: Service) -> Result<Routed> {
-    let scopes = scopes(ctx, service);
-    let ids = vec![Vec::new(); scopes.len()];
-    Ok(merged(open(&scopes, &[]).await?, ids))
+async fn every_place(ctx: &Context, service: Service) -> Result<Routed> {
+    let requested = super::requested(ctx, service);
+    let ids = vec![Vec::new(); requested.len()];
+    Ok(merged(open(&requested, &[]).await?, ids))
 }
 
 /// One place per (region, account): two profiles of one account, or a
 /// record without a region next to one naming the profile's own, would
 /// otherwise reach the same resources twice.
 fn merged(places: Places, ids: Vec<Vec<String>>) -> Routed {
-    let mut kept: Vec<Place> = Vec::new();
+    let mut kept: Vec<Session> = Vec::new();
     let mut kept_ids: Vec<Vec<String>> = Vec::new();
-    for (place, ids) in places.places.into_iter().zip(ids) {
+    for (session, ids) in places.sessions.into_iter().zip(ids) {
+        let place = session.place();
         let same = kept
             .iter()
-            .position(|k| k.location.is_some() && k.location == place.location);
+            .position(|k| place.is_some() && k.place() == place);
         match same {
             Some(index) => {
                 for id in ids {
@@ -213,13 +181,13 @@ fn merged(places: Places, ids: Vec<Vec<String>>) -> Routed {
                 }
             }
             None => {
-                kept.push(place);
+                kept.push(session);
                 kept_ids.push(ids);
             }
         }
     }
     Routed {
-        places: Places { places: kept },
+        places: Places { sessions: kept },
         ids: kept_ids,
     }
 }
@@ -230,16 +198,12 @@ type Accounts = Vec<(Option<String>, String)>;
 /// Each target's (profile, region): its record's account picks the profile
 /// and its region the region, checked against what the command line says.
 /// Also the profiles' accounts, when they had to be asked.
-async fn target_scopes(
+async fn profile_and_region_of(
     ctx: &Context,
     service: Service,
     targets: &[Named],
 ) -> Result<(Vec<(Option<String>, Option<String>)>, Accounts)> {
-    let profiles: Vec<Option<String>> = if ctx.profiles.is_empty() {
-        vec![None]
-    } else {
-        ctx.profiles.iter().cloned().map(Some).collect()
-    };
+    let profiles = super::profiles(ctx);
     let all_regions = ctx.regions.iter().any(|r| r == ALL_REGIONS);
     let given_regions: Vec<&str> = ctx
         .regions
@@ -257,7 +221,7 @@ async fn target_scopes(
         None
     };
 
-    let scopes = targets
+    let where_each = targets
         .iter()
         .map(|target| {
             let profile = match (&target.account, &accounts) {
@@ -323,7 +287,7 @@ async fn target_scopes(
             Ok((profile, region))
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok((scopes, accounts.unwrap_or_default()))
+    Ok((where_each, accounts.unwrap_or_default()))
 }
 
 /// Each profile's account (STS), to match the records' `account` fields.
@@ -333,11 +297,10 @@ async fn accounts_of(
     region: Option<String>,
 ) -> Result<Accounts> {
     let lookups = profiles.iter().map(|profile| {
-        let mut options: SessionOptions = ctx.session_options.clone();
-        options.profile = profile.clone();
-        if region.is_some() {
-            options.region = region.clone();
-        }
+        let region = region
+            .clone()
+            .or_else(|| ctx.session_options.region.clone());
+        let options = ctx.session_options.at(profile.clone(), region);
         async move {
             let session = Session::load(&options).await?;
             let account = session.account_id().await?.to_owned();
@@ -357,37 +320,33 @@ async fn accounts_of(
         .collect()
 }
 
-/// Loads each scope's session and learns its account, all at once: from
+/// Loads each place's session and learns its account, all at once: from
 /// `known` when the profile's account was already asked, else from STS.
 /// Any that fails stops the run before anything changes.
-async fn open(scopes: &[Scope], known: &[(Option<String>, String)]) -> Result<Places> {
-    let opened = futures::future::join_all(scopes.iter().map(|scope| {
+async fn open(requested: &[SessionOptions], known: &[(Option<String>, String)]) -> Result<Places> {
+    let opened = futures::future::join_all(requested.iter().map(|options| {
         let known_account = known
             .iter()
-            .find(|(profile, _)| *profile == scope.options.profile)
+            .find(|(profile, _)| *profile == options.profile)
             .map(|(_, account)| account.as_str());
-        scope.open(known_account)
+        Session::open(options, known_account)
     }))
     .await;
-    let mut places = Vec::with_capacity(scopes.len());
-    for (scope, opened) in scopes.iter().zip(opened) {
-        let (session, location) = opened.map_err(|err| prefix(err, &scope.describe()))?;
-        places.push(place(session, Some(location)));
+    let mut sessions = Vec::with_capacity(requested.len());
+    for (options, opened) in requested.iter().zip(opened) {
+        sessions.push(opened.map_err(|err| prefix(err, &options.describe()))?);
     }
-    Ok(Places { places })
+    Ok(Places { sessions })
 }
 
-fn place(session: Session, location: Option<Location>) -> Place {
-    Place {
-        session,
-        location,
-        thin_client: OnceLock::new(),
-        workspaces: OnceLock::new(),
-    }
-}
-
+/// The error, its message led by the place it happened in; its kind and
+/// hints kept.
 fn prefix(err: AppError, place: &str) -> AppError {
     match err {
+        AppError::Hinted { error, hints } => AppError::Hinted {
+            error: Box::new(prefix(*error, place)),
+            hints,
+        },
         AppError::Aws(mut aws) => {
             aws.message = format!("{place}: {}", aws.message);
             AppError::Aws(aws)

@@ -1,0 +1,163 @@
+//! Reading several places (regions of accounts) at once: every `list` verb runs its
+//! listing in each (profile, region) concurrently and writes the rows as the
+//! pages arrive, each tagged with its region and account. A region or
+//! account that fails is reported on stderr with the reason while the
+//! others' rows are all printed, and the exit is 1.
+
+use std::future::Future;
+
+use futures::StreamExt;
+use futures::stream::FuturesUnordered;
+
+use super::{Place, Service, Session, SessionOptions, requested};
+use crate::api::Pages;
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::output::{ListWriter, Out, Resource};
+
+/// A listing's pages, one at a time: each API's pager implements it, so one
+/// runner serves every `list` verb in one region or many.
+pub trait PageSource<T> {
+    fn next_page(&mut self) -> impl Future<Output = Result<Option<Vec<T>>>>;
+}
+
+impl<T: Send + 'static> PageSource<T> for Pages<T> {
+    async fn next_page(&mut self) -> Result<Option<Vec<T>>> {
+        Pages::next_page(self).await
+    }
+}
+
+/// A listing with a client-side filter: what the API cannot filter.
+pub struct Filtered<S, F> {
+    pub source: S,
+    pub keep: F,
+}
+
+impl<T, S: PageSource<T>, F: Fn(&T) -> bool> PageSource<T> for Filtered<S, F> {
+    async fn next_page(&mut self) -> Result<Option<Vec<T>>> {
+        let page = self.source.next_page().await?;
+        Ok(page.map(|mut items| {
+            items.retain(|item| (self.keep)(item));
+            items
+        }))
+    }
+}
+
+/// A listing whose pages are completed by another call (the details only
+/// a Get returns) before they are written.
+pub struct Enriched<S, F> {
+    pub source: S,
+    pub enrich: F,
+}
+
+impl<T, S, F, Fut> PageSource<T> for Enriched<S, F>
+where
+    S: PageSource<T>,
+    F: FnMut(Vec<T>) -> Fut,
+    Fut: Future<Output = Result<Vec<T>>>,
+{
+    async fn next_page(&mut self) -> Result<Option<Vec<T>>> {
+        match self.source.next_page().await? {
+            Some(page) => Ok(Some((self.enrich)(page).await?)),
+            None => Ok(None),
+        }
+    }
+}
+
+/// Runs a listing in every place the command line names and writes what it
+/// returns with `writer` (from [`crate::output::Printer::list`]): the one
+/// path of every `list` verb. `open` starts the listing with a place's
+/// session; rows are tagged with region and account when there is more than
+/// one place (or `--columns` asks for them).
+pub async fn list<T, S, F>(
+    ctx: &Context,
+    service: Service,
+    mut writer: ListWriter<'_, T, Out>,
+    open: F,
+    plural: &str,
+) -> Result<()>
+where
+    T: Resource,
+    S: PageSource<T>,
+    F: Fn(&Session) -> S,
+{
+    let requested = requested(ctx, service);
+    writer.locate(requested.len() > 1);
+    let failures = if requested.len() == 1 && !writer.is_located() {
+        let mut source = open(ctx.session().await?);
+        while let Some(page) = source.next_page().await? {
+            for item in &page {
+                writer.write(item)?;
+            }
+            writer.flush()?;
+        }
+        Vec::new()
+    } else {
+        write_places(&requested, &open, &mut writer).await?
+    };
+    let count = writer.finish()?;
+    if failures.is_empty() {
+        ctx.printer
+            .note_if_none(count, format!("no {plural} found"));
+    }
+    for (options, err) in &failures {
+        ctx.printer.report(err, Some(&options.describe()));
+    }
+    match failures.len() {
+        0 => Ok(()),
+        n => Err(AppError::Failed(format!(
+            "{n} of {} regions/accounts failed; the rows of the others were printed",
+            requested.len()
+        ))),
+    }
+}
+
+/// The listing of every place at once, one page in flight per place, rows
+/// written as each page arrives.
+async fn write_places<'a, T, S, F, W>(
+    requested: &'a [SessionOptions],
+    open: &F,
+    writer: &mut ListWriter<'_, T, W>,
+) -> Result<Vec<(&'a SessionOptions, AppError)>>
+where
+    T: Resource,
+    S: PageSource<T>,
+    F: Fn(&Session) -> S,
+    W: std::io::Write,
+{
+    let mut failures = Vec::new();
+    let mut pending = FuturesUnordered::new();
+    let started =
+        futures::future::join_all(requested.iter().map(|options| Session::open(options, None)))
+            .await;
+    for (options, started) in requested.iter().zip(started) {
+        match started.map(|session| session.place().map(|place| (place, open(&session)))) {
+            Ok(Some((place, source))) => pending.push(next_page(options, place, source)),
+            Ok(None) => {}
+            Err(err) => failures.push((options, err)),
+        }
+    }
+    while let Some((options, place, source, page)) = pending.next().await {
+        match page {
+            Ok(Some(items)) => {
+                for item in &items {
+                    writer.write_at(item, Some(&place))?;
+                }
+                writer.flush()?;
+                pending.push(next_page(options, place, source));
+            }
+            Ok(None) => {}
+            Err(err) => failures.push((options, err)),
+        }
+    }
+    Ok(failures)
+}
+
+async fn next_page<T, S: PageSource<T>>(
+    options: &SessionOptions,
+    place: Place,
+    mut source: S,
+) -> (&SessionOptions, Place, S, Result<Option<Vec<T>>>) {
+    let page = source.next_page().await;
+    (options, place, source, page)
+}
