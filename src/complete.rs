@@ -45,10 +45,11 @@ fn with_completers_below(command: clap::Command, group: Option<&'static Kind>) -
     let wanted: Vec<(clap::Id, &'static Kind)> = command
         .get_arguments()
         .filter_map(|arg| {
-            let value_name = arg.get_value_names()?.first()?.to_string();
-            let takes_group_id = value_name == "ID" || value_name.starts_with("ID_OR_ARN");
-            let kind = Kind::of_id_type(arg.get_value_parser())
-                .or(takes_group_id.then_some(group).flatten())?;
+            let kind = Kind::of_id_type(arg.get_value_parser()).or_else(|| {
+                let value_name = arg.get_value_names()?.first()?.to_string();
+                let takes_group_id = value_name == "ID" || value_name.starts_with("ID_OR_ARN");
+                takes_group_id.then_some(group).flatten()
+            })?;
             Some((arg.get_id().clone(), kind))
         })
         .collect();
