@@ -9,9 +9,10 @@ pub mod update;
 
 use clap::{Subcommand, ValueEnum};
 
-use super::tagging::{self, Tagged};
+use super::tagging;
 use crate::context::Context;
 use crate::error::Result;
+use crate::resources::DEVICES;
 
 /// The end of `wsfleet devices --help`.
 pub const EXAMPLES: &str = "\
@@ -56,9 +57,9 @@ pub async fn run(command: DevicesCommand, ctx: &Context) -> Result<()> {
         DevicesCommand::Update(args) => update::run(args, ctx).await,
         DevicesCommand::Deregister(args) => deregister::run(args, ctx).await,
         DevicesCommand::Delete(args) => delete::run(args, ctx).await,
-        DevicesCommand::Tags(args) => tagging::tags(args, Tagged::Device, ctx).await,
-        DevicesCommand::Tag(args) => tagging::tag(args, Tagged::Device, ctx).await,
-        DevicesCommand::Untag(args) => tagging::untag(args, Tagged::Device, ctx).await,
+        DevicesCommand::Tags(args) => tagging::tags(args, &DEVICES, ctx).await,
+        DevicesCommand::Tag(args) => tagging::tag(args, &DEVICES, ctx).await,
+        DevicesCommand::Untag(args) => tagging::untag(args, &DEVICES, ctx).await,
     }
 }
 

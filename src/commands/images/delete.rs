@@ -12,10 +12,10 @@ use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::prompt;
+use crate::resources::IMAGES;
 use crate::scope::Service;
 use crate::scope::{PlaceId, route};
 use crate::targets::TargetArgs;
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -36,9 +36,7 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let prompter = prompt::for_run(&ctx.printer, &args.confirm, "delete")?;
-    let named =
-        args.targets
-            .collect_named(args.bulk.resume.as_ref(), &["ImageId"], validate::image_id)?;
+    let named = IMAGES.targets(&args.targets, args.bulk.resume.as_ref())?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the images to delete: IDs or --ids-from FILE",
