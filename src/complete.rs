@@ -1,10 +1,9 @@
 //! Completion of resource IDs at TAB: `wsfleet devices get <TAB>` offers the
 //! account's device IDs, described by name and serial number.
 //!
-//! Each pub fn here is a clap_complete `ArgValueCompleter`;
-//! [`with_id_completers`] attaches them to every argument of the tree whose
-//! value name says which kind of ID it takes, so a new verb is completed
-//! without anyone remembering to wire it.
+//! [`with_id_completers`] attaches a clap_complete `ArgValueCompleter` to
+//! every argument of the tree that takes a kind's typed ID (see
+//! [`crate::resources`]); the kind says how its IDs are listed.
 //! They run inside the shell's completion call (`COMPLETE=<shell> wsfleet --
 //! <words>`), so they must never prompt, never print, and give up within
 //! [`BUDGET`] when the account cannot be reached: a completion that fails
@@ -23,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::cli::{Cli, GlobalArgs};
 use crate::context::Context;
 use crate::error::AppError;
+use crate::resources::Kind;
 use crate::scope::{Session, SessionOptions};
 
 /// The longest a TAB waits for the account, session loading included.
@@ -33,144 +33,46 @@ const CALL_TIMEOUT: Duration = Duration::from_secs(1);
 /// device registered a minute ago shows up.
 const CACHE_TTL: Duration = Duration::from_secs(60);
 
-/// WorkSpaces Thin Client device IDs, described by name and serial number.
-pub fn device_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Devices, current)
-}
-
-/// WorkSpaces Thin Client environment IDs, described by name.
-pub fn environment_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Environments, current)
-}
-
-/// WorkSpaces Thin Client software set IDs, described by version.
-pub fn software_set_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::SoftwareSets, current)
-}
-
-/// WorkSpace IDs, described by user name and computer name.
-pub fn workspace_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Workspaces, current)
-}
-
-/// WorkSpaces application IDs, described by name.
-pub fn application_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Applications, current)
-}
-
-/// WorkSpaces image IDs, described by name.
-pub fn image_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Images, current)
-}
-
-/// WorkSpaces bundle IDs (the account's and Amazon's), described by name.
-pub fn bundle_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Bundles, current)
-}
-
-/// WorkSpaces directory IDs, described by directory name and alias.
-pub fn directory_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete(Kind::Directories, current)
-}
-
-type Completer = fn(&OsStr) -> Vec<CompletionCandidate>;
-
-/// The command tree with an ID completer on every argument that takes IDs,
-/// found by value name (`DEVICE_ID`, `WS_ID,...`); `ID` and `ID_OR_ARN`
-/// take the kind of their group.
+/// The command tree with an ID completer on every argument that takes IDs:
+/// those parsed into a kind's typed ID complete that kind, and a group's
+/// bare `ID` and `ID_OR_ARN` arguments (targets, `tag`/`untag`) the kind of
+/// their group, so a new verb is completed without anyone wiring it.
 pub fn with_id_completers(cli: clap::Command) -> clap::Command {
-    let groups: Vec<String> = cli
-        .get_subcommands()
-        .map(|g| g.get_name().to_owned())
-        .collect();
-    groups.into_iter().fold(cli, |cli, group| {
-        let group_kind = completer_for_group(&group);
-        cli.mut_subcommand(&group, |g| {
-            let verbs: Vec<String> = g
-                .get_subcommands()
-                .map(|v| v.get_name().to_owned())
-                .collect();
-            verbs.into_iter().fold(g, |g, verb| {
-                g.mut_subcommand(&verb, |v| {
-                    let wanted: Vec<(clap::Id, Completer)> = v
-                        .get_arguments()
-                        .filter_map(|arg| {
-                            let name = arg.get_value_names()?.first()?.to_string();
-                            // `tag`/`untag` take the resource, then its tags.
-                            let takes_group_id = name == "ID" || name.starts_with("ID_OR_ARN");
-                            let completer = completer_for_value_name(&name)
-                                .or(takes_group_id.then_some(group_kind).flatten())?;
-                            Some((arg.get_id().clone(), completer))
-                        })
-                        .collect();
-                    wanted.into_iter().fold(v, |v, (id, completer)| {
-                        v.mut_arg(id, |a| {
-                            a.add(clap_complete::ArgValueCompleter::new(completer))
-                        })
-                    })
-                })
-            })
+    with_completers_below(cli, None)
+}
+
+fn with_completers_below(command: clap::Command, group: Option<&'static Kind>) -> clap::Command {
+    let wanted: Vec<(clap::Id, &'static Kind)> = command
+        .get_arguments()
+        .filter_map(|arg| {
+            let kind = Kind::of_id_type(arg.get_value_parser()).or_else(|| {
+                let value_name = arg.get_value_names()?.first()?.to_string();
+                let takes_group_id = value_name == "ID" || value_name.starts_with("ID_OR_ARN");
+                takes_group_id.then_some(group).flatten()
+            })?;
+            Some((arg.get_id().clone(), kind))
         })
+        .collect();
+    let command = wanted.into_iter().fold(command, |command, (id, kind)| {
+        command.mut_arg(id, |arg| {
+            arg.add(clap_complete::ArgValueCompleter::new(
+                move |current: &OsStr| complete(kind, current),
+            ))
+        })
+    });
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    subcommands.into_iter().fold(command, |command, name| {
+        let kind = Kind::of_group(&name).or(group);
+        command.mut_subcommand(&name, |sub| with_completers_below(sub, kind))
     })
-}
-
-fn completer_for_value_name(name: &str) -> Option<Completer> {
-    let name = name.trim_end_matches(",...");
-    Some(match name {
-        "DEVICE_ID" => device_ids,
-        "ENV_ID" => environment_ids,
-        "SOFTWARE_SET_ID" => software_set_ids,
-        "WS_ID" => workspace_ids,
-        "APP_ID" => application_ids,
-        "IMAGE_ID" | "SOURCE_IMAGE_ID" => image_ids,
-        "BUNDLE_ID" => bundle_ids,
-        "DIRECTORY_ID" => directory_ids,
-        _ => return None,
-    })
-}
-
-fn completer_for_group(group: &str) -> Option<Completer> {
-    Some(match group {
-        "devices" => device_ids,
-        "environments" => environment_ids,
-        "software-sets" => software_set_ids,
-        "workspaces" => workspace_ids,
-        "applications" => application_ids,
-        "images" => image_ids,
-        _ => return None,
-    })
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Devices,
-    Environments,
-    SoftwareSets,
-    Workspaces,
-    Applications,
-    Images,
-    Bundles,
-    Directories,
-}
-
-impl Kind {
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Devices => "devices",
-            Kind::Environments => "environments",
-            Kind::SoftwareSets => "software-sets",
-            Kind::Workspaces => "workspaces",
-            Kind::Applications => "applications",
-            Kind::Images => "images",
-            Kind::Bundles => "bundles",
-            Kind::Directories => "directories",
-        }
-    }
 }
 
 /// One completion: the ID and what a person recognises it by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Entry {
+pub struct Entry {
     id: String,
     description: String,
 }
@@ -180,7 +82,7 @@ impl Entry {
     /// with whitespace or control characters). The description is the
     /// present parts joined, stripped of anything that would break a
     /// shell's completion list (names are untrusted).
-    fn new<'a>(
+    pub fn new<'a>(
         id: Option<&str>,
         parts: impl IntoIterator<Item = Option<&'a str>>,
     ) -> Option<Entry> {
@@ -213,7 +115,7 @@ impl Entry {
     }
 }
 
-fn complete(kind: Kind, current: &OsStr) -> Vec<CompletionCandidate> {
+fn complete(kind: &Kind, current: &OsStr) -> Vec<CompletionCandidate> {
     // A non-UTF-8 prefix cannot begin any AWS ID.
     let Some(prefix) = current.to_str() else {
         return Vec::new();
@@ -270,7 +172,7 @@ impl CompletedLine {
 
 /// The cached entries when fresh, else whatever the account returns within
 /// the budget (cached only when complete).
-fn entries(kind: Kind, mut line: CompletedLine, cache_dir: Option<&Path>) -> Vec<Entry> {
+fn entries(kind: &Kind, mut line: CompletedLine, cache_dir: Option<&Path>) -> Vec<Entry> {
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -291,7 +193,7 @@ fn entries(kind: Kind, mut line: CompletedLine, cache_dir: Option<&Path>) -> Vec
 }
 
 async fn cached_or_fetched(
-    kind: Kind,
+    kind: &Kind,
     line: &mut CompletedLine,
     cache_dir: Option<&Path>,
     found: &mut Vec<Entry>,
@@ -316,7 +218,7 @@ async fn cached_or_fetched(
 }
 
 /// Not cached: the emulator is local, and its port differs at each start.
-async fn from_embedded_sandbox(kind: Kind, context: &mut Context, found: &mut Vec<Entry>) {
+async fn from_embedded_sandbox(kind: &Kind, context: &mut Context, found: &mut Vec<Entry>) {
     let Ok(sandbox) = crate::commands::sandbox::start_embedded(context).await else {
         return;
     };
@@ -337,69 +239,8 @@ impl From<AppError> for Incomplete {
 
 /// Every page of the kind's listing, appended to `found` as it arrives so
 /// that a listing cut short by the budget still offers what it got.
-async fn fetch(kind: Kind, session: &Session, found: &mut Vec<Entry>) -> Result<(), Incomplete> {
-    use crate::api::{thin_client, workspaces};
-    let tc = session.thin_client();
-    let ws = session.workspaces();
-    match kind {
-        Kind::Devices => {
-            let pages = thin_client::devices(tc);
-            entries_of(pages, found, |d| {
-                Entry::new(d.id(), [d.name(), d.serial_number()])
-            })
-            .await
-        }
-        Kind::Environments => {
-            let pages = thin_client::environments(tc);
-            entries_of(pages, found, |e| Entry::new(e.id(), [e.name()])).await
-        }
-        Kind::SoftwareSets => {
-            let pages = thin_client::software_sets(tc);
-            entries_of(pages, found, |s| Entry::new(s.id(), [s.version()])).await
-        }
-        Kind::Workspaces => {
-            let pages = workspaces::workspaces(ws, workspaces::WorkspaceQuery::default());
-            entries_of(pages, found, |w| {
-                Entry::new(w.workspace_id(), [w.user_name(), w.computer_name()])
-            })
-            .await
-        }
-        Kind::Applications => {
-            let pages = workspaces::applications(ws, workspaces::ApplicationQuery::default());
-            entries_of(pages, found, |a| Entry::new(a.application_id(), [a.name()])).await
-        }
-        Kind::Images => {
-            let pages = workspaces::images(ws, workspaces::ImageQuery::default());
-            entries_of(pages, found, |i| Entry::new(i.image_id(), [i.name()])).await
-        }
-        Kind::Bundles => {
-            // The account's own bundles first: they are the ones people pick.
-            for owner in [None, Some("AMAZON")] {
-                let pages = workspaces::bundles(ws, owner);
-                entries_of(pages, found, |b| Entry::new(b.bundle_id(), [b.name()])).await?;
-            }
-            Ok(())
-        }
-        Kind::Directories => {
-            let pages = workspaces::directories(ws);
-            entries_of(pages, found, |d| {
-                Entry::new(d.directory_id(), [d.directory_name(), d.alias()])
-            })
-            .await
-        }
-    }
-}
-
-/// Each page's entries appended to `found` as the page arrives.
-async fn entries_of<T: Send + 'static>(
-    mut pages: crate::api::Pages<T>,
-    found: &mut Vec<Entry>,
-    entry: impl Fn(&T) -> Option<Entry>,
-) -> Result<(), Incomplete> {
-    while let Some(page) = pages.next_page().await? {
-        found.extend(page.iter().filter_map(&entry));
-    }
-    Ok(())
+async fn fetch(kind: &Kind, session: &Session, found: &mut Vec<Entry>) -> Result<(), Incomplete> {
+    Ok((kind.labels)(session, found).await?)
 }
 
 /// One kind's entries for one account and place, in a file of the user's
@@ -417,7 +258,7 @@ struct CacheFile {
 }
 
 impl Cache {
-    fn new(kind: Kind, options: &SessionOptions, session: &Session, dir: &Path) -> Cache {
+    fn new(kind: &Kind, options: &SessionOptions, session: &Session, dir: &Path) -> Cache {
         // The endpoint variables are read by the SDK, not by our options,
         // but decide just as much where the IDs come from.
         let endpoint_variables = [
@@ -427,7 +268,7 @@ impl Cache {
         ]
         .map(|name| std::env::var(name).unwrap_or_default());
         let key = [
-            kind.name(),
+            kind.plural,
             options.profile.as_deref().unwrap_or_default(),
             session.region().unwrap_or_default(),
             options.endpoint_url.as_deref().unwrap_or_default(),
@@ -438,7 +279,7 @@ impl Cache {
         .join("\n");
         let path = dir.join(format!(
             "complete-{}-{:016x}.json",
-            kind.name(),
+            kind.plural,
             fnv1a(&key)
         ));
         Cache { path, key }
@@ -494,6 +335,7 @@ fn fnv1a(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resources::KINDS;
 
     fn words(line: &str) -> Vec<OsString> {
         line.split(' ').map(OsString::from).collect()
@@ -593,25 +435,28 @@ mod tests {
             line
         };
 
-        for (kind, operation, id_start) in [
-            (Kind::Devices, "ListDevices", ""),
-            (Kind::Environments, "ListEnvironments", ""),
-            (Kind::SoftwareSets, "ListSoftwareSets", ""),
-            (Kind::Workspaces, "DescribeWorkspaces", "ws-"),
-            (Kind::Applications, "DescribeApplications", "wsa-"),
-            (Kind::Images, "DescribeWorkspaceImages", "wsi-"),
-            (Kind::Bundles, "DescribeWorkspaceBundles", "wsb-"),
-            (Kind::Directories, "DescribeWorkspaceDirectories", "d-"),
-        ] {
+        let expected = [
+            ("devices", "ListDevices", ""),
+            ("environments", "ListEnvironments", ""),
+            ("software-sets", "ListSoftwareSets", ""),
+            ("workspaces", "DescribeWorkspaces", "ws-"),
+            ("applications", "DescribeApplications", "wsa-"),
+            ("images", "DescribeWorkspaceImages", "wsi-"),
+            ("bundles", "DescribeWorkspaceBundles", "wsb-"),
+            ("directories", "DescribeWorkspaceDirectories", "d-"),
+        ];
+        assert_eq!(KINDS.len(), expected.len(), "a kind without a case here");
+        for (plural, operation, id_start) in expected {
+            let kind = Kind::of_group(plural).expect("a registered kind");
             let found = entries(kind, line(), None);
-            assert!(!found.is_empty(), "{kind:?}: nothing offered");
+            assert!(!found.is_empty(), "{plural}: nothing offered");
             for entry in &found {
-                assert!(entry.id.starts_with(id_start), "{kind:?}: {entry:?}");
-                assert!(!entry.description.is_empty(), "{kind:?}: {entry:?}");
+                assert!(entry.id.starts_with(id_start), "{plural}: {entry:?}");
+                assert!(!entry.description.is_empty(), "{plural}: {entry:?}");
             }
             assert!(
                 sandbox.requests().iter().any(|r| r.operation == operation),
-                "{kind:?} did not call {operation}"
+                "{plural} did not call {operation}"
             );
         }
         let bundle_listings = sandbox

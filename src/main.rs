@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         .var(commands::completions::COMPLETE_VAR)
         .complete();
     install_panic_hook();
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|err| resources::exit_on_parse_error(err));
     let printer = Printer::new(&cli.global);
     init_tracing(&printer);
     let mut ctx = Context::new(&cli.global, printer.clone());

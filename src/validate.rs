@@ -5,19 +5,6 @@ use globset::{GlobBuilder, GlobMatcher};
 
 use crate::error::{AppError, Result};
 
-/// A Thin Client device ID: 24 letters and digits.
-pub fn device_id(id: &str) -> Result<String> {
-    let ok = id.len() == 24 && id.bytes().all(|b| b.is_ascii_alphanumeric());
-    if ok {
-        Ok(id.to_owned())
-    } else {
-        Err(AppError::usage(format!(
-            "invalid device ID '{}': expected 24 letters and digits",
-            printable(id)
-        )))
-    }
-}
-
 /// `--name` patterns: `*` and `?` globs, matched regardless of case.
 pub fn name_glob(pattern: &str) -> Result<GlobMatcher> {
     GlobBuilder::new(pattern)
@@ -42,21 +29,6 @@ pub fn printable(input: &str) -> String {
     }
 }
 
-/// A WorkSpaces identifier: `prefix` then `min`..=63 characters that `allowed` accepts,
-/// as the WorkSpaces API model's patterns say (`^ws-[0-9a-z]{8,63}$`).
-fn workspaces_id(id: &str, prefix: &str, min: usize, allowed: fn(u8) -> bool) -> bool {
-    id.strip_prefix(prefix)
-        .is_some_and(|rest| (min..=63).contains(&rest.len()) && rest.bytes().all(allowed))
-}
-
-fn lowercase_alphanumeric(b: u8) -> bool {
-    b.is_ascii_digit() || b.is_ascii_lowercase()
-}
-
-fn lowercase_hex(b: u8) -> bool {
-    b.is_ascii_digit() || (b'a'..=b'f').contains(&b)
-}
-
 fn checked_id(id: &str, ok: bool, what: &str, expected: &str) -> Result<String> {
     if ok {
         Ok(id.to_owned())
@@ -66,75 +38,6 @@ fn checked_id(id: &str, ok: bool, what: &str, expected: &str) -> Result<String> 
             printable(id)
         )))
     }
-}
-
-/// A WorkSpace ID: `ws-` and 8 to 63 lowercase letters or digits.
-pub fn workspace_id(id: &str) -> Result<String> {
-    let ok = workspaces_id(id, "ws-", 8, lowercase_alphanumeric);
-    checked_id(
-        id,
-        ok,
-        "WorkSpace ID",
-        "ws- and 8 to 63 lowercase letters or digits",
-    )
-}
-
-/// A directory ID: `d-` and 8 to 63 hex digits, or `wsd-` and 8 to 63
-/// lowercase letters or digits.
-pub fn directory_id(id: &str) -> Result<String> {
-    let ok = workspaces_id(id, "d-", 8, lowercase_hex)
-        || workspaces_id(id, "wsd-", 8, lowercase_alphanumeric);
-    checked_id(
-        id,
-        ok,
-        "directory ID",
-        "d- and 8 to 63 hex digits, or wsd- and 8 to 63 lowercase letters or digits",
-    )
-}
-
-/// A bundle ID: `wsb-` and 8 to 63 lowercase letters or digits.
-pub fn bundle_id(id: &str) -> Result<String> {
-    let ok = workspaces_id(id, "wsb-", 8, lowercase_alphanumeric);
-    checked_id(
-        id,
-        ok,
-        "bundle ID",
-        "wsb- and 8 to 63 lowercase letters or digits",
-    )
-}
-
-/// An image ID: `wsi-` and 9 to 63 lowercase letters or digits.
-pub fn image_id(id: &str) -> Result<String> {
-    let ok = workspaces_id(id, "wsi-", 9, lowercase_alphanumeric);
-    checked_id(
-        id,
-        ok,
-        "image ID",
-        "wsi- and 9 to 63 lowercase letters or digits",
-    )
-}
-
-/// A WorkSpaces application ID: `wsa-` and 8 to 63 lowercase letters or digits.
-pub fn application_id(id: &str) -> Result<String> {
-    let ok = workspaces_id(id, "wsa-", 8, lowercase_alphanumeric);
-    checked_id(
-        id,
-        ok,
-        "application ID",
-        "wsa- and 8 to 63 lowercase letters or digits",
-    )
-}
-
-/// A Thin Client environment ID: nine lowercase letters and digits.
-pub fn environment_id(id: &str) -> Result<String> {
-    let ok = id.len() == 9 && id.bytes().all(lowercase_alphanumeric);
-    checked_id(id, ok, "environment ID", "9 lowercase letters and digits")
-}
-
-/// A Thin Client software set ID: one to nine digits.
-pub fn software_set_id(id: &str) -> Result<String> {
-    let ok = (1..=9).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit());
-    checked_id(id, ok, "software set ID", "1 to 9 digits")
 }
 
 /// An ARN as the Thin Client model's pattern has it:
@@ -289,21 +192,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn device_ids_are_checked_locally() {
-        assert!(device_id("abcdefghijklmnopqrstuvwx").is_ok());
-        for bad in [
-            "",
-            "short",
-            "abcdefghijklmnopqrstuvw!",
-            "abcdefghijklmnopqrstuvwxy",
-        ] {
-            let err = device_id(bad).unwrap_err();
-            assert_eq!(err.exit_code(), 2, "{bad}");
-            assert!(err.to_string().contains("invalid device ID"), "{err}");
-        }
-    }
-
-    #[test]
     fn globs_match_names_regardless_of_case() {
         let glob = name_glob("lobby-*").unwrap();
         assert!(glob.is_match("Lobby-01"));
@@ -314,41 +202,6 @@ mod tests {
     #[test]
     fn control_characters_are_not_echoed() {
         assert_eq!(printable("a\u{1b}[31mb"), "a?[31mb");
-    }
-
-    #[test]
-    fn workspaces_ids_follow_the_api_patterns() {
-        assert!(workspace_id("ws-abc12345").is_ok());
-        assert!(directory_id("d-90670b1234").is_ok());
-        assert!(directory_id("wsd-abcdefgh1").is_ok());
-        assert!(bundle_id("wsb-b0s22j3d7").is_ok());
-        assert!(image_id("wsi-abcdefgh1").is_ok());
-        assert!(application_id("wsa-abcd1234").is_ok());
-        for (check, bad) in [
-            (workspace_id as fn(&str) -> Result<String>, "ws-ABC12345"),
-            (workspace_id, "ws-abc1234"),
-            (workspace_id, "wsb-abc12345"),
-            (directory_id, "d-xyzxyzxyz"),
-            (bundle_id, "wsb-short"),
-            (image_id, "wsi-abcdefgh"),
-            (application_id, "wsa-abcd123!"),
-        ] {
-            let err = check(bad).unwrap_err();
-            assert_eq!(err.exit_code(), 2, "{bad}");
-            assert!(err.to_string().contains("invalid"), "{err}");
-        }
-    }
-
-    #[test]
-    fn environment_and_software_set_ids_are_checked_locally() {
-        assert!(environment_id("abc123xyz").is_ok());
-        for bad in ["ABC123XYZ", "abc123xy", "abc123xyz0", "abc-23xyz"] {
-            assert_eq!(environment_id(bad).unwrap_err().exit_code(), 2, "{bad}");
-        }
-        assert!(software_set_id("123456").is_ok());
-        for bad in ["", "1234567890", "12a"] {
-            assert_eq!(software_set_id(bad).unwrap_err().exit_code(), 2, "{bad}");
-        }
     }
 
     #[test]
@@ -424,10 +277,7 @@ mod proptests {
     proptest! {
         #[test]
         fn no_input_panics(text in "\\PC*") {
-            let checks: [fn(&str) -> Result<String>; 10] = [
-                device_id, workspace_id, directory_id, bundle_id, image_id,
-                application_id, environment_id, software_set_id, kms_key_arn, region,
-            ];
+            let checks: [fn(&str) -> Result<String>; 3] = [kms_key_arn, region, account_id];
             for check in checks {
                 let _ = check(&text);
             }
@@ -435,23 +285,6 @@ mod proptests {
             let _ = resource_name(&text, "device", true);
             let _ = endpoint_url(&text, "--endpoint-url");
             let _ = name_glob(&text);
-        }
-
-        #[test]
-        fn valid_ids_are_accepted_unchanged(
-            device in "[A-Za-z0-9]{24}",
-            workspace in "ws-[a-z0-9]{8,63}",
-            directory in "d-[0-9a-f]{8,63}",
-            image in "wsi-[a-z0-9]{9,63}",
-            environment in "[a-z0-9]{9}",
-            software_set in "[0-9]{1,9}",
-        ) {
-            prop_assert_eq!(device_id(&device).unwrap(), device);
-            prop_assert_eq!(workspace_id(&workspace).unwrap(), workspace);
-            prop_assert_eq!(directory_id(&directory).unwrap(), directory);
-            prop_assert_eq!(image_id(&image).unwrap(), image);
-            prop_assert_eq!(environment_id(&environment).unwrap(), environment);
-            prop_assert_eq!(software_set_id(&software_set).unwrap(), software_set);
         }
     }
 }

@@ -315,6 +315,29 @@ fn tags_are_listed_set_and_removed_by_id_or_arn() {
     assert!(sb.requests().is_empty());
 }
 
+/// `--dry-run` says what `tag` and `untag` would do and sends nothing.
+#[test]
+fn tagging_dry_runs_change_nothing() {
+    let sb = TestSandbox::start();
+    let id = device_ids_with_status(&sb, "registered")[0].clone();
+    sb.clear_requests();
+    for (args, said) in [
+        (
+            vec!["devices", "tag", &id, "team=a", "site=b", "--dry-run"],
+            "would tag 1 device(s) with 2 tag(s)",
+        ),
+        (
+            vec!["devices", "untag", &id, "team", "--dry-run"],
+            "would remove 1 tag(s) from 1 device(s)",
+        ),
+    ] {
+        let out = run(&sb, &args);
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        assert!(stderr_of(&out).contains(said), "{}", stderr_of(&out));
+    }
+    assert!(sb.requests().is_empty(), "{:?}", sb.requests());
+}
+
 // ---- safety --------------------------------------------------------------
 
 #[test]

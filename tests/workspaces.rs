@@ -638,6 +638,19 @@ fn images_list_get_create_updated_and_delete() {
         .output()
         .unwrap();
     assert_eq!(missing.status.code(), Some(1));
+
+    // Deleting it again: the service would answer success for an image
+    // that is gone, so wsfleet fails it as not found without sending it.
+    sb.clear_requests();
+    let again = sb.run(&["images", "delete", &new_id, "--yes", "-o", "json"]);
+    assert_eq!(again.code, 1, "{}", again.stderr);
+    assert_eq!(again.json()[0]["outcome"], "failed", "{}", again.stdout);
+    assert!(
+        again.stdout.contains("ResourceNotFoundException"),
+        "{}",
+        again.stdout
+    );
+    assert!(sb.requests_for("DeleteWorkspaceImage").is_empty());
 }
 
 #[test]

@@ -18,7 +18,7 @@ pub struct Config {
     /// stand for two accounts).
     pub account_id: String,
     /// Loaded at start when it exists (else seeded and written), saved after
-    /// changes and at shutdown.
+    /// changes and at shutdown; read-only requests never rewrite it.
     pub state_file: Option<PathBuf>,
     /// Added to every request before it is answered.
     pub latency: Duration,

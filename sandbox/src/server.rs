@@ -5,6 +5,7 @@ use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -24,7 +25,7 @@ use crate::log::{RequestLog, RequestRecord};
 use crate::state::SandboxState;
 use crate::thinclient::{self, TcError};
 use crate::wire;
-use crate::workspaces::WsError;
+use crate::workspaces::{self, WsError};
 
 /// Mutations within this window are saved in one write.
 const SAVE_COALESCE: Duration = Duration::from_millis(200);
@@ -39,6 +40,8 @@ struct Shared {
     transition: Duration,
     knobs: Knobs,
     log: RequestLog,
+    /// Whether the state holds a change the state file does not have yet.
+    unsaved: AtomicBool,
     save_wanted: Notify,
 }
 
@@ -47,6 +50,13 @@ impl Shared {
         self.state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// After a change: the state file is saved soon, and at shutdown.
+    /// Read-only operations never call this, so they never rewrite the file.
+    fn state_changed(&self) {
+        self.unsaved.store(true, Ordering::SeqCst);
+        self.save_wanted.notify_one();
     }
 }
 
@@ -82,13 +92,14 @@ impl Sandbox {
             transition: config.transition,
             knobs: Knobs::new(config.latency, config.rate_limit, config.fail_rate),
             log: RequestLog::open(config.log_file.as_deref())?,
+            unsaved: AtomicBool::new(false),
             save_wanted: Notify::new(),
         });
         let (stop, stopped) = watch::channel(false);
         let saver = config.state_file.clone().map(|path| {
             if fresh {
                 // Written in the background so a large seed still starts at once.
-                shared.save_wanted.notify_one();
+                shared.state_changed();
             }
             tokio::spawn(save_loop(shared.clone(), path, stopped.clone()))
         });
@@ -175,7 +186,8 @@ impl Sandbox {
             .map(|environment| thinclient.environment_detail(environment))
     }
 
-    /// Stops serving (letting requests in flight finish) and saves the state file.
+    /// Stops serving (letting requests in flight finish) and saves the state
+    /// file if the state changed since it was last saved.
     pub async fn shutdown(self) -> io::Result<()> {
         let _ = self.stop.send(true);
         let served = self.server.await.map_err(io::Error::other)?;
@@ -200,13 +212,27 @@ pub fn reset_state_file(path: &Path, config: &Config) -> io::Result<()> {
     SandboxState::seed(config, Utc::now()).save(path)
 }
 
+/// Saves the state if it changed since the last save.
 async fn save_now(shared: &Arc<Shared>, path: &Path) -> io::Result<()> {
-    // Cloning under the lock is much quicker than serialising under it.
-    let snapshot = shared.state().clone();
+    // Cloning under the lock is much quicker than serialising under it; the
+    // flag is cleared under it too, so a change made after the snapshot
+    // leaves it set and is saved next time.
+    let snapshot = {
+        let state = shared.state();
+        if !shared.unsaved.swap(false, Ordering::SeqCst) {
+            return Ok(());
+        }
+        state.clone()
+    };
     let path = path.to_path_buf();
-    tokio::task::spawn_blocking(move || snapshot.save(&path))
+    let saved = tokio::task::spawn_blocking(move || snapshot.save(&path))
         .await
-        .map_err(io::Error::other)?
+        .map_err(io::Error::other)
+        .and_then(|saved| saved);
+    if saved.is_err() {
+        shared.unsaved.store(true, Ordering::SeqCst);
+    }
+    saved
 }
 
 async fn save_loop(shared: Arc<Shared>, path: PathBuf, mut stopped: watch::Receiver<bool>) {
@@ -383,13 +409,13 @@ async fn thinclient_call(
         let error = thinclient::unknown_operation(method.as_str(), uri.path());
         return (record, Outcome::ThinClientError(error));
     };
-    let op = route.op;
+    let operation = route.operation;
     let request = thinclient::Request {
         route,
         query: &query,
         body,
     };
-    record.operation = op.name().to_string();
+    record.operation = operation.name.to_string();
     record.client_token = request.client_token();
     record.resource = request.route.label.clone();
     if let Err(refusal) = gate(shared).await {
@@ -413,10 +439,10 @@ async fn thinclient_call(
             .thinclient
             .handle(&request, Utc::now(), shared.transition)
     };
-    if result.is_ok() && op.is_mutating() {
-        shared.save_wanted.notify_one();
+    if result.is_ok() && !operation.is_read_only() {
+        shared.state_changed();
     }
-    if op == thinclient::Op::CreateEnvironment
+    if operation.name == "CreateEnvironment"
         && let Ok(reply) = &result
     {
         record.resource = reply
@@ -446,12 +472,6 @@ fn workspaces_resource(input: &Value) -> Option<String> {
     ID_MEMBERS
         .iter()
         .find_map(|member| input.get(member)?.as_str().map(str::to_string))
-}
-
-fn is_read_only(operation: &str) -> bool {
-    ["Describe", "List", "Get"]
-        .iter()
-        .any(|prefix| operation.starts_with(prefix))
 }
 
 async fn workspaces_call(
@@ -510,14 +530,20 @@ async fn workspaces_call(
         };
         return (record, outcome);
     }
+    let Some(operation) = workspaces::operation(&operation) else {
+        return (
+            record,
+            Outcome::Workspaces(Err(WsError::unknown_operation(&operation))),
+        );
+    };
     let result = {
         let mut state = shared.state();
         state
             .workspaces
-            .handle(&operation, &input, Utc::now(), shared.transition)
+            .run(operation, &input, Utc::now(), shared.transition)
     };
-    if result.is_ok() && !is_read_only(&operation) {
-        shared.save_wanted.notify_one();
+    if result.is_ok() && !operation.is_read_only() {
+        shared.state_changed();
     }
     (record, Outcome::Workspaces(result))
 }

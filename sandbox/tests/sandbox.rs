@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use aws_sdk_workspacesthinclient::operation::create_environment::CreateEnvironmentError;
@@ -24,6 +25,18 @@ fn device_in(sandbox: &Sandbox, status: &str) -> String {
         .into_iter()
         .find(|id| sandbox.device(id).unwrap()["status"] == status)
         .unwrap()
+}
+
+/// The default config with its state file in a fresh temporary directory,
+/// which lives as long as the returned guard.
+fn with_state_file() -> (tempfile::TempDir, PathBuf, Config) {
+    let directory = tempfile::tempdir().unwrap();
+    let state_file = directory.path().join("state.json");
+    let config = Config {
+        state_file: Some(state_file.clone()),
+        ..Config::default()
+    };
+    (directory, state_file, config)
 }
 
 fn status_of(sandbox: &Sandbox, id: &str) -> String {
@@ -326,12 +339,7 @@ async fn a_retried_client_token_applies_once() {
 
 #[tokio::test]
 async fn state_survives_a_restart_and_reset_restores_the_seed() {
-    let directory = tempfile::tempdir().unwrap();
-    let state_file = directory.path().join("state.json");
-    let config = Config {
-        state_file: Some(state_file.clone()),
-        ..Config::default()
-    };
+    let (_directory, state_file, config) = with_state_file();
     let sandbox = start(config.clone()).await;
     let seeded_ids = sandbox.device_ids();
     tokio::time::sleep(Duration::from_millis(400)).await;
@@ -383,13 +391,8 @@ async fn state_survives_a_restart_and_reset_restores_the_seed() {
 
 #[tokio::test]
 async fn changes_are_saved_without_waiting_for_shutdown() {
-    let directory = tempfile::tempdir().unwrap();
-    let state_file = directory.path().join("state.json");
-    let sandbox = start(Config {
-        state_file: Some(state_file.clone()),
-        ..Config::default()
-    })
-    .await;
+    let (_directory, state_file, config) = with_state_file();
+    let sandbox = start(config).await;
     let client = common::thinclient(&sandbox.endpoint());
     let device = device_in(&sandbox, "ARCHIVED");
     client.delete_device().id(&device).send().await.unwrap();
@@ -403,6 +406,48 @@ async fn changes_are_saved_without_waiting_for_shutdown() {
         "the deletion reached the file"
     );
     drop(sandbox);
+}
+
+/// Read-only requests of either service (and a change that fails) leave the
+/// state file as it was; a change rewrites it. The file is marked with
+/// trailing whitespace, which the sandbox reads but never writes.
+#[tokio::test]
+async fn only_a_change_rewrites_the_state_file() {
+    let (_directory, state_file, config) = with_state_file();
+    start(config.clone()).await.shutdown().await.unwrap();
+    let mut marked = std::fs::read(&state_file).unwrap();
+    marked.extend_from_slice(b"\n");
+    std::fs::write(&state_file, &marked).unwrap();
+
+    let sandbox = start(config.clone()).await;
+    let thinclient = common::thinclient(&sandbox.endpoint());
+    let workspaces = common::workspaces(&sandbox.endpoint());
+    thinclient.list_devices().send().await.unwrap();
+    let device = device_in(&sandbox, "ARCHIVED");
+    thinclient.get_device().id(&device).send().await.unwrap();
+    workspaces.describe_workspaces().send().await.unwrap();
+    workspaces
+        .describe_workspace_directories()
+        .send()
+        .await
+        .unwrap();
+    let registered = device_in(&sandbox, "REGISTERED");
+    let refused = thinclient.delete_device().id(&registered).send().await;
+    assert!(refused.is_err(), "a registered device cannot be deleted");
+    sandbox.shutdown().await.unwrap();
+    assert!(
+        std::fs::read(&state_file).unwrap() == marked,
+        "read-only requests rewrote the state file"
+    );
+
+    let sandbox = start(config).await;
+    let thinclient = common::thinclient(&sandbox.endpoint());
+    thinclient.delete_device().id(&device).send().await.unwrap();
+    sandbox.shutdown().await.unwrap();
+    let saved = std::fs::read(&state_file).unwrap();
+    assert!(saved != marked, "a deletion left the state file as it was");
+    let saved: serde_json::Value = serde_json::from_slice(&saved).unwrap();
+    assert!(saved["thinclient"]["devices"].get(&device).is_none());
 }
 
 #[tokio::test]

@@ -6,19 +6,13 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use aws_sdk_workspaces::types::{WorkSpaceApplication, Workspace, WorkspaceBundle, WorkspaceImage};
-use aws_sdk_workspacesthinclient::types::{Device, Environment, SoftwareSet};
 use serde_json::{Map, Value, json};
 
 use crate::cli::ConcurrencyArgs;
 use crate::commands::report::{now, rfc3339};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::output::{
-    Format, ListWriter, OutputSettings, Resource, Selection, View, columns_get as get,
-};
 use crate::report::inventory::{self, ScopeFleet};
-use crate::resources::tags::sorted;
 use crate::validate::printable;
 
 pub const EXAMPLES: &str = "\
@@ -57,41 +51,17 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .await
         .or_only_error()?;
     std::fs::create_dir_all(&args.out)?;
-    let fleets = &inventory.fleets;
+    let scopes: Vec<_> = inventory.fleets.iter().map(ScopeFleet::held).collect();
     let dir = args.out.as_path();
-    let written = [
-        write_kind::<Device>(dir, "devices", fleets, |f| &f.devices, |d| d.arn())?,
-        write_kind::<Environment>(
-            dir,
-            "environments",
-            fleets,
-            |f| &f.environments,
-            |e| e.arn(),
-        )?,
-        write_kind::<SoftwareSet>(
-            dir,
-            "software-sets",
-            fleets,
-            |f| &f.software_sets,
-            |s| s.arn(),
-        )?,
-        write_kind::<Workspace>(
-            dir,
-            "workspaces",
-            fleets,
-            |f| &f.workspaces,
-            |w| w.workspace_id(),
-        )?,
-        write_kind::<WorkSpaceApplication>(
-            dir,
-            "applications",
-            fleets,
-            |f| &f.applications,
-            |_| None,
-        )?,
-        write_kind::<WorkspaceImage>(dir, "images", fleets, |f| &f.images, |i| i.image_id())?,
-        write_kind::<WorkspaceBundle>(dir, "bundles", fleets, |f| &f.bundles, |b| b.bundle_id())?,
-    ];
+    let written = inventory::inventoried()
+        .map(|(kind, inventory)| {
+            let count = inventory.write_files(dir, kind, &scopes)?;
+            Ok(Written {
+                kind: kind.plural,
+                count,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
     let manifest = manifest(started, &inventory, &written);
     let mut file = BufWriter::new(File::create(dir.join(MANIFEST))?);
     serde_json::to_writer_pretty(&mut file, &manifest).map_err(std::io::Error::from)?;
@@ -138,43 +108,6 @@ struct Written {
     count: usize,
 }
 
-/// `KIND.json` and `KIND.csv`: every column of the resource (what `get`
-/// shows), the region and account, and the tags when the kind has them.
-fn write_kind<T: Resource>(
-    dir: &Path,
-    kind: &'static str,
-    fleets: &[ScopeFleet],
-    items: fn(&ScopeFleet) -> &[T],
-    tags_key: fn(&T) -> Option<&str>,
-) -> Result<Written> {
-    let mut selection = Selection::<T>::resolve(None, View::Detail, false)?;
-    selection.located = true;
-    let tagged = fleets
-        .iter()
-        .flat_map(|f| items(f).iter())
-        .any(|item| tags_key(item).is_some());
-    let extra: &[&'static str] = if tagged { &["tags"] } else { &[] };
-    let mut count = 0;
-    for (format, extension) in [(Format::Json, "json"), (Format::Csv, "csv")] {
-        let settings = OutputSettings {
-            format,
-            ..OutputSettings::default()
-        };
-        let file = BufWriter::new(File::create(dir.join(format!("{kind}.{extension}")))?);
-        let mut writer = ListWriter::with_extra(selection.clone(), &settings, file, extra);
-        for fleet in fleets {
-            for item in items(fleet) {
-                let tags = tags_key(item)
-                    .and_then(|key| fleet.tags.get(key))
-                    .and_then(|tags| get::map(Some(sorted(tags))));
-                writer.write_with(item, Some(&fleet.location), vec![tags])?;
-            }
-        }
-        count = writer.finish()?;
-    }
-    Ok(Written { kind, count })
-}
-
 fn manifest(started: i64, inventory: &inventory::Inventory, written: &[Written]) -> Value {
     let counts: Map<String, Value> = written
         .iter()
@@ -195,18 +128,13 @@ fn manifest(started: i64, inventory: &inventory::Inventory, written: &[Written])
         .fleets
         .iter()
         .map(|f| {
+            let counts: Map<String, Value> = inventory::inventoried()
+                .map(|(kind, _)| (kind.plural.to_owned(), Value::from(f.count(kind))))
+                .collect();
             json!({
                 "region": f.location.region,
                 "account": f.location.account,
-                "counts": {
-                    "devices": f.devices.len(),
-                    "environments": f.environments.len(),
-                    "software-sets": f.software_sets.len(),
-                    "workspaces": f.workspaces.len(),
-                    "applications": f.applications.len(),
-                    "images": f.images.len(),
-                    "bundles": f.bundles.len(),
-                },
+                "counts": counts,
             })
         })
         .collect();

@@ -2,11 +2,11 @@
 //! the same three verbs in each group, by ID (resolved to its ARN through
 //! the Get call) or by ARN.
 
+use std::collections::HashMap;
+
 use crate::api::ThinClient as Client;
 
-use crate::api::thin_client::{
-    get_device, get_environment, get_software_set, list_tags, tag_resource, untag_resource,
-};
+use crate::api::thin_client::{list_tags, tag_resource, untag_resource};
 use crate::bulk::{Executor, retrying};
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
@@ -14,6 +14,7 @@ use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Format, View};
 use crate::resources::tags::{ResourceTags, Tag, sorted};
+use crate::resources::{ArnTagging, Kind, Tagging};
 use crate::scope::Service;
 use crate::scope::route;
 use crate::tags::{self, TagRules};
@@ -36,47 +37,27 @@ Examples:
   wsfleet devices untag 0123456789abcdefghijklmn team site
   wsfleet devices untag --ids-from lobby.txt team";
 
-/// Which group's resource a tagging verb names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tagged {
-    Device,
-    Environment,
-    SoftwareSet,
+/// How a kind tagged by ARN is tagged; a usage error for the others (their
+/// groups have no tagging verbs yet).
+fn arn_tagging(kind: &Kind) -> Result<&ArnTagging> {
+    match &kind.tagging {
+        Tagging::ByArn(tagging) => Ok(tagging),
+        Tagging::ById | Tagging::Untagged => Err(AppError::usage(format!(
+            "{}s are not tagged by ARN",
+            kind.singular
+        ))),
+    }
 }
 
-impl Tagged {
-    fn noun(self) -> &'static str {
-        match self {
-            Tagged::Device => "device",
-            Tagged::Environment => "environment",
-            Tagged::SoftwareSet => "software set",
-        }
-    }
-
-    /// The resource type in the ARN (`...:device/ID`).
-    fn arn_type(self) -> &'static str {
-        match self {
-            Tagged::Device => "device",
-            Tagged::Environment => "environment",
-            Tagged::SoftwareSet => "softwareset",
-        }
-    }
-
-    fn check_id(self, id: &str) -> Result<String> {
-        match self {
-            Tagged::Device => validate::device_id(id),
-            Tagged::Environment => validate::environment_id(id),
-            Tagged::SoftwareSet => validate::software_set_id(id),
-        }
-    }
-
-    async fn arn_of(self, client: &Client, id: &str) -> Result<Option<String>> {
-        Ok(match self {
-            Tagged::Device => get_device(client, id).await?.arn,
-            Tagged::Environment => get_environment(client, id).await?.arn,
-            Tagged::SoftwareSet => get_software_set(client, id).await?.arn,
+async fn arn_of(kind: &Kind, client: &Client, id: &str) -> Result<String> {
+    (arn_tagging(kind)?.arn_of)(client, id)
+        .await?
+        .ok_or_else(|| {
+            AppError::Other(anyhow::anyhow!(
+                "the service gave no ARN for {} {id}",
+                kind.singular
+            ))
         })
-    }
 }
 
 /// A resource named by ID or ARN, checked locally.
@@ -85,34 +66,27 @@ enum IdOrArn {
     Arn(String),
 }
 
-fn name_of(kind: Tagged, resource: &str) -> Result<IdOrArn> {
+fn name_of(kind: &Kind, resource: &str) -> Result<IdOrArn> {
     if !resource.starts_with("arn:") {
         return kind.check_id(resource).map(IdOrArn::Id);
     }
     let arn = validate::arn(resource, "ARN")?;
     let resource_part = arn.splitn(6, ':').nth(5).unwrap_or_default();
-    if !resource_part.starts_with(&format!("{}/", kind.arn_type())) {
+    if !resource_part.starts_with(&format!("{}/", arn_tagging(kind)?.resource_type)) {
         return Err(AppError::usage(format!(
             "'{}' is not the ARN of a {}",
             validate::printable(&arn),
-            kind.noun()
+            kind.singular
         )));
     }
     Ok(IdOrArn::Arn(arn))
 }
 
-async fn arn(ctx: &Context, kind: Tagged, named: IdOrArn) -> Result<(Client, String)> {
+async fn arn(ctx: &Context, kind: &Kind, named: IdOrArn) -> Result<(Client, String)> {
     let client = ctx.thin_client().await?;
     let arn = match named {
         IdOrArn::Arn(arn) => arn,
-        IdOrArn::Id(id) => retrying(|| kind.arn_of(&client, &id))
-            .await?
-            .ok_or_else(|| {
-                AppError::Other(anyhow::anyhow!(
-                    "the service gave no ARN for {} {id}",
-                    kind.noun()
-                ))
-            })?,
+        IdOrArn::Id(id) => retrying(|| arn_of(kind, &client, &id)).await?,
     };
     Ok((client, arn))
 }
@@ -165,7 +139,7 @@ pub struct UntagArgs {
 /// resource then its tags, or (`--ids-from`) the file's resources and every
 /// word a tag.
 fn split_words(
-    kind: Tagged,
+    kind: &Kind,
     words: &[String],
     ids_from: Option<&str>,
     what: &str,
@@ -177,7 +151,7 @@ fn split_words(
                 ids_from: Some(path.to_owned()),
             };
             let resources = targets
-                .collect_named(None, &["arn", "id"], |r| {
+                .collect_named(None, &with_arn(kind.id_keys), |r| {
                     name_of(kind, r).map(|_| r.to_owned())
                 })?
                 .into_iter()
@@ -189,7 +163,7 @@ fn split_words(
             let Some((resource, rest)) = words.split_first() else {
                 return Err(AppError::usage(format!(
                     "name a {} and the {what}",
-                    kind.noun()
+                    kind.singular
                 )));
             };
             name_of(kind, resource)?;
@@ -200,6 +174,13 @@ fn split_words(
         return Err(AppError::usage(format!("no {what} given")));
     }
     Ok((resources, rest))
+}
+
+/// A record's ARN comes before its ID: it says where the resource lives.
+fn with_arn(id_keys: &[&'static str]) -> Vec<&'static str> {
+    std::iter::once("arn")
+        .chain(id_keys.iter().copied())
+        .collect()
 }
 
 /// An ARN says where its resource lives; a record's own `region` and
@@ -228,30 +209,25 @@ fn placed_by_arn(mut named: Named) -> Result<Named> {
     Ok(named)
 }
 
-/// Applies `change` to each resource (`--ids-from`: through the bulk
-/// executor, with its retries and per-target report), each in the region
-/// and account its record or ARN names.
-async fn change_each<F, Fut>(
+/// Applies the edit to each resource through the bulk executor, with its
+/// retries and per-target report, each in the region and account its record
+/// or ARN names.
+async fn edit_in_bulk(
     ctx: &Context,
     bulk: &BulkArgs,
-    kind: Tagged,
-    action: &'static str,
+    kind: &Kind,
     resources: Vec<Named>,
-    change: F,
-) -> Result<()>
-where
-    F: Fn(Client, String) -> Fut,
-    Fut: std::future::Future<Output = Result<()>>,
-{
+    edit: Edit,
+) -> Result<()> {
     let routed = route(ctx, Service::ThinClient, resources).await?;
     let places = &routed.places;
     let report = Executor::for_verb(ctx, bulk, places, 1)
-        .run(action, routed.targets(), |batch| {
+        .run(edit.action(), routed.targets(), |batch| {
             each_target(batch, |target| {
-                let (client, change) = (places.thin_client(target.place).clone(), &change);
+                let (client, edit) = (places.thin_client(target.place).clone(), edit.clone());
                 async move {
                     let arn = resolve_arn(&client, kind, &target.id).await?;
-                    change(client, arn).await
+                    edit.send(&client, &arn).await
                 }
             })
         })
@@ -259,21 +235,16 @@ where
     report.finish(ctx)
 }
 
-async fn resolve_arn(client: &Client, kind: Tagged, resource: &str) -> Result<String> {
+async fn resolve_arn(client: &Client, kind: &Kind, resource: &str) -> Result<String> {
     match name_of(kind, resource)? {
         IdOrArn::Arn(arn) => Ok(arn),
-        IdOrArn::Id(id) => kind.arn_of(client, &id).await?.ok_or_else(|| {
-            AppError::Other(anyhow::anyhow!(
-                "the service gave no ARN for {} {id}",
-                kind.noun()
-            ))
-        }),
+        IdOrArn::Id(id) => arn_of(kind, client, &id).await,
     }
 }
 
 /// Lists the tags: a KEY/VALUE table (or CSV rows) for people, the API's
 /// `{"tags": {...}}` in JSON.
-pub async fn tags(args: TagsArgs, kind: Tagged, ctx: &Context) -> Result<()> {
+pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     let named = name_of(kind, &args.resource)?;
     let as_object = matches!(ctx.printer.format(), Format::Json | Format::Ndjson);
     let (client, arn) = arn(ctx, kind, named).await?;
@@ -291,96 +262,139 @@ pub async fn tags(args: TagsArgs, kind: Tagged, ctx: &Context) -> Result<()> {
             value: value.clone(),
         })?;
     }
-    ctx.printer
-        .note_if_none(writer.finish()?, format!("the {} has no tags", kind.noun()));
+    ctx.printer.note_if_none(
+        writer.finish()?,
+        format!("the {} has no tags", kind.singular),
+    );
     Ok(())
 }
 
-pub async fn tag(args: TagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
+pub async fn tag(args: TagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     let (resources, texts) = split_words(kind, &args.words, args.ids_from.as_deref(), "tags")?;
-    let tags = tags::map(&texts, TagRules::Resource)?;
-    if args.change.dry_run {
-        ctx.printer.note(format!(
-            "dry run: would tag {} {}(s) with {} tag(s); nothing was changed",
-            resources.len(),
-            kind.noun(),
-            tags.len()
-        ));
-        return Ok(());
-    }
-    if args.ids_from.is_some() {
-        return change_each(ctx, &args.bulk, kind, "tag", resources, |client, arn| {
-            let tags = tags.clone();
-            async move { tag_resource(&client, &arn, tags).await }
-        })
-        .await;
-    }
-    let named = name_of(kind, &resources[0].id)?;
-    let (client, arn) = arn(ctx, kind, named).await?;
-    let count = tags.len();
-    retrying(|| tag_resource(&client, &arn, tags.clone())).await?;
-    ctx.printer
-        .note(format!("tagged {arn}: {count} tag(s) set"));
-    Ok(())
+    let edit = Edit::Set(tags::map(&texts, TagRules::Resource)?);
+    let how = How::new(&args.change, &args.bulk, &args.ids_from);
+    edit_each(ctx, how, kind, resources, edit).await
 }
 
-pub async fn untag(args: UntagArgs, kind: Tagged, ctx: &Context) -> Result<()> {
+pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     let (resources, words) = split_words(kind, &args.words, args.ids_from.as_deref(), "tag keys")?;
     let keys = words
         .iter()
         .map(|key| tags::key(key, TagRules::Resource))
         .collect::<Result<Vec<_>>>()?;
-    if args.change.dry_run {
-        ctx.printer.note(format!(
-            "dry run: would remove {} tag(s) from {} {}(s); nothing was changed",
-            keys.len(),
-            resources.len(),
-            kind.noun()
-        ));
+    let how = How::new(&args.change, &args.bulk, &args.ids_from);
+    edit_each(ctx, how, kind, resources, Edit::Remove(keys)).await
+}
+
+/// How a tagging verb runs: for real or not, and (`--ids-from`) through
+/// the bulk executor with these options.
+struct How<'a> {
+    dry_run: bool,
+    bulk: Option<&'a BulkArgs>,
+}
+
+impl<'a> How<'a> {
+    fn new(change: &ChangeArgs, bulk: &'a BulkArgs, ids_from: &Option<String>) -> Self {
+        How {
+            dry_run: change.dry_run,
+            bulk: ids_from.is_some().then_some(bulk),
+        }
+    }
+}
+
+/// What `tag` or `untag` does to each resource.
+#[derive(Clone)]
+enum Edit {
+    Set(HashMap<String, String>),
+    Remove(Vec<String>),
+}
+
+impl Edit {
+    fn action(&self) -> &'static str {
+        match self {
+            Edit::Set(_) => "tag",
+            Edit::Remove(_) => "untag",
+        }
+    }
+
+    async fn send(self, client: &Client, arn: &str) -> Result<()> {
+        match self {
+            Edit::Set(tags) => tag_resource(client, arn, tags).await,
+            Edit::Remove(keys) => untag_resource(client, arn, keys).await,
+        }
+    }
+}
+
+/// Applies the edit to each resource (`--ids-from`: through the bulk
+/// executor), or says what it would do under `--dry-run`.
+async fn edit_each(
+    ctx: &Context,
+    how: How<'_>,
+    kind: &Kind,
+    resources: Vec<Named>,
+    edit: Edit,
+) -> Result<()> {
+    let count = resources.len();
+    if how.dry_run {
+        let would = match &edit {
+            Edit::Set(tags) => format!(
+                "tag {count} {}(s) with {} tag(s)",
+                kind.singular,
+                tags.len()
+            ),
+            Edit::Remove(keys) => format!(
+                "remove {} tag(s) from {count} {}(s)",
+                keys.len(),
+                kind.singular
+            ),
+        };
+        ctx.printer
+            .note(format!("dry run: would {would}; nothing was changed"));
         return Ok(());
     }
-    if args.ids_from.is_some() {
-        return change_each(ctx, &args.bulk, kind, "untag", resources, |client, arn| {
-            let keys = keys.clone();
-            async move { untag_resource(&client, &arn, keys).await }
-        })
-        .await;
+    if let Some(bulk) = how.bulk {
+        return edit_in_bulk(ctx, bulk, kind, resources, edit).await;
     }
-    let named = name_of(kind, &resources[0].id)?;
-    let (client, arn) = arn(ctx, kind, named).await?;
-    let count = keys.len();
-    retrying(|| untag_resource(&client, &arn, keys.clone())).await?;
-    ctx.printer
-        .note(format!("untagged {arn}: {count} key(s) removed"));
+    let Some(resource) = resources.first() else {
+        return Err(AppError::usage(format!("name a {}", kind.singular)));
+    };
+    let (client, arn) = arn(ctx, kind, name_of(kind, &resource.id)?).await?;
+    retrying(|| edit.clone().send(&client, &arn)).await?;
+    let done = match &edit {
+        Edit::Set(tags) => format!("tagged {arn}: {} tag(s) set", tags.len()),
+        Edit::Remove(keys) => format!("untagged {arn}: {} key(s) removed", keys.len()),
+    };
+    ctx.printer.note(done);
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resources::{DEVICES, ENVIRONMENTS, SOFTWARE_SETS};
 
     #[test]
     fn ids_and_arns_are_checked_for_the_group() {
         assert!(matches!(
-            name_of(Tagged::Device, "abcdefghijklmnopqrstuvwx"),
+            name_of(&DEVICES, "abcdefghijklmnopqrstuvwx"),
             Ok(IdOrArn::Id(_))
         ));
         assert!(matches!(
             name_of(
-                Tagged::Environment,
+                &ENVIRONMENTS,
                 "arn:aws:thinclient:us-east-1:123456789012:environment/abc123xyz"
             ),
             Ok(IdOrArn::Arn(_))
         ));
         let err = name_of(
-            Tagged::Device,
+            &DEVICES,
             "arn:aws:thinclient:us-east-1:123456789012:environment/abc123xyz",
         )
         .err()
         .map(|e| e.to_string())
         .unwrap_or_default();
         assert!(err.contains("not the ARN of a device"), "{err}");
-        assert!(name_of(Tagged::SoftwareSet, "abc").is_err());
+        assert!(name_of(&SOFTWARE_SETS, "abc").is_err());
     }
 
     #[test]

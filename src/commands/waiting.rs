@@ -60,7 +60,8 @@ pub trait Target: Clone {
     fn name(&self) -> &str;
 }
 
-impl Target for String {
+/// A bare ID: a `String` or a typed ID.
+impl<T: std::ops::Deref<Target = str> + Clone> Target for T {
     fn name(&self) -> &str {
         self
     }

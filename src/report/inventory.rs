@@ -3,35 +3,26 @@
 
 use std::collections::HashMap;
 
-use aws_sdk_workspaces::types::{WorkSpaceApplication, Workspace, WorkspaceBundle, WorkspaceImage};
-use aws_sdk_workspacesthinclient::types::{Device, Environment, SoftwareSet};
+use aws_sdk_workspaces::types::Workspace;
 use futures::{StreamExt, TryStreamExt};
 use indicatif::ProgressBar;
 
-use crate::api::thin_client::{
-    self, environments_with_details, software_sets_with_details, with_details,
-};
-use crate::api::workspaces::{self as ws, ApplicationQuery, WorkspaceQuery};
+use crate::api::thin_client;
+use crate::api::workspaces as ws;
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::resources::{Held, HeldScope, Inventoried, KINDS, Kind, Tagging};
 use crate::scope::{self, ALL_REGIONS, Place, Service, Session, SessionOptions};
 
 /// A resource's tags, by ARN (Thin Client) or ID (WorkSpaces).
 pub type TagsByResource = HashMap<String, HashMap<String, String>>;
 
-/// Everything one scope holds.
-#[derive(Debug)]
+/// Everything one scope holds: each inventoried kind's items, by kind.
 pub struct ScopeFleet {
     pub location: Place,
-    pub devices: Vec<Device>,
-    pub environments: Vec<Environment>,
-    pub software_sets: Vec<SoftwareSet>,
-    pub workspaces: Vec<Workspace>,
+    held: HashMap<&'static str, Held>,
     /// When each WorkSpace's user last connected (absent: never).
     pub last_user_connections: HashMap<String, aws_smithy_types::DateTime>,
-    pub applications: Vec<WorkSpaceApplication>,
-    pub images: Vec<WorkspaceImage>,
-    pub bundles: Vec<WorkspaceBundle>,
     /// Filled only when tags were asked for.
     pub tags: TagsByResource,
 }
@@ -40,17 +31,43 @@ impl ScopeFleet {
     pub fn empty(location: Place) -> Self {
         ScopeFleet {
             location,
-            devices: Vec::new(),
-            environments: Vec::new(),
-            software_sets: Vec::new(),
-            workspaces: Vec::new(),
+            held: HashMap::new(),
             last_user_connections: HashMap::new(),
-            applications: Vec::new(),
-            images: Vec::new(),
-            bundles: Vec::new(),
             tags: TagsByResource::new(),
         }
     }
+
+    /// The items of the kind whose items are `T` (none when not read).
+    pub fn of<T: 'static>(&self) -> &[T] {
+        self.held
+            .values()
+            .find_map(|held| held.downcast_ref::<Vec<T>>())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// How many of the kind were read.
+    pub fn count(&self, kind: &Kind) -> usize {
+        match (kind.inventory, self.held.get(kind.plural)) {
+            (Some(inventory), Some(held)) => inventory.count(held),
+            _ => 0,
+        }
+    }
+
+    /// As [`Inventoried::write_files`] reads it.
+    pub fn held(&self) -> HeldScope<'_> {
+        HeldScope {
+            location: &self.location,
+            held: &self.held,
+            tags: &self.tags,
+        }
+    }
+}
+
+/// The kinds the inventory reads, in the registry's order.
+pub fn inventoried() -> impl Iterator<Item = (&'static Kind, &'static (dyn Inventoried + Sync))> {
+    KINDS
+        .iter()
+        .filter_map(|kind| Some((*kind, kind.inventory?)))
 }
 
 /// What [`gather`] found: the scopes that answered, and those that failed
@@ -137,99 +154,55 @@ async fn gather_scope(
         .ok_or_else(|| anyhow::anyhow!("the session's region or account is unknown"))?;
     let prefix = format!("{} {}", location.region, location.account);
     let mut fleet = ScopeFleet::empty(location);
-    if thin_client {
-        let client = session.thin_client();
-        bar.set_message(format!("{prefix}: devices"));
-        let devices = thin_client::devices(client).all().await?;
-        bar.set_message(format!("{prefix}: details of {} devices", devices.len()));
-        fleet.devices = with_details(client, devices, concurrency).await?;
-        bar.set_message(format!(
-            "{prefix}: {} devices; environments",
-            fleet.devices.len()
-        ));
-        let environments = thin_client::environments(client).all().await?;
-        fleet.environments = environments_with_details(client, environments, concurrency).await?;
-        let software_sets = thin_client::software_sets(client).all().await?;
-        fleet.software_sets =
-            software_sets_with_details(client, software_sets, concurrency).await?;
-        if with_tags {
-            let arns: Vec<String> = (fleet.devices.iter().map(|d| d.arn()))
-                .chain(fleet.environments.iter().map(|e| e.arn()))
-                .chain(fleet.software_sets.iter().map(|s| s.arn()))
-                .flatten()
-                .map(str::to_owned)
-                .collect();
-            bar.set_message(format!(
-                "{prefix}: tags of {} Thin Client resources",
-                arns.len()
-            ));
-            let tags = tags_of(arns, concurrency, |arn| {
-                let client = client.clone();
-                async move { thin_client::list_tags(&client, &arn).await }
-            })
-            .await?;
-            fleet.tags.extend(tags);
+    let mut read = Vec::new();
+    for (kind, inventory) in inventoried() {
+        if kind.service == Service::ThinClient && !thin_client {
+            continue;
         }
+        bar.set_message(format!("{prefix}: {}", kind.plural));
+        let held = inventory.gather(&session, concurrency).await?;
+        read.push(format!("{} {}", inventory.count(&held), kind.plural));
+        if with_tags {
+            let keys = inventory.tag_keys(&held);
+            bar.set_message(format!("{prefix}: tags of {} {}", keys.len(), kind.plural));
+            fleet
+                .tags
+                .extend(tags_of(&session, kind, keys, concurrency).await?);
+        }
+        fleet.held.insert(kind.plural, held);
     }
-    let client = session.workspaces();
-    bar.set_message(format!(
-        "{prefix}: {} devices, {} environments; WorkSpaces",
-        fleet.devices.len(),
-        fleet.environments.len()
-    ));
-    fleet.workspaces = ws::workspaces(client, WorkspaceQuery::default())
-        .all()
-        .await?;
-    if !fleet.workspaces.is_empty() {
-        fleet.last_user_connections = ws::last_user_connections(client).await?;
+    if !fleet.of::<Workspace>().is_empty() {
+        fleet.last_user_connections = ws::last_user_connections(session.workspaces()).await?;
     }
-    fleet.applications = ws::applications(client, ApplicationQuery::default())
-        .all()
-        .await?;
-    fleet.images = ws::describe_images(client, &[]).await?;
-    fleet.bundles = ws::describe_bundles(client).await?;
-    if with_tags {
-        // DescribeTags takes WorkSpaces, images, bundles and directories; not applications.
-        let ids: Vec<String> = (fleet.workspaces.iter().map(|w| w.workspace_id()))
-            .chain(fleet.images.iter().map(|i| i.image_id()))
-            .chain(fleet.bundles.iter().map(|b| b.bundle_id()))
-            .flatten()
-            .map(str::to_owned)
-            .collect();
-        bar.set_message(format!(
-            "{prefix}: tags of {} WorkSpaces resources",
-            ids.len()
-        ));
-        let tags = tags_of(ids, concurrency, |id| {
-            let client = client.clone();
-            async move { ws::describe_tags(&client, &id).await }
-        })
-        .await?;
-        fleet.tags.extend(tags);
-    }
-    bar.set_message(format!(
-        "{prefix}: {} devices, {} WorkSpaces, {} images: done",
-        fleet.devices.len(),
-        fleet.workspaces.len(),
-        fleet.images.len()
-    ));
+    bar.set_message(format!("{prefix}: {}: done", read.join(", ")));
     Ok(fleet)
 }
 
-/// One tag call a resource, `concurrency` at a time.
-async fn tags_of<F, Fut>(
+/// The kind's tags, one call a resource, `concurrency` at a time: by ARN
+/// or by ID as the kind is tagged.
+async fn tags_of(
+    session: &Session,
+    kind: &Kind,
     keys: Vec<String>,
     concurrency: usize,
-    fetch: F,
-) -> Result<Vec<(String, HashMap<String, String>)>>
-where
-    F: Fn(String) -> Fut,
-    Fut: std::future::Future<Output = Result<HashMap<String, String>>>,
-{
+) -> Result<Vec<(String, HashMap<String, String>)>> {
+    let (thin_client, workspaces) = (session.thin_client(), session.workspaces());
+    let by_arn = match kind.tagging {
+        Tagging::ByArn(_) => true,
+        Tagging::ById => false,
+        Tagging::Untagged => return Ok(Vec::new()),
+    };
     futures::stream::iter(keys)
         .map(|key| {
-            let tags = fetch(key.clone());
-            async move { Ok::<_, AppError>((key, tags.await?)) }
+            let (thin_client, workspaces) = (&thin_client, &workspaces);
+            async move {
+                let tags = if by_arn {
+                    thin_client::list_tags(thin_client, &key).await?
+                } else {
+                    ws::describe_tags(workspaces, &key).await?
+                };
+                Ok::<_, AppError>((key, tags))
+            }
         })
         .buffer_unordered(concurrency.max(1))
         .try_collect()

@@ -5,8 +5,12 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use aws_sdk_workspaces::types::{Workspace, WorkspaceState};
-use aws_sdk_workspacesthinclient::types::{ApplyTimeOf, MaintenanceWindow, MaintenanceWindowType};
+use aws_sdk_workspaces::types::{
+    WorkSpaceApplication, Workspace, WorkspaceBundle, WorkspaceImage, WorkspaceState,
+};
+use aws_sdk_workspacesthinclient::types::{
+    ApplyTimeOf, Device, Environment, MaintenanceWindow, MaintenanceWindowType, SoftwareSet,
+};
 use aws_smithy_types::DateTime;
 use serde_json::{Map, Value};
 
@@ -48,14 +52,14 @@ pub fn sections(fleets: &[ScopeFleet], settings: &Settings) -> Vec<Section> {
             "byEnvironment",
             "Devices by environment",
             |f| {
-                f.devices
+                f.of::<Device>()
                     .iter()
                     .map(|d| vec![("environmentId", get::text(d.environment_id()))])
                     .collect()
             },
         ),
         counts(fleets, "devices", "byStatus", "Devices by status", |f| {
-            f.devices
+            f.of::<Device>()
                 .iter()
                 .map(|d| vec![("status", get::enumeration(d.status()))])
                 .collect()
@@ -66,7 +70,7 @@ pub fn sections(fleets: &[ScopeFleet], settings: &Settings) -> Vec<Section> {
             "byCompliance",
             "Devices by compliance",
             |f| {
-                f.devices
+                f.of::<Device>()
                     .iter()
                     .map(|d| {
                         vec![(
@@ -83,7 +87,7 @@ pub fn sections(fleets: &[ScopeFleet], settings: &Settings) -> Vec<Section> {
             "bySoftwareSet",
             "Devices by software set",
             |f| {
-                f.devices
+                f.of::<Device>()
                     .iter()
                     .map(|d| {
                         vec![
@@ -109,7 +113,7 @@ pub fn sections(fleets: &[ScopeFleet], settings: &Settings) -> Vec<Section> {
             "byState",
             "WorkSpaces by state",
             |f| {
-                f.workspaces
+                f.of::<Workspace>()
                     .iter()
                     .map(|w| vec![("State", get::enumeration(w.state()))])
                     .collect()
@@ -121,7 +125,7 @@ pub fn sections(fleets: &[ScopeFleet], settings: &Settings) -> Vec<Section> {
             "byRunningMode",
             "WorkSpaces by running mode",
             |f| {
-                f.workspaces
+                f.of::<Workspace>()
                     .iter()
                     .map(|w| {
                         let mode = w.workspace_properties().and_then(|p| p.running_mode());
@@ -136,7 +140,7 @@ pub fn sections(fleets: &[ScopeFleet], settings: &Settings) -> Vec<Section> {
             "byComputeType",
             "WorkSpaces by compute type",
             |f| {
-                f.workspaces
+                f.of::<Workspace>()
                     .iter()
                     .map(|w| {
                         let compute = w.workspace_properties().and_then(|p| p.compute_type_name());
@@ -151,7 +155,7 @@ pub fn sections(fleets: &[ScopeFleet], settings: &Settings) -> Vec<Section> {
             "byOperatingSystem",
             "WorkSpaces by operating system",
             |f| {
-                f.workspaces
+                f.of::<Workspace>()
                     .iter()
                     .map(|w| {
                         let os = w
@@ -220,13 +224,13 @@ fn scope_totals(fleets: &[ScopeFleet]) -> Section {
                 row(
                     &f.location,
                     vec![
-                        ("devices", count(f.devices.len())),
-                        ("environments", count(f.environments.len())),
-                        ("softwareSets", count(f.software_sets.len())),
-                        ("workspaces", count(f.workspaces.len())),
-                        ("applications", count(f.applications.len())),
-                        ("images", count(f.images.len())),
-                        ("bundles", count(f.bundles.len())),
+                        ("devices", count(f.of::<Device>().len())),
+                        ("environments", count(f.of::<Environment>().len())),
+                        ("softwareSets", count(f.of::<SoftwareSet>().len())),
+                        ("workspaces", count(f.of::<Workspace>().len())),
+                        ("applications", count(f.of::<WorkSpaceApplication>().len())),
+                        ("images", count(f.of::<WorkspaceImage>().len())),
+                        ("bundles", count(f.of::<WorkspaceBundle>().len())),
                     ],
                 )
             })
@@ -284,7 +288,7 @@ fn stale_devices(fleets: &[ScopeFleet], settings: &Settings) -> Section {
         .iter()
         .flat_map(|fleet| {
             fleet
-                .devices
+                .of::<Device>()
                 .iter()
                 // A device that never reported is as unseen as one that stopped.
                 .filter(move |d| d.last_posture_at().is_none_or(|t| t.secs() < cutoff))
@@ -315,18 +319,18 @@ fn software_sets_ending_support(fleets: &[ScopeFleet], settings: &Settings) -> S
     let horizon = settings.now + seconds(settings.within);
     let mut rows = Vec::new();
     for fleet in fleets {
-        for set in &fleet.software_sets {
+        for set in fleet.of::<SoftwareSet>() {
             let Some(until) = set.supported_until().filter(|t| t.secs() <= horizon) else {
                 continue;
             };
             let id = set.id();
             let devices = fleet
-                .devices
+                .of::<Device>()
                 .iter()
                 .filter(|d| id.is_some() && d.current_software_set_id() == id)
                 .filter_map(|d| d.id());
             let environments = fleet
-                .environments
+                .of::<Environment>()
                 .iter()
                 .filter(|e| id.is_some() && e.desired_software_set_id() == id)
                 .filter_map(|e| e.id());
@@ -356,7 +360,7 @@ fn environments_with_updates_pending(fleets: &[ScopeFleet], settings: &Settings)
         .iter()
         .flat_map(|fleet| {
             fleet
-                .environments
+                .of::<Environment>()
                 .iter()
                 .filter(|e| e.pending_software_set_id().is_some())
                 .map(|e| {
@@ -448,7 +452,7 @@ fn workspaces_needing_attention(fleets: &[ScopeFleet], settings: &Settings) -> S
     let rows = fleets
         .iter()
         .flat_map(|fleet| {
-            fleet.workspaces.iter().filter_map(move |w| {
+            fleet.of::<Workspace>().iter().filter_map(move |w| {
                 let last_connection = w
                     .workspace_id()
                     .and_then(|id| fleet.last_user_connections.get(id));
@@ -492,12 +496,12 @@ fn images_with_updates(fleets: &[ScopeFleet]) -> Section {
         .iter()
         .flat_map(|fleet| {
             fleet
-                .images
+                .of::<WorkspaceImage>()
                 .iter()
                 .filter(|i| i.updates().and_then(|u| u.update_available()) == Some(true))
                 .map(|image| {
                     let bundles = fleet
-                        .bundles
+                        .of::<WorkspaceBundle>()
                         .iter()
                         .filter(|b| image.image_id().is_some() && b.image_id() == image.image_id())
                         .filter_map(|b| b.bundle_id());

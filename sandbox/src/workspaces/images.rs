@@ -1,18 +1,13 @@
-//! Images, bundles and directories.
+//! Images: describing them, creating an updated copy, deleting one.
 
 use serde_json::{Value, json};
 
 use super::error::WsError;
-use super::input::{
-    BUNDLE_ID, DIRECTORY_ID, IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, check_enum, page_size,
-};
+use super::input::{IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, check_enum, page_size};
 use super::model::{IMAGE_TYPES, Image, ImageRecord, ImageUpdates, Schedule, ScheduledState};
-use super::paging::{entries_after, take_page};
+use super::paging::Listing;
 use super::tags::parse_tags;
 use super::{ACCOUNT_ID, Clock, WorkspacesState};
-
-/// How many bundles or directories one page holds when the caller does not say.
-const DEFAULT_PAGE: usize = 25;
 
 impl WorkspacesState {
     fn image_of_account(&self, image_id: &str) -> Result<&ImageRecord, WsError> {
@@ -21,13 +16,17 @@ impl WorkspacesState {
             .ok_or_else(|| WsError::not_found(format!("The image {image_id} could not be found.")))
     }
 
-    pub(super) fn describe_workspace_images(&self, input: &Input) -> Result<Value, WsError> {
+    pub(super) fn describe_workspace_images(
+        &self,
+        input: &Input,
+        _: &Clock,
+    ) -> Result<Value, WsError> {
         let image_ids = input.id_list("ImageIds", &IMAGE_ID)?;
         let image_type = input.str("ImageType")?;
         if let Some(image_type) = image_type {
             check_enum(&input.path_of("ImageType"), image_type, IMAGE_TYPES)?;
         }
-        let size = page_size(input, "MaxResults", 1000, 1000)?;
+        let size = page_size(input, "MaxResults", 25, 25)?;
         let wanted = |image: &Image| {
             image_ids
                 .as_ref()
@@ -36,10 +35,15 @@ impl WorkspacesState {
                     (image.owner_account_id == ACCOUNT_ID) == (image_type == "OWNED")
                 })
         };
-        let entries = entries_after(&self.images, input.str("NextToken")?)?
+        // The operation declares no InvalidParameterValuesException: a token
+        // it cannot read fails validation instead.
+        let listing = Listing::start("Images", input.str("NextToken")?)
+            .map_err(|error| WsError::validation(error.message))?;
+        let entries = listing
+            .entries(&self.images)
             .map(|(id, record)| (id, &record.image))
             .filter(|(_, image)| wanted(image));
-        take_page(entries, size).into_response("Images")
+        listing.page(entries, size)
     }
 
     pub(super) fn create_updated_workspace_image(
@@ -135,9 +139,17 @@ impl WorkspacesState {
         Ok(json!({"ImageId": image_id}))
     }
 
-    pub(super) fn delete_workspace_image(&mut self, input: &Input) -> Result<Value, WsError> {
+    pub(super) fn delete_workspace_image(
+        &mut self,
+        input: &Input,
+        _: &Clock,
+    ) -> Result<Value, WsError> {
         let image_id = input.required_id("ImageId", &IMAGE_ID)?;
-        let record = self.image_of_account(image_id)?;
+        // The model declares no not-found error for DeleteWorkspaceImage:
+        // deleting an image that is not there is already done.
+        let Some(record) = self.images.get(image_id) else {
+            return Ok(json!({}));
+        };
         if record.image.owner_account_id != ACCOUNT_ID {
             return Err(WsError::of(
                 "AccessDeniedException",
@@ -170,42 +182,5 @@ impl WorkspacesState {
             self.associations.remove(&key);
         }
         Ok(json!({}))
-    }
-
-    pub(super) fn describe_workspace_bundles(&self, input: &Input) -> Result<Value, WsError> {
-        let bundle_ids = input.id_list("BundleIds", &BUNDLE_ID)?;
-        let owner = input.str("Owner")?;
-        if bundle_ids.is_some() && owner.is_some() {
-            return Err(WsError::invalid_parameter(
-                "Specify either BundleIds or Owner, not both.",
-            ));
-        }
-        // Without a filter the service lists the account's own bundles;
-        // Owner AMAZON lists Amazon's.
-        let entries = entries_after(&self.bundles, input.str("NextToken")?)?
-            .filter(|(_, record)| match (&bundle_ids, owner) {
-                (Some(ids), _) => ids.contains(&record.bundle.bundle_id.as_str()),
-                (None, Some(owner)) if owner.eq_ignore_ascii_case("AMAZON") => record.amazon_owned,
-                (None, Some(owner)) => !record.amazon_owned && record.bundle.owner == owner,
-                (None, None) => !record.amazon_owned,
-            })
-            .map(|(id, record)| (id, &record.bundle));
-        take_page(entries, DEFAULT_PAGE).into_response("Bundles")
-    }
-
-    pub(super) fn describe_workspace_directories(&self, input: &Input) -> Result<Value, WsError> {
-        let directory_ids = input.id_list("DirectoryIds", &DIRECTORY_ID)?;
-        let names = input.strings("WorkspaceDirectoryNames")?;
-        let size = page_size(input, "Limit", 25, DEFAULT_PAGE)?;
-        let entries =
-            entries_after(&self.directories, input.str("NextToken")?)?.filter(|(_, directory)| {
-                directory_ids
-                    .as_ref()
-                    .is_none_or(|ids| ids.contains(&directory.directory_id.as_str()))
-                    && names
-                        .as_ref()
-                        .is_none_or(|names| names.contains(&directory.directory_name.as_str()))
-            });
-        take_page(entries, size).into_response("Directories")
     }
 }

@@ -213,6 +213,8 @@ pub struct IdPattern {
     pub chars: IdChars,
     pub min: usize,
     pub max: usize,
+    /// Another form the identifier may take instead, as `wsd-` for a directory.
+    pub or: Option<&'static IdPattern>,
     pub text: &'static str,
 }
 
@@ -221,6 +223,7 @@ pub const WORKSPACE_ID: IdPattern = IdPattern {
     chars: IdChars::LowerAlphanumeric,
     min: 8,
     max: 63,
+    or: None,
     text: "^ws-[0-9a-z]{8,63}$",
 };
 pub const DIRECTORY_ID: IdPattern = IdPattern {
@@ -228,13 +231,22 @@ pub const DIRECTORY_ID: IdPattern = IdPattern {
     chars: IdChars::LowerHex,
     min: 8,
     max: 63,
-    text: "^d-[0-9a-f]{8,63}$",
+    or: Some(&IdPattern {
+        prefix: "wsd-",
+        chars: IdChars::LowerAlphanumeric,
+        min: 8,
+        max: 63,
+        or: None,
+        text: "^wsd-[0-9a-z]{8,63}$",
+    }),
+    text: "^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)",
 };
 pub const BUNDLE_ID: IdPattern = IdPattern {
     prefix: "wsb-",
     chars: IdChars::LowerAlphanumeric,
     min: 8,
     max: 63,
+    or: None,
     text: "^wsb-[0-9a-z]{8,63}$",
 };
 pub const IMAGE_ID: IdPattern = IdPattern {
@@ -242,6 +254,7 @@ pub const IMAGE_ID: IdPattern = IdPattern {
     chars: IdChars::LowerAlphanumeric,
     min: 9,
     max: 63,
+    or: None,
     text: "wsi-[0-9a-z]{9,63}$",
 };
 pub const APPLICATION_ID: IdPattern = IdPattern {
@@ -249,19 +262,20 @@ pub const APPLICATION_ID: IdPattern = IdPattern {
     chars: IdChars::LowerAlphanumeric,
     min: 8,
     max: 63,
+    or: None,
     text: "^wsa-[0-9a-z]{8,63}$",
 };
 
 impl IdPattern {
     pub fn matches(&self, value: &str) -> bool {
-        let Some(rest) = value.strip_prefix(self.prefix) else {
-            return false;
-        };
         let allowed = |c: char| match self.chars {
             IdChars::LowerAlphanumeric => c.is_ascii_digit() || c.is_ascii_lowercase(),
             IdChars::LowerHex => c.is_ascii_digit() || ('a'..='f').contains(&c),
         };
-        (self.min..=self.max).contains(&rest.len()) && rest.chars().all(allowed)
+        let this_form = value.strip_prefix(self.prefix).is_some_and(|rest| {
+            (self.min..=self.max).contains(&rest.len()) && rest.chars().all(allowed)
+        });
+        this_form || self.or.is_some_and(|other| other.matches(value))
     }
 
     pub fn check(&self, path: &str, value: &str) -> Result<(), WsError> {

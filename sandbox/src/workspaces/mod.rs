@@ -5,8 +5,33 @@
 //! (a WorkSpace starting, an image being built, an application installing)
 //! write down when it ends; every call first applies the transitions that
 //! are due, so time only needs to be passed in, never run in the background.
+//!
+//! # Adding an operation
+//!
+//! 1. Write its handler as a method of [`WorkspacesState`] in the module of
+//!    its resource group (a new group gets a new module, such as
+//!    `ip_groups.rs`, declared below), taking `(&self or &mut self, &Input,
+//!    &Clock)`. Read the input through [`Input`] (it checks types, patterns
+//!    and lengths as the service's model does), page with
+//!    `paging::Listing`, and fail with [`WsError`] using only the errors the
+//!    model declares for the operation.
+//! 2. Add one line to [`OPERATIONS`]: `Operation::reads` for an operation
+//!    that only looks (its handler takes `&self`; the state file is not
+//!    rewritten after it), `Operation::changes` for one that changes the state.
+//!    That line is the whole of its routing and of `supported_operations()`.
+//! 3. If the resource is new, give the state a map for it (with
+//!    `#[serde(default)]`, so older state files still load) and seed a few
+//!    in `seed.rs`, keeping the same seed giving the same fleet.
+//! 4. Test it beside the others of its group in `tests/`, through
+//!    `WorkspacesState::handle` as the server calls it.
+//! 5. Run the conformance check against the service model (see the tools
+//!    README); every check must hold.
 
 mod applications;
+mod associations;
+mod bundles;
+mod connection_status;
+mod directories;
 mod error;
 mod images;
 mod input;
@@ -34,6 +59,7 @@ use model::{
     WorkspaceRecord, advance_schedule,
 };
 use seed::SplitMix;
+use workspace_ops::{REBOOT, REBUILD, START, STOP, TERMINATE};
 
 /// The account that owns the sandbox's resources.
 pub const ACCOUNT_ID: &str = "123456789012";
@@ -41,39 +67,105 @@ pub const ACCOUNT_ID: &str = "123456789012";
 /// The region standby WorkSpaces of the seeded fleet live in.
 pub const STANDBY_REGION: &str = "us-west-2";
 
-/// Every `WorkspacesService.<Op>` the sandbox answers; anything else is an
-/// `UnknownOperationException`.
-pub const SUPPORTED_OPERATIONS: &[&str] = &[
-    "DescribeWorkspaces",
-    "DescribeWorkspacesConnectionStatus",
-    "CreateWorkspaces",
-    "ModifyWorkspaceProperties",
-    "StartWorkspaces",
-    "StopWorkspaces",
-    "RebootWorkspaces",
-    "RebuildWorkspaces",
-    "TerminateWorkspaces",
-    "DescribeApplications",
-    "DescribeApplicationAssociations",
-    "DescribeBundleAssociations",
-    "DescribeImageAssociations",
-    "DescribeWorkspaceAssociations",
-    "AssociateWorkspaceApplication",
-    "DisassociateWorkspaceApplication",
-    "DeployWorkspaceApplications",
-    "DescribeWorkspaceImages",
-    "CreateUpdatedWorkspaceImage",
-    "DeleteWorkspaceImage",
-    "DescribeWorkspaceBundles",
-    "DescribeWorkspaceDirectories",
-    "CreateTags",
-    "DescribeTags",
-    "DeleteTags",
+type Answer = Result<Value, WsError>;
+
+/// What an operation runs: a reader cannot change the state, so the kind of
+/// handler is what makes an operation read-only.
+#[derive(Clone, Copy)]
+enum Handler {
+    Reads(fn(&WorkspacesState, &Input, &Clock) -> Answer),
+    Changes(fn(&mut WorkspacesState, &Input, &Clock) -> Answer),
+}
+
+/// One `WorkspacesService.<Name>` operation the sandbox answers.
+pub struct Operation {
+    pub name: &'static str,
+    handler: Handler,
+}
+
+impl Operation {
+    const fn reads(
+        name: &'static str,
+        handler: fn(&WorkspacesState, &Input, &Clock) -> Answer,
+    ) -> Self {
+        Self {
+            name,
+            handler: Handler::Reads(handler),
+        }
+    }
+
+    const fn changes(
+        name: &'static str,
+        handler: fn(&mut WorkspacesState, &Input, &Clock) -> Answer,
+    ) -> Self {
+        Self {
+            name,
+            handler: Handler::Changes(handler),
+        }
+    }
+
+    /// Whether the operation only looks at the state, so nothing needs saving after it.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self.handler, Handler::Reads(_))
+    }
+}
+
+/// Every operation the sandbox answers; anything else is an
+/// `UnknownOperationException`. One line an operation: its name, whether it
+/// only reads the state (`reads`) or changes it (`changes`), and its handler.
+#[rustfmt::skip]
+const OPERATIONS: &[Operation] = &[
+    // WorkSpaces (workspace_ops/, connection_status.rs)
+    Operation::reads("DescribeWorkspaces", WorkspacesState::describe_workspaces),
+    Operation::reads("DescribeWorkspacesConnectionStatus", WorkspacesState::describe_workspaces_connection_status),
+    Operation::changes("CreateWorkspaces", WorkspacesState::create_workspaces),
+    Operation::changes("ModifyWorkspaceProperties", WorkspacesState::modify_workspace_properties),
+    Operation::changes("StartWorkspaces", |state, input, clock| state.change_workspaces(input, clock, START)),
+    Operation::changes("StopWorkspaces", |state, input, clock| state.change_workspaces(input, clock, STOP)),
+    Operation::changes("RebootWorkspaces", |state, input, clock| state.change_workspaces(input, clock, REBOOT)),
+    Operation::changes("RebuildWorkspaces", |state, input, clock| state.change_workspaces(input, clock, REBUILD)),
+    Operation::changes("TerminateWorkspaces", |state, input, clock| state.change_workspaces(input, clock, TERMINATE)),
+    // Applications (applications.rs) and their associations (associations.rs)
+    Operation::reads("DescribeApplications", WorkspacesState::describe_applications),
+    Operation::reads("DescribeApplicationAssociations", WorkspacesState::describe_application_associations),
+    Operation::reads("DescribeBundleAssociations", WorkspacesState::describe_bundle_associations),
+    Operation::reads("DescribeImageAssociations", WorkspacesState::describe_image_associations),
+    Operation::reads("DescribeWorkspaceAssociations", WorkspacesState::describe_workspace_associations),
+    Operation::changes("AssociateWorkspaceApplication", WorkspacesState::associate_workspace_application),
+    Operation::changes("DisassociateWorkspaceApplication", WorkspacesState::disassociate_workspace_application),
+    Operation::changes("DeployWorkspaceApplications", WorkspacesState::deploy_workspace_applications),
+    // Images (images.rs), bundles (bundles.rs), directories (directories.rs)
+    Operation::reads("DescribeWorkspaceImages", WorkspacesState::describe_workspace_images),
+    Operation::changes("CreateUpdatedWorkspaceImage", WorkspacesState::create_updated_workspace_image),
+    Operation::changes("DeleteWorkspaceImage", WorkspacesState::delete_workspace_image),
+    Operation::reads("DescribeWorkspaceBundles", WorkspacesState::describe_workspace_bundles),
+    Operation::reads("DescribeWorkspaceDirectories", WorkspacesState::describe_workspace_directories),
+    // Tags (tags.rs)
+    Operation::changes("CreateTags", WorkspacesState::create_tags),
+    Operation::reads("DescribeTags", WorkspacesState::describe_tags),
+    Operation::changes("DeleteTags", WorkspacesState::delete_tags),
 ];
 
-/// The operation names the sandbox supports (see [`SUPPORTED_OPERATIONS`]).
+/// The names of [`OPERATIONS`], in its order.
+static OPERATION_NAMES: [&str; OPERATIONS.len()] = {
+    let mut names = [""; OPERATIONS.len()];
+    let mut index = 0;
+    while index < OPERATIONS.len() {
+        names[index] = OPERATIONS[index].name;
+        index += 1;
+    }
+    names
+};
+
+/// The operation `X-Amz-Target` names (the part after `WorkspacesService.`),
+/// if the sandbox answers it.
+pub fn operation(name: &str) -> Option<&'static Operation> {
+    OPERATIONS.iter().find(|operation| operation.name == name)
+}
+
+/// The operation names the sandbox supports.
 pub fn supported_operations() -> &'static [&'static str] {
-    SUPPORTED_OPERATIONS
+    &OPERATION_NAMES
 }
 
 /// Everything the WorkSpaces side of the sandbox holds.
@@ -154,60 +246,37 @@ impl WorkspacesState {
         seed::seed_state(workspaces, seed, now)
     }
 
-    /// Runs one operation. `op` is the part of `X-Amz-Target` after
+    /// Runs the operation `name`, the part of `X-Amz-Target` after
     /// `WorkspacesService.`; `transition` is how long a transitional state lasts.
     pub fn handle(
         &mut self,
-        op: &str,
+        name: &str,
         input: &Value,
         now: DateTime<Utc>,
         transition: Duration,
     ) -> Result<Value, WsError> {
-        if !SUPPORTED_OPERATIONS.contains(&op) {
-            return Err(WsError::unknown_operation(op));
-        }
+        let operation = operation(name).ok_or_else(|| WsError::unknown_operation(name))?;
+        self.run(operation, input, now, transition)
+    }
+
+    /// Runs one operation of [`OPERATIONS`].
+    pub fn run(
+        &mut self,
+        operation: &Operation,
+        input: &Value,
+        now: DateTime<Utc>,
+        transition: Duration,
+    ) -> Result<Value, WsError> {
         self.advance(now);
         let input = Input::root(input)?;
         let clock = Clock::new(now, transition);
-        let answer = self.dispatch(op, &input, &clock);
+        let answer = match operation.handler {
+            Handler::Reads(read) => read(self, &input, &clock),
+            Handler::Changes(change) => change(self, &input, &clock),
+        };
         self.next_transition_due =
             earliest(self.next_transition_due, clock.earliest_scheduled.get());
         answer
-    }
-
-    fn dispatch(&mut self, op: &str, input: &Input, clock: &Clock) -> Result<Value, WsError> {
-        match op {
-            "DescribeWorkspaces" => self.describe_workspaces(input),
-            "DescribeWorkspacesConnectionStatus" => {
-                self.describe_workspaces_connection_status(input, clock)
-            }
-            "CreateWorkspaces" => self.create_workspaces(input, clock),
-            "ModifyWorkspaceProperties" => self.modify_workspace_properties(input, clock),
-            "StartWorkspaces" => self.change_workspaces(input, clock, workspace_ops::START),
-            "StopWorkspaces" => self.change_workspaces(input, clock, workspace_ops::STOP),
-            "RebootWorkspaces" => self.change_workspaces(input, clock, workspace_ops::REBOOT),
-            "RebuildWorkspaces" => self.change_workspaces(input, clock, workspace_ops::REBUILD),
-            "TerminateWorkspaces" => self.change_workspaces(input, clock, workspace_ops::TERMINATE),
-            "DescribeApplications" => self.describe_applications(input),
-            "DescribeApplicationAssociations" => self.describe_application_associations(input),
-            "DescribeBundleAssociations" => self.describe_bundle_associations(input),
-            "DescribeImageAssociations" => self.describe_image_associations(input),
-            "DescribeWorkspaceAssociations" => self.describe_workspace_associations(input),
-            "AssociateWorkspaceApplication" => self.associate_workspace_application(input, clock),
-            "DisassociateWorkspaceApplication" => {
-                self.disassociate_workspace_application(input, clock)
-            }
-            "DeployWorkspaceApplications" => self.deploy_workspace_applications(input, clock),
-            "DescribeWorkspaceImages" => self.describe_workspace_images(input),
-            "CreateUpdatedWorkspaceImage" => self.create_updated_workspace_image(input, clock),
-            "DeleteWorkspaceImage" => self.delete_workspace_image(input),
-            "DescribeWorkspaceBundles" => self.describe_workspace_bundles(input),
-            "DescribeWorkspaceDirectories" => self.describe_workspace_directories(input),
-            "CreateTags" => self.create_tags(input),
-            "DescribeTags" => self.describe_tags(input),
-            "DeleteTags" => self.delete_tags(input),
-            _ => Err(WsError::unknown_operation(op)),
-        }
     }
 
     /// Applies every transition due at `now`: WorkSpaces, images and

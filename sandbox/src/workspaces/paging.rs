@@ -7,12 +7,18 @@ use std::ops::Bound;
 
 use super::error::WsError;
 
+/// How many bundles or directories one page holds when the caller does not say.
+pub const DEFAULT_PAGE: usize = 25;
+
 /// Tokens look opaque, as the service's do, and carry a marker so that a
 /// random string is rejected instead of silently read as a key.
 const TOKEN_PREFIX: &str = "wsfleet-sandbox-page-";
 
-pub fn encode_token(last_key: &str) -> String {
-    let hex: String = last_key.bytes().map(|byte| format!("{byte:02x}")).collect();
+fn encode_token(list_member: &str, last_key: &str) -> String {
+    let hex: String = format!("{list_member}/{last_key}")
+        .bytes()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
     format!("{TOKEN_PREFIX}{hex}")
 }
 
@@ -20,7 +26,8 @@ fn invalid_token() -> WsError {
     WsError::invalid_parameter("The NextToken provided is not valid.")
 }
 
-pub fn decode_token(token: &str) -> Result<String, WsError> {
+/// The last key of the page `token` ended, if `token` was issued for `list_member`.
+fn decode_token(list_member: &str, token: &str) -> Result<String, WsError> {
     let hex = token.strip_prefix(TOKEN_PREFIX).ok_or_else(invalid_token)?;
     if hex.is_empty() || hex.len() % 2 != 0 {
         return Err(invalid_token());
@@ -29,52 +36,56 @@ pub fn decode_token(token: &str) -> Result<String, WsError> {
         .step_by(2)
         .map(|start| u8::from_str_radix(&hex[start..start + 2], 16).map_err(|_| invalid_token()))
         .collect::<Result<Vec<u8>, _>>()?;
-    String::from_utf8(bytes).map_err(|_| invalid_token())
-}
-
-/// The entries of `map` after the page `token` ended, in key order.
-pub fn entries_after<'a, V>(
-    map: &'a BTreeMap<String, V>,
-    token: Option<&str>,
-) -> Result<impl Iterator<Item = (&'a String, &'a V)>, WsError> {
-    let start = match token {
-        Some(token) => Bound::Excluded(decode_token(token)?),
-        None => Bound::Unbounded,
-    };
-    Ok(map.range((start, Bound::Unbounded)))
-}
-
-/// One page of results and the token of the next page, if there is one.
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub next_token: Option<String>,
-}
-
-/// Takes up to `size` entries; a token is returned only when another entry
-/// follows, so the last page never ends with an empty one.
-pub fn take_page<'a, T: 'a>(
-    mut entries: impl Iterator<Item = (&'a String, T)>,
-    size: usize,
-) -> Page<T> {
-    let mut items = Vec::new();
-    let mut last_key = None;
-    for (key, item) in entries.by_ref().take(size) {
-        items.push(item);
-        last_key = Some(key);
+    let text = String::from_utf8(bytes).map_err(|_| invalid_token())?;
+    match text.split_once('/') {
+        Some((member, last_key)) if member == list_member => Ok(last_key.to_owned()),
+        _ => Err(invalid_token()),
     }
-    let next_token = match (entries.next(), last_key) {
-        (Some(_), Some(key)) => Some(encode_token(key)),
-        _ => None,
-    };
-    Page { items, next_token }
 }
 
-impl<T: serde::Serialize> Page<T> {
-    /// The page as the response members `list_member` and `NextToken`.
-    pub fn into_response(self, list_member: &str) -> Result<serde_json::Value, WsError> {
+/// One call of a paged Describe operation: the response member its items go
+/// in, which also scopes its tokens (a token another list issued is refused),
+/// and where the caller's `NextToken` says the page starts.
+pub struct Listing {
+    list_member: &'static str,
+    start: Bound<String>,
+}
+
+impl Listing {
+    pub fn start(list_member: &'static str, token: Option<&str>) -> Result<Self, WsError> {
+        let start = match token {
+            Some(token) => Bound::Excluded(decode_token(list_member, token)?),
+            None => Bound::Unbounded,
+        };
+        Ok(Self { list_member, start })
+    }
+
+    /// The entries of `map` from where the page starts, in key order.
+    pub fn entries<'a, V>(
+        &self,
+        map: &'a BTreeMap<String, V>,
+    ) -> impl Iterator<Item = (&'a String, &'a V)> {
+        map.range((self.start.clone(), Bound::Unbounded))
+    }
+
+    /// Up to `size` entries as the response members `list_member` and
+    /// `NextToken`; a token is returned only when another entry follows, so
+    /// the last page never ends with an empty one.
+    pub fn page<'a, T: serde::Serialize + 'a>(
+        &self,
+        mut entries: impl Iterator<Item = (&'a String, T)>,
+        size: usize,
+    ) -> Result<serde_json::Value, WsError> {
+        let mut items = Vec::new();
+        let mut last_key = None;
+        for (key, item) in entries.by_ref().take(size) {
+            items.push(item);
+            last_key = Some(key);
+        }
         let mut response = serde_json::Map::new();
-        response.insert(list_member.to_owned(), to_json(&self.items)?);
-        if let Some(token) = self.next_token {
+        response.insert(self.list_member.to_owned(), to_json(&items)?);
+        if let (Some(_), Some(key)) = (entries.next(), last_key) {
+            let token = encode_token(self.list_member, key);
             response.insert("NextToken".to_owned(), token.into());
         }
         Ok(serde_json::Value::Object(response))

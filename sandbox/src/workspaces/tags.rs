@@ -2,11 +2,11 @@
 
 use serde_json::{Value, json};
 
-use super::WorkspacesState;
 use super::error::WsError;
 use super::input::{Input, check_length, missing};
 use super::model::Tag;
 use super::paging::to_json;
+use super::{Clock, WorkspacesState};
 
 /// A resource holds at most this many tags.
 const TAGS_PER_RESOURCE: usize = 50;
@@ -60,7 +60,7 @@ impl WorkspacesState {
         }
     }
 
-    pub(super) fn create_tags(&mut self, input: &Input) -> Result<Value, WsError> {
+    pub(super) fn create_tags(&mut self, input: &Input, _: &Clock) -> Result<Value, WsError> {
         let new_tags = parse_tags(input, "Tags")?.ok_or_else(|| missing(&input.path_of("Tags")))?;
         let resource_id = self.tagged_resource(input)?;
         if let Some(reserved) = new_tags
@@ -89,7 +89,7 @@ impl WorkspacesState {
         Ok(json!({}))
     }
 
-    pub(super) fn describe_tags(&self, input: &Input) -> Result<Value, WsError> {
+    pub(super) fn describe_tags(&self, input: &Input, _: &Clock) -> Result<Value, WsError> {
         let resource_id = self.tagged_resource(input)?;
         let tags = self
             .tags
@@ -99,7 +99,7 @@ impl WorkspacesState {
         Ok(json!({"TagList": to_json(&tags)?}))
     }
 
-    pub(super) fn delete_tags(&mut self, input: &Input) -> Result<Value, WsError> {
+    pub(super) fn delete_tags(&mut self, input: &Input, _: &Clock) -> Result<Value, WsError> {
         let keys = input
             .strings("TagKeys")?
             .ok_or_else(|| missing(&input.path_of("TagKeys")))?;

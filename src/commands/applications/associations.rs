@@ -11,7 +11,7 @@ use crate::commands::workspaces::applications::write_list;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::View;
-use crate::validate;
+use crate::resources::{ApplicationId, BundleId};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -27,7 +27,7 @@ pub struct Args {
         required_unless_present = "bundle",
         conflicts_with = "bundle"
     )]
-    pub application: Option<String>,
+    pub application: Option<ApplicationId>,
 
     /// With APP_ID: only associations with these resource types (default: all)
     #[arg(long, value_delimiter = ',')]
@@ -35,19 +35,18 @@ pub struct Args {
 
     /// The applications associated with this bundle instead
     #[arg(long, value_name = "BUNDLE_ID", conflicts_with = "resource_type")]
-    pub bundle: Option<String>,
+    pub bundle: Option<BundleId>,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let view = View::List { details: false };
     if let Some(bundle) = &args.bundle {
-        let bundle = validate::bundle_id(bundle)?;
         let writer = ctx.printer.list::<BundleResourceAssociation>(view)?;
         let client = ctx.workspaces().await?;
-        let associations = bundle_associations(&client, &bundle).await?;
+        let associations = bundle_associations(&client, bundle).await?;
         return write_list(ctx, writer, &associations, "no applications associated");
     }
-    let application = validate::application_id(args.application.as_deref().unwrap_or_default())?;
+    let application = args.application.as_deref().unwrap_or_default();
     let writer = ctx.printer.list::<ApplicationResourceAssociation>(view)?;
     let types = if args.resource_type.is_empty() {
         ApplicationAssociatedResourceType::values()
@@ -58,6 +57,6 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         args.resource_type.iter().map(|t| t.to_sdk()).collect()
     };
     let client = ctx.workspaces().await?;
-    let associations = application_associations(&client, &application, types).await?;
+    let associations = application_associations(&client, application, types).await?;
     write_list(ctx, writer, &associations, "no associations found")
 }

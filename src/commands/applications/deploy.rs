@@ -10,7 +10,7 @@ use crate::commands::workspaces::applications::write_list;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::View;
-use crate::validate;
+use crate::resources::WorkspaceId;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -22,7 +22,7 @@ Examples:
 pub struct Args {
     /// The WorkSpace
     #[arg(long, value_name = "WS_ID")]
-    pub workspace: String,
+    pub workspace: WorkspaceId,
 
     /// Deploy even applications already in the desired state
     #[arg(long)]
@@ -36,7 +36,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let workspace = validate::workspace_id(&args.workspace)?;
+    let workspace = args.workspace;
     let writer = ctx
         .printer
         .list::<WorkspaceResourceAssociation>(View::List { details: false })?;

@@ -7,8 +7,8 @@ use crate::commands::workspaces::{ComputeArg, LicenseTypeArg, OperatingSystemArg
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::View;
+use crate::resources::{ApplicationId, strings};
 use crate::scope::{self, Service};
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -20,7 +20,7 @@ Examples:
 pub struct Args {
     /// Only these applications
     #[arg(long, value_delimiter = ',', value_name = "APP_ID,...")]
-    pub ids: Vec<String>,
+    pub ids: Vec<ApplicationId>,
 
     /// Only applications supporting this compute type (repeatable)
     #[arg(long, value_delimiter = ',')]
@@ -41,11 +41,7 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let query = ApplicationQuery {
-        ids: args
-            .ids
-            .iter()
-            .map(|id| validate::application_id(id.trim()))
-            .collect::<Result<_>>()?,
+        ids: strings(args.ids),
         compute_types: args.compute_type.iter().map(|c| c.to_sdk()).collect(),
         license_type: args.license_type.map(LicenseTypeArg::to_sdk),
         operating_systems: args.os.iter().map(|o| o.to_sdk()).collect(),

@@ -10,6 +10,7 @@ use clap::Subcommand;
 
 use crate::context::Context;
 use crate::error::Result;
+use crate::resources::{ApplicationId, WorkspaceId};
 
 /// The end of `wsfleet applications --help`.
 pub const EXAMPLES: &str = "\
@@ -52,18 +53,15 @@ pub async fn run(command: ApplicationsCommand, ctx: &Context) -> Result<()> {
 pub struct PairArgs {
     /// The WorkSpace
     #[arg(long, value_name = "WS_ID")]
-    pub workspace: String,
+    pub workspace: WorkspaceId,
 
     /// The application
     #[arg(long, value_name = "APP_ID")]
-    pub application: String,
+    pub application: ApplicationId,
 }
 
 impl PairArgs {
     pub fn checked(&self) -> Result<(String, String)> {
-        Ok((
-            crate::validate::workspace_id(&self.workspace)?,
-            crate::validate::application_id(&self.application)?,
-        ))
+        Ok((self.workspace.to_string(), self.application.to_string()))
     }
 }

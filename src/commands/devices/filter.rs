@@ -16,6 +16,7 @@ use crate::cli::{BulkArgs, ChangeArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::journal::Resume;
+use crate::resources::{DEVICES, EnvironmentId, SoftwareSetId};
 use crate::scope::Service;
 use crate::scope::{Placed, Places, route};
 use crate::tags::{self, TagRules};
@@ -31,7 +32,7 @@ const FILTERS: &str = "Filters";
 pub struct FilterArgs {
     /// Only devices in this environment
     #[arg(long, value_name = "ENV_ID", help_heading = FILTERS)]
-    pub environment: Option<String>,
+    pub environment: Option<EnvironmentId>,
 
     /// Only devices with this status
     #[arg(long, help_heading = FILTERS)]
@@ -56,7 +57,7 @@ pub struct NameFilterArgs {
 
     /// Only devices on this software set
     #[arg(long, value_name = "SOFTWARE_SET_ID", help_heading = FILTERS)]
-    pub software_set: Option<String>,
+    pub software_set: Option<SoftwareSetId>,
 }
 
 pub struct Filter {
@@ -73,18 +74,10 @@ impl Filter {
     pub fn new(filters: &FilterArgs, names: Option<&NameFilterArgs>) -> Result<Filter> {
         let names = names.cloned().unwrap_or_default();
         Ok(Filter {
-            environment: filters
-                .environment
-                .as_deref()
-                .map(validate::environment_id)
-                .transpose()?,
+            environment: filters.environment.clone().map(String::from),
             status: filters.status.map(DeviceStatusArg::api_value),
             name: names.name.as_deref().map(validate::name_glob).transpose()?,
-            software_set: names
-                .software_set
-                .as_deref()
-                .map(validate::software_set_id)
-                .transpose()?,
+            software_set: names.software_set.map(String::from),
             compliance: filters.compliance.map(ComplianceArg::api_value),
             tags: tags::map(&filters.tags, TagRules::Resource)?,
         })
@@ -258,7 +251,7 @@ pub fn named_ids(
             "which devices? Give device IDs, --ids-from FILE|-, or filters such as --environment",
         ));
     }
-    targets.collect_named(resume, &["id"], validate::device_id)
+    DEVICES.targets(targets, resume)
 }
 
 /// The devices a mutating verb will touch in every place it reaches:

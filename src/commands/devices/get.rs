@@ -5,7 +5,7 @@ use aws_sdk_workspacesthinclient::types::Device;
 use crate::api::thin_client::get_device;
 use crate::context::Context;
 use crate::error::Result;
-use crate::validate;
+use crate::resources::DeviceId;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -16,13 +16,12 @@ Examples:
 pub struct Args {
     /// The device ID
     #[arg(value_name = "DEVICE_ID")]
-    pub id: String,
+    pub id: DeviceId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::device_id(&args.id)?;
     let writer = ctx.printer.one::<Device>()?;
     let client = ctx.thin_client().await?;
-    let device = get_device(&client, &id).await?;
+    let device = get_device(&client, &args.id).await?;
     writer.write(&device)
 }

@@ -12,10 +12,11 @@ use aws_sdk_workspacesthinclient::types::{
 };
 use clap::Subcommand;
 
-use super::tagging::{self, Tagged};
+use super::tagging;
 use crate::context::Context;
 use crate::enum_arg::api_enum;
 use crate::error::Result;
+use crate::resources::DEVICES;
 
 /// The end of `wsfleet devices --help`.
 pub const EXAMPLES: &str = "\
@@ -60,9 +61,9 @@ pub async fn run(command: DevicesCommand, ctx: &Context) -> Result<()> {
         DevicesCommand::Update(args) => update::run(args, ctx).await,
         DevicesCommand::Deregister(args) => deregister::run(args, ctx).await,
         DevicesCommand::Delete(args) => delete::run(args, ctx).await,
-        DevicesCommand::Tags(args) => tagging::tags(args, Tagged::Device, ctx).await,
-        DevicesCommand::Tag(args) => tagging::tag(args, Tagged::Device, ctx).await,
-        DevicesCommand::Untag(args) => tagging::untag(args, Tagged::Device, ctx).await,
+        DevicesCommand::Tags(args) => tagging::tags(args, &DEVICES, ctx).await,
+        DevicesCommand::Tag(args) => tagging::tag(args, &DEVICES, ctx).await,
+        DevicesCommand::Untag(args) => tagging::untag(args, &DEVICES, ctx).await,
     }
 }
 

@@ -10,6 +10,7 @@ use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::resources::SoftwareSetId;
 use crate::targets::TargetArgs;
 use crate::validate;
 
@@ -34,7 +35,7 @@ pub struct Args {
 
     /// The software set to install (its ID)
     #[arg(long, value_name = "SOFTWARE_SET_ID")]
-    pub software_set: Option<String>,
+    pub software_set: Option<SoftwareSetId>,
 
     /// When software updates are applied
     #[arg(long)]
@@ -54,11 +55,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             .as_deref()
             .map(|n| validate::resource_name(n, "device", false))
             .transpose()?,
-        desired_software_set_id: args
-            .software_set
-            .as_deref()
-            .map(validate::software_set_id)
-            .transpose()?,
+        desired_software_set_id: args.software_set.map(String::from),
         update_schedule: args
             .update_schedule
             .map(|s| SoftwareSetUpdateSchedule::from(s.api_value())),

@@ -12,10 +12,10 @@ use crate::commands::plan::{confirm, each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::prompt;
+use crate::resources::ENVIRONMENTS;
 use crate::scope::Service;
 use crate::scope::route;
 use crate::targets::TargetArgs;
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -41,9 +41,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let named =
-        args.targets
-            .collect_named(args.bulk.resume.as_ref(), &["id"], validate::environment_id)?;
+    let named = ENVIRONMENTS.targets(&args.targets, args.bulk.resume.as_ref())?;
     let prompter = prompt::for_run(&ctx.printer, &args.confirm, "delete")?;
 
     let routed = route(ctx, Service::ThinClient, named).await?;

@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::maintenance_window::describe;
 use crate::output::Format;
-use crate::validate;
+use crate::resources::EnvironmentId;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -20,14 +20,13 @@ Examples:
 pub struct Args {
     /// The environment ID
     #[arg(value_name = "ENV_ID")]
-    pub id: String,
+    pub id: EnvironmentId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::environment_id(&args.id)?;
     let writer = ctx.printer.one::<Environment>()?;
     let client = ctx.thin_client().await?;
-    let environment = get_environment(&client, &id).await?;
+    let environment = get_environment(&client, &args.id).await?;
     writer.write(&environment)?;
     // The fields are for scripts; people read the window as a sentence. JSON
     // and CSV keep exactly the API's members.

@@ -12,12 +12,14 @@ use aws_sdk_workspacesthinclient::types::{
 use clap::Subcommand;
 
 use super::devices::UpdateScheduleArg;
-use super::tagging::{self, Tagged};
+use super::tagging;
 use crate::api::thin_client::EnvironmentFields;
 use crate::context::Context;
 use crate::enum_arg::api_enum;
 use crate::error::Result;
 use crate::maintenance_window::{ApplyTime, WindowInput};
+use crate::resources::ENVIRONMENTS;
+use crate::resources::SoftwareSetId;
 use crate::tags::{self, TagRules};
 use crate::validate;
 
@@ -63,9 +65,9 @@ pub async fn run(command: EnvironmentsCommand, ctx: &Context) -> Result<()> {
         EnvironmentsCommand::Create(args) => create::run(args, ctx).await,
         EnvironmentsCommand::Update(args) => update::run(args, ctx).await,
         EnvironmentsCommand::Delete(args) => delete::run(args, ctx).await,
-        EnvironmentsCommand::Tags(args) => tagging::tags(args, Tagged::Environment, ctx).await,
-        EnvironmentsCommand::Tag(args) => tagging::tag(args, Tagged::Environment, ctx).await,
-        EnvironmentsCommand::Untag(args) => tagging::untag(args, Tagged::Environment, ctx).await,
+        EnvironmentsCommand::Tags(args) => tagging::tags(args, &ENVIRONMENTS, ctx).await,
+        EnvironmentsCommand::Tag(args) => tagging::tag(args, &ENVIRONMENTS, ctx).await,
+        EnvironmentsCommand::Untag(args) => tagging::untag(args, &ENVIRONMENTS, ctx).await,
     }
 }
 
@@ -118,7 +120,7 @@ pub struct FieldArgs {
 
     /// The software set to apply with --update-mode use-desired
     #[arg(long, value_name = "SOFTWARE_SET_ID")]
-    pub desired_software_set: Option<String>,
+    pub desired_software_set: Option<SoftwareSetId>,
 
     /// A tag every device registered to the environment gets (repeatable)
     #[arg(long = "device-creation-tag", value_name = "KEY=VALUE")]
@@ -151,11 +153,7 @@ impl FieldArgs {
             update_mode: self
                 .update_mode
                 .map(|m| SoftwareSetUpdateMode::from(m.api_value())),
-            desired_software_set_id: self
-                .desired_software_set
-                .as_deref()
-                .map(validate::software_set_id)
-                .transpose()?,
+            desired_software_set_id: self.desired_software_set.clone().map(String::from),
             device_creation_tags: if self.device_creation_tags.is_empty() {
                 None
             } else {

@@ -8,6 +8,7 @@ use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::maintenance_window::WindowInput;
+use crate::resources::ENVIRONMENTS;
 use crate::scope::Service;
 use crate::scope::route;
 use crate::targets::{Named, TargetArgs};
@@ -58,9 +59,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "which environments? Give environment IDs or --ids-from FILE|-",
         ));
     }
-    let named =
-        args.targets
-            .collect_named(args.bulk.resume.as_ref(), &["id"], validate::environment_id)?;
+    let named = ENVIRONMENTS.targets(&args.targets, args.bulk.resume.as_ref())?;
     if fields.name.is_some() && named.len() > 1 {
         return Err(AppError::usage(format!(
             "--name would give {} environments the same name; rename one at a time",

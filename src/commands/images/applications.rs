@@ -7,7 +7,7 @@ use crate::commands::workspaces::applications::write_list;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::View;
-use crate::validate;
+use crate::resources::ImageId;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -17,15 +17,14 @@ Examples:
 pub struct Args {
     /// The image ID
     #[arg(value_name = "IMAGE_ID")]
-    pub id: String,
+    pub id: ImageId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::image_id(&args.id)?;
     let writer = ctx
         .printer
         .list::<ImageResourceAssociation>(View::List { details: false })?;
     let client = ctx.workspaces().await?;
-    let associations = image_associations(&client, &id).await?;
+    let associations = image_associations(&client, &args.id).await?;
     write_list(ctx, writer, &associations, "no applications associated")
 }

@@ -7,7 +7,8 @@ use crate::cli::ChangeArgs;
 use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::validate::{self, printable};
+use crate::resources::ImageId;
+use crate::validate::printable;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -19,7 +20,7 @@ Examples:
 pub struct Args {
     /// The image to update
     #[arg(value_name = "SOURCE_IMAGE_ID")]
-    pub source: String,
+    pub source: ImageId,
 
     /// Name of the new image (letters, digits and _ . / ( ) -, up to 64)
     #[arg(long)]
@@ -66,7 +67,7 @@ fn check_name_and_description(name: &str, description: &str) -> Result<()> {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let source = validate::image_id(&args.source)?;
+    let source = args.source;
     check_name_and_description(&args.name, &args.description)?;
     let pairs = args
         .tags

@@ -3,17 +3,19 @@
 use crate::api::WorkspacesClient as Client;
 use aws_sdk_workspaces::types::WorkspaceImage;
 
-use crate::api::workspaces::{delete_image, describe_images};
+use std::collections::HashSet;
+
+use crate::api::workspaces::{delete_image, describe_images, service_error};
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::prompt;
+use crate::resources::IMAGES;
 use crate::scope::Service;
-use crate::scope::route;
+use crate::scope::{PlaceId, route};
 use crate::targets::TargetArgs;
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -34,9 +36,7 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let prompter = prompt::for_run(&ctx.printer, &args.confirm, "delete")?;
-    let named =
-        args.targets
-            .collect_named(args.bulk.resume.as_ref(), &["ImageId"], validate::image_id)?;
+    let named = IMAGES.targets(&args.targets, args.bulk.resume.as_ref())?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the images to delete: IDs or --ids-from FILE",
@@ -54,12 +54,29 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         return Ok(());
     }
     prompt::require_confirmation(&*prompter, "delete", images.len())?;
-    // DeleteWorkspaceImage takes one image a call.
+    let found: HashSet<(PlaceId, &str)> = images
+        .iter()
+        .filter(|i| i.item.state().is_some())
+        .filter_map(|i| Some((i.place, i.item.image_id()?)))
+        .collect();
+    // DeleteWorkspaceImage takes one image a call, and answers success for
+    // an image that is not there: one the describe did not find fails here,
+    // unsent, rather than being reported deleted.
     let report = Executor::for_verb(ctx, &args.bulk, places, 1)
         .run("delete", ids_of(&images, |i| i.image_id()), |batch| {
             each_target(batch, |target| {
                 let client = places.workspaces(target.place);
-                async move { delete_image(client, &target.id).await }
+                let known = found.contains(&(target.place, target.id.as_str()));
+                async move {
+                    if !known {
+                        return Err(service_error(
+                            "DescribeWorkspaceImages",
+                            "ResourceNotFoundException",
+                            &format!("no image {}", target.id),
+                        ));
+                    }
+                    delete_image(client, &target.id).await
+                }
             })
         })
         .await?;
@@ -67,7 +84,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 }
 
 /// The images named, described, in the order asked; an image the service
-/// does not know is still sent, so its failure is reported like any other.
+/// does not know stays in the plan (with no state) and fails as not found.
 async fn described(client: &Client, ids: &[String]) -> Result<Vec<WorkspaceImage>> {
     let mut images = describe_images(client, ids).await?;
     images.sort_by_key(|i| ids.iter().position(|id| i.image_id() == Some(id.as_str())));

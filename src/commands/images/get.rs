@@ -5,7 +5,7 @@ use aws_sdk_workspaces::types::WorkspaceImage;
 use crate::api::workspaces::get_image;
 use crate::context::Context;
 use crate::error::Result;
-use crate::validate;
+use crate::resources::ImageId;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -16,13 +16,12 @@ Examples:
 pub struct Args {
     /// The image ID
     #[arg(value_name = "IMAGE_ID")]
-    pub id: String,
+    pub id: ImageId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::image_id(&args.id)?;
     let writer = ctx.printer.one::<WorkspaceImage>()?;
     let client = ctx.workspaces().await?;
-    let image = get_image(&client, &id).await?;
+    let image = get_image(&client, &args.id).await?;
     writer.write(&image)
 }

@@ -7,8 +7,8 @@ use crate::commands::workspaces::ImageTypeArg;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::View;
+use crate::resources::{ImageId, strings};
 use crate::scope::{self, Filtered, Service};
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -24,7 +24,7 @@ pub struct Args {
 
     /// Only these images (sent to the API, 25 a request)
     #[arg(long, value_delimiter = ',', value_name = "IMAGE_ID,...")]
-    pub ids: Vec<String>,
+    pub ids: Vec<ImageId>,
 
     /// Only images with updated drivers or agents available (Updates.UpdateAvailable)
     #[arg(long)]
@@ -33,11 +33,7 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let query = ImageQuery {
-        ids: args
-            .ids
-            .iter()
-            .map(|id| validate::image_id(id.trim()))
-            .collect::<Result<_>>()?,
+        ids: strings(args.ids),
         image_type: args.image_type.map(ImageTypeArg::to_sdk),
     };
     let writer = ctx

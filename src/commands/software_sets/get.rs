@@ -8,8 +8,8 @@ use crate::api::thin_client::get_software_set;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::Format;
+use crate::resources::SoftwareSetId;
 use crate::resources::software_sets::SOFTWARE_COLUMN;
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -20,11 +20,10 @@ Examples:
 pub struct Args {
     /// The software set ID
     #[arg(value_name = "SOFTWARE_SET_ID")]
-    pub id: String,
+    pub id: SoftwareSetId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::software_set_id(&args.id)?;
     let mut writer = ctx.printer.one::<SoftwareSet>()?;
     // In a table the software list is a table of its own, not a cell of JSON.
     let software_table =
@@ -33,7 +32,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         writer = writer.without(SOFTWARE_COLUMN);
     }
     let client = ctx.thin_client().await?;
-    let set = get_software_set(&client, &id).await?;
+    let set = get_software_set(&client, &args.id).await?;
     writer.write(&set)?;
     if software_table && !set.software().is_empty() {
         writeln!(ctx.printer.stdout())?;

@@ -6,9 +6,10 @@ pub mod update;
 
 use clap::Subcommand;
 
-use super::tagging::{self, Tagged};
+use super::tagging;
 use crate::context::Context;
 use crate::error::Result;
+use crate::resources::SOFTWARE_SETS;
 
 /// The end of `wsfleet software-sets --help`.
 pub const EXAMPLES: &str = "\
@@ -44,8 +45,8 @@ pub async fn run(command: SoftwareSetsCommand, ctx: &Context) -> Result<()> {
         SoftwareSetsCommand::List(args) => list::run(args, ctx).await,
         SoftwareSetsCommand::Get(args) => get::run(args, ctx).await,
         SoftwareSetsCommand::Update(args) => update::run(args, ctx).await,
-        SoftwareSetsCommand::Tags(args) => tagging::tags(args, Tagged::SoftwareSet, ctx).await,
-        SoftwareSetsCommand::Tag(args) => tagging::tag(args, Tagged::SoftwareSet, ctx).await,
-        SoftwareSetsCommand::Untag(args) => tagging::untag(args, Tagged::SoftwareSet, ctx).await,
+        SoftwareSetsCommand::Tags(args) => tagging::tags(args, &SOFTWARE_SETS, ctx).await,
+        SoftwareSetsCommand::Tag(args) => tagging::tag(args, &SOFTWARE_SETS, ctx).await,
+        SoftwareSetsCommand::Untag(args) => tagging::untag(args, &SOFTWARE_SETS, ctx).await,
     }
 }

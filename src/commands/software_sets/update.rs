@@ -9,10 +9,10 @@ use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::enum_arg::api_enum;
 use crate::error::{AppError, Result};
+use crate::resources::SOFTWARE_SETS;
 use crate::scope::Service;
 use crate::scope::route;
 use crate::targets::{Named, TargetArgs};
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -47,11 +47,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             "which software sets? Give software set IDs or --ids-from FILE|-",
         ));
     }
-    let named = args.targets.collect_named(
-        args.bulk.resume.as_ref(),
-        &["id"],
-        validate::software_set_id,
-    )?;
+    let named = SOFTWARE_SETS.targets(&args.targets, args.bulk.resume.as_ref())?;
     let status = SoftwareSetValidationStatus::from(args.validation_status.api_value());
     if args.change.dry_run {
         let listed: Vec<String> = named.iter().map(Named::describe).collect();

@@ -6,7 +6,7 @@ use crate::api::workspaces::workspace_associations;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::{ListWriter, Out, View};
-use crate::validate;
+use crate::resources::WorkspaceId;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -17,16 +17,15 @@ Examples:
 pub struct Args {
     /// The WorkSpace ID
     #[arg(value_name = "WS_ID")]
-    pub id: String,
+    pub id: WorkspaceId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::workspace_id(&args.id)?;
     let writer = ctx
         .printer
         .list::<WorkspaceResourceAssociation>(View::List { details: false })?;
     let client = ctx.workspaces().await?;
-    let associations = workspace_associations(&client, &id).await?;
+    let associations = workspace_associations(&client, &args.id).await?;
     write_list(ctx, writer, &associations, "no applications associated")
 }
 

@@ -16,7 +16,8 @@ use crate::context::Context;
 use crate::enum_arg::ApiEnum;
 use crate::error::{AppError, Result};
 use crate::output::{Column, Resource, View, columns_get as get};
-use crate::validate::{self, printable};
+use crate::resources::{BundleId, DirectoryId};
+use crate::validate::printable;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -47,7 +48,7 @@ pub struct Args {
         value_name = "DIRECTORY_ID",
         required_unless_present = "from_file"
     )]
-    pub directory: Option<String>,
+    pub directory: Option<DirectoryId>,
 
     /// The user name in that directory
     #[arg(long, value_name = "USER_NAME", required_unless_present = "from_file")]
@@ -55,7 +56,7 @@ pub struct Args {
 
     /// The bundle to create the WorkSpace from
     #[arg(long, value_name = "BUNDLE_ID", required_unless_present = "from_file")]
-    pub bundle: Option<String>,
+    pub bundle: Option<BundleId>,
 
     #[command(flatten)]
     pub properties: PropertyArgs,
@@ -259,9 +260,9 @@ fn request_from_flags(args: &Args) -> Result<WorkspaceRequest> {
         .map(|t| crate::tags::pair(t, crate::tags::TagRules::WorkSpaces))
         .collect::<Result<Vec<_>>>()?;
     build_request(RequestFields {
-        directory_id: args.directory.clone().unwrap_or_default(),
+        directory_id: args.directory.clone().map(String::from).unwrap_or_default(),
         user_name: args.user.clone().unwrap_or_default(),
-        bundle_id: args.bundle.clone().unwrap_or_default(),
+        bundle_id: args.bundle.clone().map(String::from).unwrap_or_default(),
         volume_encryption_key: args.volume_encryption_key.clone(),
         user_volume_encryption_enabled: args.encrypt_user.then_some(true),
         root_volume_encryption_enabled: args.encrypt_root.then_some(true),
@@ -285,8 +286,9 @@ struct RequestFields {
 }
 
 fn build_request(fields: RequestFields) -> Result<WorkspaceRequest> {
-    let directory_id = validate::directory_id(&fields.directory_id)?;
-    let bundle_id = validate::bundle_id(&fields.bundle_id)?;
+    // A file's rows are checked here; flags were checked as clap parsed them.
+    let directory_id = DirectoryId::RULE.check(&fields.directory_id)?;
+    let bundle_id = BundleId::RULE.check(&fields.bundle_id)?;
     if fields.user_name.trim().is_empty() || fields.user_name.chars().count() > 63 {
         return Err(AppError::usage(format!(
             "invalid user name '{}': expected 1 to 63 characters",

@@ -5,7 +5,7 @@ use aws_sdk_workspaces::types::Workspace;
 use crate::api::workspaces::get_workspace;
 use crate::context::Context;
 use crate::error::Result;
-use crate::validate;
+use crate::resources::WorkspaceId;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -16,13 +16,12 @@ Examples:
 pub struct Args {
     /// The WorkSpace ID
     #[arg(value_name = "WS_ID")]
-    pub id: String,
+    pub id: WorkspaceId,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let id = validate::workspace_id(&args.id)?;
     let writer = ctx.printer.one::<Workspace>()?;
     let client = ctx.workspaces().await?;
-    let workspace = get_workspace(&client, &id).await?;
+    let workspace = get_workspace(&client, &args.id).await?;
     writer.write(&workspace)
 }

@@ -16,11 +16,11 @@ use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::prompt;
+use crate::resources::WORKSPACES;
 use crate::resources::workspaces::placeholder;
 use crate::scope::Service;
 use crate::scope::{PlaceId, Placed, Places, route};
 use crate::targets::TargetArgs;
-use crate::validate;
 
 pub const START_EXAMPLES: &str = "\
 Examples:
@@ -141,11 +141,7 @@ pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Cont
     } else {
         None
     };
-    let named = args.targets.collect_named(
-        args.bulk.resume.as_ref(),
-        &["WorkspaceId"],
-        validate::workspace_id,
-    )?;
+    let named = WORKSPACES.targets(&args.targets, args.bulk.resume.as_ref())?;
     if named.is_empty() && args.filters.is_empty() {
         return Err(AppError::usage(format!(
             "name the WorkSpaces to {}: IDs, --ids-from FILE, or list filters (--directory, --state, ...)",

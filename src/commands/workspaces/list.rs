@@ -7,8 +7,8 @@ use crate::api::workspaces::workspaces;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::View;
+use crate::resources::{WorkspaceId, strings};
 use crate::scope::{self, Filtered, Service};
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -23,19 +23,14 @@ Examples:
 pub struct Args {
     /// Only these WorkSpaces (sent to the API, 25 a request)
     #[arg(long, value_delimiter = ',', value_name = "WS_ID,...")]
-    pub ids: Vec<String>,
+    pub ids: Vec<WorkspaceId>,
 
     #[command(flatten)]
     pub filters: WorkspaceFilterArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let ids = args
-        .ids
-        .iter()
-        .map(|id| validate::workspace_id(id.trim()))
-        .collect::<Result<Vec<_>>>()?;
-    let query = args.filters.query(ids)?;
+    let query = args.filters.query(strings(args.ids))?;
     let writer = ctx
         .printer
         .list::<Workspace>(View::List { details: false })?;

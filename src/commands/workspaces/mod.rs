@@ -17,7 +17,7 @@ use crate::api::workspaces::{StateChange, WorkspaceQuery};
 use crate::context::Context;
 use crate::enum_arg::api_enum;
 use crate::error::Result;
-use crate::validate;
+use crate::resources::{BundleId, DirectoryId};
 
 /// The end of `wsfleet workspaces --help`.
 pub const EXAMPLES: &str = "\
@@ -132,7 +132,7 @@ api_enum!(
 pub struct WorkspaceFilterArgs {
     /// Only WorkSpaces in this directory (sent to the API)
     #[arg(long, value_name = "DIRECTORY_ID")]
-    pub directory: Option<String>,
+    pub directory: Option<DirectoryId>,
 
     /// Only this user's WorkSpaces (sent to the API; needs --directory)
     #[arg(long, value_name = "USER_NAME", requires = "directory")]
@@ -140,7 +140,7 @@ pub struct WorkspaceFilterArgs {
 
     /// Only WorkSpaces from this bundle (sent to the API)
     #[arg(long, value_name = "BUNDLE_ID")]
-    pub bundle: Option<String>,
+    pub bundle: Option<BundleId>,
 
     /// Only WorkSpaces in this state
     #[arg(long)]
@@ -174,17 +174,9 @@ impl WorkspaceFilterArgs {
     pub fn query(&self, ids: Vec<String>) -> Result<WorkspaceQuery> {
         Ok(WorkspaceQuery {
             ids,
-            directory_id: self
-                .directory
-                .as_deref()
-                .map(validate::directory_id)
-                .transpose()?,
+            directory_id: self.directory.clone().map(String::from),
             user_name: self.user.clone(),
-            bundle_id: self
-                .bundle
-                .as_deref()
-                .map(validate::bundle_id)
-                .transpose()?,
+            bundle_id: self.bundle.clone().map(String::from),
         })
     }
 

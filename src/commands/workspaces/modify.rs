@@ -9,11 +9,11 @@ use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::resources::WORKSPACES;
 use crate::resources::workspaces::placeholder;
 use crate::scope::Service;
 use crate::scope::{Placed, route};
 use crate::targets::TargetArgs;
-use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -119,11 +119,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     let properties = args.properties.to_sdk()?;
-    let named = args.targets.collect_named(
-        args.bulk.resume.as_ref(),
-        &["WorkspaceId"],
-        validate::workspace_id,
-    )?;
+    let named = WORKSPACES.targets(&args.targets, args.bulk.resume.as_ref())?;
     if named.is_empty() {
         return Err(AppError::usage(
             "name the WorkSpaces to modify: IDs or --ids-from FILE",
