@@ -182,3 +182,124 @@ fn usage_errors_are_one_line_and_send_nothing() {
         with_stable_times(|| insta::assert_snapshot!(format!("usage_{name}"), run.stderr));
     }
 }
+
+/// What every mutating verb shows before it changes anything: its
+/// `--dry-run` plan in table and JSON; only reads are sent.
+#[test]
+fn every_mutating_verb_dry_run_plan() {
+    let sb = TestSandbox::start();
+    let device = first_id(&sb.run(&["devices", "list", "-o", "json"]), "id");
+    let environment = first_id(&sb.run(&["environments", "list", "-o", "json"]), "id");
+    let software_set = first_id(&sb.run(&["software-sets", "list", "-o", "json"]), "id");
+    let workspace = first_id(
+        &sb.run(&["workspaces", "list", "-o", "json"]),
+        "WorkspaceId",
+    );
+    let application = first_id(
+        &sb.run(&["applications", "list", "-o", "json"]),
+        "ApplicationId",
+    );
+    let image = first_id(&sb.run(&["images", "list", "-o", "json"]), "ImageId");
+    let plans: &[(&str, &[&str])] = &[
+        (
+            "devices_update",
+            &["devices", "update", &device, "--name", "renamed"],
+        ),
+        ("devices_deregister", &["devices", "deregister", &device]),
+        ("devices_delete", &["devices", "delete", &device]),
+        ("devices_tag", &["devices", "tag", &device, "team=kiosk"]),
+        ("devices_untag", &["devices", "untag", &device, "team"]),
+        (
+            "environments_update",
+            &["environments", "update", &environment, "--name", "renamed"],
+        ),
+        (
+            "environments_delete",
+            &["environments", "delete", &environment],
+        ),
+        (
+            "software_sets_update",
+            &[
+                "software-sets",
+                "update",
+                &software_set,
+                "--validation-status",
+                "VALIDATED",
+            ],
+        ),
+        (
+            "workspaces_modify",
+            &[
+                "workspaces",
+                "modify",
+                &workspace,
+                "--running-mode",
+                "AUTO_STOP",
+            ],
+        ),
+        ("workspaces_start", &["workspaces", "start", &workspace]),
+        ("workspaces_stop", &["workspaces", "stop", &workspace]),
+        ("workspaces_reboot", &["workspaces", "reboot", &workspace]),
+        ("workspaces_rebuild", &["workspaces", "rebuild", &workspace]),
+        (
+            "workspaces_terminate",
+            &["workspaces", "terminate", &workspace],
+        ),
+        (
+            "applications_associate",
+            &[
+                "applications",
+                "associate",
+                "--workspace",
+                &workspace,
+                "--application",
+                &application,
+            ],
+        ),
+        (
+            "applications_disassociate",
+            &[
+                "applications",
+                "disassociate",
+                "--workspace",
+                &workspace,
+                "--application",
+                &application,
+            ],
+        ),
+        ("images_delete", &["images", "delete", &image]),
+    ];
+    for (name, args) in plans {
+        sb.clear_requests();
+        let mut args = args.to_vec();
+        args.push("--dry-run");
+        let table = sb.run(&args);
+        assert_eq!(table.code, 0, "{name}: {}", table.stderr);
+        args.extend(["-o", "json"]);
+        let json = sb.run(&args);
+        assert_eq!(json.code, 0, "{name}: {}", json.stderr);
+        let changes: Vec<String> = sb
+            .requests()
+            .into_iter()
+            .map(|r| r.operation)
+            .filter(|op| {
+                !["Describe", "List", "Get"]
+                    .iter()
+                    .any(|read| op.starts_with(read))
+            })
+            .collect();
+        assert!(changes.is_empty(), "{name} --dry-run sent {changes:?}");
+        with_stable_times(|| {
+            insta::assert_snapshot!(
+                format!("dry_run_{name}"),
+                format!(
+                    "$ wsfleet {} --dry-run\n--- stdout (table)\n{}--- stderr (table)\n{}--- stdout (json)\n{}",
+                    args[..args.len() - 3].join(" "),
+                    table.stdout,
+                    table.stderr,
+                    json.stdout
+                )
+            );
+        });
+    }
+}
