@@ -35,6 +35,7 @@ mod directories;
 mod error;
 mod images;
 mod input;
+mod ip_groups;
 mod model;
 mod paging;
 mod seed;
@@ -144,6 +145,15 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("CreateTags", WorkspacesState::create_tags),
     Operation::reads("DescribeTags", WorkspacesState::describe_tags),
     Operation::changes("DeleteTags", WorkspacesState::delete_tags),
+    // IP access control groups (ip_groups.rs)
+    Operation::reads("DescribeIpGroups", WorkspacesState::describe_ip_groups),
+    Operation::changes("CreateIpGroup", WorkspacesState::create_ip_group),
+    Operation::changes("DeleteIpGroup", WorkspacesState::delete_ip_group),
+    Operation::changes("AuthorizeIpRules", WorkspacesState::authorize_ip_rules),
+    Operation::changes("RevokeIpRules", WorkspacesState::revoke_ip_rules),
+    Operation::changes("UpdateRulesOfIpGroup", WorkspacesState::update_rules_of_ip_group),
+    Operation::changes("AssociateIpGroups", WorkspacesState::associate_ip_groups),
+    Operation::changes("DisassociateIpGroups", WorkspacesState::disassociate_ip_groups),
 ];
 
 /// The names of [`OPERATIONS`], in its order.
@@ -187,6 +197,8 @@ pub struct WorkspacesState {
     /// Keyed by resource id.
     #[serde(default)]
     tags: Tags,
+    #[serde(default)]
+    ip_groups: BTreeMap<String, ip_groups::IpGroup>,
     /// Where the identifiers of new resources come from, so that a replayed
     /// session creates the same identifiers.
     #[serde(default)]

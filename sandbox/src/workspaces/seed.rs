@@ -10,6 +10,7 @@ use super::model::{
     StandbyWorkspaceProperties, StateReason, Storage, Tag, Workspace, WorkspaceRecord, os_family,
 };
 use super::{ACCOUNT_ID, STANDBY_REGION, WorkspacesState};
+use super::ip_groups::{IpGroup, IpRule};
 
 /// The account that shares two images with the sandbox's account.
 const SHARING_ACCOUNT_ID: &str = "210987654321";
@@ -468,7 +469,42 @@ pub fn seed_state(workspace_count: usize, seed: u64, now: DateTime<Utc>) -> Work
     seed_images_and_custom_bundles(&mut state, &mut rng, now);
     seed_applications(&mut state, &mut rng, now);
     seed_workspaces(&mut state, &mut rng, workspace_count, now);
+    seed_ip_groups(&mut state, seed);
     state
+}
+
+/// An IP group for each group the directories name (so every association is
+/// of a group that exists) and one associated with none. Drawn from a source
+/// of its own so that the rest of the fleet stays as it was.
+fn seed_ip_groups(state: &mut WorkspacesState, seed: u64) {
+    let mut rng = SplitMix::new(seed ^ 0x1960_0A11_0C0D_E5AF);
+    let associated: Vec<(String, String)> = state
+        .directories
+        .values()
+        .flat_map(|d| {
+            let alias = d.alias.clone();
+            d.ip_group_ids.iter().map(move |id| (id.clone(), alias.clone()))
+        })
+        .collect();
+    let unused = (format!("wsipg-{}", rng.chars(BASE36, 9)), "unused".to_owned());
+    for (index, (group_id, purpose)) in associated.into_iter().chain([unused]).enumerate() {
+        let group = IpGroup {
+            group_id: group_id.clone(),
+            group_name: format!("{purpose}-offices"),
+            group_desc: Some(format!("Office ranges ({purpose})")),
+            user_rules: vec![
+                IpRule {
+                    ip_rule: format!("203.0.{index}.0/24"),
+                    rule_desc: Some("head office".to_owned()),
+                },
+                IpRule {
+                    ip_rule: format!("198.51.{index}.0/24"),
+                    rule_desc: None,
+                },
+            ],
+        };
+        state.ip_groups.insert(group_id, group);
+    }
 }
 
 fn seed_directories(state: &mut WorkspacesState, rng: &mut SplitMix) {

@@ -8,6 +8,7 @@ mod bundles_directories;
 mod connection_status;
 mod create;
 mod images;
+mod ip_groups;
 mod operations;
 mod properties;
 mod seed;
