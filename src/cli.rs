@@ -7,6 +7,7 @@ use crate::commands::applications::ApplicationsCommand;
 use crate::commands::devices::DevicesCommand;
 use crate::commands::environments::EnvironmentsCommand;
 use crate::commands::images::ImagesCommand;
+use crate::commands::ip_groups::IpGroupsCommand;
 use crate::commands::sandbox::SandboxCommand;
 use crate::commands::software_sets::SoftwareSetsCommand;
 use crate::commands::workspaces::WorkspacesCommand;
@@ -238,6 +239,9 @@ pub enum Command {
     /// WorkSpace images
     #[command(subcommand, after_long_help = crate::commands::images::EXAMPLES)]
     Images(ImagesCommand),
+    /// IP access control groups: the address ranges users may connect from
+    #[command(subcommand, after_long_help = crate::commands::ip_groups::EXAMPLES)]
+    IpGroups(IpGroupsCommand),
     /// One fleet summary, across regions and accounts
     #[command(after_long_help = crate::commands::report::EXAMPLES)]
     Report(crate::commands::report::Args),

@@ -438,19 +438,19 @@ fn a_duplicate_or_unknown_operation_is_reported() {
 #[test]
 fn the_map_cannot_claim_what_the_code_does_not_do() {
     let problems = problems_after(|map| {
-        let at = position(map, "CreateIpGroup");
-        map[at] = covered(WS, "CreateIpGroup", "workspaces list");
+        let at = position(map, "AcceptAccountLinkInvitation");
+        map[at] = covered(WS, "AcceptAccountLinkInvitation", "workspaces list");
     });
     assert!(
         problems.iter().any(|p| p.contains(
-            "CreateIpGroup is marked covered, but nothing in src/ calls .create_ip_group()"
+            "AcceptAccountLinkInvitation is marked covered, but nothing in src/ calls .accept_account_link_invitation()"
         )),
         "{problems:?}"
     );
     assert!(
         problems
             .iter()
-            .any(|p| p.contains("CreateIpGroup is marked covered, but the sandbox"))
+            .any(|p| p.contains("AcceptAccountLinkInvitation is marked covered, but the sandbox"))
     );
 
     let problems = problems_after(|map| {

@@ -5,11 +5,13 @@
 
 use aws_sdk_workspaces::types::{
     WorkSpaceApplication, Workspace, WorkspaceBundle, WorkspaceDirectory, WorkspaceImage,
+    WorkspacesIpGroup,
 };
 use aws_sdk_workspacesthinclient::types::{Device, Environment, SoftwareSet};
 
 use super::ids::{lowercase_alphanumeric, lowercase_hex, prefixed, typed_id};
 use super::{ArnTagging, Kind, Listing, Tagging, label_pages};
+use crate::api::ip_groups::ip_groups;
 use crate::api::thin_client as tc;
 use crate::api::workspaces::{self as ws, ApplicationQuery, ImageQuery, WorkspaceQuery};
 use crate::complete::Entry;
@@ -25,6 +27,7 @@ pub static KINDS: &[&Kind] = &[
     &IMAGES,
     &BUNDLES,
     &DIRECTORIES,
+    &IP_GROUPS,
 ];
 
 // ----------------------------------------------------------------- Thin Client
@@ -290,4 +293,31 @@ pub static DIRECTORIES: Kind = Kind {
         }))
     },
     inventory: None,
+};
+
+typed_id!(
+    /// An IP access control group ID: `wsipg-` and 8 to 63 lowercase letters or digits.
+    IpGroupId,
+    "IP group ID",
+    "wsipg- and 8 to 63 lowercase letters or digits",
+    |id| prefixed(id, "wsipg-", 8, lowercase_alphanumeric)
+);
+
+pub static IP_GROUPS: Kind = Kind {
+    singular: "IP group",
+    plural: "ip-groups",
+    service: Service::WorkSpaces,
+    id: IpGroupId::RULE,
+    id_keys: &["groupId", "GroupId"],
+    tagging: Tagging::ById,
+    labels: |session, found| {
+        let pages = ip_groups(session.workspaces(), &[]);
+        Box::pin(label_pages(pages, found, |g: &WorkspacesIpGroup| {
+            Entry::new(g.group_id(), [g.group_name()])
+        }))
+    },
+    inventory: Some(&Listing::<WorkspacesIpGroup> {
+        list: |session, _| Box::pin(ip_groups(session.workspaces(), &[]).all()),
+        tag_key: WorkspacesIpGroup::group_id,
+    }),
 };

@@ -93,9 +93,9 @@ fn too_many_rules(group_id: &str) -> WsError {
 
 impl WorkspacesState {
     fn ip_group_mut(&mut self, group_id: &str) -> Result<&mut IpGroup, WsError> {
-        self.ip_groups
-            .get_mut(group_id)
-            .ok_or_else(|| WsError::not_found(format!("The IP group {group_id} could not be found.")))
+        self.ip_groups.get_mut(group_id).ok_or_else(|| {
+            WsError::not_found(format!("The IP group {group_id} could not be found."))
+        })
     }
 
     pub(super) fn describe_ip_groups(&self, input: &Input, _: &Clock) -> Result<Value, WsError> {
@@ -121,7 +121,11 @@ impl WorkspacesState {
         if name.trim().is_empty() {
             return Err(WsError::invalid_parameter("The IP group needs a name."));
         }
-        if self.ip_groups.values().any(|group| group.group_name == name) {
+        if self
+            .ip_groups
+            .values()
+            .any(|group| group.group_name == name)
+        {
             return Err(WsError::of(
                 "ResourceAlreadyExistsException",
                 format!("An IP group named {name} already exists."),
@@ -175,10 +179,14 @@ impl WorkspacesState {
         Ok(json!({}))
     }
 
-    pub(super) fn authorize_ip_rules(&mut self, input: &Input, _: &Clock) -> Result<Value, WsError> {
+    pub(super) fn authorize_ip_rules(
+        &mut self,
+        input: &Input,
+        _: &Clock,
+    ) -> Result<Value, WsError> {
         let group_id = input.required_id("GroupId", &IP_GROUP_ID)?;
-        let rules = parse_rules(input, "UserRules")?
-            .ok_or_else(|| missing(&input.path_of("UserRules")))?;
+        let rules =
+            parse_rules(input, "UserRules")?.ok_or_else(|| missing(&input.path_of("UserRules")))?;
         let group = self.ip_group_mut(group_id)?;
         let mut user_rules = group.user_rules.clone();
         for rule in rules {
@@ -215,8 +223,8 @@ impl WorkspacesState {
         _: &Clock,
     ) -> Result<Value, WsError> {
         let group_id = input.required_id("GroupId", &IP_GROUP_ID)?;
-        let rules = parse_rules(input, "UserRules")?
-            .ok_or_else(|| missing(&input.path_of("UserRules")))?;
+        let rules =
+            parse_rules(input, "UserRules")?.ok_or_else(|| missing(&input.path_of("UserRules")))?;
         if rules.len() > MAX_RULES_PER_GROUP {
             return Err(too_many_rules(group_id));
         }
@@ -244,7 +252,10 @@ impl WorkspacesState {
                 directory.state
             )));
         }
-        if let Some(unknown) = group_ids.iter().find(|id| !self.ip_groups.contains_key(**id)) {
+        if let Some(unknown) = group_ids
+            .iter()
+            .find(|id| !self.ip_groups.contains_key(**id))
+        {
             return Err(WsError::not_found(format!(
                 "The IP group {unknown} could not be found."
             )));
@@ -252,7 +263,11 @@ impl WorkspacesState {
         Ok((directory_id, group_ids))
     }
 
-    pub(super) fn associate_ip_groups(&mut self, input: &Input, _: &Clock) -> Result<Value, WsError> {
+    pub(super) fn associate_ip_groups(
+        &mut self,
+        input: &Input,
+        _: &Clock,
+    ) -> Result<Value, WsError> {
         let (directory_id, group_ids) = self.directory_and_groups(input)?;
         let Some(directory) = self.directories.get_mut(directory_id) else {
             return Err(WsError::not_found(directory_id.to_owned()));

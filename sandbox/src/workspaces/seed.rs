@@ -3,6 +3,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::ip_groups::{IpGroup, IpRule};
 use super::model::{
     AccessProperties, Application, Association, Bundle, BundleRecord, ComputeType,
     CreationProperties, DataReplicationSettings, Directory, Image, ImageRecord, ImageUpdates,
@@ -10,7 +11,6 @@ use super::model::{
     StandbyWorkspaceProperties, StateReason, Storage, Tag, Workspace, WorkspaceRecord, os_family,
 };
 use super::{ACCOUNT_ID, STANDBY_REGION, WorkspacesState};
-use super::ip_groups::{IpGroup, IpRule};
 
 /// The account that shares two images with the sandbox's account.
 const SHARING_ACCOUNT_ID: &str = "210987654321";
@@ -483,10 +483,15 @@ fn seed_ip_groups(state: &mut WorkspacesState, seed: u64) {
         .values()
         .flat_map(|d| {
             let alias = d.alias.clone();
-            d.ip_group_ids.iter().map(move |id| (id.clone(), alias.clone()))
+            d.ip_group_ids
+                .iter()
+                .map(move |id| (id.clone(), alias.clone()))
         })
         .collect();
-    let unused = (format!("wsipg-{}", rng.chars(BASE36, 9)), "unused".to_owned());
+    let unused = (
+        format!("wsipg-{}", rng.chars(BASE36, 9)),
+        "unused".to_owned(),
+    );
     for (index, (group_id, purpose)) in associated.into_iter().chain([unused]).enumerate() {
         let group = IpGroup {
             group_id: group_id.clone(),

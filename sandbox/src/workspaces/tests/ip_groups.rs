@@ -66,7 +66,12 @@ fn rules_are_checked_limited_and_replaced() {
 #[test]
 fn an_associated_group_cannot_be_deleted_until_disassociated() {
     let mut state = seeded(0);
-    let directory = state.directories.values().next().expect("a directory").clone();
+    let directory = state
+        .directories
+        .values()
+        .next()
+        .expect("a directory")
+        .clone();
     let group = directory.ip_group_ids[0].clone();
     assert_eq!(
         error_code(&mut state, "DeleteIpGroup", json!({"GroupId": group})),
@@ -80,7 +85,11 @@ fn an_associated_group_cannot_be_deleted_until_disassociated() {
         "ResourceNotFoundException"
     );
     assert_eq!(
-        error_code(&mut state, "DeleteIpGroup", json!({"GroupId": "wsipg-nothere00"})),
+        error_code(
+            &mut state,
+            "DeleteIpGroup",
+            json!({"GroupId": "wsipg-nothere00"})
+        ),
         "ResourceNotFoundException"
     );
 }

@@ -1,0 +1,39 @@
+//! `wsfleet ip-groups disassociate`: the directory's access rules change at
+//! once, so it asks first.
+
+use super::DirectoryGroups;
+use crate::api::ip_groups::disassociate_ip_groups;
+use crate::cli::ConfirmArgs;
+use crate::context::Context;
+use crate::error::Result;
+use crate::prompt;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  wsfleet ip-groups disassociate wsipg-abcdefgh1 --directory d-1234567890 --dry-run
+  wsfleet ip-groups disassociate wsipg-abcdefgh1 --directory d-1234567890 --yes";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub pair: DirectoryGroups,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    let prompter = prompt::for_run(&ctx.printer, &args.confirm, "disassociate")?;
+    let (directory, groups) = args.pair.strings();
+    let plan = format!("disassociate {} from {directory}", groups.join(", "));
+    if args.confirm.dry_run() {
+        ctx.printer
+            .note(format!("dry run: would {plan}; nothing was changed"));
+        return Ok(());
+    }
+    prompt::require_confirmation(&*prompter, "disassociate", groups.len())?;
+    let client = ctx.workspaces().await?;
+    disassociate_ip_groups(&client, &directory, &groups).await?;
+    ctx.printer.note(format!("done: {plan}"));
+    Ok(())
+}
