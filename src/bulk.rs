@@ -187,10 +187,10 @@ pub fn show_plan<T: Resource>(
     places: &Places,
     items: &[Placed<T>],
 ) -> Result<bool> {
-    let noun = if items.len() == 1 {
-        T::KIND.to_owned()
-    } else {
-        format!("{}s", T::KIND)
+    let noun = match (items.len(), T::KIND.strip_suffix('y')) {
+        (1, _) => T::KIND.to_owned(),
+        (_, Some(stem)) => format!("{stem}ies"),
+        (_, None) => format!("{}s", T::KIND),
     };
     if confirm.dry_run() {
         let mut writer = ctx.printer.list::<T>(View::List { details: false })?;

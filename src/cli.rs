@@ -5,6 +5,7 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::applications::ApplicationsCommand;
 use crate::commands::devices::DevicesCommand;
+use crate::commands::directories::DirectoriesCommand;
 use crate::commands::environments::EnvironmentsCommand;
 use crate::commands::images::ImagesCommand;
 use crate::commands::ip_groups::IpGroupsCommand;
@@ -239,6 +240,9 @@ pub enum Command {
     /// WorkSpace images
     #[command(subcommand, after_long_help = crate::commands::images::EXAMPLES)]
     Images(ImagesCommand),
+    /// Directories registered with WorkSpaces and their settings
+    #[command(subcommand, after_long_help = crate::commands::directories::EXAMPLES)]
+    Directories(DirectoriesCommand),
     /// IP access control groups: the address ranges users may connect from
     #[command(subcommand, after_long_help = crate::commands::ip_groups::EXAMPLES)]
     IpGroups(IpGroupsCommand),

@@ -443,7 +443,7 @@ mod tests {
             ("applications", "DescribeApplications", "wsa-"),
             ("images", "DescribeWorkspaceImages", "wsi-"),
             ("bundles", "DescribeWorkspaceBundles", "wsb-"),
-            ("directories", "DescribeWorkspaceDirectories", "d-"),
+            ("directories", "DescribeWorkspaceDirectories", ""),
             ("ip-groups", "DescribeIpGroups", "wsipg-"),
         ];
         assert_eq!(KINDS.len(), expected.len(), "a kind without a case here");

@@ -5,6 +5,7 @@ pub mod applications;
 pub mod completions;
 pub mod coverage;
 pub mod devices;
+pub mod directories;
 pub mod environments;
 pub mod export;
 pub mod generate_assets;
@@ -30,6 +31,7 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Workspaces(command) => workspaces::run(command, ctx).await,
         Command::Applications(command) => applications::run(command, ctx).await,
         Command::Images(command) => images::run(command, ctx).await,
+        Command::Directories(command) => directories::run(command, ctx).await,
         Command::IpGroups(command) => ip_groups::run(command, ctx).await,
         Command::Sandbox(command) => sandbox::run(command, ctx).await,
         Command::Completions(args) => completions::run(args, ctx).await,

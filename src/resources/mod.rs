@@ -7,6 +7,7 @@
 pub mod applications;
 pub mod bundles;
 pub mod devices;
+pub mod directories;
 pub mod environments;
 mod ids;
 pub mod images;

@@ -278,7 +278,6 @@ typed_id!(
     |id| prefixed(id, "d-", 8, lowercase_hex) || prefixed(id, "wsd-", 8, lowercase_alphanumeric)
 );
 
-/// Completed and checked; not yet read by the inventory (it has no columns).
 pub static DIRECTORIES: Kind = Kind {
     singular: "directory",
     plural: "directories",
@@ -292,7 +291,10 @@ pub static DIRECTORIES: Kind = Kind {
             Entry::new(d.directory_id(), [d.directory_name(), d.alias()])
         }))
     },
-    inventory: None,
+    inventory: Some(&Listing::<WorkspaceDirectory> {
+        list: |session, _| Box::pin(ws::directories(session.workspaces()).all()),
+        tag_key: WorkspaceDirectory::directory_id,
+    }),
 };
 
 typed_id!(

@@ -32,6 +32,7 @@ mod associations;
 mod bundles;
 mod connection_status;
 mod directories;
+mod directory_settings;
 mod error;
 mod images;
 mod input;
@@ -145,6 +146,9 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("CreateTags", WorkspacesState::create_tags),
     Operation::reads("DescribeTags", WorkspacesState::describe_tags),
     Operation::changes("DeleteTags", WorkspacesState::delete_tags),
+    // Directory settings (directory_settings.rs)
+    Operation::changes("ModifySelfservicePermissions", WorkspacesState::modify_selfservice_permissions),
+    Operation::changes("DeregisterWorkspaceDirectory", WorkspacesState::deregister_workspace_directory),
     // IP access control groups (ip_groups.rs)
     Operation::reads("DescribeIpGroups", WorkspacesState::describe_ip_groups),
     Operation::changes("CreateIpGroup", WorkspacesState::create_ip_group),

@@ -344,6 +344,13 @@ pub struct Directory {
     pub workspace_access_properties: AccessProperties,
     pub tenancy: String,
     pub selfservice_permissions: SelfservicePermissions,
+    /// Set on the `wsd-` directories of WorkSpaces Pools and Identity Center.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace_directory_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_identity_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace_type: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

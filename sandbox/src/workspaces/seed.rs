@@ -469,8 +469,30 @@ pub fn seed_state(workspace_count: usize, seed: u64, now: DateTime<Utc>) -> Work
     seed_images_and_custom_bundles(&mut state, &mut rng, now);
     seed_applications(&mut state, &mut rng, now);
     seed_workspaces(&mut state, &mut rng, workspace_count, now);
+    seed_identity_center_directory(&mut state, seed);
     seed_ip_groups(&mut state, seed);
     state
+}
+
+/// A `wsd-` directory (WorkSpaces Pools, users from IAM Identity Center)
+/// beside the AD ones, with no WorkSpaces. Drawn from a source of its own so
+/// that the rest of the fleet stays as it was.
+fn seed_identity_center_directory(state: &mut WorkspacesState, seed: u64) {
+    let mut rng = SplitMix::new(seed ^ 0x05D0_1DC0_0000_0001);
+    let Some(mut directory) = state.directories.values().next().cloned() else {
+        return;
+    };
+    let directory_id = format!("wsd-{}", rng.chars(BASE36, 9));
+    directory.directory_id = directory_id.clone();
+    directory.alias = "pools-example".to_owned();
+    directory.directory_name = "pools.example.com".to_owned();
+    directory.directory_type = "CUSTOMER_MANAGED".to_owned();
+    directory.ip_group_ids = Vec::new();
+    directory.workspace_directory_name = Some("pools-example".to_owned());
+    directory.user_identity_type = Some("AWS_IAM_IDENTITY_CENTER".to_owned());
+    directory.workspace_type = Some("POOLS".to_owned());
+    directory.tenancy = "SHARED".to_owned();
+    state.directories.insert(directory_id, directory);
 }
 
 /// An IP group for each group the directories name (so every association is
@@ -564,6 +586,9 @@ fn seed_directories(state: &mut WorkspacesState, rng: &mut SplitMix) {
                 switch_running_mode: if index == 1 { "ENABLED" } else { "DISABLED" }.to_owned(),
                 rebuild_workspace: "DISABLED".to_owned(),
             },
+            workspace_directory_name: None,
+            user_identity_type: None,
+            workspace_type: None,
         };
         state.tags.insert(
             directory_id.clone(),

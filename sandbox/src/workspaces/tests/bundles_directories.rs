@@ -52,7 +52,7 @@ fn directories_are_listed_and_paged() {
         json!({"Limit": 1}),
         "Directories",
     );
-    assert_eq!(all.len(), 3);
+    assert_eq!(all.len(), 4, "three AD directories and one wsd- directory");
     assert!(all.iter().all(|d| d["RegistrationCode"].is_string()
         && d["Alias"].is_string()
         && d["DirectoryName"].is_string()));

@@ -14,7 +14,15 @@ fn seeded_groups_include_the_ones_directories_name() {
             assert!(groups.iter().any(|g| g["groupId"] == id.as_str()), "{id}");
         }
     }
-    assert!(groups.len() > state.directories.len());
+    let associated: usize = state
+        .directories
+        .values()
+        .map(|d| d.ip_group_ids.len())
+        .sum();
+    assert!(
+        groups.len() > associated,
+        "one group is associated with none"
+    );
 }
 
 #[test]

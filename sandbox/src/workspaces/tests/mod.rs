@@ -7,6 +7,7 @@ mod batch;
 mod bundles_directories;
 mod connection_status;
 mod create;
+mod directory_settings;
 mod images;
 mod ip_groups;
 mod operations;
