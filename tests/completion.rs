@@ -333,7 +333,19 @@ fn id_arguments_of_every_group_complete_their_kind() {
             "wsa-",
         ),
         (vec!["images", "delete", ""], "wsi-"),
-        (vec!["workspaces", "list", "--directory", ""], "d-"),
+        // d- (AD) and wsd- directories both: the common part is the d-.
+        (vec!["workspaces", "list", "--directory", ""], ""),
+        (vec!["ip-groups", "delete", ""], "wsipg-"),
+        (
+            vec![
+                "ip-groups",
+                "associate",
+                "wsipg-abcdefgh",
+                "--directory",
+                "",
+            ],
+            "",
+        ),
         (vec!["workspaces", "list", "--bundle", ""], "wsb-"),
     ] {
         let mut line = vec!["wsfleet", "--endpoint-url", &sb.endpoint];

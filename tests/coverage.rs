@@ -87,7 +87,7 @@ fn the_summary_goes_to_stderr_and_the_table_to_stdout() {
     assert!(
         table
             .lines()
-            .any(|l| l.contains("CreateIpGroup") && l.contains("issue 15")),
+            .any(|l| l.contains("not-covered") && l.contains("issue 1")),
         "{table}"
     );
     assert_eq!(table.lines().count(), 1 + rows.len());

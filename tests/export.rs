@@ -187,10 +187,16 @@ fn export_writes_every_resource_with_details_and_tags() {
     assert!(tagged_workspaces > 0);
     assert_eq!(
         sb.requests_for("DescribeTags").len(),
-        ["workspaces", "images", "bundles"]
-            .iter()
-            .map(|k| manifest["counts"][k].as_u64().unwrap() as usize)
-            .sum::<usize>()
+        [
+            "workspaces",
+            "images",
+            "bundles",
+            "directories",
+            "ip-groups"
+        ]
+        .iter()
+        .map(|k| manifest["counts"][k].as_u64().unwrap() as usize)
+        .sum::<usize>()
     );
 }
 

@@ -35,7 +35,7 @@ pub fn parse_tags(input: &Input, member: &str) -> Result<Option<Vec<Tag>>, WsErr
 }
 
 impl WorkspacesState {
-    /// Whether `resource_id` names a WorkSpace, image, bundle or directory
+    /// Whether `resource_id` names a WorkSpace, image, bundle, directory or IP group
     /// of the account.
     fn taggable(&self, resource_id: &str) -> bool {
         self.workspaces.contains_key(resource_id)
@@ -45,6 +45,7 @@ impl WorkspacesState {
                 .get(resource_id)
                 .is_some_and(|bundle| !bundle.amazon_owned)
             || self.directories.contains_key(resource_id)
+            || self.ip_groups.contains_key(resource_id)
     }
 
     fn tagged_resource<'a>(&self, input: &Input<'a>) -> Result<&'a str, WsError> {

@@ -67,11 +67,10 @@ pub async fn described(client: &Client, ids: &[String]) -> Result<Vec<WorkspaceD
 
 /// A setting a verb changes: its name in the API, its new value, and how
 /// to read its current value off a directory.
-pub type SettingChange<'a> = (
-    &'a str,
-    String,
-    Box<dyn Fn(&WorkspaceDirectory) -> Option<String>>,
-);
+pub type SettingChange<'a> = (&'a str, String, CurrentValue);
+
+/// Reads a setting's current value off a directory.
+pub type CurrentValue = Box<dyn Fn(&WorkspaceDirectory) -> Option<String>>;
 
 /// The plan of a settings change, on stderr: each directory (ID, alias),
 /// then each setting before and after.

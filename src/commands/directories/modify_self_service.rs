@@ -131,12 +131,11 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let changes: Vec<SettingChange> = settings
         .iter()
         .map(|&(name, value, current)| {
-            let before: Box<dyn Fn(&WorkspaceDirectory) -> Option<String>> =
-                Box::new(move |d: &WorkspaceDirectory| {
-                    d.selfservice_permissions()
-                        .and_then(current)
-                        .map(|v| v.as_str().to_owned())
-                });
+            let before: super::CurrentValue = Box::new(move |d: &WorkspaceDirectory| {
+                d.selfservice_permissions()
+                    .and_then(current)
+                    .map(|v| v.as_str().to_owned())
+            });
             (name, value.api_value().to_owned(), before)
         })
         .collect();
