@@ -203,3 +203,25 @@ fn deregister_asks_first_and_refuses_a_directory_with_workspaces() {
     let left: Vec<String> = directories(&sb).iter().map(id_of).collect();
     assert!(left.contains(&ad) && !left.contains(&pools), "{left:?}");
 }
+
+#[test]
+fn directories_take_tags_by_id() {
+    let sb = TestSandbox::start();
+    let (ad, pools) = ad_and_pools(&sb);
+    for id in [&ad, &pools] {
+        sb.run(&["directories", "tag", id, "owner=it"]).success();
+    }
+    for id in [&ad, &pools] {
+        let tags = sb
+            .run(&["directories", "tags", id, "-o", "json"])
+            .success()
+            .json();
+        assert!(tags.to_string().contains("\"it\""), "{id}: {tags}");
+    }
+    sb.run(&["directories", "untag", &ad, "owner"]).success();
+    let tags = sb
+        .run(&["directories", "tags", &ad, "-o", "json"])
+        .success()
+        .json();
+    assert!(!tags.to_string().contains("\"it\""), "{tags}");
+}

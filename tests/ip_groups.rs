@@ -297,3 +297,22 @@ fn an_associated_group_fails_its_own_delete_while_others_are_deleted() {
     sb.run(&["ip-groups", "delete", &group, "--yes"]).success();
     assert!(groups(&sb).iter().all(|g| g["groupId"] != group.as_str()));
 }
+
+#[test]
+fn ip_groups_take_tags_by_id() {
+    let sb = TestSandbox::start();
+    let id = groups(&sb)[0]["groupId"].as_str().unwrap().to_owned();
+    sb.run(&["ip-groups", "tag", &id, "team=net"]).success();
+    assert_eq!(sb.requests_for("CreateTags").len(), 1);
+    let tags = sb
+        .run(&["ip-groups", "tags", &id, "-o", "json"])
+        .success()
+        .json();
+    assert!(tags.to_string().contains("\"net\""), "{tags}");
+    sb.run(&["ip-groups", "untag", &id, "team"]).success();
+    let tags = sb
+        .run(&["ip-groups", "tags", &id, "-o", "json"])
+        .success()
+        .json();
+    assert!(!tags.to_string().contains("\"net\""), "{tags}");
+}

@@ -12,6 +12,7 @@ pub mod ip_groups;
 pub mod pages;
 pub mod sts;
 pub mod thin_client;
+pub mod workspace_tags;
 pub mod workspaces;
 
 use std::ops::Deref;

@@ -8,10 +8,13 @@ pub mod modify_self_service;
 use aws_sdk_workspaces::types::WorkspaceDirectory;
 use clap::Subcommand;
 
+use super::tagging;
+
 use crate::api::WorkspacesClient as Client;
 use crate::api::directories::describe_directories;
 use crate::context::Context;
 use crate::error::Result;
+use crate::resources::DIRECTORIES;
 use crate::scope::Placed;
 
 /// The end of `wsfleet directories --help`.
@@ -35,6 +38,15 @@ pub enum DirectoriesCommand {
     /// Change what users may do to their own WorkSpaces (self-service permissions)
     #[command(after_long_help = modify_self_service::EXAMPLES)]
     ModifySelfService(modify_self_service::Args),
+    /// List a directory's tags
+    #[command(after_long_help = tagging::WORKSPACES_TAGS_EXAMPLES)]
+    Tags(tagging::TagsArgs),
+    /// Add or overwrite tags on directories
+    #[command(after_long_help = tagging::WORKSPACES_TAG_EXAMPLES)]
+    Tag(tagging::TagArgs),
+    /// Remove tags from directories
+    #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES)]
+    Untag(tagging::UntagArgs),
 }
 
 pub async fn run(command: DirectoriesCommand, ctx: &Context) -> Result<()> {
@@ -43,6 +55,9 @@ pub async fn run(command: DirectoriesCommand, ctx: &Context) -> Result<()> {
         DirectoriesCommand::Get(args) => get::run(args, ctx).await,
         DirectoriesCommand::Deregister(args) => deregister::run(args, ctx).await,
         DirectoriesCommand::ModifySelfService(args) => modify_self_service::run(args, ctx).await,
+        DirectoriesCommand::Tags(args) => tagging::tags(args, &DIRECTORIES, ctx).await,
+        DirectoriesCommand::Tag(args) => tagging::tag(args, &DIRECTORIES, ctx).await,
+        DirectoriesCommand::Untag(args) => tagging::untag(args, &DIRECTORIES, ctx).await,
     }
 }
 

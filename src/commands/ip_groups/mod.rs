@@ -15,12 +15,14 @@ use std::net::Ipv4Addr;
 
 use aws_sdk_workspaces::types::WorkspacesIpGroup;
 use clap::Subcommand;
+
+use super::tagging;
 use ipnet::Ipv4Net;
 
 use crate::api::ip_groups::IpRule;
 use crate::context::Context;
 use crate::error::Result;
-use crate::resources::{DirectoryId, IpGroupId, strings};
+use crate::resources::{DirectoryId, IP_GROUPS, IpGroupId, strings};
 use crate::validate::printable;
 
 /// The end of `wsfleet ip-groups --help`.
@@ -59,6 +61,15 @@ pub enum IpGroupsCommand {
     /// Disassociate IP groups from a directory
     #[command(after_long_help = disassociate::EXAMPLES)]
     Disassociate(disassociate::Args),
+    /// List an IP group's tags
+    #[command(after_long_help = tagging::WORKSPACES_TAGS_EXAMPLES)]
+    Tags(tagging::TagsArgs),
+    /// Add or overwrite tags on IP groups
+    #[command(after_long_help = tagging::WORKSPACES_TAG_EXAMPLES)]
+    Tag(tagging::TagArgs),
+    /// Remove tags from IP groups
+    #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES)]
+    Untag(tagging::UntagArgs),
 }
 
 pub async fn run(command: IpGroupsCommand, ctx: &Context) -> Result<()> {
@@ -72,6 +83,9 @@ pub async fn run(command: IpGroupsCommand, ctx: &Context) -> Result<()> {
         IpGroupsCommand::SetRules(args) => set_rules::run(args, ctx).await,
         IpGroupsCommand::Associate(args) => associate::run(args, ctx).await,
         IpGroupsCommand::Disassociate(args) => disassociate::run(args, ctx).await,
+        IpGroupsCommand::Tags(args) => tagging::tags(args, &IP_GROUPS, ctx).await,
+        IpGroupsCommand::Tag(args) => tagging::tag(args, &IP_GROUPS, ctx).await,
+        IpGroupsCommand::Untag(args) => tagging::untag(args, &IP_GROUPS, ctx).await,
     }
 }
 
