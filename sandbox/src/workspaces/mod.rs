@@ -37,6 +37,7 @@ mod images;
 mod input;
 mod model;
 mod paging;
+mod pools;
 mod seed;
 mod tags;
 mod workspace_ops;
@@ -144,6 +145,15 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("CreateTags", WorkspacesState::create_tags),
     Operation::reads("DescribeTags", WorkspacesState::describe_tags),
     Operation::changes("DeleteTags", WorkspacesState::delete_tags),
+    // pools (pools.rs)
+    Operation::reads("DescribeWorkspacesPools", WorkspacesState::describe_workspaces_pools),
+    Operation::changes("CreateWorkspacesPool", WorkspacesState::create_workspaces_pool),
+    Operation::changes("UpdateWorkspacesPool", WorkspacesState::update_workspaces_pool),
+    Operation::changes("StartWorkspacesPool", WorkspacesState::start_workspaces_pool),
+    Operation::changes("StopWorkspacesPool", WorkspacesState::stop_workspaces_pool),
+    Operation::changes("TerminateWorkspacesPool", WorkspacesState::terminate_workspaces_pool),
+    Operation::reads("DescribeWorkspacesPoolSessions", WorkspacesState::describe_workspaces_pool_sessions),
+    Operation::changes("TerminateWorkspacesPoolSession", WorkspacesState::terminate_workspaces_pool_session),
 ];
 
 /// The names of [`OPERATIONS`], in its order.
@@ -184,6 +194,8 @@ pub struct WorkspacesState {
     /// Keyed by [`Association::key`].
     #[serde(default)]
     associations: BTreeMap<String, Association>,
+    #[serde(default)]
+    pools: BTreeMap<String, pools::PoolRecord>,
     /// Keyed by resource id.
     #[serde(default)]
     tags: Tags,
@@ -329,6 +341,7 @@ impl WorkspacesState {
             still_due = earliest(still_due, schedule.next_due());
             !matches!(outcome, Advanced::Gone)
         });
+        still_due = earliest(still_due, self.advance_pools(now));
         self.next_transition_due = still_due;
     }
 

@@ -9,6 +9,7 @@ mod connection_status;
 mod create;
 mod images;
 mod operations;
+mod pools;
 mod properties;
 mod seed;
 mod shapes;
