@@ -238,6 +238,9 @@ pub enum Command {
     /// WorkSpace images
     #[command(subcommand, after_long_help = crate::commands::images::EXAMPLES)]
     Images(ImagesCommand),
+    /// WorkSpaces Pools and their user sessions
+    #[command(subcommand, after_long_help = crate::commands::pools::EXAMPLES)]
+    Pools(crate::commands::pools::PoolsCommand),
     /// One fleet summary, across regions and accounts
     #[command(after_long_help = crate::commands::report::EXAMPLES)]
     Report(crate::commands::report::Args),

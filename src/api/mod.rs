@@ -8,6 +8,7 @@
 //! credentials lack, the moment it is converted.
 
 pub mod pages;
+pub mod pools;
 pub mod sts;
 pub mod thin_client;
 pub mod workspaces;

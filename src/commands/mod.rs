@@ -10,6 +10,7 @@ pub mod export;
 pub mod generate_assets;
 pub mod images;
 mod plan;
+pub mod pools;
 pub mod report;
 pub mod sandbox;
 pub mod software_sets;
@@ -29,6 +30,7 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Workspaces(command) => workspaces::run(command, ctx).await,
         Command::Applications(command) => applications::run(command, ctx).await,
         Command::Images(command) => images::run(command, ctx).await,
+        Command::Pools(command) => pools::run(command, ctx).await,
         Command::Sandbox(command) => sandbox::run(command, ctx).await,
         Command::Completions(args) => completions::run(args, ctx).await,
         Command::GenerateAssets(args) => generate_assets::run(args, ctx).await,

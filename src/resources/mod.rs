@@ -10,6 +10,7 @@ pub mod devices;
 pub mod environments;
 mod ids;
 pub mod images;
+pub mod pools;
 mod registry;
 pub mod software_sets;
 pub mod tags;
