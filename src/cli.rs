@@ -241,6 +241,9 @@ pub enum Command {
     /// WorkSpaces Pools and their user sessions
     #[command(subcommand, after_long_help = crate::commands::pools::EXAMPLES)]
     Pools(crate::commands::pools::PoolsCommand),
+    /// Amazon Connect client add-ins of a directory
+    #[command(subcommand, after_long_help = crate::commands::connect_add_ins::EXAMPLES)]
+    ConnectAddIns(crate::commands::connect_add_ins::ConnectAddInsCommand),
     /// One fleet summary, across regions and accounts
     #[command(after_long_help = crate::commands::report::EXAMPLES)]
     Report(crate::commands::report::Args),

@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod completions;
+pub mod connect_add_ins;
 pub mod coverage;
 pub mod devices;
 pub mod environments;
@@ -31,6 +32,7 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Applications(command) => applications::run(command, ctx).await,
         Command::Images(command) => images::run(command, ctx).await,
         Command::Pools(command) => pools::run(command, ctx).await,
+        Command::ConnectAddIns(command) => connect_add_ins::run(command, ctx).await,
         Command::Sandbox(command) => sandbox::run(command, ctx).await,
         Command::Completions(args) => completions::run(args, ctx).await,
         Command::GenerateAssets(args) => generate_assets::run(args, ctx).await,

@@ -6,6 +6,7 @@
 
 pub mod applications;
 pub mod bundles;
+pub mod connect_add_ins;
 pub mod devices;
 pub mod environments;
 mod ids;

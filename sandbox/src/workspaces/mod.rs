@@ -30,6 +30,7 @@
 mod applications;
 mod associations;
 mod bundles;
+mod connect_add_ins;
 mod connection_status;
 mod directories;
 mod error;
@@ -154,6 +155,11 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("TerminateWorkspacesPool", WorkspacesState::terminate_workspaces_pool),
     Operation::reads("DescribeWorkspacesPoolSessions", WorkspacesState::describe_workspaces_pool_sessions),
     Operation::changes("TerminateWorkspacesPoolSession", WorkspacesState::terminate_workspaces_pool_session),
+    // connect-add-ins (connect_add_ins.rs)
+    Operation::reads("DescribeConnectClientAddIns", WorkspacesState::describe_connect_client_add_ins),
+    Operation::changes("CreateConnectClientAddIn", WorkspacesState::create_connect_client_add_in),
+    Operation::changes("UpdateConnectClientAddIn", WorkspacesState::update_connect_client_add_in),
+    Operation::changes("DeleteConnectClientAddIn", WorkspacesState::delete_connect_client_add_in),
 ];
 
 /// The names of [`OPERATIONS`], in its order.
@@ -196,6 +202,8 @@ pub struct WorkspacesState {
     associations: BTreeMap<String, Association>,
     #[serde(default)]
     pools: BTreeMap<String, pools::PoolRecord>,
+    #[serde(default)]
+    connect_add_ins: connect_add_ins::AddIns,
     /// Keyed by resource id.
     #[serde(default)]
     tags: Tags,

@@ -170,7 +170,7 @@ impl PoolRecord {
 }
 
 /// AmazonUuid: 36 characters, lowercase hex in 8-4-4-4-12.
-fn check_session_id(path: &str, value: &str) -> Result<(), WsError> {
+pub(super) fn check_uuid(path: &str, value: &str) -> Result<(), WsError> {
     check_length(path, value, 36, 36)?;
     let groups: Vec<&str> = value.split('-').collect();
     let well_formed = groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
@@ -617,7 +617,7 @@ impl WorkspacesState {
         _: &Clock,
     ) -> Result<Value, WsError> {
         let session_id = input.required_str("SessionId")?;
-        check_session_id(&input.path_of("SessionId"), session_id)?;
+        check_uuid(&input.path_of("SessionId"), session_id)?;
         let record = self
             .pools
             .values_mut()
@@ -638,7 +638,8 @@ fn pool_arn(pool_id: &str) -> String {
     format!("arn:aws:workspaces:us-east-1:{ACCOUNT_ID}:workspacespool/{pool_id}")
 }
 
-fn session_id(rng: &mut SplitMix) -> String {
+/// An AmazonUuid, from the state's deterministic source.
+pub(super) fn uuid(rng: &mut SplitMix) -> String {
     const HEX: &[u8] = b"0123456789abcdef";
     [8, 4, 4, 4, 12]
         .map(|length| rng.chars(HEX, length))
@@ -704,7 +705,7 @@ pub(super) fn seed_pools(state: &mut WorkspacesState, rng: &mut SplitMix, now: D
             sessions: BTreeMap::new(),
         };
         for number in 0..sessions {
-            let id = session_id(rng);
+            let id = uuid(rng);
             let start_time = now - chrono::TimeDelta::minutes(10 * (number as i64 + 1));
             record.sessions.insert(
                 id.clone(),

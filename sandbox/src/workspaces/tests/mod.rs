@@ -5,6 +5,7 @@ mod applications;
 mod associations;
 mod batch;
 mod bundles_directories;
+mod connect_add_ins;
 mod connection_status;
 mod create;
 mod images;
