@@ -1,6 +1,7 @@
 //! One folder a group, one file a verb; each verb has an Args struct and a
 //! `run`. Commands call `api/` for data and `output/` to write it.
 
+pub mod account_links;
 pub mod applications;
 pub mod completions;
 pub mod connect_add_ins;
@@ -32,6 +33,7 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Applications(command) => applications::run(command, ctx).await,
         Command::Images(command) => images::run(command, ctx).await,
         Command::Pools(command) => pools::run(command, ctx).await,
+        Command::AccountLinks(command) => account_links::run(command, ctx).await,
         Command::ConnectAddIns(command) => connect_add_ins::run(command, ctx).await,
         Command::Sandbox(command) => sandbox::run(command, ctx).await,
         Command::Completions(args) => completions::run(args, ctx).await,

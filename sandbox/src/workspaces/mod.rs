@@ -27,6 +27,7 @@
 //! 5. Run the conformance check against the service model (see the tools
 //!    README); every check must hold.
 
+mod account_links;
 mod applications;
 mod associations;
 mod bundles;
@@ -160,6 +161,13 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("CreateConnectClientAddIn", WorkspacesState::create_connect_client_add_in),
     Operation::changes("UpdateConnectClientAddIn", WorkspacesState::update_connect_client_add_in),
     Operation::changes("DeleteConnectClientAddIn", WorkspacesState::delete_connect_client_add_in),
+    // account-links (account_links.rs)
+    Operation::reads("ListAccountLinks", WorkspacesState::list_account_links),
+    Operation::reads("GetAccountLink", WorkspacesState::get_account_link),
+    Operation::changes("CreateAccountLinkInvitation", WorkspacesState::create_account_link_invitation),
+    Operation::changes("AcceptAccountLinkInvitation", WorkspacesState::accept_account_link_invitation),
+    Operation::changes("RejectAccountLinkInvitation", WorkspacesState::reject_account_link_invitation),
+    Operation::changes("DeleteAccountLinkInvitation", WorkspacesState::delete_account_link_invitation),
 ];
 
 /// The names of [`OPERATIONS`], in its order.
@@ -204,6 +212,8 @@ pub struct WorkspacesState {
     pools: BTreeMap<String, pools::PoolRecord>,
     #[serde(default)]
     connect_add_ins: connect_add_ins::AddIns,
+    #[serde(default)]
+    account_links: account_links::AccountLinks,
     /// Keyed by resource id.
     #[serde(default)]
     tags: Tags,
