@@ -358,3 +358,25 @@ fn sessions_page_fully_and_end_session_asks() {
         gone.stderr
     );
 }
+
+#[test]
+fn pools_take_the_workspaces_tag_verbs() {
+    let sb = TestSandbox::start();
+    let id = id_of(&pool_named(&sb, "training-lab"));
+    sb.run(&["pools", "tag", &id, "team=training", "--dry-run"])
+        .success();
+    assert!(sb.requests_for("CreateTags").is_empty());
+    sb.run(&["pools", "tag", &id, "team=training"]).success();
+    let tags = sb
+        .run(&["-o", "json", "pools", "tags", &id])
+        .success()
+        .json();
+    assert!(tags.to_string().contains("training"), "{tags}");
+    sb.run(&["pools", "untag", &id, "team"]).success();
+    let after = sb.run(&["-o", "json", "pools", "tags", &id]).success();
+    assert!(!after.stdout.contains("training"), "{}", after.stdout);
+    // A pool ID that does not fit the pattern is refused before any request.
+    sb.clear_requests();
+    assert_eq!(sb.run(&["pools", "tag", "wspool-x", "k=v"]).code, 2);
+    assert!(sb.requests().is_empty());
+}

@@ -13,6 +13,7 @@ pub mod pages;
 pub mod pools;
 pub mod sts;
 pub mod thin_client;
+pub mod workspace_tags;
 pub mod workspaces;
 
 use std::ops::Deref;

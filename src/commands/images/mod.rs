@@ -8,8 +8,11 @@ pub mod list;
 
 use clap::Subcommand;
 
+use super::tagging;
+
 use crate::context::Context;
 use crate::error::Result;
+use crate::resources::IMAGES;
 
 /// The end of `wsfleet images --help`.
 pub const EXAMPLES: &str = "\
@@ -35,6 +38,15 @@ pub enum ImagesCommand {
     /// Delete images
     #[command(visible_alias = "rm", after_long_help = delete::EXAMPLES)]
     Delete(delete::Args),
+    /// List an image's tags
+    #[command(after_long_help = tagging::WORKSPACES_TAGS_EXAMPLES)]
+    Tags(tagging::TagsArgs),
+    /// Add or overwrite tags on images
+    #[command(after_long_help = tagging::WORKSPACES_TAG_EXAMPLES)]
+    Tag(tagging::TagArgs),
+    /// Remove tags from images
+    #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES)]
+    Untag(tagging::UntagArgs),
 }
 
 pub async fn run(command: ImagesCommand, ctx: &Context) -> Result<()> {
@@ -44,5 +56,8 @@ pub async fn run(command: ImagesCommand, ctx: &Context) -> Result<()> {
         ImagesCommand::Applications(args) => applications::run(args, ctx).await,
         ImagesCommand::CreateUpdated(args) => create_updated::run(args, ctx).await,
         ImagesCommand::Delete(args) => delete::run(args, ctx).await,
+        ImagesCommand::Tags(args) => tagging::tags(args, &IMAGES, ctx).await,
+        ImagesCommand::Tag(args) => tagging::tag(args, &IMAGES, ctx).await,
+        ImagesCommand::Untag(args) => tagging::untag(args, &IMAGES, ctx).await,
     }
 }

@@ -12,9 +12,11 @@ pub mod update;
 
 use clap::Subcommand;
 
+use super::tagging;
 use crate::api::pools::PoolChange;
 use crate::context::Context;
 use crate::error::Result;
+use crate::resources::POOLS;
 
 /// The end of `wsfleet pools --help`.
 pub const EXAMPLES: &str = "\
@@ -53,6 +55,15 @@ pub enum PoolsCommand {
     /// End user sessions of a pool
     #[command(after_long_help = end_session::EXAMPLES)]
     EndSession(end_session::Args),
+    /// List a pool's tags
+    #[command(after_long_help = tagging::WORKSPACES_TAGS_EXAMPLES)]
+    Tags(tagging::TagsArgs),
+    /// Add or overwrite tags on pools
+    #[command(after_long_help = tagging::WORKSPACES_TAG_EXAMPLES)]
+    Tag(tagging::TagArgs),
+    /// Remove tags from pools
+    #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES)]
+    Untag(tagging::UntagArgs),
 }
 
 pub async fn run(command: PoolsCommand, ctx: &Context) -> Result<()> {
@@ -72,5 +83,8 @@ pub async fn run(command: PoolsCommand, ctx: &Context) -> Result<()> {
         }
         PoolsCommand::Sessions(args) => sessions::run(args, ctx).await,
         PoolsCommand::EndSession(args) => end_session::run(args, ctx).await,
+        PoolsCommand::Tags(args) => tagging::tags(args, &POOLS, ctx).await,
+        PoolsCommand::Tag(args) => tagging::tag(args, &POOLS, ctx).await,
+        PoolsCommand::Untag(args) => tagging::untag(args, &POOLS, ctx).await,
     }
 }
