@@ -541,20 +541,40 @@ impl WorkspacesState {
         Ok(json!({ "WorkspacesPool": to_json(&record.pool)? }))
     }
 
+    /// Start, stop or terminate: the pool must be settled in `from`; it
+    /// passes through `passing` to `settled` (`None`: gone).
+    fn move_pool(
+        &mut self,
+        input: &Input,
+        clock: &Clock,
+        from: &str,
+        (passing, settled): (&str, Option<&str>),
+        rule: &str,
+    ) -> Result<Value, WsError> {
+        let record = self.settled_pool(input)?;
+        if record.pool.state != from {
+            return Err(WsError::invalid_state(format!(
+                "The pool {} is {}; {rule}.",
+                record.pool.pool_id, record.pool.state
+            )));
+        }
+        record.transition(clock, passing, settled);
+        Ok(json!({}))
+    }
+
     pub(super) fn start_workspaces_pool(
         &mut self,
         input: &Input,
         clock: &Clock,
     ) -> Result<Value, WsError> {
-        let record = self.settled_pool(input)?;
-        if record.pool.state != "STOPPED" {
-            return Err(WsError::invalid_state(format!(
-                "The pool {} is {}; only a STOPPED pool can be started.",
-                record.pool.pool_id, record.pool.state
-            )));
-        }
-        record.transition(clock, "STARTING", Some("RUNNING"));
-        Ok(json!({}))
+        let path = ("STARTING", Some("RUNNING"));
+        self.move_pool(
+            input,
+            clock,
+            "STOPPED",
+            path,
+            "only a STOPPED pool can be started",
+        )
     }
 
     pub(super) fn stop_workspaces_pool(
@@ -562,15 +582,14 @@ impl WorkspacesState {
         input: &Input,
         clock: &Clock,
     ) -> Result<Value, WsError> {
-        let record = self.settled_pool(input)?;
-        if record.pool.state != "RUNNING" {
-            return Err(WsError::invalid_state(format!(
-                "The pool {} is {}; only a RUNNING pool can be stopped.",
-                record.pool.pool_id, record.pool.state
-            )));
-        }
-        record.transition(clock, "STOPPING", Some("STOPPED"));
-        Ok(json!({}))
+        let path = ("STOPPING", Some("STOPPED"));
+        self.move_pool(
+            input,
+            clock,
+            "RUNNING",
+            path,
+            "only a RUNNING pool can be stopped",
+        )
     }
 
     pub(super) fn terminate_workspaces_pool(
@@ -578,15 +597,14 @@ impl WorkspacesState {
         input: &Input,
         clock: &Clock,
     ) -> Result<Value, WsError> {
-        let record = self.settled_pool(input)?;
-        if record.pool.state != "STOPPED" {
-            return Err(WsError::invalid_state(format!(
-                "The pool {} is {}; stop it before terminating it.",
-                record.pool.pool_id, record.pool.state
-            )));
-        }
-        record.transition(clock, "DELETING", None);
-        Ok(json!({}))
+        let path = ("DELETING", None);
+        self.move_pool(
+            input,
+            clock,
+            "STOPPED",
+            path,
+            "stop it before terminating it",
+        )
     }
 
     pub(super) fn describe_workspaces_pool_sessions(
