@@ -438,19 +438,19 @@ fn a_duplicate_or_unknown_operation_is_reported() {
 #[test]
 fn the_map_cannot_claim_what_the_code_does_not_do() {
     let problems = problems_after(|map| {
-        let at = position(map, "AcceptAccountLinkInvitation");
-        map[at] = covered(WS, "AcceptAccountLinkInvitation", "workspaces list");
+        let at = position(map, "CreateConnectionAlias");
+        map[at] = covered(WS, "CreateConnectionAlias", "workspaces list");
     });
     assert!(
         problems.iter().any(|p| p.contains(
-            "AcceptAccountLinkInvitation is marked covered, but nothing in src/ calls .accept_account_link_invitation()"
+            "CreateConnectionAlias is marked covered, but nothing in src/ calls .create_connection_alias()"
         )),
         "{problems:?}"
     );
     assert!(
         problems
             .iter()
-            .any(|p| p.contains("AcceptAccountLinkInvitation is marked covered, but the sandbox"))
+            .any(|p| p.contains("CreateConnectionAlias is marked covered, but the sandbox"))
     );
 
     let problems = problems_after(|map| {

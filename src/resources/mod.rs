@@ -4,14 +4,17 @@
 //! report's inventory, tagging and `--ids-from` iterate [`KINDS`] rather than
 //! naming kinds.
 
+pub mod account_links;
 pub mod applications;
 pub mod bundles;
+pub mod connect_add_ins;
 pub mod devices;
 pub mod directories;
 pub mod environments;
 mod ids;
 pub mod images;
 pub mod ip_groups;
+pub mod pools;
 mod registry;
 pub mod software_sets;
 pub mod tags;

@@ -5,13 +5,14 @@
 
 use aws_sdk_workspaces::types::{
     WorkSpaceApplication, Workspace, WorkspaceBundle, WorkspaceDirectory, WorkspaceImage,
-    WorkspacesIpGroup,
+    WorkspacesIpGroup, WorkspacesPool,
 };
 use aws_sdk_workspacesthinclient::types::{Device, Environment, SoftwareSet};
 
 use super::ids::{lowercase_alphanumeric, lowercase_hex, prefixed, typed_id};
 use super::{ArnTagging, Kind, Listing, Tagging, label_pages};
 use crate::api::ip_groups::ip_groups;
+use crate::api::pools;
 use crate::api::thin_client as tc;
 use crate::api::workspaces::{self as ws, ApplicationQuery, ImageQuery, WorkspaceQuery};
 use crate::complete::Entry;
@@ -28,6 +29,7 @@ pub static KINDS: &[&Kind] = &[
     &BUNDLES,
     &DIRECTORIES,
     &IP_GROUPS,
+    &POOLS,
 ];
 
 // ----------------------------------------------------------------- Thin Client
@@ -322,4 +324,29 @@ pub static IP_GROUPS: Kind = Kind {
         list: |session, _| Box::pin(ip_groups(session.workspaces(), &[]).all()),
         tag_key: WorkspacesIpGroup::group_id,
     }),
+};
+
+typed_id!(
+    /// A WorkSpaces Pool ID: `wspool-` and 9 lowercase letters or digits.
+    PoolId,
+    "pool ID",
+    "wspool- and 9 lowercase letters or digits",
+    |id| prefixed(id, "wspool-", 9, lowercase_alphanumeric) && id.len() == "wspool-".len() + 9
+);
+
+/// Completed and checked; not yet read by the inventory.
+pub static POOLS: Kind = Kind {
+    singular: "pool",
+    plural: "pools",
+    service: Service::WorkSpaces,
+    id: PoolId::RULE,
+    id_keys: &["PoolId"],
+    tagging: Tagging::ById,
+    labels: |session, found| {
+        let pages = pools::pools(session.workspaces(), &[]);
+        Box::pin(label_pages(pages, found, |p: &WorkspacesPool| {
+            Entry::new(Some(p.pool_id()), [Some(p.pool_name())])
+        }))
+    },
+    inventory: None,
 };
