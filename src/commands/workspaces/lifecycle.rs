@@ -136,11 +136,8 @@ fn verb(change: StateChange) -> Verb {
 /// `flags`: `--yes` (never set for `start`) and `--dry-run`.
 pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Context) -> Result<()> {
     let verb = verb(change);
-    let prompter = if verb.confirms {
-        Some(prompt::for_run(&ctx.printer, &flags, verb.word)?)
-    } else {
-        None
-    };
+    // Nothing named is never "every WorkSpace", even with --yes: that is
+    // asked for with a filter.
     let named = WORKSPACES.targets(&args.targets, args.bulk.resume.as_ref())?;
     if named.is_empty() && args.filters.is_empty() {
         return Err(AppError::usage(format!(
@@ -148,6 +145,11 @@ pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Cont
             verb.word
         )));
     }
+    let prompter = if verb.confirms {
+        Some(prompt::for_run(&ctx.printer, &flags, verb.word)?)
+    } else {
+        None
+    };
     // The filters are checked here, before any request.
     args.filters.query(Vec::new())?;
     let routed = route(ctx, Service::WorkSpaces, named).await?;
