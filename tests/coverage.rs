@@ -157,6 +157,8 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("StartWorkspaces", "workspaces start {workspace}"),
     ("RebootWorkspaces", "workspaces reboot {workspace} --yes"),
     ("RebuildWorkspaces", "workspaces rebuild {workspace} --yes"),
+    ("RestoreWorkspace", "workspaces restore {workspace} --yes"),
+    ("ModifyWorkspaceState", "workspaces maintenance on {workspace}"),
     ("DescribeWorkspacesConnectionStatus", "report"),
     ("DescribeTags", "workspaces tags {workspace}"),
     ("CreateTags", "workspaces tag {workspace} team=coverage"),

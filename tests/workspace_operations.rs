@@ -37,3 +37,114 @@ fn state_changes_refuse_to_select_every_workspace() {
     assert!(sb.requests_for("RebootWorkspaces").is_empty());
     assert!(!out.stdout.is_empty() || !out.stderr.is_empty());
 }
+
+fn ids_in_state(sb: &TestSandbox, state: &str) -> Vec<String> {
+    let listed = sb
+        .run(&["workspaces", "list", "--state", state, "-o", "json"])
+        .success()
+        .json();
+    listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["WorkspaceId"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn state_of(sb: &TestSandbox, id: &str) -> String {
+    let got = sb
+        .run(&["workspaces", "get", id, "-o", "json"])
+        .success()
+        .json();
+    got["State"].as_str().unwrap_or_default().to_owned()
+}
+
+/// `maintenance on|off`: one ModifyWorkspaceState a WorkSpace; one in a
+/// state the service refuses fails with its code while the others change.
+#[test]
+fn maintenance_on_and_off_change_each_workspace() {
+    let sb = TestSandbox::start();
+    let available = ids_in_state(&sb, "available");
+    let stopped = ids_in_state(&sb, "stopped");
+    let (a, b, s) = (&available[0], &available[1], &stopped[0]);
+
+    sb.clear_requests();
+    let out = sb
+        .run(&["workspaces", "maintenance", "on", a, s, "--dry-run"])
+        .success();
+    assert!(out.stderr.contains("dry run"), "{}", out.stderr);
+    assert!(sb.requests_for("ModifyWorkspaceState").is_empty());
+
+    let out = sb
+        .run(&["workspaces", "maintenance", "on", a, s, "-o", "json"])
+        .success();
+    let results = out.json();
+    assert_eq!(results.as_array().unwrap().len(), 2, "{results}");
+    assert_eq!(sb.requests_for("ModifyWorkspaceState").len(), 2);
+    assert_eq!(state_of(&sb, a), "ADMIN_MAINTENANCE");
+    assert_eq!(state_of(&sb, s), "ADMIN_MAINTENANCE");
+
+    // b was never in maintenance: the service refuses to take it out.
+    let out = sb.run(&["workspaces", "maintenance", "off", a, b]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("InvalidResourceStateException"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(state_of(&sb, a), "AVAILABLE");
+    assert_eq!(state_of(&sb, b), "AVAILABLE");
+
+    sb.clear_requests();
+    let out = sb.run(&["workspaces", "maintenance", "on", "ws-NOPE"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let out = sb.run(&["workspaces", "maintenance", "on"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(sb.requests().is_empty(), "{:?}", sb.requests());
+}
+
+/// `restore` asks first, one RestoreWorkspace a WorkSpace; one in a state
+/// restore does not start from fails with the service's code.
+#[test]
+fn restore_asks_then_restores_each_workspace() {
+    let sb = TestSandbox::start();
+    let available = ids_in_state(&sb, "available");
+    let stopped = ids_in_state(&sb, "stopped");
+    let (a, s, m) = (&available[0], &stopped[0], &available[1]);
+    sb.run(&["workspaces", "maintenance", "on", m]).success();
+
+    sb.clear_requests();
+    let out = sb.run(&["workspaces", "restore", a]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    let out = sb.run(&["workspaces", "restore", a, "--dry-run"]).success();
+    assert!(out.stdout.contains(a.as_str()) || out.stderr.contains(a.as_str()));
+    let out = sb.run(&["workspaces", "restore", "not-an-id", "--yes"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(sb.requests_for("RestoreWorkspace").is_empty());
+
+    let out = sb.run(&["workspaces", "restore", a, s, m, "--yes", "-o", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(sb.requests_for("RestoreWorkspace").len(), 3);
+    let results = out.json();
+    let failed: Vec<&serde_json::Value> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["outcome"] == "failed")
+        .collect();
+    assert_eq!(failed.len(), 1, "{results}");
+    assert_eq!(failed[0]["id"], m.as_str());
+    assert_eq!(failed[0]["code"], "OperationNotSupportedException");
+    assert_eq!(state_of(&sb, a), "RESTORING");
+    assert_eq!(state_of(&sb, s), "RESTORING");
+    assert_eq!(state_of(&sb, m), "ADMIN_MAINTENANCE");
+
+    let table = sb.run(&["workspaces", "restore", a, "--yes"]);
+    assert_eq!(table.code, 1);
+    assert!(
+        table.stdout.contains("OperationNotSupportedException"),
+        "{}",
+        table.stdout
+    );
+}

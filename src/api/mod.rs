@@ -10,6 +10,7 @@
 pub mod pages;
 pub mod sts;
 pub mod thin_client;
+pub mod workspace_operations;
 pub mod workspace_tags;
 pub mod workspaces;
 

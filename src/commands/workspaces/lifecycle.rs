@@ -1,14 +1,18 @@
-//! `wsfleet workspaces start|stop|reboot|rebuild|terminate`: one flow for
-//! the five batch state changes. Targets come as IDs, `--ids-from`, or the
-//! `list` filters; everything but `start` shows the plan and asks first.
+//! `wsfleet workspaces start|stop|reboot|rebuild|terminate|restore|maintenance`:
+//! one flow for every change of a WorkSpace's state. Targets come as IDs,
+//! `--ids-from`, or the `list` filters; the changes that lose or interrupt
+//! something show the plan and ask first. The batch operations send up to
+//! 25 WorkSpaces a call; the others one a call, `--concurrency` at a time.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
-use aws_sdk_workspaces::types::Workspace;
+use aws_sdk_workspaces::types::{TargetWorkspaceState, Workspace};
 
 use super::WorkspaceFilterArgs;
+use crate::api::workspace_operations::{modify_workspace_state, restore_workspace};
 use crate::api::workspaces::{StateChange, change_state, describe_workspaces, workspaces};
+use crate::api::{IdResults, WorkspacesClient};
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
 use crate::commands::plan::ids_of;
@@ -38,6 +42,14 @@ pub const REBUILD_EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces rebuild ws-abc12345 --dry-run
   wsfleet workspaces rebuild ws-abc12345 --yes --wait";
+pub const RESTORE_EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces restore ws-abc12345 --dry-run
+  wsfleet workspaces restore --state error --directory d-90670b1234 --yes --wait";
+pub const MAINTENANCE_EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces maintenance on ws-abc12345 ws-def67890 --wait
+  wsfleet workspaces maintenance off --state admin-maintenance --dry-run";
 pub const TERMINATE_EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces terminate ws-abc12345 --dry-run
@@ -80,6 +92,57 @@ pub struct ConfirmedArgs {
     pub confirm: ConfirmArgs,
 }
 
+/// A change of a WorkSpace's state: a batch operation, or one that takes
+/// one WorkSpace a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Batch(StateChange),
+    /// RestoreWorkspace.
+    Restore,
+    /// ModifyWorkspaceState: into admin maintenance (`true`) or out of it.
+    Maintenance(bool),
+}
+
+impl From<StateChange> for Change {
+    fn from(change: StateChange) -> Self {
+        Change::Batch(change)
+    }
+}
+
+impl Change {
+    fn batch_size(self) -> usize {
+        match self {
+            Change::Batch(change) => change.batch_size(),
+            Change::Restore | Change::Maintenance(_) => 1,
+        }
+    }
+
+    /// One call for the batch (of one place).
+    async fn send(self, client: &WorkspacesClient, ids: Vec<String>) -> IdResults {
+        let one_by_one = |id: String| async move {
+            let result = match self {
+                Change::Restore => restore_workspace(client, &id).await,
+                Change::Maintenance(on) => {
+                    let state = if on {
+                        TargetWorkspaceState::AdminMaintenance
+                    } else {
+                        TargetWorkspaceState::Available
+                    };
+                    modify_workspace_state(client, &id, state).await
+                }
+                Change::Batch(_) => Ok(()),
+            };
+            (id, result)
+        };
+        match self {
+            Change::Batch(change) => change_state(client, change, &ids).await,
+            Change::Restore | Change::Maintenance(_) => {
+                futures::future::join_all(ids.into_iter().map(one_by_one)).await
+            }
+        }
+    }
+}
+
 /// What each change means for the person and where it ends.
 struct Verb {
     word: &'static str,
@@ -90,7 +153,34 @@ struct Verb {
     final_state: Option<&'static str>,
 }
 
-fn verb(change: StateChange) -> Verb {
+fn verb(change: Change) -> Verb {
+    let change = match change {
+        Change::Batch(change) => change,
+        Change::Restore => {
+            return Verb {
+                word: "restore",
+                confirms: true,
+                warning: Some(
+                    "Restoring recreates the root and user volumes from their most recent \
+                     snapshots, losing every change made since; anyone connected is \
+                     disconnected.",
+                ),
+                final_state: Some("AVAILABLE"),
+            };
+        }
+        Change::Maintenance(on) => {
+            return Verb {
+                word: if on {
+                    "put into maintenance"
+                } else {
+                    "take out of maintenance"
+                },
+                confirms: false,
+                warning: None,
+                final_state: Some(if on { "ADMIN_MAINTENANCE" } else { "AVAILABLE" }),
+            };
+        }
+    };
     match change {
         StateChange::Start => Verb {
             word: "start",
@@ -134,7 +224,13 @@ fn verb(change: StateChange) -> Verb {
 }
 
 /// `flags`: `--yes` (never set for `start`) and `--dry-run`.
-pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Context) -> Result<()> {
+pub async fn run(
+    change: impl Into<Change>,
+    args: Args,
+    flags: ConfirmArgs,
+    ctx: &Context,
+) -> Result<()> {
+    let change = change.into();
     let verb = verb(change);
     // Nothing named is never "every WorkSpace", even with --yes: that is
     // asked for with a filter.
@@ -187,7 +283,7 @@ pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Cont
             async move {
                 let ids: Vec<String> = batch.into_iter().map(|t| t.id).collect();
                 match client {
-                    Some(client) => change_state(&client, change, &ids).await,
+                    Some(client) => change.send(&client, ids).await,
                     None => Vec::new(),
                 }
             }

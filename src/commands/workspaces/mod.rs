@@ -4,6 +4,8 @@ pub mod applications;
 pub mod create;
 pub mod get;
 mod lifecycle;
+
+use lifecycle::Change;
 pub mod list;
 pub mod modify;
 
@@ -58,6 +60,12 @@ pub enum WorkspacesCommand {
     /// Terminate WorkSpaces: they and all their data are deleted for good
     #[command(after_long_help = lifecycle::TERMINATE_EXAMPLES)]
     Terminate(lifecycle::ConfirmedArgs),
+    /// Restore WorkSpaces from their last snapshots: newer changes are lost
+    #[command(after_long_help = lifecycle::RESTORE_EXAMPLES)]
+    Restore(lifecycle::ConfirmedArgs),
+    /// Put WorkSpaces into admin maintenance, or take them out of it
+    #[command(subcommand, after_long_help = lifecycle::MAINTENANCE_EXAMPLES)]
+    Maintenance(MaintenanceCommand),
     /// The applications associated with one WorkSpace
     #[command(after_long_help = applications::EXAMPLES)]
     Applications(applications::Args),
@@ -70,6 +78,17 @@ pub enum WorkspacesCommand {
     /// Remove tags from WorkSpaces
     #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES)]
     Untag(tagging::UntagArgs),
+}
+
+/// `workspaces maintenance on|off` (ModifyWorkspaceState).
+#[derive(Debug, Subcommand)]
+pub enum MaintenanceCommand {
+    /// Into ADMIN_MAINTENANCE (from AVAILABLE or STOPPED): no user can connect
+    #[command(after_long_help = lifecycle::MAINTENANCE_EXAMPLES)]
+    On(lifecycle::StartArgs),
+    /// Back to AVAILABLE
+    #[command(after_long_help = lifecycle::MAINTENANCE_EXAMPLES)]
+    Off(lifecycle::StartArgs),
 }
 
 pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
@@ -92,6 +111,22 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
         }
         WorkspacesCommand::Terminate(args) => {
             lifecycle::run(StateChange::Terminate, args.common, args.confirm, ctx).await
+        }
+        WorkspacesCommand::Restore(args) => {
+            lifecycle::run(Change::Restore, args.common, args.confirm, ctx).await
+        }
+        WorkspacesCommand::Maintenance(command) => {
+            let (on, args) = match command {
+                MaintenanceCommand::On(args) => (true, args),
+                MaintenanceCommand::Off(args) => (false, args),
+            };
+            lifecycle::run(
+                Change::Maintenance(on),
+                args.common,
+                args.change.into(),
+                ctx,
+            )
+            .await
         }
         WorkspacesCommand::Applications(args) => applications::run(args, ctx).await,
         WorkspacesCommand::Tags(args) => tagging::tags(args, &WORKSPACES, ctx).await,

@@ -1,0 +1,84 @@
+//! RestoreWorkspace and ModifyWorkspaceState: the states they start from
+//! and where they lead.
+
+use serde_json::json;
+
+use super::{call, error_code, find_workspace, seeded, workspace_state_at};
+
+#[test]
+fn restore_runs_from_the_allowed_states_and_ends_available() {
+    let mut state = seeded(100);
+    let stopped = find_workspace(&state, |w| w.state == "STOPPED");
+    call(
+        &mut state,
+        "RestoreWorkspace",
+        json!({"WorkspaceId": stopped}),
+    );
+    assert_eq!(
+        workspace_state_at(&mut state, 0, &stopped).as_deref(),
+        Some("RESTORING")
+    );
+    // Restoring is not a state a restore starts from.
+    assert_eq!(
+        error_code(
+            &mut state,
+            "RestoreWorkspace",
+            json!({"WorkspaceId": stopped})
+        ),
+        "OperationNotSupportedException"
+    );
+    assert_eq!(
+        workspace_state_at(&mut state, 31, &stopped).as_deref(),
+        Some("AVAILABLE")
+    );
+    assert_eq!(
+        error_code(
+            &mut state,
+            "RestoreWorkspace",
+            json!({"WorkspaceId": "ws-zzzzzzzzz"})
+        ),
+        "ResourceNotFoundException"
+    );
+    assert_eq!(
+        error_code(
+            &mut state,
+            "RestoreWorkspace",
+            json!({"WorkspaceId": "nope"})
+        ),
+        "ValidationException"
+    );
+}
+
+#[test]
+fn maintenance_enters_from_available_or_stopped_and_leaves_to_available() {
+    let mut state = seeded(100);
+    let available = find_workspace(&state, |w| w.state == "AVAILABLE");
+    let on = json!({"WorkspaceId": available, "WorkspaceState": "ADMIN_MAINTENANCE"});
+    let off = json!({"WorkspaceId": available, "WorkspaceState": "AVAILABLE"});
+    assert_eq!(
+        error_code(&mut state, "ModifyWorkspaceState", off.clone()),
+        "InvalidResourceStateException"
+    );
+    call(&mut state, "ModifyWorkspaceState", on.clone());
+    assert_eq!(
+        workspace_state_at(&mut state, 0, &available).as_deref(),
+        Some("ADMIN_MAINTENANCE")
+    );
+    assert_eq!(
+        error_code(&mut state, "ModifyWorkspaceState", on),
+        "InvalidResourceStateException"
+    );
+    call(&mut state, "ModifyWorkspaceState", off);
+    assert_eq!(
+        workspace_state_at(&mut state, 0, &available).as_deref(),
+        Some("AVAILABLE")
+    );
+    assert_eq!(
+        error_code(
+            &mut state,
+            "ModifyWorkspaceState",
+            json!({"WorkspaceId": available, "WorkspaceState": "SLEEPING"})
+        ),
+        "ValidationException"
+    );
+}

@@ -1,0 +1,35 @@
+//! The WorkSpace operations that take one WorkSpace a call: RestoreWorkspace
+//! and ModifyWorkspaceState. Each answers with the WorkSpace's own result,
+//! so the bulk executor runs them `--concurrency` at a time.
+
+use aws_sdk_workspaces::types::TargetWorkspaceState;
+
+use super::WorkspacesClient as Client;
+use crate::error::Result;
+
+/// RestoreWorkspace: the root and user volumes from their last snapshots.
+pub async fn restore_workspace(client: &Client, id: &str) -> Result<()> {
+    client
+        .restore_workspace()
+        .workspace_id(id)
+        .send()
+        .await
+        .map_err(|e| client.error("RestoreWorkspace", e))?;
+    Ok(())
+}
+
+/// ModifyWorkspaceState: into or out of admin maintenance.
+pub async fn modify_workspace_state(
+    client: &Client,
+    id: &str,
+    state: TargetWorkspaceState,
+) -> Result<()> {
+    client
+        .modify_workspace_state()
+        .workspace_id(id)
+        .workspace_state(state)
+        .send()
+        .await
+        .map_err(|e| client.error("ModifyWorkspaceState", e))?;
+    Ok(())
+}
