@@ -162,7 +162,7 @@ pub const MAP: &[Operation] = &[
     not_covered(WS, "ImportWorkspaceImage", BUNDLES_IMAGES_ACCOUNT),
     not_covered(WS, "ListAccountLinks", POOLS_AND_MORE),
     not_covered(WS, "ListAvailableManagementCidrRanges", BUNDLES_IMAGES_ACCOUNT),
-    not_covered(WS, "MigrateWorkspace", WORKSPACE_OPERATIONS),
+    covered(WS, "MigrateWorkspace", "workspaces migrate"),
     not_covered(WS, "ModifyAccount", BUNDLES_IMAGES_ACCOUNT),
     not_covered(WS, "ModifyCertificateBasedAuthProperties", DIRECTORIES),
     not_covered(WS, "ModifyClientProperties", DIRECTORIES),

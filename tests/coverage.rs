@@ -158,6 +158,7 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("RebootWorkspaces", "workspaces reboot {workspace} --yes"),
     ("RebuildWorkspaces", "workspaces rebuild {workspace} --yes"),
     ("RestoreWorkspace", "workspaces restore {workspace} --yes"),
+    ("MigrateWorkspace", "workspaces migrate {workspace} --to-bundle {bundle} --yes"),
     ("ModifyWorkspaceState", "workspaces maintenance on {workspace}"),
     ("DescribeWorkspacesConnectionStatus", "report"),
     ("DescribeTags", "workspaces tags {workspace}"),

@@ -148,3 +148,104 @@ fn restore_asks_then_restores_each_workspace() {
         table.stdout
     );
 }
+
+/// `migrate --to-bundle`: one MigrateWorkspace a WorkSpace, asked first; a
+/// WorkSpace of another operating system fails with the service's code
+/// while the others move to new IDs.
+#[test]
+fn migrate_recreates_each_workspace_from_the_bundle() {
+    let sb = TestSandbox::start();
+    let listed = sb
+        .run(&["workspaces", "list", "-o", "json"])
+        .success()
+        .json();
+    let all = listed.as_array().unwrap();
+    let os = |w: &serde_json::Value| {
+        w["WorkspaceProperties"]["OperatingSystemName"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("WINDOWS")
+    };
+    let usable = |w: &&serde_json::Value| {
+        ["AVAILABLE", "STOPPED"].contains(&w["State"].as_str().unwrap_or_default())
+    };
+    let windows: Vec<&serde_json::Value> = all.iter().filter(|w| os(w)).filter(usable).collect();
+    let linux = all
+        .iter()
+        .filter(|w| !os(w))
+        .find(usable)
+        .expect("a Linux WorkSpace");
+    let source = windows[0];
+    let bundle = windows
+        .iter()
+        .map(|w| w["BundleId"].as_str().unwrap())
+        .find(|b| *b != source["BundleId"].as_str().unwrap())
+        .expect("a second Windows bundle")
+        .to_owned();
+    let (source_id, linux_id) = (
+        source["WorkspaceId"].as_str().unwrap(),
+        linux["WorkspaceId"].as_str().unwrap(),
+    );
+
+    sb.clear_requests();
+    let out = sb.run(&["workspaces", "migrate", source_id, "--to-bundle", &bundle]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    sb.run(&[
+        "workspaces",
+        "migrate",
+        source_id,
+        "--to-bundle",
+        &bundle,
+        "--dry-run",
+    ])
+    .success();
+    let out = sb.run(&[
+        "workspaces",
+        "migrate",
+        source_id,
+        "--to-bundle",
+        "wsb-",
+        "--yes",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let out = sb.run(&["workspaces", "migrate", source_id, "--yes"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(sb.requests_for("MigrateWorkspace").is_empty());
+
+    let out = sb.run(&[
+        "workspaces",
+        "migrate",
+        source_id,
+        linux_id,
+        "--to-bundle",
+        &bundle,
+        "--yes",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(sb.requests_for("MigrateWorkspace").len(), 2);
+    let results = out.json();
+    let failed: Vec<&serde_json::Value> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["outcome"] == "failed")
+        .collect();
+    assert_eq!(failed.len(), 1, "{results}");
+    assert_eq!(failed[0]["id"], linux_id);
+    assert_eq!(failed[0]["code"], "InvalidParameterValuesException");
+    let note = out
+        .stderr
+        .lines()
+        .find(|l| l.contains(&format!("{source_id} migrated")))
+        .unwrap_or_else(|| panic!("{}", out.stderr));
+    let target = note.rsplit(' ').next().unwrap();
+    let migrated = sb
+        .run(&["workspaces", "get", target, "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(migrated["BundleId"], bundle.as_str());
+    assert_eq!(state_of(&sb, source_id), "TERMINATING");
+}

@@ -33,3 +33,16 @@ pub async fn modify_workspace_state(
         .map_err(|e| client.error("ModifyWorkspaceState", e))?;
     Ok(())
 }
+
+/// MigrateWorkspace: a new WorkSpace from the bundle, keeping the user
+/// volume; the source is terminated. Returns the new WorkSpace's ID.
+pub async fn migrate_workspace(client: &Client, id: &str, bundle_id: &str) -> Result<String> {
+    let output = client
+        .migrate_workspace()
+        .source_workspace_id(id)
+        .bundle_id(bundle_id)
+        .send()
+        .await
+        .map_err(|e| client.error("MigrateWorkspace", e))?;
+    Ok(output.target_workspace_id.unwrap_or_default())
+}

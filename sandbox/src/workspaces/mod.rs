@@ -129,6 +129,7 @@ const OPERATIONS: &[Operation] = &[
     // WorkSpace operations one WorkSpace a call (workspace_state.rs)
     Operation::changes("RestoreWorkspace", WorkspacesState::restore_workspace),
     Operation::changes("ModifyWorkspaceState", WorkspacesState::modify_workspace_state),
+    Operation::changes("MigrateWorkspace", WorkspacesState::migrate_workspace),
     // Applications (applications.rs) and their associations (associations.rs)
     Operation::reads("DescribeApplications", WorkspacesState::describe_applications),
     Operation::reads("DescribeApplicationAssociations", WorkspacesState::describe_application_associations),

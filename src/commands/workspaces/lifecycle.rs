@@ -5,12 +5,15 @@
 //! 25 WorkSpaces a call; the others one a call, `--concurrency` at a time.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use aws_sdk_workspaces::types::{TargetWorkspaceState, Workspace};
 
 use super::WorkspaceFilterArgs;
-use crate::api::workspace_operations::{modify_workspace_state, restore_workspace};
+use crate::api::workspace_operations::{
+    migrate_workspace, modify_workspace_state, restore_workspace,
+};
 use crate::api::workspaces::{StateChange, change_state, describe_workspaces, workspaces};
 use crate::api::{IdResults, WorkspacesClient};
 use crate::bulk::{Executor, show_plan};
@@ -20,8 +23,8 @@ use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::prompt;
-use crate::resources::WORKSPACES;
 use crate::resources::workspaces::placeholder;
+use crate::resources::{BundleId, WORKSPACES};
 use crate::scope::Service;
 use crate::scope::{PlaceId, Placed, Places, route};
 use crate::targets::TargetArgs;
@@ -46,6 +49,10 @@ pub const RESTORE_EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces restore ws-abc12345 --dry-run
   wsfleet workspaces restore --state error --directory d-90670b1234 --yes --wait";
+pub const MIGRATE_EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces migrate ws-abc12345 --to-bundle wsb-0123abcd --dry-run
+  wsfleet workspaces migrate --bundle wsb-old12345 --to-bundle wsb-new67890 --yes";
 pub const MAINTENANCE_EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces maintenance on ws-abc12345 ws-def67890 --wait
@@ -72,6 +79,18 @@ pub struct Args {
     pub bulk: BulkArgs,
 }
 
+/// `migrate`, which asks first.
+#[derive(Debug, clap::Args)]
+pub struct MigrateArgs {
+    /// The bundle to recreate the WorkSpaces from (the same operating
+    /// system family); --bundle filters the WorkSpaces by their current one
+    #[arg(long, value_name = "BUNDLE_ID")]
+    pub to_bundle: BundleId,
+
+    #[command(flatten)]
+    pub confirmed: ConfirmedArgs,
+}
+
 /// `start`, which does not ask first.
 #[derive(Debug, clap::Args)]
 pub struct StartArgs {
@@ -94,11 +113,13 @@ pub struct ConfirmedArgs {
 
 /// A change of a WorkSpace's state: a batch operation, or one that takes
 /// one WorkSpace a call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     Batch(StateChange),
     /// RestoreWorkspace.
     Restore,
+    /// MigrateWorkspace to this bundle.
+    Migrate(String),
     /// ModifyWorkspaceState: into admin maintenance (`true`) or out of it.
     Maintenance(bool),
 }
@@ -110,20 +131,33 @@ impl From<StateChange> for Change {
 }
 
 impl Change {
-    fn batch_size(self) -> usize {
+    fn batch_size(&self) -> usize {
         match self {
             Change::Batch(change) => change.batch_size(),
-            Change::Restore | Change::Maintenance(_) => 1,
+            Change::Restore | Change::Migrate(_) | Change::Maintenance(_) => 1,
         }
     }
 
-    /// One call for the batch (of one place).
-    async fn send(self, client: &WorkspacesClient, ids: Vec<String>) -> IdResults {
+    /// One call for the batch (of one place); a migration's new WorkSpace
+    /// is added to `migrated`.
+    async fn send(
+        &self,
+        client: &WorkspacesClient,
+        ids: Vec<String>,
+        migrated: &Mutex<Vec<(String, String)>>,
+    ) -> IdResults {
         let one_by_one = |id: String| async move {
             let result = match self {
                 Change::Restore => restore_workspace(client, &id).await,
+                Change::Migrate(bundle) => {
+                    migrate_workspace(client, &id, bundle).await.map(|target| {
+                        if let Ok(mut migrated) = migrated.lock() {
+                            migrated.push((id.clone(), target));
+                        }
+                    })
+                }
                 Change::Maintenance(on) => {
-                    let state = if on {
+                    let state = if *on {
                         TargetWorkspaceState::AdminMaintenance
                     } else {
                         TargetWorkspaceState::Available
@@ -135,8 +169,8 @@ impl Change {
             (id, result)
         };
         match self {
-            Change::Batch(change) => change_state(client, change, &ids).await,
-            Change::Restore | Change::Maintenance(_) => {
+            Change::Batch(change) => change_state(client, *change, &ids).await,
+            Change::Restore | Change::Migrate(_) | Change::Maintenance(_) => {
                 futures::future::join_all(ids.into_iter().map(one_by_one)).await
             }
         }
@@ -153,9 +187,22 @@ struct Verb {
     final_state: Option<&'static str>,
 }
 
-fn verb(change: Change) -> Verb {
+fn verb(change: &Change) -> Verb {
     let change = match change {
-        Change::Batch(change) => change,
+        Change::Batch(change) => *change,
+        Change::Migrate(_) => {
+            return Verb {
+                word: "migrate",
+                confirms: true,
+                warning: Some(
+                    "Migrating recreates each WorkSpace from the bundle under a new ID: the \
+                     root volume (C: or /) is replaced, the user volume is restored from its \
+                     latest snapshot, and the old WorkSpace is terminated.",
+                ),
+                // The source goes away; --wait waits for that.
+                final_state: None,
+            };
+        }
         Change::Restore => {
             return Verb {
                 word: "restore",
@@ -169,6 +216,7 @@ fn verb(change: Change) -> Verb {
             };
         }
         Change::Maintenance(on) => {
+            let on = *on;
             return Verb {
                 word: if on {
                     "put into maintenance"
@@ -231,7 +279,7 @@ pub async fn run(
     ctx: &Context,
 ) -> Result<()> {
     let change = change.into();
-    let verb = verb(change);
+    let verb = verb(&change);
     // Nothing named is never "every WorkSpace", even with --yes: that is
     // asked for with a filter.
     let named = WORKSPACES.targets(&args.targets, args.bulk.resume.as_ref())?;
@@ -276,6 +324,8 @@ pub async fn run(
         prompt::require_confirmation(&**prompter, verb.word, targets.len())?;
     }
 
+    let migrated = &Mutex::new(Vec::new());
+    let change = &change;
     let report = Executor::for_verb(ctx, &args.bulk, places, change.batch_size())
         .run(verb.word, target_ids, |batch| {
             // A batch holds the targets of one place.
@@ -283,12 +333,16 @@ pub async fn run(
             async move {
                 let ids: Vec<String> = batch.into_iter().map(|t| t.id).collect();
                 match client {
-                    Some(client) => change.send(&client, ids).await,
+                    Some(client) => change.send(&client, ids, migrated).await,
                     None => Vec::new(),
                 }
             }
         })
         .await?;
+    for (source, target) in migrated.lock().map(|m| m.clone()).unwrap_or_default() {
+        ctx.printer
+            .note(format!("{source} migrated: the new WorkSpace is {target}"));
+    }
     let changed = report.done();
     let interrupted = report.interrupted;
     let finished = report.finish(ctx);

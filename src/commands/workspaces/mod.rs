@@ -63,6 +63,9 @@ pub enum WorkspacesCommand {
     /// Restore WorkSpaces from their last snapshots: newer changes are lost
     #[command(after_long_help = lifecycle::RESTORE_EXAMPLES)]
     Restore(lifecycle::ConfirmedArgs),
+    /// Recreate WorkSpaces from another bundle, keeping the user volume (new IDs)
+    #[command(after_long_help = lifecycle::MIGRATE_EXAMPLES)]
+    Migrate(lifecycle::MigrateArgs),
     /// Put WorkSpaces into admin maintenance, or take them out of it
     #[command(subcommand, after_long_help = lifecycle::MAINTENANCE_EXAMPLES)]
     Maintenance(MaintenanceCommand),
@@ -114,6 +117,11 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
         }
         WorkspacesCommand::Restore(args) => {
             lifecycle::run(Change::Restore, args.common, args.confirm, ctx).await
+        }
+        WorkspacesCommand::Migrate(args) => {
+            let change = Change::Migrate(args.to_bundle.into());
+            let confirmed = args.confirmed;
+            lifecycle::run(change, confirmed.common, confirmed.confirm, ctx).await
         }
         WorkspacesCommand::Maintenance(command) => {
             let (on, args) = match command {

@@ -82,3 +82,67 @@ fn maintenance_enters_from_available_or_stopped_and_leaves_to_available() {
         "ValidationException"
     );
 }
+
+#[test]
+fn migrate_needs_a_bundle_of_the_same_os_and_terminates_the_source() {
+    let mut state = seeded(100);
+    let source = find_workspace(&state, |w| {
+        w.state == "AVAILABLE"
+            && w.workspace_properties
+                .operating_system_name
+                .starts_with("WINDOWS")
+    });
+    let source_bundle = state.workspaces[&source].workspace.bundle_id.clone();
+    let windows_bundle = state
+        .bundles
+        .values()
+        .find(|b| {
+            b.operating_system_name.starts_with("WINDOWS") && b.bundle.bundle_id != source_bundle
+        })
+        .map(|b| b.bundle.bundle_id.clone())
+        .expect("another Windows bundle");
+    let linux_bundle = state
+        .bundles
+        .values()
+        .find(|b| !b.operating_system_name.starts_with("WINDOWS"))
+        .map(|b| b.bundle.bundle_id.clone())
+        .expect("a Linux bundle");
+    assert_eq!(
+        error_code(
+            &mut state,
+            "MigrateWorkspace",
+            json!({"SourceWorkspaceId": source, "BundleId": linux_bundle})
+        ),
+        "InvalidParameterValuesException"
+    );
+    let answer = call(
+        &mut state,
+        "MigrateWorkspace",
+        json!({"SourceWorkspaceId": source, "BundleId": windows_bundle}),
+    );
+    let target = answer["TargetWorkspaceId"]
+        .as_str()
+        .expect("a target")
+        .to_owned();
+    assert_eq!(answer["SourceWorkspaceId"], json!(source));
+    assert_eq!(
+        workspace_state_at(&mut state, 0, &target).as_deref(),
+        Some("PENDING")
+    );
+    assert_eq!(
+        workspace_state_at(&mut state, 0, &source).as_deref(),
+        Some("TERMINATING")
+    );
+    assert_eq!(
+        error_code(
+            &mut state,
+            "MigrateWorkspace",
+            json!({"SourceWorkspaceId": source, "BundleId": windows_bundle})
+        ),
+        "ResourceUnavailableException"
+    );
+    assert_eq!(
+        workspace_state_at(&mut state, 31, &target).as_deref(),
+        Some("AVAILABLE")
+    );
+}
