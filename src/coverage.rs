@@ -150,7 +150,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DescribeWorkspaceImages", "images list"),
     not_covered(WS, "DescribeWorkspaceSnapshots", WORKSPACE_OPERATIONS),
     covered(WS, "DescribeWorkspaces", "workspaces list"),
-    covered(WS, "DescribeWorkspacesConnectionStatus", "report"),
+    covered(WS, "DescribeWorkspacesConnectionStatus", "workspaces connections"),
     not_covered(WS, "DescribeWorkspacesPoolSessions", POOLS_AND_MORE),
     not_covered(WS, "DescribeWorkspacesPools", POOLS_AND_MORE),
     not_covered(WS, "DisassociateConnectionAlias", DIRECTORIES),

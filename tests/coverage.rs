@@ -160,7 +160,7 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("RestoreWorkspace", "workspaces restore {workspace} --yes"),
     ("MigrateWorkspace", "workspaces migrate {workspace} --to-bundle {bundle} --yes"),
     ("ModifyWorkspaceState", "workspaces maintenance on {workspace}"),
-    ("DescribeWorkspacesConnectionStatus", "report"),
+    ("DescribeWorkspacesConnectionStatus", "workspaces connections {workspace}"),
     ("DescribeTags", "workspaces tags {workspace}"),
     ("CreateTags", "workspaces tag {workspace} team=coverage"),
     ("DeleteTags", "workspaces untag {workspace} team"),

@@ -249,3 +249,53 @@ fn migrate_recreates_each_workspace_from_the_bundle() {
     assert_eq!(migrated["BundleId"], bundle.as_str());
     assert_eq!(state_of(&sb, source_id), "TERMINATING");
 }
+
+/// `connections`: DescribeWorkspacesConnectionStatus of the named or
+/// filtered WorkSpaces (every one without targets), in every format.
+#[test]
+fn connections_show_state_and_last_user_connection() {
+    let sb = TestSandbox::start();
+    let available = ids_in_state(&sb, "available");
+    let (a, b) = (&available[0], &available[1]);
+
+    let out = sb
+        .run(&["workspaces", "connections", a, b, "-o", "json"])
+        .success();
+    let rows = out.json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r["ConnectionState"].is_string()),
+        "{rows:?}"
+    );
+    assert_eq!(rows[0]["WorkspaceId"], a.as_str());
+
+    let table = sb.run(&["workspaces", "connections", a]).success().stdout;
+    assert!(
+        table.contains("LAST CONNECTED") && table.contains(a.as_str()),
+        "{table}"
+    );
+    let csv = sb
+        .run(&[
+            "workspaces",
+            "connections",
+            "--state",
+            "available",
+            "-o",
+            "csv",
+        ])
+        .success()
+        .stdout;
+    assert_eq!(csv.lines().count(), available.len() + 1, "{csv}");
+
+    let all = sb
+        .run(&["workspaces", "connections", "-o", "json"])
+        .success()
+        .json();
+    assert!(all.as_array().unwrap().len() >= available.len());
+
+    sb.clear_requests();
+    let out = sb.run(&["workspaces", "connections", "ws-NOPE"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(sb.requests().is_empty());
+}

@@ -6,6 +6,7 @@
 
 pub mod applications;
 pub mod bundles;
+pub mod connections;
 pub mod devices;
 pub mod environments;
 mod ids;

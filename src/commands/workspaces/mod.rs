@@ -1,6 +1,7 @@
 //! `wsfleet workspaces`: Amazon WorkSpaces and their lifecycle.
 
 pub mod applications;
+pub mod connections;
 pub mod create;
 pub mod get;
 mod lifecycle;
@@ -69,6 +70,9 @@ pub enum WorkspacesCommand {
     /// Put WorkSpaces into admin maintenance, or take them out of it
     #[command(subcommand, after_long_help = lifecycle::MAINTENANCE_EXAMPLES)]
     Maintenance(MaintenanceCommand),
+    /// Connection state and last user connection of WorkSpaces
+    #[command(after_long_help = connections::EXAMPLES)]
+    Connections(connections::Args),
     /// The applications associated with one WorkSpace
     #[command(after_long_help = applications::EXAMPLES)]
     Applications(applications::Args),
@@ -136,6 +140,7 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
             )
             .await
         }
+        WorkspacesCommand::Connections(args) => connections::run(args, ctx).await,
         WorkspacesCommand::Applications(args) => applications::run(args, ctx).await,
         WorkspacesCommand::Tags(args) => tagging::tags(args, &WORKSPACES, ctx).await,
         WorkspacesCommand::Tag(args) => tagging::tag(args, &WORKSPACES, ctx).await,
