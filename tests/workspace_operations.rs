@@ -51,6 +51,16 @@ fn ids_in_state(sb: &TestSandbox, state: &str) -> Vec<String> {
         .collect()
 }
 
+/// The failed rows of a bulk verb's `-o json` result table.
+fn failed(results: &serde_json::Value) -> Vec<&serde_json::Value> {
+    results
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["outcome"] == "failed")
+        .collect()
+}
+
 fn state_of(sb: &TestSandbox, id: &str) -> String {
     let got = sb
         .run(&["workspaces", "get", id, "-o", "json"])
@@ -127,12 +137,7 @@ fn restore_asks_then_restores_each_workspace() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(sb.requests_for("RestoreWorkspace").len(), 3);
     let results = out.json();
-    let failed: Vec<&serde_json::Value> = results
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["outcome"] == "failed")
-        .collect();
+    let failed = failed(&results);
     assert_eq!(failed.len(), 1, "{results}");
     assert_eq!(failed[0]["id"], m.as_str());
     assert_eq!(failed[0]["code"], "OperationNotSupportedException");
@@ -227,12 +232,7 @@ fn migrate_recreates_each_workspace_from_the_bundle() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(sb.requests_for("MigrateWorkspace").len(), 2);
     let results = out.json();
-    let failed: Vec<&serde_json::Value> = results
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["outcome"] == "failed")
-        .collect();
+    let failed = failed(&results);
     assert_eq!(failed.len(), 1, "{results}");
     assert_eq!(failed[0]["id"], linux_id);
     assert_eq!(failed[0]["code"], "InvalidParameterValuesException");
