@@ -7,7 +7,10 @@
 //! endpoint did not answer within which timeout, or which IAM action the
 //! credentials lack, the moment it is converted.
 
+pub mod account_links;
+pub mod connect_add_ins;
 pub mod pages;
+pub mod pools;
 pub mod sts;
 pub mod thin_client;
 pub mod workspace_operations;

@@ -1,14 +1,17 @@
 //! Behaviour of the WorkSpaces side of the sandbox, driven through
 //! `WorkspacesState::handle` exactly as the server drives it.
 
+mod account_links;
 mod applications;
 mod associations;
 mod batch;
 mod bundles_directories;
+mod connect_add_ins;
 mod connection_status;
 mod create;
 mod images;
 mod operations;
+mod pools;
 mod properties;
 mod seed;
 mod shapes;
