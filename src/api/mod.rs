@@ -15,6 +15,7 @@ pub mod pages;
 pub mod pools;
 pub mod sts;
 pub mod thin_client;
+pub mod workspace_operations;
 pub mod workspace_tags;
 pub mod workspaces;
 

@@ -65,24 +65,7 @@ pub fn workspaces(client: &Client, query: WorkspaceQuery) -> Pages<Workspace> {
 /// (DescribeWorkspacesConnectionStatus, every page); a WorkSpace nobody ever
 /// connected to is absent.
 pub async fn last_user_connections(client: &Client) -> Result<HashMap<String, DateTime>> {
-    let client = client.clone();
-    let statuses = Pages::following_token(move |next_token| {
-        let client = client.clone();
-        async move {
-            let output = client
-                .describe_workspaces_connection_status()
-                .set_next_token(next_token)
-                .send()
-                .await
-                .map_err(|e| client.error("DescribeWorkspacesConnectionStatus", e))?;
-            Ok((
-                output.workspaces_connection_status.unwrap_or_default(),
-                output.next_token,
-            ))
-        }
-    })
-    .all()
-    .await?;
+    let statuses = super::workspace_operations::connection_statuses(client, &[]).await?;
     Ok(statuses
         .into_iter()
         .filter_map(|status| {

@@ -45,6 +45,7 @@ mod pools;
 mod seed;
 mod tags;
 mod workspace_ops;
+mod workspace_state;
 
 #[cfg(test)]
 mod tests;
@@ -130,6 +131,10 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("RebootWorkspaces", |state, input, clock| state.change_workspaces(input, clock, REBOOT)),
     Operation::changes("RebuildWorkspaces", |state, input, clock| state.change_workspaces(input, clock, REBUILD)),
     Operation::changes("TerminateWorkspaces", |state, input, clock| state.change_workspaces(input, clock, TERMINATE)),
+    // WorkSpace operations one WorkSpace a call (workspace_state.rs)
+    Operation::changes("RestoreWorkspace", WorkspacesState::restore_workspace),
+    Operation::changes("ModifyWorkspaceState", WorkspacesState::modify_workspace_state),
+    Operation::changes("MigrateWorkspace", WorkspacesState::migrate_workspace),
     // Applications (applications.rs) and their associations (associations.rs)
     Operation::reads("DescribeApplications", WorkspacesState::describe_applications),
     Operation::reads("DescribeApplicationAssociations", WorkspacesState::describe_application_associations),

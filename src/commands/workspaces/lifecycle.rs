@@ -1,14 +1,21 @@
-//! `wsfleet workspaces start|stop|reboot|rebuild|terminate`: one flow for
-//! the five batch state changes. Targets come as IDs, `--ids-from`, or the
-//! `list` filters; everything but `start` shows the plan and asks first.
+//! `wsfleet workspaces start|stop|reboot|rebuild|terminate|restore|maintenance`:
+//! one flow for every change of a WorkSpace's state. Targets come as IDs,
+//! `--ids-from`, or the `list` filters; the changes that lose or interrupt
+//! something show the plan and ask first. The batch operations send up to
+//! 25 WorkSpaces a call; the others one a call, `--concurrency` at a time.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::Duration;
 
-use aws_sdk_workspaces::types::Workspace;
+use aws_sdk_workspaces::types::{TargetWorkspaceState, Workspace};
 
 use super::WorkspaceFilterArgs;
+use crate::api::workspace_operations::{
+    migrate_workspace, modify_workspace_state, restore_workspace,
+};
 use crate::api::workspaces::{StateChange, change_state, describe_workspaces, workspaces};
+use crate::api::{IdResults, WorkspacesClient};
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
 use crate::commands::plan::ids_of;
@@ -16,8 +23,8 @@ use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::prompt;
-use crate::resources::WORKSPACES;
 use crate::resources::workspaces::placeholder;
+use crate::resources::{BundleId, WORKSPACES};
 use crate::scope::Service;
 use crate::scope::{PlaceId, Placed, Places, route};
 use crate::targets::TargetArgs;
@@ -38,6 +45,18 @@ pub const REBUILD_EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces rebuild ws-abc12345 --dry-run
   wsfleet workspaces rebuild ws-abc12345 --yes --wait";
+pub const RESTORE_EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces restore ws-abc12345 --dry-run
+  wsfleet workspaces restore --state error --directory d-90670b1234 --yes --wait";
+pub const MIGRATE_EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces migrate ws-abc12345 --to-bundle wsb-0123abcd --dry-run
+  wsfleet workspaces migrate --bundle wsb-old12345 --to-bundle wsb-new67890 --yes";
+pub const MAINTENANCE_EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces maintenance on ws-abc12345 ws-def67890 --wait
+  wsfleet workspaces maintenance off --state admin-maintenance --dry-run";
 pub const TERMINATE_EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces terminate ws-abc12345 --dry-run
@@ -60,6 +79,18 @@ pub struct Args {
     pub bulk: BulkArgs,
 }
 
+/// `migrate`, which asks first.
+#[derive(Debug, clap::Args)]
+pub struct MigrateArgs {
+    /// The bundle to recreate the WorkSpaces from (the same operating
+    /// system family); --bundle filters the WorkSpaces by their current one
+    #[arg(long, value_name = "BUNDLE_ID")]
+    pub to_bundle: BundleId,
+
+    #[command(flatten)]
+    pub confirmed: ConfirmedArgs,
+}
+
 /// `start`, which does not ask first.
 #[derive(Debug, clap::Args)]
 pub struct StartArgs {
@@ -80,6 +111,72 @@ pub struct ConfirmedArgs {
     pub confirm: ConfirmArgs,
 }
 
+/// A change of a WorkSpace's state: a batch operation, or one that takes
+/// one WorkSpace a call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Batch(StateChange),
+    /// RestoreWorkspace.
+    Restore,
+    /// MigrateWorkspace to this bundle.
+    Migrate(String),
+    /// ModifyWorkspaceState: into admin maintenance (`true`) or out of it.
+    Maintenance(bool),
+}
+
+impl From<StateChange> for Change {
+    fn from(change: StateChange) -> Self {
+        Change::Batch(change)
+    }
+}
+
+impl Change {
+    fn batch_size(&self) -> usize {
+        match self {
+            Change::Batch(change) => change.batch_size(),
+            Change::Restore | Change::Migrate(_) | Change::Maintenance(_) => 1,
+        }
+    }
+
+    /// One call for the batch (of one place); a migration's new WorkSpace
+    /// is added to `migrated`.
+    async fn send(
+        &self,
+        client: &WorkspacesClient,
+        ids: Vec<String>,
+        migrated: &Mutex<Vec<(String, String)>>,
+    ) -> IdResults {
+        let one_by_one = |id: String| async move {
+            let result = match self {
+                Change::Restore => restore_workspace(client, &id).await,
+                Change::Migrate(bundle) => {
+                    migrate_workspace(client, &id, bundle).await.map(|target| {
+                        if let Ok(mut migrated) = migrated.lock() {
+                            migrated.push((id.clone(), target));
+                        }
+                    })
+                }
+                Change::Maintenance(on) => {
+                    let state = if *on {
+                        TargetWorkspaceState::AdminMaintenance
+                    } else {
+                        TargetWorkspaceState::Available
+                    };
+                    modify_workspace_state(client, &id, state).await
+                }
+                Change::Batch(_) => Ok(()),
+            };
+            (id, result)
+        };
+        match self {
+            Change::Batch(change) => change_state(client, *change, &ids).await,
+            Change::Restore | Change::Migrate(_) | Change::Maintenance(_) => {
+                futures::future::join_all(ids.into_iter().map(one_by_one)).await
+            }
+        }
+    }
+}
+
 /// What each change means for the person and where it ends.
 struct Verb {
     word: &'static str,
@@ -90,7 +187,48 @@ struct Verb {
     final_state: Option<&'static str>,
 }
 
-fn verb(change: StateChange) -> Verb {
+fn verb(change: &Change) -> Verb {
+    let change = match change {
+        Change::Batch(change) => *change,
+        Change::Migrate(_) => {
+            return Verb {
+                word: "migrate",
+                confirms: true,
+                warning: Some(
+                    "Migrating recreates each WorkSpace from the bundle under a new ID: the \
+                     root volume (C: or /) is replaced, the user volume is restored from its \
+                     latest snapshot, and the old WorkSpace is terminated.",
+                ),
+                // The source goes away; --wait waits for that.
+                final_state: None,
+            };
+        }
+        Change::Restore => {
+            return Verb {
+                word: "restore",
+                confirms: true,
+                warning: Some(
+                    "Restoring recreates the root and user volumes from their most recent \
+                     snapshots, losing every change made since; anyone connected is \
+                     disconnected.",
+                ),
+                final_state: Some("AVAILABLE"),
+            };
+        }
+        Change::Maintenance(on) => {
+            let on = *on;
+            return Verb {
+                word: if on {
+                    "put into maintenance"
+                } else {
+                    "take out of maintenance"
+                },
+                confirms: false,
+                warning: None,
+                final_state: Some(if on { "ADMIN_MAINTENANCE" } else { "AVAILABLE" }),
+            };
+        }
+    };
     match change {
         StateChange::Start => Verb {
             word: "start",
@@ -134,13 +272,16 @@ fn verb(change: StateChange) -> Verb {
 }
 
 /// `flags`: `--yes` (never set for `start`) and `--dry-run`.
-pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Context) -> Result<()> {
-    let verb = verb(change);
-    let prompter = if verb.confirms {
-        Some(prompt::for_run(&ctx.printer, &flags, verb.word)?)
-    } else {
-        None
-    };
+pub async fn run(
+    change: impl Into<Change>,
+    args: Args,
+    flags: ConfirmArgs,
+    ctx: &Context,
+) -> Result<()> {
+    let change = change.into();
+    let verb = verb(&change);
+    // Nothing named is never "every WorkSpace", even with --yes: that is
+    // asked for with a filter.
     let named = WORKSPACES.targets(&args.targets, args.bulk.resume.as_ref())?;
     if named.is_empty() && args.filters.is_empty() {
         return Err(AppError::usage(format!(
@@ -148,6 +289,11 @@ pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Cont
             verb.word
         )));
     }
+    let prompter = if verb.confirms {
+        Some(prompt::for_run(&ctx.printer, &flags, verb.word)?)
+    } else {
+        None
+    };
     // The filters are checked here, before any request.
     args.filters.query(Vec::new())?;
     let routed = route(ctx, Service::WorkSpaces, named).await?;
@@ -178,6 +324,8 @@ pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Cont
         prompt::require_confirmation(&**prompter, verb.word, targets.len())?;
     }
 
+    let migrated = &Mutex::new(Vec::new());
+    let change = &change;
     let report = Executor::for_verb(ctx, &args.bulk, places, change.batch_size())
         .run(verb.word, target_ids, |batch| {
             // A batch holds the targets of one place.
@@ -185,12 +333,16 @@ pub async fn run(change: StateChange, args: Args, flags: ConfirmArgs, ctx: &Cont
             async move {
                 let ids: Vec<String> = batch.into_iter().map(|t| t.id).collect();
                 match client {
-                    Some(client) => change_state(&client, change, &ids).await,
+                    Some(client) => change.send(&client, ids, migrated).await,
                     None => Vec::new(),
                 }
             }
         })
         .await?;
+    for (source, target) in migrated.lock().map(|m| m.clone()).unwrap_or_default() {
+        ctx.printer
+            .note(format!("{source} migrated: the new WorkSpace is {target}"));
+    }
     let changed = report.done();
     let interrupted = report.interrupted;
     let finished = report.finish(ctx);

@@ -1,9 +1,12 @@
 //! `wsfleet workspaces`: Amazon WorkSpaces and their lifecycle.
 
 pub mod applications;
+pub mod connections;
 pub mod create;
 pub mod get;
 mod lifecycle;
+
+use lifecycle::Change;
 pub mod list;
 pub mod modify;
 
@@ -58,6 +61,18 @@ pub enum WorkspacesCommand {
     /// Terminate WorkSpaces: they and all their data are deleted for good
     #[command(after_long_help = lifecycle::TERMINATE_EXAMPLES)]
     Terminate(lifecycle::ConfirmedArgs),
+    /// Restore WorkSpaces from their last snapshots: newer changes are lost
+    #[command(after_long_help = lifecycle::RESTORE_EXAMPLES)]
+    Restore(lifecycle::ConfirmedArgs),
+    /// Recreate WorkSpaces from another bundle, keeping the user volume (new IDs)
+    #[command(after_long_help = lifecycle::MIGRATE_EXAMPLES)]
+    Migrate(lifecycle::MigrateArgs),
+    /// Put WorkSpaces into admin maintenance, or take them out of it
+    #[command(subcommand, after_long_help = lifecycle::MAINTENANCE_EXAMPLES)]
+    Maintenance(MaintenanceCommand),
+    /// Connection state and last user connection of WorkSpaces
+    #[command(after_long_help = connections::EXAMPLES)]
+    Connections(connections::Args),
     /// The applications associated with one WorkSpace
     #[command(after_long_help = applications::EXAMPLES)]
     Applications(applications::Args),
@@ -70,6 +85,17 @@ pub enum WorkspacesCommand {
     /// Remove tags from WorkSpaces
     #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES)]
     Untag(tagging::UntagArgs),
+}
+
+/// `workspaces maintenance on|off` (ModifyWorkspaceState).
+#[derive(Debug, Subcommand)]
+pub enum MaintenanceCommand {
+    /// Into ADMIN_MAINTENANCE (from AVAILABLE or STOPPED): no user can connect
+    #[command(after_long_help = lifecycle::MAINTENANCE_EXAMPLES)]
+    On(lifecycle::StartArgs),
+    /// Back to AVAILABLE
+    #[command(after_long_help = lifecycle::MAINTENANCE_EXAMPLES)]
+    Off(lifecycle::StartArgs),
 }
 
 pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
@@ -93,6 +119,28 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
         WorkspacesCommand::Terminate(args) => {
             lifecycle::run(StateChange::Terminate, args.common, args.confirm, ctx).await
         }
+        WorkspacesCommand::Restore(args) => {
+            lifecycle::run(Change::Restore, args.common, args.confirm, ctx).await
+        }
+        WorkspacesCommand::Migrate(args) => {
+            let change = Change::Migrate(args.to_bundle.into());
+            let confirmed = args.confirmed;
+            lifecycle::run(change, confirmed.common, confirmed.confirm, ctx).await
+        }
+        WorkspacesCommand::Maintenance(command) => {
+            let (on, args) = match command {
+                MaintenanceCommand::On(args) => (true, args),
+                MaintenanceCommand::Off(args) => (false, args),
+            };
+            lifecycle::run(
+                Change::Maintenance(on),
+                args.common,
+                args.change.into(),
+                ctx,
+            )
+            .await
+        }
+        WorkspacesCommand::Connections(args) => connections::run(args, ctx).await,
         WorkspacesCommand::Applications(args) => applications::run(args, ctx).await,
         WorkspacesCommand::Tags(args) => tagging::tags(args, &WORKSPACES, ctx).await,
         WorkspacesCommand::Tag(args) => tagging::tag(args, &WORKSPACES, ctx).await,

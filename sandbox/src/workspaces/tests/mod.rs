@@ -18,6 +18,7 @@ mod properties;
 mod seed;
 mod shapes;
 mod tags;
+mod workspace_state;
 mod workspaces;
 
 use std::time::Duration;

@@ -1,0 +1,301 @@
+//! End-to-end: the WorkSpace operations of issue 14 and the safety of the
+//! state changes, through the real binary against the sandbox.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
+
+mod common;
+
+use common::TestSandbox;
+
+/// With no IDs, no `--ids-from` and no filter, no state change selects
+/// every WorkSpace, `--yes` or not; a filter is how "all of them" is said.
+#[test]
+fn state_changes_refuse_to_select_every_workspace() {
+    let sb = TestSandbox::start();
+    for verb in ["start", "stop", "reboot", "rebuild", "terminate"] {
+        for extra in [&[][..], &["--yes"][..], &["--dry-run"][..]] {
+            if verb == "start" && extra == ["--yes"] {
+                continue; // start does not ask, so takes no --yes
+            }
+            let mut args = vec!["workspaces", verb];
+            args.extend_from_slice(extra);
+            let out = sb.run(&args);
+            assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+            assert!(
+                out.stderr
+                    .contains(&format!("name the WorkSpaces to {verb}")),
+                "{args:?}: {}",
+                out.stderr
+            );
+        }
+    }
+    assert!(sb.requests().is_empty(), "{:?}", sb.requests());
+
+    // A filter selects what it matches: planned, nothing changed.
+    let out = sb
+        .run(&["workspaces", "reboot", "--state", "available", "--dry-run"])
+        .success();
+    assert!(sb.requests_for("RebootWorkspaces").is_empty());
+    assert!(!out.stdout.is_empty() || !out.stderr.is_empty());
+}
+
+fn ids_in_state(sb: &TestSandbox, state: &str) -> Vec<String> {
+    let listed = sb
+        .run(&["workspaces", "list", "--state", state, "-o", "json"])
+        .success()
+        .json();
+    listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["WorkspaceId"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The failed rows of a bulk verb's `-o json` result table.
+fn failed(results: &serde_json::Value) -> Vec<&serde_json::Value> {
+    results
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["outcome"] == "failed")
+        .collect()
+}
+
+fn state_of(sb: &TestSandbox, id: &str) -> String {
+    let got = sb
+        .run(&["workspaces", "get", id, "-o", "json"])
+        .success()
+        .json();
+    got["State"].as_str().unwrap_or_default().to_owned()
+}
+
+/// `maintenance on|off`: one ModifyWorkspaceState a WorkSpace; one in a
+/// state the service refuses fails with its code while the others change.
+#[test]
+fn maintenance_on_and_off_change_each_workspace() {
+    let sb = TestSandbox::start();
+    let available = ids_in_state(&sb, "available");
+    let stopped = ids_in_state(&sb, "stopped");
+    let (a, b, s) = (&available[0], &available[1], &stopped[0]);
+
+    sb.clear_requests();
+    let out = sb
+        .run(&["workspaces", "maintenance", "on", a, s, "--dry-run"])
+        .success();
+    assert!(out.stderr.contains("dry run"), "{}", out.stderr);
+    assert!(sb.requests_for("ModifyWorkspaceState").is_empty());
+
+    let out = sb
+        .run(&["workspaces", "maintenance", "on", a, s, "-o", "json"])
+        .success();
+    let results = out.json();
+    assert_eq!(results.as_array().unwrap().len(), 2, "{results}");
+    assert_eq!(sb.requests_for("ModifyWorkspaceState").len(), 2);
+    assert_eq!(state_of(&sb, a), "ADMIN_MAINTENANCE");
+    assert_eq!(state_of(&sb, s), "ADMIN_MAINTENANCE");
+
+    // b was never in maintenance: the service refuses to take it out.
+    let out = sb.run(&["workspaces", "maintenance", "off", a, b]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("InvalidResourceStateException"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(state_of(&sb, a), "AVAILABLE");
+    assert_eq!(state_of(&sb, b), "AVAILABLE");
+
+    sb.clear_requests();
+    let out = sb.run(&["workspaces", "maintenance", "on", "ws-NOPE"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let out = sb.run(&["workspaces", "maintenance", "on"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(sb.requests().is_empty(), "{:?}", sb.requests());
+}
+
+/// `restore` asks first, one RestoreWorkspace a WorkSpace; one in a state
+/// restore does not start from fails with the service's code.
+#[test]
+fn restore_asks_then_restores_each_workspace() {
+    let sb = TestSandbox::start();
+    let available = ids_in_state(&sb, "available");
+    let stopped = ids_in_state(&sb, "stopped");
+    let (a, s, m) = (&available[0], &stopped[0], &available[1]);
+    sb.run(&["workspaces", "maintenance", "on", m]).success();
+
+    sb.clear_requests();
+    let out = sb.run(&["workspaces", "restore", a]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    let out = sb.run(&["workspaces", "restore", a, "--dry-run"]).success();
+    assert!(out.stdout.contains(a.as_str()) || out.stderr.contains(a.as_str()));
+    let out = sb.run(&["workspaces", "restore", "not-an-id", "--yes"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(sb.requests_for("RestoreWorkspace").is_empty());
+
+    let out = sb.run(&["workspaces", "restore", a, s, m, "--yes", "-o", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(sb.requests_for("RestoreWorkspace").len(), 3);
+    let results = out.json();
+    let failed = failed(&results);
+    assert_eq!(failed.len(), 1, "{results}");
+    assert_eq!(failed[0]["id"], m.as_str());
+    assert_eq!(failed[0]["code"], "OperationNotSupportedException");
+    assert_eq!(state_of(&sb, a), "RESTORING");
+    assert_eq!(state_of(&sb, s), "RESTORING");
+    assert_eq!(state_of(&sb, m), "ADMIN_MAINTENANCE");
+
+    let table = sb.run(&["workspaces", "restore", a, "--yes"]);
+    assert_eq!(table.code, 1);
+    assert!(
+        table.stdout.contains("OperationNotSupportedException"),
+        "{}",
+        table.stdout
+    );
+}
+
+/// `migrate --to-bundle`: one MigrateWorkspace a WorkSpace, asked first; a
+/// WorkSpace of another operating system fails with the service's code
+/// while the others move to new IDs.
+#[test]
+fn migrate_recreates_each_workspace_from_the_bundle() {
+    let sb = TestSandbox::start();
+    let listed = sb
+        .run(&["workspaces", "list", "-o", "json"])
+        .success()
+        .json();
+    let all = listed.as_array().unwrap();
+    let os = |w: &serde_json::Value| {
+        w["WorkspaceProperties"]["OperatingSystemName"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("WINDOWS")
+    };
+    let usable = |w: &&serde_json::Value| {
+        ["AVAILABLE", "STOPPED"].contains(&w["State"].as_str().unwrap_or_default())
+    };
+    let windows: Vec<&serde_json::Value> = all.iter().filter(|w| os(w)).filter(usable).collect();
+    let linux = all
+        .iter()
+        .filter(|w| !os(w))
+        .find(usable)
+        .expect("a Linux WorkSpace");
+    let source = windows[0];
+    let bundle = windows
+        .iter()
+        .map(|w| w["BundleId"].as_str().unwrap())
+        .find(|b| *b != source["BundleId"].as_str().unwrap())
+        .expect("a second Windows bundle")
+        .to_owned();
+    let (source_id, linux_id) = (
+        source["WorkspaceId"].as_str().unwrap(),
+        linux["WorkspaceId"].as_str().unwrap(),
+    );
+
+    sb.clear_requests();
+    let out = sb.run(&["workspaces", "migrate", source_id, "--to-bundle", &bundle]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    sb.run(&[
+        "workspaces",
+        "migrate",
+        source_id,
+        "--to-bundle",
+        &bundle,
+        "--dry-run",
+    ])
+    .success();
+    let out = sb.run(&[
+        "workspaces",
+        "migrate",
+        source_id,
+        "--to-bundle",
+        "wsb-",
+        "--yes",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let out = sb.run(&["workspaces", "migrate", source_id, "--yes"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(sb.requests_for("MigrateWorkspace").is_empty());
+
+    let out = sb.run(&[
+        "workspaces",
+        "migrate",
+        source_id,
+        linux_id,
+        "--to-bundle",
+        &bundle,
+        "--yes",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(sb.requests_for("MigrateWorkspace").len(), 2);
+    let results = out.json();
+    let failed = failed(&results);
+    assert_eq!(failed.len(), 1, "{results}");
+    assert_eq!(failed[0]["id"], linux_id);
+    assert_eq!(failed[0]["code"], "InvalidParameterValuesException");
+    let note = out
+        .stderr
+        .lines()
+        .find(|l| l.contains(&format!("{source_id} migrated")))
+        .unwrap_or_else(|| panic!("{}", out.stderr));
+    let target = note.rsplit(' ').next().unwrap();
+    let migrated = sb
+        .run(&["workspaces", "get", target, "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(migrated["BundleId"], bundle.as_str());
+    assert_eq!(state_of(&sb, source_id), "TERMINATING");
+}
+
+/// `connections`: DescribeWorkspacesConnectionStatus of the named or
+/// filtered WorkSpaces (every one without targets), in every format.
+#[test]
+fn connections_show_state_and_last_user_connection() {
+    let sb = TestSandbox::start();
+    let available = ids_in_state(&sb, "available");
+    let (a, b) = (&available[0], &available[1]);
+
+    let out = sb
+        .run(&["workspaces", "connections", a, b, "-o", "json"])
+        .success();
+    let rows = out.json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r["ConnectionState"].is_string()),
+        "{rows:?}"
+    );
+    assert_eq!(rows[0]["WorkspaceId"], a.as_str());
+
+    let table = sb.run(&["workspaces", "connections", a]).success().stdout;
+    assert!(
+        table.contains("LAST CONNECTED") && table.contains(a.as_str()),
+        "{table}"
+    );
+    let csv = sb
+        .run(&[
+            "workspaces",
+            "connections",
+            "--state",
+            "available",
+            "-o",
+            "csv",
+        ])
+        .success()
+        .stdout;
+    assert_eq!(csv.lines().count(), available.len() + 1, "{csv}");
+
+    let all = sb
+        .run(&["workspaces", "connections", "-o", "json"])
+        .success()
+        .json();
+    assert!(all.as_array().unwrap().len() >= available.len());
+
+    sb.clear_requests();
+    let out = sb.run(&["workspaces", "connections", "ws-NOPE"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(sb.requests().is_empty());
+}
