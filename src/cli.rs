@@ -4,6 +4,7 @@
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::applications::ApplicationsCommand;
+use crate::commands::bundles::BundlesCommand;
 use crate::commands::devices::DevicesCommand;
 use crate::commands::environments::EnvironmentsCommand;
 use crate::commands::images::ImagesCommand;
@@ -238,6 +239,9 @@ pub enum Command {
     /// WorkSpace images
     #[command(subcommand, after_long_help = crate::commands::images::EXAMPLES)]
     Images(ImagesCommand),
+    /// WorkSpace bundles: Amazon's and the account's
+    #[command(subcommand, after_long_help = crate::commands::bundles::EXAMPLES)]
+    Bundles(BundlesCommand),
     /// One fleet summary, across regions and accounts
     #[command(after_long_help = crate::commands::report::EXAMPLES)]
     Report(crate::commands::report::Args),

@@ -7,6 +7,7 @@
 //! endpoint did not answer within which timeout, or which IAM action the
 //! credentials lack, the moment it is converted.
 
+pub mod bundles;
 pub mod pages;
 pub mod sts;
 pub mod thin_client;

@@ -2,6 +2,7 @@
 //! `run`. Commands call `api/` for data and `output/` to write it.
 
 pub mod applications;
+pub mod bundles;
 pub mod completions;
 pub mod coverage;
 pub mod devices;
@@ -29,6 +30,7 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Workspaces(command) => workspaces::run(command, ctx).await,
         Command::Applications(command) => applications::run(command, ctx).await,
         Command::Images(command) => images::run(command, ctx).await,
+        Command::Bundles(command) => bundles::run(command, ctx).await,
         Command::Sandbox(command) => sandbox::run(command, ctx).await,
         Command::Completions(args) => completions::run(args, ctx).await,
         Command::GenerateAssets(args) => generate_assets::run(args, ctx).await,

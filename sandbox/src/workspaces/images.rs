@@ -10,7 +10,7 @@ use super::tags::parse_tags;
 use super::{ACCOUNT_ID, Clock, WorkspacesState};
 
 impl WorkspacesState {
-    fn image_of_account(&self, image_id: &str) -> Result<&ImageRecord, WsError> {
+    pub(super) fn image_of_account(&self, image_id: &str) -> Result<&ImageRecord, WsError> {
         self.images
             .get(image_id)
             .ok_or_else(|| WsError::not_found(format!("The image {image_id} could not be found.")))

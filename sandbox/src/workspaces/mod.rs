@@ -138,8 +138,12 @@ const OPERATIONS: &[Operation] = &[
     Operation::reads("DescribeWorkspaceImages", WorkspacesState::describe_workspace_images),
     Operation::changes("CreateUpdatedWorkspaceImage", WorkspacesState::create_updated_workspace_image),
     Operation::changes("DeleteWorkspaceImage", WorkspacesState::delete_workspace_image),
-    Operation::reads("DescribeWorkspaceBundles", WorkspacesState::describe_workspace_bundles),
     Operation::reads("DescribeWorkspaceDirectories", WorkspacesState::describe_workspace_directories),
+    // bundles (bundles.rs)
+    Operation::reads("DescribeWorkspaceBundles", WorkspacesState::describe_workspace_bundles),
+    Operation::changes("CreateWorkspaceBundle", WorkspacesState::create_workspace_bundle),
+    Operation::changes("UpdateWorkspaceBundle", WorkspacesState::update_workspace_bundle),
+    Operation::changes("DeleteWorkspaceBundle", WorkspacesState::delete_workspace_bundle),
     // Tags (tags.rs)
     Operation::changes("CreateTags", WorkspacesState::create_tags),
     Operation::reads("DescribeTags", WorkspacesState::describe_tags),

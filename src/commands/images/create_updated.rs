@@ -4,11 +4,11 @@ use std::io::Write;
 
 use crate::api::workspaces::{create_updated_image, get_image, tags};
 use crate::cli::ChangeArgs;
+use crate::commands::images::check_name_and_description;
 use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
-use crate::error::{AppError, Result};
+use crate::error::Result;
 use crate::resources::ImageId;
-use crate::validate::printable;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -41,34 +41,9 @@ pub struct Args {
     pub change: ChangeArgs,
 }
 
-/// The API's patterns for an image's name and description.
-fn check_name_and_description(name: &str, description: &str) -> Result<()> {
-    let name_ok = (1..=64).contains(&name.len())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"_./()-".contains(&b));
-    if !name_ok {
-        return Err(AppError::usage(format!(
-            "invalid --name '{}': 1 to 64 letters, digits or _ . / ( ) -",
-            printable(name)
-        )));
-    }
-    let description_ok = (1..=256).contains(&description.len())
-        && description
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"_./() -".contains(&b));
-    if !description_ok {
-        return Err(AppError::usage(format!(
-            "invalid --description '{}': 1 to 256 letters, digits, spaces or _ . / ( ) -",
-            printable(description)
-        )));
-    }
-    Ok(())
-}
-
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let source = args.source;
-    check_name_and_description(&args.name, &args.description)?;
+    check_name_and_description(&args.name, &args.description, 256)?;
     let pairs = args
         .tags
         .iter()
@@ -116,17 +91,4 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         })
     })
     .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_descriptions_follow_the_api_patterns() {
-        assert!(check_name_and_description("win10-2024.06", "June drivers (v2)").is_ok());
-        assert!(check_name_and_description("has space", "d").is_err());
-        assert!(check_name_and_description("n", "").is_err());
-        assert!(check_name_and_description(&"n".repeat(65), "d").is_err());
-    }
 }

@@ -4,6 +4,7 @@
 mod applications;
 mod associations;
 mod batch;
+mod bundle_changes;
 mod bundles_directories;
 mod connection_status;
 mod create;
