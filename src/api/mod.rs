@@ -8,6 +8,7 @@
 //! credentials lack, the moment it is converted.
 
 pub mod bundles;
+pub mod image_path;
 pub mod pages;
 pub mod sts;
 pub mod thin_client;

@@ -78,8 +78,8 @@ impl WorkspacesState {
     }
 
     /// An image a bundle can be built on: the account's, and AVAILABLE.
-    fn image_for_bundle(&self, image_id: &str) -> Result<&ImageRecord, WsError> {
-        let record = self.image_of_account(image_id)?;
+    fn image_for_bundle(&self, image_id: &str, clock: &Clock) -> Result<&ImageRecord, WsError> {
+        let record = self.image_of_account(image_id, clock)?;
         if record.image.state != "AVAILABLE" {
             return Err(WsError::of(
                 "ResourceUnavailableException",
@@ -112,7 +112,7 @@ impl WorkspacesState {
         let root_gib = storage_gib(input, "RootStorage", ROOT_GIB)?.unwrap_or(*ROOT_GIB.start());
         let tags = parse_tags(input, "Tags")?.unwrap_or_default();
 
-        let image = self.image_for_bundle(image_id)?;
+        let image = self.image_for_bundle(image_id, clock)?;
         if self
             .bundles
             .values()
@@ -181,7 +181,7 @@ impl WorkspacesState {
             .id("ImageId", &IMAGE_ID)?
             .ok_or_else(|| WsError::invalid_parameter("ImageId is required."))?;
         let bundle = self.own_bundle(bundle_id)?;
-        let image = self.image_for_bundle(image_id)?;
+        let image = self.image_for_bundle(image_id, clock)?;
         if os_family(&image.operating_system_name) != os_family(&bundle.operating_system_name) {
             return Err(WsError::of(
                 "OperationNotSupportedException",

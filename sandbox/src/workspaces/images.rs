@@ -10,16 +10,22 @@ use super::tags::parse_tags;
 use super::{ACCOUNT_ID, Clock, WorkspacesState};
 
 impl WorkspacesState {
-    pub(super) fn image_of_account(&self, image_id: &str) -> Result<&ImageRecord, WsError> {
+    /// An image of the region the call is made in.
+    pub(super) fn image_of_account(
+        &self,
+        image_id: &str,
+        clock: &Clock,
+    ) -> Result<&ImageRecord, WsError> {
         self.images
             .get(image_id)
+            .filter(|record| record.is_in(clock.region.as_deref()))
             .ok_or_else(|| WsError::not_found(format!("The image {image_id} could not be found.")))
     }
 
     pub(super) fn describe_workspace_images(
         &self,
         input: &Input,
-        _: &Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let image_ids = input.id_list("ImageIds", &IMAGE_ID)?;
         let image_type = input.str("ImageType")?;
@@ -41,6 +47,7 @@ impl WorkspacesState {
             .map_err(|error| WsError::validation(error.message))?;
         let entries = listing
             .entries(&self.images)
+            .filter(|(_, record)| record.is_in(clock.region.as_deref()))
             .map(|(id, record)| (id, &record.image))
             .filter(|(_, image)| wanted(image));
         listing.page(entries, size)
@@ -58,7 +65,7 @@ impl WorkspacesState {
         let source_id = input.required_id("SourceImageId", &IMAGE_ID)?;
         let tags = parse_tags(input, "Tags")?.unwrap_or_default();
 
-        let source = self.image_of_account(source_id)?;
+        let source = self.image_of_account(source_id, clock)?;
         if source.image.owner_account_id != ACCOUNT_ID {
             return Err(WsError::not_supported(format!(
                 "The image {source_id} is shared with this account; only its owner can update it."
@@ -112,6 +119,8 @@ impl WorkspacesState {
                     at: clock.after(1),
                     state: Some("AVAILABLE".to_owned()),
                 }]),
+                region: clock.region.clone(),
+                shared_with: Default::default(),
             },
         );
         // The applications baked into the source are in the updated image too.
@@ -142,12 +151,16 @@ impl WorkspacesState {
     pub(super) fn delete_workspace_image(
         &mut self,
         input: &Input,
-        _: &Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let image_id = input.required_id("ImageId", &IMAGE_ID)?;
         // The model declares no not-found error for DeleteWorkspaceImage:
         // deleting an image that is not there is already done.
-        let Some(record) = self.images.get(image_id) else {
+        let Some(record) = self
+            .images
+            .get(image_id)
+            .filter(|record| record.is_in(clock.region.as_deref()))
+        else {
             return Ok(json!({}));
         };
         if record.image.owner_account_id != ACCOUNT_ID {

@@ -188,7 +188,7 @@ impl<'a> Input<'a> {
     }
 }
 
-fn constraint_failure(path: &str, value: &str, constraint: &str) -> WsError {
+pub fn constraint_failure(path: &str, value: &str, constraint: &str) -> WsError {
     WsError::validation(format!(
         "1 validation error detected: Value '{value}' at '{path}' failed to satisfy constraint: {constraint}"
     ))

@@ -33,6 +33,7 @@ mod bundles;
 mod connection_status;
 mod directories;
 mod error;
+mod image_path;
 mod images;
 mod input;
 mod model;
@@ -138,6 +139,11 @@ const OPERATIONS: &[Operation] = &[
     Operation::reads("DescribeWorkspaceImages", WorkspacesState::describe_workspace_images),
     Operation::changes("CreateUpdatedWorkspaceImage", WorkspacesState::create_updated_workspace_image),
     Operation::changes("DeleteWorkspaceImage", WorkspacesState::delete_workspace_image),
+    // the golden-image path (image_path.rs): image a WorkSpace, copy, share
+    Operation::changes("CreateWorkspaceImage", WorkspacesState::create_workspace_image),
+    Operation::changes("CopyWorkspaceImage", WorkspacesState::copy_workspace_image),
+    Operation::reads("DescribeWorkspaceImagePermissions", WorkspacesState::describe_workspace_image_permissions),
+    Operation::changes("UpdateWorkspaceImagePermission", WorkspacesState::update_workspace_image_permission),
     Operation::reads("DescribeWorkspaceDirectories", WorkspacesState::describe_workspace_directories),
     // bundles (bundles.rs)
     Operation::reads("DescribeWorkspaceBundles", WorkspacesState::describe_workspace_bundles),
@@ -212,6 +218,9 @@ pub struct WorkspacesState {
 pub(crate) struct Clock {
     pub now: DateTime<Utc>,
     pub transition: TimeDelta,
+    /// The region the call was made in (signed for), if the caller said:
+    /// every region reaches the one sandbox, and images are kept by region.
+    pub region: Option<String>,
     earliest_scheduled: Cell<Option<DateTime<Utc>>>,
 }
 
@@ -220,6 +229,7 @@ impl Clock {
         Self {
             now,
             transition: TimeDelta::from_std(transition).unwrap_or(TimeDelta::MAX),
+            region: None,
             earliest_scheduled: Cell::new(None),
         }
     }
@@ -271,9 +281,25 @@ impl WorkspacesState {
         now: DateTime<Utc>,
         transition: Duration,
     ) -> Result<Value, WsError> {
+        self.run_in_region(operation, input, now, transition, None)
+    }
+
+    /// [`WorkspacesState::run`] for a call made in `region` (the region
+    /// its request was signed for), which images are kept by.
+    pub fn run_in_region(
+        &mut self,
+        operation: &Operation,
+        input: &Value,
+        now: DateTime<Utc>,
+        transition: Duration,
+        region: Option<String>,
+    ) -> Result<Value, WsError> {
         self.advance(now);
         let input = Input::root(input)?;
-        let clock = Clock::new(now, transition);
+        let clock = Clock {
+            region,
+            ..Clock::new(now, transition)
+        };
         let answer = match operation.handler {
             Handler::Reads(read) => read(self, &input, &clock),
             Handler::Changes(change) => change(self, &input, &clock),

@@ -5,7 +5,7 @@ use aws_sdk_workspaces::types::WorkspaceBundle;
 use crate::api::bundles::{NewBundle, create_bundle};
 use crate::api::workspaces::tags;
 use crate::cli::ChangeArgs;
-use crate::commands::images::check_name_and_description;
+use crate::commands::images::{check_name_and_description, tag_pairs};
 use crate::commands::workspaces::ComputeArg;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -74,12 +74,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     if let Some(root) = args.root_storage {
         check_size("--root-storage", root, &ROOT_GIB)?;
     }
-    let pairs = args
-        .tags
-        .iter()
-        .map(|t| crate::tags::pair(t, crate::tags::TagRules::WorkSpaces))
-        .collect::<Result<Vec<_>>>()?;
-    let tags = tags(&pairs)?;
+    let tags = tags(&tag_pairs(&args.tags)?)?;
     let writer = ctx.printer.one::<WorkspaceBundle>()?;
     if args.change.dry_run {
         ctx.printer.note(format!(

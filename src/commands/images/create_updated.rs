@@ -2,10 +2,10 @@
 
 use std::io::Write;
 
-use crate::api::workspaces::{create_updated_image, get_image, tags};
+use super::{RegionalImage, check_name_and_description, tag_pairs, wait_available};
+use crate::api::workspaces::{create_updated_image, tags};
 use crate::cli::ChangeArgs;
-use crate::commands::images::check_name_and_description;
-use crate::commands::waiting::{self, Progress, WaitArgs};
+use crate::commands::waiting::WaitArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::resources::ImageId;
@@ -44,12 +44,7 @@ pub struct Args {
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let source = args.source;
     check_name_and_description(&args.name, &args.description, 256)?;
-    let pairs = args
-        .tags
-        .iter()
-        .map(|t| crate::tags::pair(t, crate::tags::TagRules::WorkSpaces))
-        .collect::<Result<Vec<_>>>()?;
-    let tags = tags(&pairs)?;
+    let tags = tags(&tag_pairs(&args.tags)?)?;
     if args.change.dry_run {
         ctx.printer.note(format!(
             "dry run: would create an updated image '{}' from {source}; nothing was changed",
@@ -67,28 +62,15 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let Some(timeout) = args.wait.timeout() else {
         return Ok(());
     };
-    let goal = waiting::Goal {
-        noun: "image",
-        goal: "become AVAILABLE",
+    let label = image_id.clone();
+    wait_available(
+        ctx,
+        vec![RegionalImage {
+            client,
+            image_id,
+            label,
+        }],
         timeout,
-    };
-    waiting::until(ctx, vec![image_id], &goal, |going| {
-        waiting::each(1, going, |image_id| {
-            let client = &client;
-            async move {
-                let image = get_image(client, &image_id).await?;
-                Ok(match image.state().map(|s| s.as_str()) {
-                    Some("AVAILABLE") => Progress::Done,
-                    Some("ERROR") => Progress::Failed(
-                        image
-                            .error_message()
-                            .unwrap_or("no reason given")
-                            .to_owned(),
-                    ),
-                    _ => Progress::Going,
-                })
-            }
-        })
-    })
+    )
     .await
 }

@@ -1,13 +1,22 @@
 //! `wsfleet images`: WorkSpace images.
 
 pub mod applications;
+pub mod copy;
+pub mod create;
 pub mod create_updated;
 pub mod delete;
 pub mod get;
 pub mod list;
+pub mod permissions;
+pub mod share;
+
+use std::time::Duration;
 
 use clap::Subcommand;
 
+use crate::api::WorkspacesClient;
+use crate::api::workspaces::get_image;
+use crate::commands::waiting::{self, Progress};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::validate::printable;
@@ -17,7 +26,13 @@ pub const EXAMPLES: &str = "\
 Examples:
   wsfleet images list --type owned --updates-available
   wsfleet images create-updated wsi-abcdefgh1 --name win10-2024-06 --description 'June drivers'
-  wsfleet images delete wsi-abcdefgh1 --yes";
+  wsfleet images delete wsi-abcdefgh1 --yes
+
+The golden-image path, in one script:
+  IMAGE=$(wsfleet images create --from-workspace ws-abcd1234 --name golden --description g --wait)
+  wsfleet bundles create --name golden --description g --image \"$IMAGE\" --compute standard --user-storage 50
+  wsfleet images copy \"$IMAGE\" --to-region eu-west-1 --name golden --wait
+  wsfleet images share \"$IMAGE\" --account 210987654321";
 
 #[derive(Debug, Subcommand)]
 pub enum ImagesCommand {
@@ -33,6 +48,21 @@ pub enum ImagesCommand {
     /// Create an image with the latest WorkSpaces drivers and agents from an existing one
     #[command(after_long_help = create_updated::EXAMPLES)]
     CreateUpdated(create_updated::Args),
+    /// Create an image of a WorkSpace (the golden image)
+    #[command(after_long_help = create::EXAMPLES)]
+    Create(create::Args),
+    /// Copy an image to other regions
+    #[command(after_long_help = copy::EXAMPLES)]
+    Copy(copy::Args),
+    /// The accounts an image is shared with
+    #[command(after_long_help = permissions::EXAMPLES)]
+    Permissions(permissions::Args),
+    /// Share an image with other accounts (in the image's region)
+    #[command(after_long_help = share::SHARE_EXAMPLES)]
+    Share(share::Args),
+    /// Stop sharing an image with other accounts
+    #[command(after_long_help = share::UNSHARE_EXAMPLES)]
+    Unshare(share::Args),
     /// Delete images
     #[command(visible_alias = "rm", after_long_help = delete::EXAMPLES)]
     Delete(delete::Args),
@@ -44,8 +74,64 @@ pub async fn run(command: ImagesCommand, ctx: &Context) -> Result<()> {
         ImagesCommand::Get(args) => get::run(args, ctx).await,
         ImagesCommand::Applications(args) => applications::run(args, ctx).await,
         ImagesCommand::CreateUpdated(args) => create_updated::run(args, ctx).await,
+        ImagesCommand::Create(args) => create::run(args, ctx).await,
+        ImagesCommand::Copy(args) => copy::run(args, ctx).await,
+        ImagesCommand::Permissions(args) => permissions::run(args, ctx).await,
+        ImagesCommand::Share(args) => share::run(args, true, ctx).await,
+        ImagesCommand::Unshare(args) => share::run(args, false, ctx).await,
         ImagesCommand::Delete(args) => delete::run(args, ctx).await,
     }
+}
+
+/// An image being made in some region, polled there while it is waited for.
+#[derive(Clone)]
+pub struct RegionalImage {
+    pub client: WorkspacesClient,
+    pub image_id: String,
+    /// How messages name it: the ID, with its region where there are several.
+    pub label: String,
+}
+
+impl waiting::Target for RegionalImage {
+    fn name(&self) -> &str {
+        &self.label
+    }
+}
+
+/// Waits, through the one wait engine, until every image is AVAILABLE (or ERROR).
+pub async fn wait_available(
+    ctx: &Context,
+    images: Vec<RegionalImage>,
+    timeout: Duration,
+) -> Result<()> {
+    let goal = waiting::Goal {
+        noun: "image",
+        goal: "become AVAILABLE",
+        timeout,
+    };
+    waiting::until(ctx, images, &goal, |going| {
+        waiting::each(4, going, |image| async move {
+            let image = get_image(&image.client, &image.image_id).await?;
+            Ok(match image.state().map(|s| s.as_str()) {
+                Some("AVAILABLE") => Progress::Done,
+                Some("ERROR") => Progress::Failed(
+                    image
+                        .error_message()
+                        .unwrap_or("no reason given")
+                        .to_owned(),
+                ),
+                _ => Progress::Going,
+            })
+        })
+    })
+    .await
+}
+
+/// `--tag KEY=VALUE` flags, checked by WorkSpaces' tag rules.
+pub fn tag_pairs(tags: &[String]) -> Result<Vec<(String, String)>> {
+    tags.iter()
+        .map(|t| crate::tags::pair(t, crate::tags::TagRules::WorkSpaces))
+        .collect()
 }
 
 /// The API's patterns for an image's or a bundle's name and description

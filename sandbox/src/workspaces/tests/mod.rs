@@ -8,6 +8,7 @@ mod bundle_changes;
 mod bundles_directories;
 mod connection_status;
 mod create;
+mod image_path;
 mod images;
 mod operations;
 mod properties;
