@@ -159,7 +159,7 @@ pub const MAP: &[Operation] = &[
     not_covered(WS, "GetAccountLink", POOLS_AND_MORE),
     not_covered(WS, "ImportClientBranding", POOLS_AND_MORE),
     not_covered(WS, "ImportCustomWorkspaceImage", BUNDLES_IMAGES_ACCOUNT),
-    not_covered(WS, "ImportWorkspaceImage", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "ImportWorkspaceImage", "images import"),
     not_covered(WS, "ListAccountLinks", POOLS_AND_MORE),
     not_covered(WS, "ListAvailableManagementCidrRanges", BUNDLES_IMAGES_ACCOUNT),
     not_covered(WS, "MigrateWorkspace", WORKSPACE_OPERATIONS),

@@ -164,6 +164,7 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("UpdateWorkspaceBundle", "bundles update {bundle} --image {image}"),
     ("DeleteWorkspaceBundle", "bundles delete {bundle} --yes"),
     ("CreateWorkspaceImage", "images create --from-workspace {workspace} --name coverage --description coverage"),
+    ("ImportWorkspaceImage", "images import --ec2-image ami-0123abcd --ingestion-process byol-regular --name coverage --description coverage"),
     ("CopyWorkspaceImage", "images copy {image} --to-region eu-west-1 --name coverage"),
     ("DescribeWorkspaceImagePermissions", "images permissions {image}"),
     ("UpdateWorkspaceImagePermission", "images share {image} --account 210987654321"),

@@ -341,3 +341,76 @@ fn sharing_and_unsharing_change_the_permissions() {
         own.stderr
     );
 }
+
+#[test]
+fn an_ec2_image_is_imported_for_byol() {
+    let sb = quick();
+    let import = |extra: &[&str]| {
+        let mut args = vec![
+            "images",
+            "import",
+            "--ec2-image",
+            "ami-0123456789abcdef0",
+            "--ingestion-process",
+            "byol-regular-wsp",
+            "--name",
+            "byol-win11",
+            "--description",
+            "BYOL Windows 11",
+        ];
+        args.extend_from_slice(extra);
+        sb.run(&args)
+    };
+    sb.clear_requests();
+    for bad in [
+        vec![
+            "images",
+            "import",
+            "--ec2-image",
+            "ami-XYZ",
+            "--ingestion-process",
+            "byol-regular",
+            "--name",
+            "n",
+            "--description",
+            "d",
+        ],
+        vec![
+            "images",
+            "import",
+            "--ec2-image",
+            "ami-0123abcd",
+            "--ingestion-process",
+            "byol-nope",
+            "--name",
+            "n",
+            "--description",
+            "d",
+        ],
+    ] {
+        let run = sb.run(&bad);
+        assert_eq!(run.code, 2, "{bad:?}: {}", run.stderr);
+    }
+    let dry = import(&["--dry-run"]).success();
+    assert!(dry.stderr.contains("dry run"), "{}", dry.stderr);
+    assert!(sb.requests().is_empty());
+
+    let image = import(&["--application", "microsoft-office-2019", "--wait"])
+        .success()
+        .stdout
+        .trim()
+        .to_owned();
+    let shown = sb
+        .run(&["images", "get", &image, "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(shown["State"], "AVAILABLE");
+    assert_eq!(shown["RequiredTenancy"], "DEDICATED");
+    let again = import(&[]);
+    assert_eq!(again.code, 1);
+    assert!(
+        again.stderr.contains("ResourceAlreadyExistsException"),
+        "{}",
+        again.stderr
+    );
+}

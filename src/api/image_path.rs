@@ -1,7 +1,9 @@
 //! Amazon WorkSpaces calls of the golden-image path: imaging a WorkSpace,
 //! copying an image to another region, and sharing it with other accounts.
 
-use aws_sdk_workspaces::types::{ImagePermission, Tag};
+use aws_sdk_workspaces::types::{
+    Application, ImagePermission, Tag, WorkspaceImageIngestionProcess,
+};
 
 use super::{Pages, WorkspacesClient as Client};
 use crate::error::Result;
@@ -94,4 +96,33 @@ pub async fn set_image_permission(
         .await
         .map_err(|e| client.error("UpdateWorkspaceImagePermission", e))?;
     Ok(())
+}
+
+/// What ImportWorkspaceImage brings in from EC2.
+#[derive(Debug, Clone)]
+pub struct Ec2Import {
+    pub ec2_image_id: String,
+    pub ingestion_process: WorkspaceImageIngestionProcess,
+    pub name: String,
+    pub description: String,
+    pub applications: Vec<Application>,
+    pub tags: Vec<Tag>,
+}
+
+/// ImportWorkspaceImage: a BYOL image from an EC2 image; answers its ID.
+pub async fn import_image(client: &Client, import: Ec2Import) -> Result<String> {
+    let output = client
+        .import_workspace_image()
+        .ec2_image_id(import.ec2_image_id)
+        .ingestion_process(import.ingestion_process)
+        .image_name(import.name)
+        .image_description(import.description)
+        .set_applications((!import.applications.is_empty()).then_some(import.applications))
+        .set_tags((!import.tags.is_empty()).then_some(import.tags))
+        .send()
+        .await
+        .map_err(|e| client.error("ImportWorkspaceImage", e))?;
+    output
+        .image_id
+        .ok_or_else(|| anyhow::anyhow!("ImportWorkspaceImage returned no image ID").into())
 }

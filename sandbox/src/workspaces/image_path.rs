@@ -10,7 +10,8 @@ use serde_json::{Value, json};
 
 use super::error::WsError;
 use super::input::{
-    IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, WORKSPACE_ID, constraint_failure, page_size,
+    IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, WORKSPACE_ID, check_count, check_enum,
+    check_enums, constraint_failure, page_size,
 };
 use super::model::{
     Image, ImagePermission, ImageRecord, ImageUpdates, OperatingSystem, Schedule, ScheduledState,
@@ -47,6 +48,67 @@ fn check_region(path: &str, region: &str) -> Result<(), WsError> {
             region,
             "Member must satisfy regular expression pattern: ^[-0-9a-z]{1,31}$",
         ))
+    }
+}
+
+/// WorkspaceImageIngestionProcess: how an EC2 image is brought in (BYOL).
+const INGESTION_PROCESSES: &[&str] = &[
+    "BYOL_REGULAR",
+    "BYOL_GRAPHICS",
+    "BYOL_GRAPHICSPRO",
+    "BYOL_GRAPHICS_G4DN",
+    "BYOL_REGULAR_WSP",
+    "BYOL_GRAPHICS_G4DN_WSP",
+    "BYOL_REGULAR_BYOP",
+    "BYOL_GRAPHICS_G4DN_BYOP",
+];
+/// Application: what ImportWorkspaceImage can subscribe the image to.
+const IMPORT_APPLICATIONS: &[&str] = &["Microsoft_Office_2016", "Microsoft_Office_2019"];
+
+/// Ec2ImageId: `^ami\-([a-f0-9]{8}|[a-f0-9]{17})$`.
+fn check_ec2_image(path: &str, ami: &str) -> Result<(), WsError> {
+    let digits = ami.strip_prefix("ami-").unwrap_or("");
+    let ok = matches!(digits.len(), 8 | 17)
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    if ok {
+        Ok(())
+    } else {
+        Err(constraint_failure(
+            path,
+            ami,
+            "Member must satisfy regular expression pattern: ^ami\\-([a-f0-9]{8}|[a-f0-9]{17})$",
+        ))
+    }
+}
+
+/// An image of the account, before [`WorkspacesState::add_pending_image`]
+/// gives it its ID and state.
+fn new_image(
+    name: &str,
+    description: &str,
+    operating_system_name: &str,
+    tenancy: &str,
+    clock: &Clock,
+) -> Image {
+    Image {
+        image_id: String::new(),
+        name: name.to_owned(),
+        description: Some(description.to_owned()),
+        operating_system: OperatingSystem {
+            family: os_family(operating_system_name).to_owned(),
+        },
+        state: String::new(),
+        required_tenancy: tenancy.to_owned(),
+        error_code: None,
+        error_message: None,
+        created: clock.now,
+        owner_account_id: ACCOUNT_ID.to_owned(),
+        updates: ImageUpdates {
+            update_available: false,
+            description: None,
+        },
     }
 }
 
@@ -127,24 +189,7 @@ impl WorkspacesState {
         }
         let operating_system_name = workspace.workspace_properties.operating_system_name.clone();
         self.check_image_name_free(name, clock)?;
-        let image = Image {
-            image_id: String::new(),
-            name: name.to_owned(),
-            description: Some(description.to_owned()),
-            operating_system: OperatingSystem {
-                family: os_family(&operating_system_name).to_owned(),
-            },
-            state: String::new(),
-            required_tenancy: "DEFAULT".to_owned(),
-            error_code: None,
-            error_message: None,
-            created: clock.now,
-            owner_account_id: ACCOUNT_ID.to_owned(),
-            updates: ImageUpdates {
-                update_available: false,
-                description: None,
-            },
-        };
+        let image = new_image(name, description, &operating_system_name, "DEFAULT", clock);
         let image_id = self.add_pending_image(image, operating_system_name, tags, clock);
         let image = self
             .images
@@ -161,6 +206,44 @@ impl WorkspacesState {
             "Created": super::model::epoch_value(image.created),
             "OwnerAccountId": image.owner_account_id,
         }))
+    }
+
+    /// ImportWorkspaceImage: a BYOL image from an EC2 image; Windows, and
+    /// for dedicated tenancy, as BYOL images are.
+    pub(super) fn import_workspace_image(
+        &mut self,
+        input: &Input,
+        clock: &Clock,
+    ) -> Result<Value, WsError> {
+        let ami = input.required_str("Ec2ImageId")?;
+        check_ec2_image(&input.path_of("Ec2ImageId"), ami)?;
+        let ingestion = input.required_str("IngestionProcess")?;
+        check_enum(
+            &input.path_of("IngestionProcess"),
+            ingestion,
+            INGESTION_PROCESSES,
+        )?;
+        let name = input.required_str("ImageName")?;
+        IMAGE_NAME.check(&input.path_of("ImageName"), name)?;
+        let description = input.required_str("ImageDescription")?;
+        IMAGE_DESCRIPTION.check(&input.path_of("ImageDescription"), description)?;
+        let tags = parse_tags(input, "Tags")?.unwrap_or_default();
+        if let Some(applications) = input.strings("Applications")? {
+            let path = input.path_of("Applications");
+            check_count(&path, applications.len(), 1, 5)?;
+            check_enums(&path, &applications, IMPORT_APPLICATIONS)?;
+        }
+        self.check_image_name_free(name, clock)?;
+        let operating_system_name = "WINDOWS_10".to_owned();
+        let image = new_image(
+            name,
+            description,
+            &operating_system_name,
+            "DEDICATED",
+            clock,
+        );
+        let image_id = self.add_pending_image(image, operating_system_name, tags, clock);
+        Ok(json!({"ImageId": image_id}))
     }
 
     pub(super) fn copy_workspace_image(

@@ -139,9 +139,10 @@ const OPERATIONS: &[Operation] = &[
     Operation::reads("DescribeWorkspaceImages", WorkspacesState::describe_workspace_images),
     Operation::changes("CreateUpdatedWorkspaceImage", WorkspacesState::create_updated_workspace_image),
     Operation::changes("DeleteWorkspaceImage", WorkspacesState::delete_workspace_image),
-    // the golden-image path (image_path.rs): image a WorkSpace, copy, share
+    // the golden-image path (image_path.rs): image a WorkSpace or import one, copy, share
     Operation::changes("CreateWorkspaceImage", WorkspacesState::create_workspace_image),
     Operation::changes("CopyWorkspaceImage", WorkspacesState::copy_workspace_image),
+    Operation::changes("ImportWorkspaceImage", WorkspacesState::import_workspace_image),
     Operation::reads("DescribeWorkspaceImagePermissions", WorkspacesState::describe_workspace_image_permissions),
     Operation::changes("UpdateWorkspaceImagePermission", WorkspacesState::update_workspace_image_permission),
     Operation::reads("DescribeWorkspaceDirectories", WorkspacesState::describe_workspace_directories),

@@ -6,6 +6,7 @@ pub mod create;
 pub mod create_updated;
 pub mod delete;
 pub mod get;
+pub mod import;
 pub mod list;
 pub mod permissions;
 pub mod share;
@@ -51,6 +52,9 @@ pub enum ImagesCommand {
     /// Create an image of a WorkSpace (the golden image)
     #[command(after_long_help = create::EXAMPLES)]
     Create(create::Args),
+    /// Import a bring-your-own-license image from an EC2 image
+    #[command(after_long_help = import::EXAMPLES)]
+    Import(import::Args),
     /// Copy an image to other regions
     #[command(after_long_help = copy::EXAMPLES)]
     Copy(copy::Args),
@@ -75,6 +79,7 @@ pub async fn run(command: ImagesCommand, ctx: &Context) -> Result<()> {
         ImagesCommand::Applications(args) => applications::run(args, ctx).await,
         ImagesCommand::CreateUpdated(args) => create_updated::run(args, ctx).await,
         ImagesCommand::Create(args) => create::run(args, ctx).await,
+        ImagesCommand::Import(args) => import::run(args, ctx).await,
         ImagesCommand::Copy(args) => copy::run(args, ctx).await,
         ImagesCommand::Permissions(args) => permissions::run(args, ctx).await,
         ImagesCommand::Share(args) => share::run(args, true, ctx).await,

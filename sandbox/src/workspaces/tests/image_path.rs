@@ -178,3 +178,41 @@ fn image_path_inputs_are_checked() {
         "ValidationException"
     );
 }
+
+#[test]
+fn an_imported_ec2_image_is_dedicated_and_becomes_available() {
+    let mut state = seeded(3);
+    let input = json!({"Ec2ImageId": "ami-0123abcd", "IngestionProcess": "BYOL_REGULAR",
+                       "ImageName": "byol-win10", "ImageDescription": "BYOL Windows 10",
+                       "Applications": ["Microsoft_Office_2019"]});
+    let imported = call_in(
+        &mut state,
+        "us-east-1",
+        0,
+        "ImportWorkspaceImage",
+        input.clone(),
+    )
+    .expect("imported");
+    let id = imported["ImageId"].clone();
+    let shown = call_in(
+        &mut state,
+        "us-east-1",
+        31,
+        "DescribeWorkspaceImages",
+        json!({"ImageIds": [id]}),
+    )
+    .expect("described");
+    assert_eq!(shown["Images"][0]["State"], "AVAILABLE");
+    assert_eq!(shown["Images"][0]["RequiredTenancy"], "DEDICATED");
+    let again = call_in(&mut state, "us-east-1", 32, "ImportWorkspaceImage", input);
+    assert_eq!(
+        again.map_err(|e| e.code),
+        Err("ResourceAlreadyExistsException")
+    );
+    let bad = json!({"Ec2ImageId": "ami-xyz", "IngestionProcess": "BYOL_REGULAR",
+                     "ImageName": "n", "ImageDescription": "d"});
+    assert_eq!(
+        error_code(&mut state, "ImportWorkspaceImage", bad),
+        "ValidationException"
+    );
+}
