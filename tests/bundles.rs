@@ -226,3 +226,29 @@ fn deleting_bundles_fails_each_in_use_one_with_the_services_code() {
         run.stdout
     );
 }
+
+#[test]
+fn a_bundle_is_tagged_and_untagged() {
+    let sb = TestSandbox::start();
+    let own = sb
+        .run(&["bundles", "list", "--owner", "self", "-o", "json"])
+        .success()
+        .json();
+    let bundle = own[0]["BundleId"].as_str().unwrap().to_owned();
+    sb.clear_requests();
+    sb.run(&["bundles", "tag", &bundle, "team=desk", "--dry-run"])
+        .success();
+    assert!(sb.requests_for("CreateTags").is_empty());
+    sb.run(&["bundles", "tag", &bundle, "team=desk"]).success();
+    let tags = sb
+        .run(&["bundles", "tags", &bundle, "-o", "json"])
+        .success();
+    assert!(tags.stdout.contains("desk"), "{}", tags.stdout);
+    sb.run(&["bundles", "untag", &bundle, "team"]).success();
+    let tags = sb
+        .run(&["bundles", "tags", &bundle, "-o", "json"])
+        .success();
+    assert!(!tags.stdout.contains("desk"), "{}", tags.stdout);
+    assert_eq!(sb.requests_for("CreateTags").len(), 1);
+    assert_eq!(sb.requests_for("DeleteTags").len(), 1);
+}

@@ -12,6 +12,7 @@ pub mod image_path;
 pub mod pages;
 pub mod sts;
 pub mod thin_client;
+pub mod workspace_tags;
 pub mod workspaces;
 
 use std::ops::Deref;

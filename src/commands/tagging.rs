@@ -1,12 +1,18 @@
-//! `tags`, `tag` and `untag` of devices, environments and software sets:
-//! the same three verbs in each group, by ID (resolved to its ARN through
-//! the Get call) or by ARN.
+//! `tags`, `tag` and `untag`: the same three verbs in every group whose
+//! kind takes tags. Thin Client kinds are tagged by ARN (an ID is resolved
+//! to it through the Get call); WorkSpaces kinds by resource ID, under the
+//! WorkSpaces limits.
+//!
+//! A group gets the verbs with three variants (`Tags(tagging::TagsArgs)`,
+//! `Tag(tagging::TagArgs)`, `Untag(tagging::UntagArgs)`) and three arms
+//! calling [`tags`], [`tag`] and [`untag`] with its kind.
 
 use std::collections::HashMap;
 
-use crate::api::ThinClient as Client;
-
 use crate::api::thin_client::{list_tags, tag_resource, untag_resource};
+use crate::api::workspace_tags::{create_tags, delete_tags};
+use crate::api::workspaces::describe_tags;
+use crate::api::{ThinClient, WorkspacesClient};
 use crate::bulk::{Executor, retrying};
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
@@ -15,8 +21,7 @@ use crate::error::{AppError, Result};
 use crate::output::{Format, View};
 use crate::resources::tags::{ResourceTags, Tag, sorted};
 use crate::resources::{ArnTagging, Kind, Tagging};
-use crate::scope::Service;
-use crate::scope::route;
+use crate::scope::{PlaceId, Places, Service, route};
 use crate::tags::{self, TagRules};
 use crate::targets::{Named, TargetArgs};
 use crate::validate;
@@ -37,8 +42,24 @@ Examples:
   wsfleet devices untag 0123456789abcdefghijklmn team site
   wsfleet devices untag --ids-from lobby.txt team";
 
-/// How a kind tagged by ARN is tagged; a usage error for the others (their
-/// groups have no tagging verbs yet).
+/// The same verbs' examples in the WorkSpaces groups.
+pub const WORKSPACES_TAGS_EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces tags ws-abcd1234
+  wsfleet images tags wsi-abcdefgh1 -o json";
+
+pub const WORKSPACES_TAG_EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces tag ws-abcd1234 team=support 'cost center=4410'
+  wsfleet workspaces list --state stopped -o json | wsfleet workspaces tag --ids-from - idle=yes
+  wsfleet images tag wsi-abcdefgh1 channel=stable --dry-run";
+
+pub const WORKSPACES_UNTAG_EXAMPLES: &str = "\
+Examples:
+  wsfleet workspaces untag ws-abcd1234 team site
+  wsfleet workspaces untag --ids-from leavers.txt team";
+
+/// How a kind tagged by ARN is tagged; a usage error for the others.
 fn arn_tagging(kind: &Kind) -> Result<&ArnTagging> {
     match &kind.tagging {
         Tagging::ByArn(tagging) => Ok(tagging),
@@ -49,15 +70,13 @@ fn arn_tagging(kind: &Kind) -> Result<&ArnTagging> {
     }
 }
 
-async fn arn_of(kind: &Kind, client: &Client, id: &str) -> Result<String> {
-    (arn_tagging(kind)?.arn_of)(client, id)
-        .await?
-        .ok_or_else(|| {
-            AppError::Other(anyhow::anyhow!(
-                "the service gave no ARN for {} {id}",
-                kind.singular
-            ))
-        })
+/// The limits a kind's tags are checked against before any request.
+fn rules(kind: &Kind) -> Result<TagRules> {
+    match &kind.tagging {
+        Tagging::ByArn(_) => Ok(TagRules::Resource),
+        Tagging::ById => Ok(TagRules::WorkSpaces),
+        Tagging::Untagged => Err(AppError::usage(format!("{}s take no tags", kind.singular))),
+    }
 }
 
 /// A resource named by ID or ARN, checked locally.
@@ -69,6 +88,12 @@ enum IdOrArn {
 fn name_of(kind: &Kind, resource: &str) -> Result<IdOrArn> {
     if !resource.starts_with("arn:") {
         return kind.check_id(resource).map(IdOrArn::Id);
+    }
+    if matches!(kind.tagging, Tagging::ById) {
+        return Err(AppError::usage(format!(
+            "{}s are tagged by ID, not by ARN: name the {} by its ID",
+            kind.singular, kind.singular
+        )));
     }
     let arn = validate::arn(resource, "ARN")?;
     let resource_part = arn.splitn(6, ':').nth(5).unwrap_or_default();
@@ -82,13 +107,77 @@ fn name_of(kind: &Kind, resource: &str) -> Result<IdOrArn> {
     Ok(IdOrArn::Arn(arn))
 }
 
-async fn arn(ctx: &Context, kind: &Kind, named: IdOrArn) -> Result<(Client, String)> {
-    let client = ctx.thin_client().await?;
-    let arn = match named {
+/// The client a kind's tags go through: Thin Client's (by ARN) or
+/// WorkSpaces' (by ID).
+#[derive(Clone)]
+enum Tagger {
+    ThinClient(ThinClient),
+    WorkSpaces(WorkspacesClient),
+}
+
+impl Tagger {
+    async fn of_session(ctx: &Context, kind: &Kind) -> Result<Self> {
+        Ok(match kind.service {
+            Service::ThinClient => Tagger::ThinClient(ctx.thin_client().await?),
+            Service::WorkSpaces => Tagger::WorkSpaces(ctx.workspaces().await?),
+        })
+    }
+
+    fn of_place(kind: &Kind, places: &Places, place: PlaceId) -> Self {
+        match kind.service {
+            Service::ThinClient => Tagger::ThinClient(places.thin_client(place).clone()),
+            Service::WorkSpaces => Tagger::WorkSpaces(places.workspaces(place).clone()),
+        }
+    }
+
+    /// What the API names the resource by: its ARN (resolved from an ID
+    /// through the kind's Get call) or its ID.
+    async fn key(&self, kind: &Kind, named: IdOrArn) -> Result<String> {
+        match (self, named) {
+            (_, IdOrArn::Arn(arn)) => Ok(arn),
+            (Tagger::WorkSpaces(_), IdOrArn::Id(id)) => Ok(id),
+            (Tagger::ThinClient(client), IdOrArn::Id(id)) => {
+                (arn_tagging(kind)?.arn_of)(client, &id)
+                    .await?
+                    .ok_or_else(|| {
+                        AppError::Other(anyhow::anyhow!(
+                            "the service gave no ARN for {} {id}",
+                            kind.singular
+                        ))
+                    })
+            }
+        }
+    }
+
+    async fn list(&self, key: &str) -> Result<HashMap<String, String>> {
+        match self {
+            Tagger::ThinClient(client) => list_tags(client, key).await,
+            Tagger::WorkSpaces(client) => describe_tags(client, key).await,
+        }
+    }
+
+    async fn edit(&self, key: &str, edit: Edit) -> Result<()> {
+        match (self, edit) {
+            (Tagger::ThinClient(client), Edit::Set(tags)) => tag_resource(client, key, tags).await,
+            (Tagger::ThinClient(client), Edit::Remove(keys)) => {
+                untag_resource(client, key, keys).await
+            }
+            (Tagger::WorkSpaces(client), Edit::Set(tags)) => create_tags(client, key, tags).await,
+            (Tagger::WorkSpaces(client), Edit::Remove(keys)) => {
+                delete_tags(client, key, keys).await
+            }
+        }
+    }
+}
+
+/// The session's tagger and the resource's key, resolved with retries.
+async fn resolve(ctx: &Context, kind: &Kind, named: IdOrArn) -> Result<(Tagger, String)> {
+    let tagger = Tagger::of_session(ctx, kind).await?;
+    let key = match named {
         IdOrArn::Arn(arn) => arn,
-        IdOrArn::Id(id) => retrying(|| arn_of(kind, &client, &id)).await?,
+        IdOrArn::Id(id) => retrying(|| tagger.key(kind, IdOrArn::Id(id.clone()))).await?,
     };
-    Ok((client, arn))
+    Ok((tagger, key))
 }
 
 #[derive(Debug, clap::Args)]
@@ -151,7 +240,7 @@ fn split_words(
                 ids_from: Some(path.to_owned()),
             };
             let resources = targets
-                .collect_named(None, &with_arn(kind.id_keys), |r| {
+                .collect_named(None, &record_keys(kind), |r| {
                     name_of(kind, r).map(|_| r.to_owned())
                 })?
                 .into_iter()
@@ -176,10 +265,12 @@ fn split_words(
     Ok((resources, rest))
 }
 
-/// A record's ARN comes before its ID: it says where the resource lives.
-fn with_arn(id_keys: &[&'static str]) -> Vec<&'static str> {
-    std::iter::once("arn")
-        .chain(id_keys.iter().copied())
+/// The members a record names its resource by. For a kind tagged by ARN
+/// the ARN comes before the ID: it says where the resource lives.
+fn record_keys(kind: &Kind) -> Vec<&'static str> {
+    let arn = matches!(kind.tagging, Tagging::ByArn(_)).then_some("arn");
+    arn.into_iter()
+        .chain(kind.id_keys.iter().copied())
         .collect()
 }
 
@@ -219,15 +310,15 @@ async fn edit_in_bulk(
     resources: Vec<Named>,
     edit: Edit,
 ) -> Result<()> {
-    let routed = route(ctx, Service::ThinClient, resources).await?;
+    let routed = route(ctx, kind.service, resources).await?;
     let places = &routed.places;
     let report = Executor::for_verb(ctx, bulk, places, 1)
         .run(edit.action(), routed.targets(), |batch| {
             each_target(batch, |target| {
-                let (client, edit) = (places.thin_client(target.place).clone(), edit.clone());
+                let (tagger, edit) = (Tagger::of_place(kind, places, target.place), edit.clone());
                 async move {
-                    let arn = resolve_arn(&client, kind, &target.id).await?;
-                    edit.send(&client, &arn).await
+                    let key = tagger.key(kind, name_of(kind, &target.id)?).await?;
+                    tagger.edit(&key, edit).await
                 }
             })
         })
@@ -235,20 +326,14 @@ async fn edit_in_bulk(
     report.finish(ctx)
 }
 
-async fn resolve_arn(client: &Client, kind: &Kind, resource: &str) -> Result<String> {
-    match name_of(kind, resource)? {
-        IdOrArn::Arn(arn) => Ok(arn),
-        IdOrArn::Id(id) => arn_of(kind, client, &id).await,
-    }
-}
-
 /// Lists the tags: a KEY/VALUE table (or CSV rows) for people, the API's
 /// `{"tags": {...}}` in JSON.
 pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
+    rules(kind)?;
     let named = name_of(kind, &args.resource)?;
     let as_object = matches!(ctx.printer.format(), Format::Json | Format::Ndjson);
-    let (client, arn) = arn(ctx, kind, named).await?;
-    let tags = retrying(|| list_tags(&client, &arn)).await?;
+    let (tagger, key) = resolve(ctx, kind, named).await?;
+    let tags = retrying(|| tagger.list(&key)).await?;
     if as_object {
         return ctx
             .printer
@@ -271,16 +356,17 @@ pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
 
 pub async fn tag(args: TagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     let (resources, texts) = split_words(kind, &args.words, args.ids_from.as_deref(), "tags")?;
-    let edit = Edit::Set(tags::map(&texts, TagRules::Resource)?);
+    let edit = Edit::Set(tags::map(&texts, rules(kind)?)?);
     let how = How::new(&args.change, &args.bulk, &args.ids_from);
     edit_each(ctx, how, kind, resources, edit).await
 }
 
 pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     let (resources, words) = split_words(kind, &args.words, args.ids_from.as_deref(), "tag keys")?;
+    let rules = rules(kind)?;
     let keys = words
         .iter()
-        .map(|key| tags::key(key, TagRules::Resource))
+        .map(|key| tags::key(key, rules))
         .collect::<Result<Vec<_>>>()?;
     let how = How::new(&args.change, &args.bulk, &args.ids_from);
     edit_each(ctx, how, kind, resources, Edit::Remove(keys)).await
@@ -314,13 +400,6 @@ impl Edit {
         match self {
             Edit::Set(_) => "tag",
             Edit::Remove(_) => "untag",
-        }
-    }
-
-    async fn send(self, client: &Client, arn: &str) -> Result<()> {
-        match self {
-            Edit::Set(tags) => tag_resource(client, arn, tags).await,
-            Edit::Remove(keys) => untag_resource(client, arn, keys).await,
         }
     }
 }
@@ -358,11 +437,11 @@ async fn edit_each(
     let Some(resource) = resources.first() else {
         return Err(AppError::usage(format!("name a {}", kind.singular)));
     };
-    let (client, arn) = arn(ctx, kind, name_of(kind, &resource.id)?).await?;
-    retrying(|| edit.clone().send(&client, &arn)).await?;
+    let (tagger, key) = resolve(ctx, kind, name_of(kind, &resource.id)?).await?;
+    retrying(|| tagger.edit(&key, edit.clone())).await?;
     let done = match &edit {
-        Edit::Set(tags) => format!("tagged {arn}: {} tag(s) set", tags.len()),
-        Edit::Remove(keys) => format!("untagged {arn}: {} key(s) removed", keys.len()),
+        Edit::Set(tags) => format!("tagged {key}: {} tag(s) set", tags.len()),
+        Edit::Remove(keys) => format!("untagged {key}: {} key(s) removed", keys.len()),
     };
     ctx.printer.note(done);
     Ok(())

@@ -8,16 +8,17 @@ pub mod update;
 
 use clap::Subcommand;
 
+use super::tagging;
 use crate::context::Context;
 use crate::enum_arg::ApiEnum;
 use crate::error::Result;
+use crate::resources::BUNDLES;
 
 /// The end of `wsfleet bundles --help`.
 pub const EXAMPLES: &str = "\
 Examples:
   wsfleet bundles list --owner self
-  wsfleet bundles create --name golden --description 'Golden desktop' --image wsi-abcdefgh1 \\
-    --compute standard --user-storage 50
+  wsfleet bundles get wsb-abcdefgh1 -o json
   wsfleet bundles update wsb-abcdefgh1 --image wsi-ijklmnop2
   wsfleet bundles delete wsb-abcdefgh1 --yes";
 
@@ -38,6 +39,15 @@ pub enum BundlesCommand {
     /// Delete bundles of the account
     #[command(visible_alias = "rm", after_long_help = delete::EXAMPLES)]
     Delete(delete::Args),
+    /// List a bundle's tags
+    #[command(after_long_help = tagging::WORKSPACES_TAGS_EXAMPLES)]
+    Tags(tagging::TagsArgs),
+    /// Add or overwrite tags on bundles
+    #[command(after_long_help = tagging::WORKSPACES_TAG_EXAMPLES)]
+    Tag(tagging::TagArgs),
+    /// Remove tags from bundles
+    #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES)]
+    Untag(tagging::UntagArgs),
 }
 
 pub async fn run(command: BundlesCommand, ctx: &Context) -> Result<()> {
@@ -47,6 +57,9 @@ pub async fn run(command: BundlesCommand, ctx: &Context) -> Result<()> {
         BundlesCommand::Create(args) => create::run(args, ctx).await,
         BundlesCommand::Update(args) => update::run(args, ctx).await,
         BundlesCommand::Delete(args) => delete::run(args, ctx).await,
+        BundlesCommand::Tags(args) => tagging::tags(args, &BUNDLES, ctx).await,
+        BundlesCommand::Tag(args) => tagging::tag(args, &BUNDLES, ctx).await,
+        BundlesCommand::Untag(args) => tagging::untag(args, &BUNDLES, ctx).await,
     }
 }
 

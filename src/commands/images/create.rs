@@ -13,8 +13,9 @@ use crate::resources::WorkspaceId;
 
 pub const EXAMPLES: &str = "\
 Examples:
-  wsfleet images create --from-workspace ws-abcd1234 --name golden-2026-06 --description 'June golden'
-  IMAGE=$(wsfleet images create --from-workspace ws-abcd1234 --name golden --description g --wait)";
+  wsfleet images create --from-workspace ws-abcd1234 --name golden-2026-06 \\
+    --description 'June golden'
+  IMAGE=$(wsfleet images create --from-workspace ws-abcd1234 --name g --description g --wait)";
 
 #[derive(Debug, clap::Args)]
 #[command(mut_arg("wait_timeout", |arg| arg.default_value("2h")))]

@@ -14,8 +14,8 @@ use crate::validate::printable;
 
 pub const EXAMPLES: &str = "\
 Examples:
-  wsfleet images import --ec2-image ami-0123456789abcdef0 --ingestion-process byol-regular-wsp \\
-    --name byol-win11 --description 'BYOL Windows 11' --wait
+  wsfleet images import --ec2-image ami-0123456789abcdef0 \\
+    --ingestion-process byol-regular-wsp --name byol-win11 --description 'BYOL Windows 11' --wait
   wsfleet images import --ec2-image ami-0123abcd --ingestion-process byol-regular --name n \\
     --description d --application microsoft-office-2019 --dry-run";
 

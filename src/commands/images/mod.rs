@@ -15,11 +15,13 @@ use std::time::Duration;
 
 use clap::Subcommand;
 
+use super::tagging;
 use crate::api::WorkspacesClient;
 use crate::api::workspaces::get_image;
 use crate::commands::waiting::{self, Progress};
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::resources::IMAGES;
 use crate::validate::printable;
 
 /// The end of `wsfleet images --help`.
@@ -27,13 +29,7 @@ pub const EXAMPLES: &str = "\
 Examples:
   wsfleet images list --type owned --updates-available
   wsfleet images create-updated wsi-abcdefgh1 --name win10-2024-06 --description 'June drivers'
-  wsfleet images delete wsi-abcdefgh1 --yes
-
-The golden-image path, in one script:
-  IMAGE=$(wsfleet images create --from-workspace ws-abcd1234 --name golden --description g --wait)
-  wsfleet bundles create --name golden --description g --image \"$IMAGE\" --compute standard --user-storage 50
-  wsfleet images copy \"$IMAGE\" --to-region eu-west-1 --name golden --wait
-  wsfleet images share \"$IMAGE\" --account 210987654321";
+  wsfleet images delete wsi-abcdefgh1 --yes";
 
 #[derive(Debug, Subcommand)]
 pub enum ImagesCommand {
@@ -70,6 +66,15 @@ pub enum ImagesCommand {
     /// Delete images
     #[command(visible_alias = "rm", after_long_help = delete::EXAMPLES)]
     Delete(delete::Args),
+    /// List an image's tags
+    #[command(after_long_help = tagging::WORKSPACES_TAGS_EXAMPLES)]
+    Tags(tagging::TagsArgs),
+    /// Add or overwrite tags on images
+    #[command(after_long_help = tagging::WORKSPACES_TAG_EXAMPLES)]
+    Tag(tagging::TagArgs),
+    /// Remove tags from images
+    #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES)]
+    Untag(tagging::UntagArgs),
 }
 
 pub async fn run(command: ImagesCommand, ctx: &Context) -> Result<()> {
@@ -85,6 +90,9 @@ pub async fn run(command: ImagesCommand, ctx: &Context) -> Result<()> {
         ImagesCommand::Share(args) => share::run(args, true, ctx).await,
         ImagesCommand::Unshare(args) => share::run(args, false, ctx).await,
         ImagesCommand::Delete(args) => delete::run(args, ctx).await,
+        ImagesCommand::Tags(args) => tagging::tags(args, &IMAGES, ctx).await,
+        ImagesCommand::Tag(args) => tagging::tag(args, &IMAGES, ctx).await,
+        ImagesCommand::Untag(args) => tagging::untag(args, &IMAGES, ctx).await,
     }
 }
 

@@ -13,11 +13,13 @@ use aws_sdk_workspaces::types::{
 };
 use clap::Subcommand;
 
+use super::tagging;
+
 use crate::api::workspaces::{StateChange, WorkspaceQuery};
 use crate::context::Context;
 use crate::enum_arg::api_enum;
 use crate::error::Result;
-use crate::resources::{BundleId, DirectoryId};
+use crate::resources::{BundleId, DirectoryId, WORKSPACES};
 
 /// The end of `wsfleet workspaces --help`.
 pub const EXAMPLES: &str = "\
@@ -59,6 +61,15 @@ pub enum WorkspacesCommand {
     /// The applications associated with one WorkSpace
     #[command(after_long_help = applications::EXAMPLES)]
     Applications(applications::Args),
+    /// List a WorkSpace's tags
+    #[command(after_long_help = tagging::WORKSPACES_TAGS_EXAMPLES)]
+    Tags(tagging::TagsArgs),
+    /// Add or overwrite tags on WorkSpaces
+    #[command(after_long_help = tagging::WORKSPACES_TAG_EXAMPLES)]
+    Tag(tagging::TagArgs),
+    /// Remove tags from WorkSpaces
+    #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES)]
+    Untag(tagging::UntagArgs),
 }
 
 pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
@@ -83,6 +94,9 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
             lifecycle::run(StateChange::Terminate, args.common, args.confirm, ctx).await
         }
         WorkspacesCommand::Applications(args) => applications::run(args, ctx).await,
+        WorkspacesCommand::Tags(args) => tagging::tags(args, &WORKSPACES, ctx).await,
+        WorkspacesCommand::Tag(args) => tagging::tag(args, &WORKSPACES, ctx).await,
+        WorkspacesCommand::Untag(args) => tagging::untag(args, &WORKSPACES, ctx).await,
     }
 }
 

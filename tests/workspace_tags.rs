@@ -1,0 +1,191 @@
+//! End-to-end: `tags`, `tag` and `untag` of WorkSpaces resources (by
+//! resource ID, under the WorkSpaces limits), through the real binary
+//! against the sandbox.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
+
+mod common;
+
+use common::TestSandbox;
+use serde_json::Value;
+
+fn first_id(sb: &TestSandbox, group: &str, key: &str) -> String {
+    let listed = sb.run(&[group, "list", "-o", "json"]).success().json();
+    listed[0][key].as_str().expect("an ID").to_owned()
+}
+
+#[test]
+fn a_workspace_is_tagged_listed_and_untagged_by_id() {
+    let sb = TestSandbox::start();
+    let id = first_id(&sb, "workspaces", "WorkspaceId");
+
+    sb.clear_requests();
+    let out = sb
+        .run(&["workspaces", "tag", &id, "team=support", "site=Dublin"])
+        .success();
+    assert!(
+        out.stderr.contains(&format!("tagged {id}: 2 tag(s) set")),
+        "{}",
+        out.stderr
+    );
+    let sent = sb.requests_for("CreateTags");
+    assert_eq!(sent.len(), 1);
+
+    let tags = sb
+        .run(&["workspaces", "tags", &id, "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(tags["tags"]["team"], "support");
+    assert_eq!(tags["tags"]["site"], "Dublin");
+    let table = sb.run(&["workspaces", "tags", &id]).success().stdout;
+    assert!(
+        table.contains("KEY") && table.contains("site") && table.contains("Dublin"),
+        "{table}"
+    );
+    let csv = sb
+        .run(&["workspaces", "tags", &id, "-o", "csv"])
+        .success()
+        .stdout;
+    assert!(csv.lines().any(|l| l == "team,support"), "{csv}");
+
+    sb.run(&["workspaces", "untag", &id, "team"]).success();
+    assert_eq!(sb.requests_for("DeleteTags").len(), 1);
+    let tags = sb
+        .run(&["workspaces", "tags", &id, "-o", "json"])
+        .success()
+        .json();
+    assert!(tags["tags"].get("team").is_none(), "{tags}");
+    assert_eq!(tags["tags"]["site"], "Dublin");
+}
+
+#[test]
+fn images_take_the_same_verbs() {
+    let sb = TestSandbox::start();
+    let id = first_id(&sb, "images", "ImageId");
+    sb.run(&["images", "tag", &id, "channel=stable"]).success();
+    let tags = sb
+        .run(&["images", "tags", &id, "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(tags["tags"]["channel"], "stable");
+    sb.run(&["images", "untag", &id, "channel"]).success();
+    let out = sb.run(&["images", "tags", &id]).success();
+    assert!(
+        out.stderr.contains("the image has no tags"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// The WorkSpaces limits (key 127, value 255, 50 tags) and ID shapes are
+/// checked before any request; a dry run sends nothing.
+#[test]
+fn bad_tags_arns_and_dry_runs_send_nothing() {
+    let sb = TestSandbox::start();
+    let id = first_id(&sb, "workspaces", "WorkspaceId");
+    sb.clear_requests();
+    let long_key = format!("{}=v", "k".repeat(128));
+    let long_value = format!("k={}", "v".repeat(256));
+    let many: Vec<String> = (0..51).map(|i| format!("k{i}=v")).collect();
+    let mut too_many = vec!["workspaces", "tag", id.as_str()];
+    too_many.extend(many.iter().map(String::as_str));
+    for args in [
+        vec!["workspaces", "tag", id.as_str(), long_key.as_str()],
+        vec!["workspaces", "tag", id.as_str(), long_value.as_str()],
+        vec!["workspaces", "tag", id.as_str(), "aws:reserved=x"],
+        vec!["workspaces", "untag", id.as_str(), &long_key[..128]],
+        too_many,
+        vec!["workspaces", "tag", "ws-NOT_AN_ID", "k=v"],
+        vec!["images", "tag", id.as_str(), "k=v"],
+        vec![
+            "workspaces",
+            "tag",
+            "arn:aws:workspaces:us-east-1:123456789012:workspace/ws-abcd1234",
+            "k=v",
+        ],
+    ] {
+        let out = sb.run(&args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert_eq!(
+            out.stderr.trim().lines().count(),
+            1,
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    for (args, said) in [
+        (
+            vec![
+                "workspaces",
+                "tag",
+                id.as_str(),
+                "team=a",
+                "site=b",
+                "--dry-run",
+            ],
+            "would tag 1 WorkSpace(s) with 2 tag(s)",
+        ),
+        (
+            vec!["workspaces", "untag", id.as_str(), "team", "--dry-run"],
+            "would remove 1 tag(s) from 1 WorkSpace(s)",
+        ),
+    ] {
+        let out = sb.run(&args).success();
+        assert!(out.stderr.contains(said), "{}", out.stderr);
+    }
+    assert!(sb.requests().is_empty(), "{:?}", sb.requests());
+}
+
+/// `--ids-from` reads a `list -o json` and tags each WorkSpace through the
+/// bulk executor; an unknown one fails with the service's code while the
+/// others are tagged.
+#[test]
+fn bulk_tagging_reports_each_workspace() {
+    let sb = TestSandbox::start();
+    let listed = sb
+        .run(&["workspaces", "list", "-o", "json"])
+        .success()
+        .json();
+    let mut records: Vec<Value> = listed.as_array().unwrap()[..3].to_vec();
+    records.push(serde_json::json!({"WorkspaceId": "ws-zzzzzzzz9"}));
+    let path = sb.path("targets.json");
+    std::fs::write(&path, serde_json::to_string(&records).unwrap()).unwrap();
+    let path = path.to_string_lossy().into_owned();
+
+    let out = sb.run(&[
+        "workspaces",
+        "tag",
+        "--ids-from",
+        &path,
+        "wave=3",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let results = out.json();
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), 4);
+    let failed: Vec<&Value> = results
+        .iter()
+        .filter(|r| r["outcome"] == "failed")
+        .collect();
+    assert_eq!(failed.len(), 1, "{results:?}");
+    assert_eq!(failed[0]["id"], "ws-zzzzzzzz9");
+    assert_eq!(failed[0]["code"], "ResourceNotFoundException");
+    for record in &records[..3] {
+        let id = record["WorkspaceId"].as_str().unwrap();
+        let tags = sb
+            .run(&["workspaces", "tags", id, "-o", "json"])
+            .success()
+            .json();
+        assert_eq!(tags["tags"]["wave"], "3", "{id}");
+    }
+
+    let out = sb.run(&["workspaces", "untag", "--ids-from", &path, "wave"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let first = records[0]["WorkspaceId"].as_str().unwrap();
+    let tags = sb
+        .run(&["workspaces", "tags", first, "-o", "json"])
+        .success()
+        .json();
+    assert!(tags["tags"].get("wave").is_none(), "{tags}");
+}
