@@ -130,7 +130,7 @@ impl WorkspacesState {
 
     /// Adds `image` as PENDING in the call's region, AVAILABLE one
     /// transition later; answers its new ID.
-    fn add_pending_image(
+    pub(super) fn add_pending_image(
         &mut self,
         mut image: Image,
         operating_system_name: String,

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::error::WsError;
 use super::input::{IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, check_enum, page_size};
-use super::model::{IMAGE_TYPES, Image, ImageRecord, ImageUpdates, Schedule, ScheduledState};
+use super::model::{IMAGE_TYPES, Image, ImageRecord, ImageUpdates};
 use super::paging::Listing;
 use super::tags::parse_tags;
 use super::{ACCOUNT_ID, Clock, WorkspacesState};
@@ -96,33 +96,15 @@ impl WorkspacesState {
 
         let mut image = source.image.clone();
         let operating_system_name = source.operating_system_name.clone();
-        let image_id = self
-            .id_source
-            .fresh_id("wsi-", 9, |id| self.images.contains_key(id));
-        image.image_id = image_id.clone();
         image.name = name.to_owned();
         image.description = Some(description.to_owned());
-        image.state = "PENDING".to_owned();
-        image.created = clock.now;
         image.error_code = None;
         image.error_message = None;
         image.updates = ImageUpdates {
             update_available: false,
             description: None,
         };
-        self.images.insert(
-            image_id.clone(),
-            ImageRecord {
-                image,
-                operating_system_name,
-                schedule: Schedule::new(vec![ScheduledState {
-                    at: clock.after(1),
-                    state: Some("AVAILABLE".to_owned()),
-                }]),
-                region: clock.region.clone(),
-                shared_with: Default::default(),
-            },
-        );
+        let image_id = self.add_pending_image(image, operating_system_name, tags, clock);
         // The applications baked into the source are in the updated image too.
         let inherited: Vec<_> = self
             .association_keys_of(source_id)
@@ -141,9 +123,6 @@ impl WorkspacesState {
                 super::model::Association::key(&image_id, &association.application_id),
                 association,
             );
-        }
-        if !tags.is_empty() {
-            self.tags.insert(image_id.clone(), tags);
         }
         Ok(json!({"ImageId": image_id}))
     }

@@ -1,8 +1,6 @@
 //! `wsfleet images create-updated`
 
-use std::io::Write;
-
-use super::{RegionalImage, check_name_and_description, tag_pairs, wait_available};
+use super::{announce_and_wait, check_name_and_description, tag_pairs};
 use crate::api::workspaces::{create_updated_image, tags};
 use crate::cli::ChangeArgs;
 use crate::commands::waiting::WaitArgs;
@@ -55,22 +53,5 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let client = ctx.workspaces().await?;
     let image_id =
         create_updated_image(&client, &source, &args.name, &args.description, tags).await?;
-    // The new ID is the output, so `$(...)` captures it even when waiting fails.
-    let mut out = ctx.printer.stdout();
-    writeln!(out, "{image_id}")?;
-    out.flush()?;
-    let Some(timeout) = args.wait.timeout() else {
-        return Ok(());
-    };
-    let label = image_id.clone();
-    wait_available(
-        ctx,
-        vec![RegionalImage {
-            client,
-            image_id,
-            label,
-        }],
-        timeout,
-    )
-    .await
+    announce_and_wait(ctx, client, image_id, &args.wait).await
 }

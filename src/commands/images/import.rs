@@ -1,8 +1,6 @@
 //! `wsfleet images import`
 
-use std::io::Write;
-
-use super::{RegionalImage, check_name_and_description, wait_available};
+use super::{announce_and_wait, check_name_and_description};
 use crate::api::image_path::{Ec2Import, import_image};
 use crate::api::workspaces::tags;
 use crate::cli::ChangeArgs;
@@ -105,22 +103,5 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         tags,
     };
     let image_id = import_image(&client, import).await?;
-    // The new ID is the output, so `$(...)` captures it even when waiting fails.
-    let mut out = ctx.printer.stdout();
-    writeln!(out, "{image_id}")?;
-    out.flush()?;
-    let Some(timeout) = args.wait.timeout() else {
-        return Ok(());
-    };
-    let label = image_id.clone();
-    wait_available(
-        ctx,
-        vec![RegionalImage {
-            client,
-            image_id,
-            label,
-        }],
-        timeout,
-    )
-    .await
+    announce_and_wait(ctx, client, image_id, &args.wait).await
 }

@@ -11,6 +11,7 @@ pub mod list;
 pub mod permissions;
 pub mod share;
 
+use std::io::Write;
 use std::time::Duration;
 
 use clap::Subcommand;
@@ -109,6 +110,29 @@ impl waiting::Target for RegionalImage {
     fn name(&self) -> &str {
         &self.label
     }
+}
+
+/// Writes a new image's ID (the output, so `$(...)` captures it even when
+/// waiting fails), then with `--wait` waits for it to become AVAILABLE.
+pub async fn announce_and_wait(
+    ctx: &Context,
+    client: WorkspacesClient,
+    image_id: String,
+    wait: &crate::commands::waiting::WaitArgs,
+) -> Result<()> {
+    let mut out = ctx.printer.stdout();
+    writeln!(out, "{image_id}")?;
+    out.flush()?;
+    let Some(timeout) = wait.timeout() else {
+        return Ok(());
+    };
+    let label = image_id.clone();
+    let image = RegionalImage {
+        client,
+        image_id,
+        label,
+    };
+    wait_available(ctx, vec![image], timeout).await
 }
 
 /// Waits, through the one wait engine, until every image is AVAILABLE (or ERROR).
