@@ -242,6 +242,15 @@ pub enum Command {
     /// WorkSpace bundles: Amazon's and the account's
     #[command(subcommand, after_long_help = crate::commands::bundles::EXAMPLES)]
     Bundles(BundlesCommand),
+    /// WorkSpaces Pools and their user sessions
+    #[command(subcommand, after_long_help = crate::commands::pools::EXAMPLES)]
+    Pools(crate::commands::pools::PoolsCommand),
+    /// Account links: invitations between accounts to share WorkSpaces resources
+    #[command(subcommand, after_long_help = crate::commands::account_links::EXAMPLES)]
+    AccountLinks(crate::commands::account_links::AccountLinksCommand),
+    /// Amazon Connect client add-ins of a directory
+    #[command(subcommand, after_long_help = crate::commands::connect_add_ins::EXAMPLES)]
+    ConnectAddIns(crate::commands::connect_add_ins::ConnectAddInsCommand),
     /// One fleet summary, across regions and accounts
     #[command(after_long_help = crate::commands::report::EXAMPLES)]
     Report(crate::commands::report::Args),

@@ -444,6 +444,7 @@ mod tests {
             ("images", "DescribeWorkspaceImages", "wsi-"),
             ("bundles", "DescribeWorkspaceBundles", "wsb-"),
             ("directories", "DescribeWorkspaceDirectories", "d-"),
+            ("pools", "DescribeWorkspacesPools", "wspool-"),
         ];
         assert_eq!(KINDS.len(), expected.len(), "a kind without a case here");
         for (plural, operation, id_start) in expected {

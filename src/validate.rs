@@ -288,3 +288,34 @@ mod proptests {
         }
     }
 }
+
+/// An AmazonUuid (a pool session or a Connect add-in): lowercase hex in
+/// 8-4-4-4-12 groups. A clap value parser, so a bad one is exit 2.
+pub fn amazon_uuid(text: &str) -> std::result::Result<String, String> {
+    let groups: Vec<&str> = text.split('-').collect();
+    let ok = groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && groups.iter().all(|g| {
+            g.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        });
+    if ok {
+        Ok(text.to_owned())
+    } else {
+        Err(format!(
+            "'{}' is not an ID of this kind: lowercase hex in 8-4-4-4-12 groups",
+            printable(text)
+        ))
+    }
+}
+
+#[cfg(test)]
+mod uuid_tests {
+    use super::amazon_uuid;
+
+    #[test]
+    fn amazon_uuids_are_lowercase_hex_in_five_groups() {
+        assert!(amazon_uuid("0f8b6a2e-5d1c-4c3e-9a7b-1e2d3c4b5a69").is_ok());
+        assert!(amazon_uuid("0F8B6A2E-5D1C-4C3E-9A7B-1E2D3C4B5A69").is_err());
+        assert!(amazon_uuid("not-a-uuid").is_err());
+    }
+}

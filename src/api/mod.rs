@@ -7,9 +7,12 @@
 //! endpoint did not answer within which timeout, or which IAM action the
 //! credentials lack, the moment it is converted.
 
+pub mod account_links;
 pub mod bundles;
+pub mod connect_add_ins;
 pub mod image_path;
 pub mod pages;
+pub mod pools;
 pub mod sts;
 pub mod thin_client;
 pub mod workspace_tags;

@@ -1,9 +1,11 @@
 //! One folder a group, one file a verb; each verb has an Args struct and a
 //! `run`. Commands call `api/` for data and `output/` to write it.
 
+pub mod account_links;
 pub mod applications;
 pub mod bundles;
 pub mod completions;
+pub mod connect_add_ins;
 pub mod coverage;
 pub mod devices;
 pub mod environments;
@@ -11,6 +13,7 @@ pub mod export;
 pub mod generate_assets;
 pub mod images;
 mod plan;
+pub mod pools;
 pub mod report;
 pub mod sandbox;
 pub mod software_sets;
@@ -31,6 +34,9 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Applications(command) => applications::run(command, ctx).await,
         Command::Images(command) => images::run(command, ctx).await,
         Command::Bundles(command) => bundles::run(command, ctx).await,
+        Command::Pools(command) => pools::run(command, ctx).await,
+        Command::AccountLinks(command) => account_links::run(command, ctx).await,
+        Command::ConnectAddIns(command) => connect_add_ins::run(command, ctx).await,
         Command::Sandbox(command) => sandbox::run(command, ctx).await,
         Command::Completions(args) => completions::run(args, ctx).await,
         Command::GenerateAssets(args) => generate_assets::run(args, ctx).await,

@@ -4,12 +4,15 @@
 //! report's inventory, tagging and `--ids-from` iterate [`KINDS`] rather than
 //! naming kinds.
 
+pub mod account_links;
 pub mod applications;
 pub mod bundles;
+pub mod connect_add_ins;
 pub mod devices;
 pub mod environments;
 mod ids;
 pub mod images;
+pub mod pools;
 mod registry;
 pub mod software_sets;
 pub mod tags;

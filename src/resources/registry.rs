@@ -5,11 +5,13 @@
 
 use aws_sdk_workspaces::types::{
     WorkSpaceApplication, Workspace, WorkspaceBundle, WorkspaceDirectory, WorkspaceImage,
+    WorkspacesPool,
 };
 use aws_sdk_workspacesthinclient::types::{Device, Environment, SoftwareSet};
 
 use super::ids::{lowercase_alphanumeric, lowercase_hex, prefixed, typed_id};
 use super::{ArnTagging, Kind, Listing, Tagging, label_pages};
+use crate::api::pools;
 use crate::api::thin_client as tc;
 use crate::api::workspaces::{self as ws, ApplicationQuery, ImageQuery, WorkspaceQuery};
 use crate::complete::Entry;
@@ -25,6 +27,7 @@ pub static KINDS: &[&Kind] = &[
     &IMAGES,
     &BUNDLES,
     &DIRECTORIES,
+    &POOLS,
 ];
 
 // ----------------------------------------------------------------- Thin Client
@@ -287,6 +290,31 @@ pub static DIRECTORIES: Kind = Kind {
         let pages = ws::directories(session.workspaces());
         Box::pin(label_pages(pages, found, |d: &WorkspaceDirectory| {
             Entry::new(d.directory_id(), [d.directory_name(), d.alias()])
+        }))
+    },
+    inventory: None,
+};
+
+typed_id!(
+    /// A WorkSpaces Pool ID: `wspool-` and 9 lowercase letters or digits.
+    PoolId,
+    "pool ID",
+    "wspool- and 9 lowercase letters or digits",
+    |id| prefixed(id, "wspool-", 9, lowercase_alphanumeric) && id.len() == "wspool-".len() + 9
+);
+
+/// Completed and checked; not yet read by the inventory.
+pub static POOLS: Kind = Kind {
+    singular: "pool",
+    plural: "pools",
+    service: Service::WorkSpaces,
+    id: PoolId::RULE,
+    id_keys: &["PoolId"],
+    tagging: Tagging::ById,
+    labels: |session, found| {
+        let pages = pools::pools(session.workspaces(), &[]);
+        Box::pin(label_pages(pages, found, |p: &WorkspacesPool| {
+            Entry::new(Some(p.pool_id()), [Some(p.pool_name())])
         }))
     },
     inventory: None,

@@ -27,9 +27,11 @@
 //! 5. Run the conformance check against the service model (see the tools
 //!    README); every check must hold.
 
+mod account_links;
 mod applications;
 mod associations;
 mod bundles;
+mod connect_add_ins;
 mod connection_status;
 mod directories;
 mod error;
@@ -38,6 +40,7 @@ mod images;
 mod input;
 mod model;
 mod paging;
+mod pools;
 mod seed;
 mod tags;
 mod workspace_ops;
@@ -155,6 +158,27 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("CreateTags", WorkspacesState::create_tags),
     Operation::reads("DescribeTags", WorkspacesState::describe_tags),
     Operation::changes("DeleteTags", WorkspacesState::delete_tags),
+    // pools (pools.rs)
+    Operation::reads("DescribeWorkspacesPools", WorkspacesState::describe_workspaces_pools),
+    Operation::changes("CreateWorkspacesPool", WorkspacesState::create_workspaces_pool),
+    Operation::changes("UpdateWorkspacesPool", WorkspacesState::update_workspaces_pool),
+    Operation::changes("StartWorkspacesPool", WorkspacesState::start_workspaces_pool),
+    Operation::changes("StopWorkspacesPool", WorkspacesState::stop_workspaces_pool),
+    Operation::changes("TerminateWorkspacesPool", WorkspacesState::terminate_workspaces_pool),
+    Operation::reads("DescribeWorkspacesPoolSessions", WorkspacesState::describe_workspaces_pool_sessions),
+    Operation::changes("TerminateWorkspacesPoolSession", WorkspacesState::terminate_workspaces_pool_session),
+    // connect-add-ins (connect_add_ins.rs)
+    Operation::reads("DescribeConnectClientAddIns", WorkspacesState::describe_connect_client_add_ins),
+    Operation::changes("CreateConnectClientAddIn", WorkspacesState::create_connect_client_add_in),
+    Operation::changes("UpdateConnectClientAddIn", WorkspacesState::update_connect_client_add_in),
+    Operation::changes("DeleteConnectClientAddIn", WorkspacesState::delete_connect_client_add_in),
+    // account-links (account_links.rs)
+    Operation::reads("ListAccountLinks", WorkspacesState::list_account_links),
+    Operation::reads("GetAccountLink", WorkspacesState::get_account_link),
+    Operation::changes("CreateAccountLinkInvitation", WorkspacesState::create_account_link_invitation),
+    Operation::changes("AcceptAccountLinkInvitation", WorkspacesState::accept_account_link_invitation),
+    Operation::changes("RejectAccountLinkInvitation", WorkspacesState::reject_account_link_invitation),
+    Operation::changes("DeleteAccountLinkInvitation", WorkspacesState::delete_account_link_invitation),
 ];
 
 /// The names of [`OPERATIONS`], in its order.
@@ -195,6 +219,12 @@ pub struct WorkspacesState {
     /// Keyed by [`Association::key`].
     #[serde(default)]
     associations: BTreeMap<String, Association>,
+    #[serde(default)]
+    pools: BTreeMap<String, pools::PoolRecord>,
+    #[serde(default)]
+    connect_add_ins: connect_add_ins::AddIns,
+    #[serde(default)]
+    account_links: account_links::AccountLinks,
     /// Keyed by resource id.
     #[serde(default)]
     tags: Tags,
@@ -360,6 +390,7 @@ impl WorkspacesState {
             still_due = earliest(still_due, schedule.next_due());
             !matches!(outcome, Advanced::Gone)
         });
+        still_due = earliest(still_due, self.advance_pools(now));
         self.next_transition_due = still_due;
     }
 

@@ -468,6 +468,9 @@ pub fn seed_state(workspace_count: usize, seed: u64, now: DateTime<Utc>) -> Work
     seed_images_and_custom_bundles(&mut state, &mut rng, now);
     seed_applications(&mut state, &mut rng, now);
     seed_workspaces(&mut state, &mut rng, workspace_count, now);
+    super::pools::seed_pools(&mut state, &mut rng, now);
+    super::connect_add_ins::seed_connect_add_ins(&mut state, &mut rng);
+    super::account_links::seed_account_links(&mut state, &mut rng);
     state
 }
 

@@ -35,8 +35,8 @@ pub fn parse_tags(input: &Input, member: &str) -> Result<Option<Vec<Tag>>, WsErr
 }
 
 impl WorkspacesState {
-    /// Whether `resource_id` names a WorkSpace, image, bundle or directory
-    /// of the account.
+    /// Whether `resource_id` names a WorkSpace, image, bundle, directory or
+    /// pool of the account.
     fn taggable(&self, resource_id: &str) -> bool {
         self.workspaces.contains_key(resource_id)
             || self.images.contains_key(resource_id)
@@ -45,6 +45,7 @@ impl WorkspacesState {
                 .get(resource_id)
                 .is_some_and(|bundle| !bundle.amazon_owned)
             || self.directories.contains_key(resource_id)
+            || self.pools.contains_key(resource_id)
     }
 
     fn tagged_resource<'a>(&self, input: &Input<'a>) -> Result<&'a str, WsError> {

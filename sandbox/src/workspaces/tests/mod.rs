@@ -1,16 +1,19 @@
 //! Behaviour of the WorkSpaces side of the sandbox, driven through
 //! `WorkspacesState::handle` exactly as the server drives it.
 
+mod account_links;
 mod applications;
 mod associations;
 mod batch;
 mod bundle_changes;
 mod bundles_directories;
+mod connect_add_ins;
 mod connection_status;
 mod create;
 mod image_path;
 mod images;
 mod operations;
+mod pools;
 mod properties;
 mod seed;
 mod shapes;

@@ -1,0 +1,166 @@
+//! `wsfleet pools start|stop|terminate`: one flow for the three calls that
+//! take only a pool ID. Targets come as IDs or `--ids-from`; `stop` and
+//! `terminate` show the plan and ask first.
+
+use std::collections::HashSet;
+
+use aws_sdk_workspaces::types::WorkspacesPool;
+
+use crate::api::pools::{PoolChange, change_pool, describe_pools};
+use crate::api::workspaces::service_error;
+use crate::bulk::{Executor, show_plan};
+use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
+use crate::commands::plan::{each_target, ids_of};
+use crate::context::Context;
+use crate::error::{AppError, Result};
+use crate::prompt;
+use crate::resources::POOLS;
+use crate::scope::{PlaceId, Service, route};
+use crate::targets::TargetArgs;
+
+pub const START_EXAMPLES: &str = "\
+Examples:
+  wsfleet pools start wspool-abcdefgh1
+  wsfleet pools list --state stopped -o json | wsfleet pools start --ids-from -";
+pub const STOP_EXAMPLES: &str = "\
+Examples:
+  wsfleet pools stop wspool-abcdefgh1 --dry-run
+  wsfleet pools stop wspool-abcdefgh1 --yes";
+pub const TERMINATE_EXAMPLES: &str = "\
+Examples:
+  wsfleet pools terminate wspool-abcdefgh1 --dry-run
+  wsfleet pools terminate wspool-abcdefgh1 --yes";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
+}
+
+/// `start`, which does not ask first.
+#[derive(Debug, clap::Args)]
+pub struct StartArgs {
+    #[command(flatten)]
+    pub common: Args,
+
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+/// `stop` and `terminate`: they show the plan and ask.
+#[derive(Debug, clap::Args)]
+pub struct ConfirmedArgs {
+    #[command(flatten)]
+    pub common: Args,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
+}
+
+/// The word for each change and what is lost, said before the question.
+fn verb(change: PoolChange) -> (&'static str, Option<&'static str>) {
+    match change {
+        PoolChange::Start => ("start", None),
+        PoolChange::Stop => (
+            "stop",
+            Some("Stopping a pool ends every user session on it."),
+        ),
+        PoolChange::Terminate => (
+            "terminate",
+            Some("Terminating deletes these pools for good; it cannot be undone."),
+        ),
+    }
+}
+
+/// `flags`: `--yes` (never set for `start`) and `--dry-run`.
+pub async fn run(change: PoolChange, args: Args, flags: ConfirmArgs, ctx: &Context) -> Result<()> {
+    let (word, warning) = verb(change);
+    let confirms = change != PoolChange::Start;
+    let prompter = if confirms {
+        Some(prompt::for_run(&ctx.printer, &flags, word)?)
+    } else {
+        None
+    };
+    let named = POOLS.targets(&args.targets, args.bulk.resume.as_ref())?;
+    if named.is_empty() {
+        return Err(AppError::usage(format!(
+            "name the pools to {word}: IDs or --ids-from FILE"
+        )));
+    }
+    let routed = route(ctx, Service::WorkSpaces, named).await?;
+    let places = &routed.places;
+    let pools = places
+        .gather(routed.ids, |place, ids| {
+            let client = places.workspaces(place);
+            async move { described(client, &ids).await }
+        })
+        .await?;
+    if let Some(warning) = warning {
+        ctx.printer.note(warning);
+    }
+    if (confirms || flags.dry_run()) && !show_plan(ctx, &flags, word, places, &pools)? {
+        return Ok(());
+    }
+    if let Some(prompter) = &prompter {
+        prompt::require_confirmation(&**prompter, word, pools.len())?;
+    }
+    let found: HashSet<(PlaceId, &str)> = pools
+        .iter()
+        .filter(|p| !p.item.pool_arn().is_empty())
+        .map(|p| (p.place, p.item.pool_id()))
+        .collect();
+    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
+        .run(word, ids_of(&pools, |p| Some(p.pool_id())), |batch| {
+            each_target(batch, |target| {
+                let client = places.workspaces(target.place);
+                let known = found.contains(&(target.place, target.id.as_str()));
+                async move {
+                    if !known {
+                        return Err(service_error(
+                            "DescribeWorkspacesPools",
+                            "ResourceNotFoundException",
+                            &format!("no pool {}", target.id),
+                        ));
+                    }
+                    change_pool(client, change, &target.id).await
+                }
+            })
+        })
+        .await?;
+    report.finish(ctx)
+}
+
+/// The pools named, described, in the order asked; a pool the service does
+/// not know stays in the plan (with no ARN) and fails as not found, unsent.
+async fn described(
+    client: &crate::api::WorkspacesClient,
+    ids: &[String],
+) -> Result<Vec<WorkspacesPool>> {
+    let mut pools = describe_pools(client, ids).await?;
+    pools.sort_by_key(|p| ids.iter().position(|id| p.pool_id() == id));
+    for id in ids {
+        if !pools.iter().any(|p| p.pool_id() == id) {
+            pools.push(unknown_pool(id)?);
+        }
+    }
+    Ok(pools)
+}
+
+/// A placeholder for a pool the service did not find: its ID, the other
+/// required members empty.
+fn unknown_pool(id: &str) -> Result<WorkspacesPool> {
+    WorkspacesPool::builder()
+        .pool_id(id)
+        .pool_arn("")
+        .pool_name("")
+        .state("".into())
+        .created_at(aws_smithy_types::DateTime::from_secs(0))
+        .bundle_id("")
+        .directory_id("")
+        .running_mode("".into())
+        .build()
+        .map_err(|e| anyhow::anyhow!("could not describe the pool {id}: {e}").into())
+}
