@@ -4,6 +4,7 @@
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::applications::ApplicationsCommand;
+use crate::commands::bundles::BundlesCommand;
 use crate::commands::devices::DevicesCommand;
 use crate::commands::directories::DirectoriesCommand;
 use crate::commands::environments::EnvironmentsCommand;
@@ -246,6 +247,9 @@ pub enum Command {
     /// IP access control groups: the address ranges users may connect from
     #[command(subcommand, after_long_help = crate::commands::ip_groups::EXAMPLES)]
     IpGroups(IpGroupsCommand),
+    /// WorkSpace bundles: Amazon's and the account's
+    #[command(subcommand, after_long_help = crate::commands::bundles::EXAMPLES)]
+    Bundles(BundlesCommand),
     /// WorkSpaces Pools and their user sessions
     #[command(subcommand, after_long_help = crate::commands::pools::EXAMPLES)]
     Pools(crate::commands::pools::PoolsCommand),

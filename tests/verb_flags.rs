@@ -133,6 +133,7 @@ fn every_group_help_ends_with_examples_to_paste() {
         "workspaces",
         "applications",
         "images",
+        "bundles",
         "sandbox",
     ] {
         let out = isolated_wsfleet(&home)

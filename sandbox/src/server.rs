@@ -302,7 +302,15 @@ async fn handle(
     let path = uri.path().to_string();
     let (service, record, outcome) = match target {
         Some(target) => {
-            let (record, outcome) = workspaces_call(&shared, &method, &path, &target, &body).await;
+            let (record, outcome) = workspaces_call(
+                &shared,
+                &method,
+                &path,
+                &target,
+                &body,
+                signed_region(&headers),
+            )
+            .await;
             (Service::Workspaces, record, outcome)
         }
         None => {
@@ -480,6 +488,7 @@ async fn workspaces_call(
     path: &str,
     target: &str,
     body: &Bytes,
+    region: Option<String>,
 ) -> (RequestRecord, Outcome) {
     let operation = target
         .strip_prefix(WORKSPACES_TARGET_PREFIX)
@@ -540,7 +549,7 @@ async fn workspaces_call(
         let mut state = shared.state();
         state
             .workspaces
-            .run(operation, &input, Utc::now(), shared.transition)
+            .run_in_region(operation, &input, Utc::now(), shared.transition, region)
     };
     if result.is_ok() && !operation.is_read_only() {
         shared.state_changed();

@@ -8,8 +8,10 @@
 //! credentials lack, the moment it is converted.
 
 pub mod account_links;
+pub mod bundles;
 pub mod connect_add_ins;
 pub mod directories;
+pub mod image_path;
 pub mod ip_groups;
 pub mod pages;
 pub mod pools;

@@ -93,6 +93,13 @@ impl<T: Send + 'static> Pages<T> {
         }
     }
 
+    /// These pages, then `next`'s.
+    pub fn then(self, next: Pages<T>) -> Pages<T> {
+        Pages {
+            stream: self.stream.chain(next.stream).boxed(),
+        }
+    }
+
     pub async fn next_page(&mut self) -> Result<Option<Vec<T>>> {
         self.stream.next().await.transpose()
     }

@@ -3,6 +3,7 @@
 
 pub mod account_links;
 pub mod applications;
+pub mod bundles;
 pub mod completions;
 pub mod connect_add_ins;
 pub mod coverage;
@@ -36,6 +37,7 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Images(command) => images::run(command, ctx).await,
         Command::Directories(command) => directories::run(command, ctx).await,
         Command::IpGroups(command) => ip_groups::run(command, ctx).await,
+        Command::Bundles(command) => bundles::run(command, ctx).await,
         Command::Pools(command) => pools::run(command, ctx).await,
         Command::AccountLinks(command) => account_links::run(command, ctx).await,
         Command::ConnectAddIns(command) => connect_add_ins::run(command, ctx).await,

@@ -55,3 +55,21 @@ where
     }
     results
 }
+
+/// What a describe found of `ids`, in the order asked, with a stand-in
+/// (`absent`, no state) for each ID it did not find: the plan still shows
+/// it, and the run fails it as not found rather than reporting it done.
+pub fn in_order_asked<T>(
+    ids: &[String],
+    mut found: Vec<T>,
+    id_of: impl Fn(&T) -> Option<&str>,
+    absent: impl Fn(&str) -> T,
+) -> Vec<T> {
+    found.sort_by_key(|item| ids.iter().position(|id| id_of(item) == Some(id.as_str())));
+    for id in ids {
+        if !found.iter().any(|item| id_of(item) == Some(id.as_str())) {
+            found.push(absent(id));
+        }
+    }
+    found
+}

@@ -15,7 +15,7 @@ impl Resource for WorkspaceBundle {
 const COLUMNS: &[Column<WorkspaceBundle>] = &[
     Column::new("BundleId", |b: &WorkspaceBundle| get::text(b.bundle_id())).shown("ID"),
     Column::new("Name", |b: &WorkspaceBundle| get::text(b.name())).shown("NAME"),
-    Column::new("Owner", |b: &WorkspaceBundle| get::text(b.owner())),
+    Column::new("Owner", |b: &WorkspaceBundle| get::text(b.owner())).shown("OWNER"),
     Column::new("Description", |b: &WorkspaceBundle| {
         get::text(b.description())
     }),

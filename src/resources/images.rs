@@ -51,3 +51,17 @@ const COLUMNS: &[Column<WorkspaceImage>] = &[
         })
     }),
 ];
+
+impl Resource for aws_sdk_workspaces::types::ImagePermission {
+    const KIND: &'static str = "image permission";
+
+    fn columns() -> &'static [Column<Self>] {
+        PERMISSION_COLUMNS
+    }
+}
+
+const PERMISSION_COLUMNS: &[Column<aws_sdk_workspaces::types::ImagePermission>] = &[Column::new(
+    "SharedAccountId",
+    |p: &aws_sdk_workspaces::types::ImagePermission| get::text(p.shared_account_id()),
+)
+.shown("ACCOUNT")];

@@ -4,22 +4,28 @@ use serde_json::{Value, json};
 
 use super::error::WsError;
 use super::input::{IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, check_enum, page_size};
-use super::model::{IMAGE_TYPES, Image, ImageRecord, ImageUpdates, Schedule, ScheduledState};
+use super::model::{IMAGE_TYPES, Image, ImageRecord, ImageUpdates};
 use super::paging::Listing;
 use super::tags::parse_tags;
 use super::{ACCOUNT_ID, Clock, WorkspacesState};
 
 impl WorkspacesState {
-    fn image_of_account(&self, image_id: &str) -> Result<&ImageRecord, WsError> {
+    /// An image of the region the call is made in.
+    pub(super) fn image_of_account(
+        &self,
+        image_id: &str,
+        clock: &Clock,
+    ) -> Result<&ImageRecord, WsError> {
         self.images
             .get(image_id)
+            .filter(|record| record.is_in(clock.region.as_deref()))
             .ok_or_else(|| WsError::not_found(format!("The image {image_id} could not be found.")))
     }
 
     pub(super) fn describe_workspace_images(
         &self,
         input: &Input,
-        _: &Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let image_ids = input.id_list("ImageIds", &IMAGE_ID)?;
         let image_type = input.str("ImageType")?;
@@ -41,6 +47,7 @@ impl WorkspacesState {
             .map_err(|error| WsError::validation(error.message))?;
         let entries = listing
             .entries(&self.images)
+            .filter(|(_, record)| record.is_in(clock.region.as_deref()))
             .map(|(id, record)| (id, &record.image))
             .filter(|(_, image)| wanted(image));
         listing.page(entries, size)
@@ -58,7 +65,7 @@ impl WorkspacesState {
         let source_id = input.required_id("SourceImageId", &IMAGE_ID)?;
         let tags = parse_tags(input, "Tags")?.unwrap_or_default();
 
-        let source = self.image_of_account(source_id)?;
+        let source = self.image_of_account(source_id, clock)?;
         if source.image.owner_account_id != ACCOUNT_ID {
             return Err(WsError::not_supported(format!(
                 "The image {source_id} is shared with this account; only its owner can update it."
@@ -89,31 +96,15 @@ impl WorkspacesState {
 
         let mut image = source.image.clone();
         let operating_system_name = source.operating_system_name.clone();
-        let image_id = self
-            .id_source
-            .fresh_id("wsi-", 9, |id| self.images.contains_key(id));
-        image.image_id = image_id.clone();
         image.name = name.to_owned();
         image.description = Some(description.to_owned());
-        image.state = "PENDING".to_owned();
-        image.created = clock.now;
         image.error_code = None;
         image.error_message = None;
         image.updates = ImageUpdates {
             update_available: false,
             description: None,
         };
-        self.images.insert(
-            image_id.clone(),
-            ImageRecord {
-                image,
-                operating_system_name,
-                schedule: Schedule::new(vec![ScheduledState {
-                    at: clock.after(1),
-                    state: Some("AVAILABLE".to_owned()),
-                }]),
-            },
-        );
+        let image_id = self.add_pending_image(image, operating_system_name, tags, clock);
         // The applications baked into the source are in the updated image too.
         let inherited: Vec<_> = self
             .association_keys_of(source_id)
@@ -133,21 +124,22 @@ impl WorkspacesState {
                 association,
             );
         }
-        if !tags.is_empty() {
-            self.tags.insert(image_id.clone(), tags);
-        }
         Ok(json!({"ImageId": image_id}))
     }
 
     pub(super) fn delete_workspace_image(
         &mut self,
         input: &Input,
-        _: &Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let image_id = input.required_id("ImageId", &IMAGE_ID)?;
         // The model declares no not-found error for DeleteWorkspaceImage:
         // deleting an image that is not there is already done.
-        let Some(record) = self.images.get(image_id) else {
+        let Some(record) = self
+            .images
+            .get(image_id)
+            .filter(|record| record.is_in(clock.region.as_deref()))
+        else {
             return Ok(json!({}));
         };
         if record.image.owner_account_id != ACCOUNT_ID {

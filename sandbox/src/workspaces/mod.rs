@@ -36,6 +36,7 @@ mod connection_status;
 mod directories;
 mod directory_settings;
 mod error;
+mod image_path;
 mod images;
 mod input;
 mod ip_groups;
@@ -148,8 +149,18 @@ const OPERATIONS: &[Operation] = &[
     Operation::reads("DescribeWorkspaceImages", WorkspacesState::describe_workspace_images),
     Operation::changes("CreateUpdatedWorkspaceImage", WorkspacesState::create_updated_workspace_image),
     Operation::changes("DeleteWorkspaceImage", WorkspacesState::delete_workspace_image),
-    Operation::reads("DescribeWorkspaceBundles", WorkspacesState::describe_workspace_bundles),
+    // the golden-image path (image_path.rs): image a WorkSpace or import one, copy, share
+    Operation::changes("CreateWorkspaceImage", WorkspacesState::create_workspace_image),
+    Operation::changes("CopyWorkspaceImage", WorkspacesState::copy_workspace_image),
+    Operation::changes("ImportWorkspaceImage", WorkspacesState::import_workspace_image),
+    Operation::reads("DescribeWorkspaceImagePermissions", WorkspacesState::describe_workspace_image_permissions),
+    Operation::changes("UpdateWorkspaceImagePermission", WorkspacesState::update_workspace_image_permission),
     Operation::reads("DescribeWorkspaceDirectories", WorkspacesState::describe_workspace_directories),
+    // bundles (bundles.rs)
+    Operation::reads("DescribeWorkspaceBundles", WorkspacesState::describe_workspace_bundles),
+    Operation::changes("CreateWorkspaceBundle", WorkspacesState::create_workspace_bundle),
+    Operation::changes("UpdateWorkspaceBundle", WorkspacesState::update_workspace_bundle),
+    Operation::changes("DeleteWorkspaceBundle", WorkspacesState::delete_workspace_bundle),
     // Tags (tags.rs)
     Operation::changes("CreateTags", WorkspacesState::create_tags),
     Operation::reads("DescribeTags", WorkspacesState::describe_tags),
@@ -259,6 +270,9 @@ pub struct WorkspacesState {
 pub(crate) struct Clock {
     pub now: DateTime<Utc>,
     pub transition: TimeDelta,
+    /// The region the call was made in (signed for), if the caller said:
+    /// every region reaches the one sandbox, and images are kept by region.
+    pub region: Option<String>,
     earliest_scheduled: Cell<Option<DateTime<Utc>>>,
 }
 
@@ -267,6 +281,7 @@ impl Clock {
         Self {
             now,
             transition: TimeDelta::from_std(transition).unwrap_or(TimeDelta::MAX),
+            region: None,
             earliest_scheduled: Cell::new(None),
         }
     }
@@ -318,9 +333,25 @@ impl WorkspacesState {
         now: DateTime<Utc>,
         transition: Duration,
     ) -> Result<Value, WsError> {
+        self.run_in_region(operation, input, now, transition, None)
+    }
+
+    /// [`WorkspacesState::run`] for a call made in `region` (the region
+    /// its request was signed for), which images are kept by.
+    pub fn run_in_region(
+        &mut self,
+        operation: &Operation,
+        input: &Value,
+        now: DateTime<Utc>,
+        transition: Duration,
+        region: Option<String>,
+    ) -> Result<Value, WsError> {
         self.advance(now);
         let input = Input::root(input)?;
-        let clock = Clock::new(now, transition);
+        let clock = Clock {
+            region,
+            ..Clock::new(now, transition)
+        };
         let answer = match operation.handler {
             Handler::Reads(read) => read(self, &input, &clock),
             Handler::Changes(change) => change(self, &input, &clock),

@@ -466,6 +466,31 @@ pub struct ImageRecord {
     pub operating_system_name: String,
     #[serde(default, skip_serializing_if = "Schedule::is_empty")]
     pub schedule: Schedule,
+    /// The region the image lives in, which the image shape does not say:
+    /// one sandbox answers every region, so a copy to another region is a
+    /// new image of that region. `None`: a seeded image, seen in every region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// The accounts the image is shared with (UpdateWorkspaceImagePermission).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub shared_with: BTreeMap<String, ImagePermission>,
+}
+
+impl ImageRecord {
+    /// Whether a call made in `region` (`None`: a caller that did not say) sees the image.
+    pub fn is_in(&self, region: Option<&str>) -> bool {
+        match (&self.region, region) {
+            (Some(home), Some(region)) => home == region,
+            _ => true,
+        }
+    }
+}
+
+/// One account an image is shared with, as DescribeWorkspaceImagePermissions shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ImagePermission {
+    pub shared_account_id: String,
 }
 
 /// An application as DescribeApplications shows it.

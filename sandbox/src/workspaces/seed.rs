@@ -686,6 +686,8 @@ fn seed_images_and_custom_bundles(
                 image,
                 operating_system_name: spec.operating_system.to_owned(),
                 schedule: Schedule::default(),
+                region: None,
+                shared_with: Default::default(),
             },
         );
         if let Some(bundle_spec) = &spec.bundle {

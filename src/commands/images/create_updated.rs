@@ -1,14 +1,12 @@
 //! `wsfleet images create-updated`
 
-use std::io::Write;
-
-use crate::api::workspaces::{create_updated_image, get_image, tags};
+use super::{announce_and_wait, check_name_and_description, tag_pairs};
+use crate::api::workspaces::{create_updated_image, tags};
 use crate::cli::ChangeArgs;
-use crate::commands::waiting::{self, Progress, WaitArgs};
+use crate::commands::waiting::WaitArgs;
 use crate::context::Context;
-use crate::error::{AppError, Result};
+use crate::error::Result;
 use crate::resources::ImageId;
-use crate::validate::printable;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -41,40 +39,10 @@ pub struct Args {
     pub change: ChangeArgs,
 }
 
-/// The API's patterns for an image's name and description.
-fn check_name_and_description(name: &str, description: &str) -> Result<()> {
-    let name_ok = (1..=64).contains(&name.len())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"_./()-".contains(&b));
-    if !name_ok {
-        return Err(AppError::usage(format!(
-            "invalid --name '{}': 1 to 64 letters, digits or _ . / ( ) -",
-            printable(name)
-        )));
-    }
-    let description_ok = (1..=256).contains(&description.len())
-        && description
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"_./() -".contains(&b));
-    if !description_ok {
-        return Err(AppError::usage(format!(
-            "invalid --description '{}': 1 to 256 letters, digits, spaces or _ . / ( ) -",
-            printable(description)
-        )));
-    }
-    Ok(())
-}
-
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let source = args.source;
-    check_name_and_description(&args.name, &args.description)?;
-    let pairs = args
-        .tags
-        .iter()
-        .map(|t| crate::tags::pair(t, crate::tags::TagRules::WorkSpaces))
-        .collect::<Result<Vec<_>>>()?;
-    let tags = tags(&pairs)?;
+    check_name_and_description(&args.name, &args.description, 256)?;
+    let tags = tags(&tag_pairs(&args.tags)?)?;
     if args.change.dry_run {
         ctx.printer.note(format!(
             "dry run: would create an updated image '{}' from {source}; nothing was changed",
@@ -85,48 +53,5 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let client = ctx.workspaces().await?;
     let image_id =
         create_updated_image(&client, &source, &args.name, &args.description, tags).await?;
-    // The new ID is the output, so `$(...)` captures it even when waiting fails.
-    let mut out = ctx.printer.stdout();
-    writeln!(out, "{image_id}")?;
-    out.flush()?;
-    let Some(timeout) = args.wait.timeout() else {
-        return Ok(());
-    };
-    let goal = waiting::Goal {
-        noun: "image",
-        goal: "become AVAILABLE",
-        timeout,
-    };
-    waiting::until(ctx, vec![image_id], &goal, |going| {
-        waiting::each(1, going, |image_id| {
-            let client = &client;
-            async move {
-                let image = get_image(client, &image_id).await?;
-                Ok(match image.state().map(|s| s.as_str()) {
-                    Some("AVAILABLE") => Progress::Done,
-                    Some("ERROR") => Progress::Failed(
-                        image
-                            .error_message()
-                            .unwrap_or("no reason given")
-                            .to_owned(),
-                    ),
-                    _ => Progress::Going,
-                })
-            }
-        })
-    })
-    .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_descriptions_follow_the_api_patterns() {
-        assert!(check_name_and_description("win10-2024.06", "June drivers (v2)").is_ok());
-        assert!(check_name_and_description("has space", "d").is_err());
-        assert!(check_name_and_description("n", "").is_err());
-        assert!(check_name_and_description(&"n".repeat(65), "d").is_err());
-    }
+    announce_and_wait(ctx, client, image_id, &args.wait).await
 }

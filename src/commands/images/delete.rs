@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use crate::api::workspaces::{delete_image, describe_images, service_error};
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ConfirmArgs};
-use crate::commands::plan::{each_target, ids_of};
+use crate::commands::plan::{each_target, ids_of, in_order_asked};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::prompt;
@@ -86,12 +86,8 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 /// The images named, described, in the order asked; an image the service
 /// does not know stays in the plan (with no state) and fails as not found.
 async fn described(client: &Client, ids: &[String]) -> Result<Vec<WorkspaceImage>> {
-    let mut images = describe_images(client, ids).await?;
-    images.sort_by_key(|i| ids.iter().position(|id| i.image_id() == Some(id.as_str())));
-    for id in ids {
-        if !images.iter().any(|i| i.image_id() == Some(id.as_str())) {
-            images.push(WorkspaceImage::builder().image_id(id).build());
-        }
-    }
-    Ok(images)
+    let found = describe_images(client, ids).await?;
+    Ok(in_order_asked(ids, found, WorkspaceImage::image_id, |id| {
+        WorkspaceImage::builder().image_id(id).build()
+    }))
 }
