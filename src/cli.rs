@@ -3,6 +3,7 @@
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+use crate::bulk::journal::Resume;
 use crate::commands::applications::ApplicationsCommand;
 use crate::commands::bundles::BundlesCommand;
 use crate::commands::devices::DevicesCommand;
@@ -14,7 +15,6 @@ use crate::commands::sandbox::SandboxCommand;
 use crate::commands::software_sets::SoftwareSetsCommand;
 use crate::commands::workspaces::WorkspacesCommand;
 use crate::commands::{completions, generate_assets};
-use crate::journal::Resume;
 use crate::output::Format;
 
 const AFTER_HELP: &str = "\
@@ -211,7 +211,7 @@ pub struct BulkArgs {
 /// `--resume FILE` is read as the command line is parsed, before any
 /// request: a missing or foreign file is a usage error (exit 2).
 fn resume_journal(path: &str) -> Result<Resume, String> {
-    crate::journal::read(std::path::Path::new(path)).map_err(|err| err.to_string())
+    crate::bulk::journal::read(std::path::Path::new(path)).map_err(|err| err.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

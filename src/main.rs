@@ -10,7 +10,6 @@ mod coverage;
 mod duration;
 mod enum_arg;
 mod error;
-mod journal;
 mod maintenance_window;
 mod output;
 mod prompt;
@@ -18,7 +17,6 @@ mod report;
 mod resources;
 mod scope;
 mod tags;
-mod targets;
 mod validate;
 
 use std::io::Write;

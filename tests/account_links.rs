@@ -4,21 +4,21 @@
 
 mod common;
 
-use common::TestSandbox;
+use common::TestEnv;
 use serde_json::Value;
 
 const PENDING: &str = "PENDING_ACCEPTANCE_BY_TARGET_ACCOUNT";
 /// The sandbox's own account.
 const OWN: &str = "123456789012";
 
-fn links(sb: &TestSandbox, filters: &[&str]) -> Vec<Value> {
+fn links(sb: &TestEnv, filters: &[&str]) -> Vec<Value> {
     let mut args = vec!["-o", "json", "account-links", "list"];
     args.extend_from_slice(filters);
     sb.run(&args).success().json().as_array().unwrap().clone()
 }
 
 /// The ID of the first link matching `wanted`.
-fn link_where(sb: &TestSandbox, wanted: impl Fn(&Value) -> bool) -> String {
+fn link_where(sb: &TestEnv, wanted: impl Fn(&Value) -> bool) -> String {
     links(sb, &[])
         .into_iter()
         .find(|l| wanted(l))
@@ -28,7 +28,7 @@ fn link_where(sb: &TestSandbox, wanted: impl Fn(&Value) -> bool) -> String {
 
 #[test]
 fn list_and_get_show_the_links_of_the_account() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let all = links(&sb, &[]);
     assert_eq!(all.len(), 4, "{all:?}");
     let pending = links(&sb, &["--status", "pending-acceptance-by-target-account"]);
@@ -70,7 +70,7 @@ fn list_and_get_show_the_links_of_the_account() {
 
 #[test]
 fn invite_accept_reject_and_delete_follow_the_link_states() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     sb.run(&["account-links", "invite", "678901234567", "--dry-run"])
         .success();
     assert!(sb.requests_for("CreateAccountLinkInvitation").is_empty());
@@ -126,7 +126,7 @@ fn invite_accept_reject_and_delete_follow_the_link_states() {
 
 #[test]
 fn bad_input_is_refused_before_any_request() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     for args in [
         vec!["account-links", "get", "nolink"],
         vec!["account-links", "get"],

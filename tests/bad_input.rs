@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{TestSandbox, stderr_of};
+use common::{TestEnv, stderr_of};
 
 /// A well-formed device ID: the cases that use it fail on something else.
 const DEVICE: &str = "abcdefghijklmnopqrstuvwx";
@@ -608,7 +608,7 @@ const CASES: &[Case] = &[
 
 /// The files the `--ids-from`, `--resume` and profile cases name, made in
 /// the test's scratch directory (the commands run there).
-fn write_inputs(sb: &TestSandbox) {
+fn write_inputs(sb: &TestEnv) {
     std::fs::write(sb.path("empty.txt"), "").unwrap();
     std::fs::write(sb.path("binary.bin"), [0x7f, b'E', b'L', b'F', 0, 1, 2, 3]).unwrap();
     std::fs::write(
@@ -633,7 +633,7 @@ fn write_inputs(sb: &TestSandbox) {
 #[test]
 fn every_malformed_input_is_one_error_line_exit_2_and_no_request() {
     assert!(CASES.len() >= 60, "the corpus has {} cases", CASES.len());
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     write_inputs(&sb);
     let mut failures = Vec::new();
     for case in CASES {

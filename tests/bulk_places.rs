@@ -12,7 +12,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use accounts::{EAST_ACCOUNT, TwoAccounts, WEST_ACCOUNT};
-use common::{TestSandbox, stderr_of, stdout_of};
+use common::{TestEnv, stderr_of, stdout_of};
 use serde_json::Value;
 
 fn json_rows(output: &std::process::Output) -> Vec<Value> {
@@ -32,7 +32,7 @@ fn ids_where(rows: &[Value], key: &str, account: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn resources(sandbox: &TestSandbox, operation: &str) -> BTreeSet<String> {
+fn resources(sandbox: &TestEnv, operation: &str) -> BTreeSet<String> {
     sandbox
         .requests_for(operation)
         .into_iter()
@@ -255,7 +255,7 @@ fn tagging_by_arn_reaches_the_account_and_region_each_arn_names() {
         .unwrap();
     let results = json_rows(&output);
     assert_eq!(results.len(), 5);
-    let tagged = |sandbox: &TestSandbox| resources(sandbox, "TagResource");
+    let tagged = |sandbox: &TestEnv| resources(sandbox, "TagResource");
     let east_arns: BTreeSet<String> = arns
         .iter()
         .filter(|a| a.contains(EAST_ACCOUNT))
@@ -273,7 +273,7 @@ fn tagging_by_arn_reaches_the_account_and_region_each_arn_names() {
 
 #[test]
 fn records_are_changed_in_the_region_they_name() {
-    let sandbox = TestSandbox::start();
+    let sandbox = TestEnv::start();
     let listed = json_rows(
         &sandbox
             .wsfleet()

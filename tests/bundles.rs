@@ -4,11 +4,11 @@
 
 mod common;
 
-use common::TestSandbox;
+use common::TestEnv;
 use serde_json::Value;
 
 /// An AVAILABLE image of the account and another of the same family.
-fn two_available_images(sb: &TestSandbox) -> (String, String) {
+fn two_available_images(sb: &TestEnv) -> (String, String) {
     let images = sb
         .run(&["images", "list", "--type", "owned", "-o", "json"])
         .success()
@@ -49,7 +49,7 @@ fn create_args<'a>(name: &'a str, image: &'a str) -> Vec<&'a str> {
 
 #[test]
 fn amazon_and_the_accounts_bundles_are_told_apart() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let all = sb.run(&["bundles", "list", "-o", "json"]).success().json();
     let amazon = sb
         .run(&["bundles", "list", "--owner", "amazon", "-o", "json"])
@@ -102,7 +102,7 @@ fn amazon_and_the_accounts_bundles_are_told_apart() {
 
 #[test]
 fn a_bundle_is_created_re_imaged_and_deleted() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let (image, other) = two_available_images(&sb);
 
     // Bad input: exit 2, nothing sent.
@@ -178,7 +178,7 @@ fn a_bundle_is_created_re_imaged_and_deleted() {
 
 #[test]
 fn deleting_bundles_fails_each_in_use_one_with_the_services_code() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let (image, _) = two_available_images(&sb);
     let created = sb
         .run(&[create_args("spare", &image), vec!["-o", "json"]].concat())
@@ -229,7 +229,7 @@ fn deleting_bundles_fails_each_in_use_one_with_the_services_code() {
 
 #[test]
 fn a_bundle_is_tagged_and_untagged() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let own = sb
         .run(&["bundles", "list", "--owner", "self", "-o", "json"])
         .success()

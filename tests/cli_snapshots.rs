@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{Run, TestSandbox, isolated_wsfleet};
+use common::{Run, TestEnv, isolated_wsfleet};
 
 /// Timestamps move with the day the sandbox is seeded; everything else in
 /// the seed is fixed.
@@ -69,7 +69,7 @@ fn every_help_page() {
 }
 
 /// A read verb's table and JSON, with timestamps made stable.
-fn snapshot_read(sb: &TestSandbox, name: &str, args: &[&str]) -> Run {
+fn snapshot_read(sb: &TestEnv, name: &str, args: &[&str]) -> Run {
     let table = sb.run(args).success();
     let mut json_args = args.to_vec();
     json_args.extend(["-o", "json"]);
@@ -91,7 +91,7 @@ fn first_id(listed: &Run, key: &str) -> String {
 
 #[test]
 fn every_read_verb_in_table_and_json() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     // (group, the ID's key in its JSON, whether it has `get`)
     let groups = [
         ("devices", "id", true),
@@ -139,7 +139,7 @@ fn every_read_verb_in_table_and_json() {
 /// Bad input: exit 2, one line naming the bad part, and nothing sent.
 #[test]
 fn usage_errors_are_one_line_and_send_nothing() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let cases: &[(&str, &[&str])] = &[
         ("bad_device_id", &["devices", "get", "not-an-id"]),
         ("bad_workspace_id", &["workspaces", "get", "bogus"]),
@@ -187,7 +187,7 @@ fn usage_errors_are_one_line_and_send_nothing() {
 /// `--dry-run` plan in table and JSON; only reads are sent.
 #[test]
 fn every_mutating_verb_dry_run_plan() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let device = first_id(&sb.run(&["devices", "list", "-o", "json"]), "id");
     let environment = first_id(&sb.run(&["environments", "list", "-o", "json"]), "id");
     let software_set = first_id(&sb.run(&["software-sets", "list", "-o", "json"]), "id");

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 use std::time::{Duration, Instant};
 
-use common::{TestSandbox, isolated_wsfleet, stderr_of, stdout_of};
+use common::{TestEnv, isolated_wsfleet, stderr_of, stdout_of};
 
 /// Options whose values are an enum, and the values bash must offer: the
 /// issue's `devices deregister --target-status`, and a filter of `list`.
@@ -170,7 +170,7 @@ fn fish_complete(home: &tempfile::TempDir, words: &[&str]) -> (Vec<(String, Stri
 
 #[test]
 fn devices_get_completes_the_accounts_device_ids_with_name_and_serial() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let listed = sb
         .wsfleet()
         .args(["devices", "list", "-o", "json"])
@@ -241,8 +241,8 @@ fn devices_get_completes_the_accounts_device_ids_with_name_and_serial() {
 
 #[test]
 fn device_id_completion_is_keyed_by_endpoint() {
-    let first = TestSandbox::start();
-    let second = TestSandbox::start();
+    let first = TestEnv::start();
+    let second = TestEnv::start();
     for sb in [&first, &second] {
         let line = [
             "wsfleet",
@@ -323,7 +323,7 @@ fn device_ids_complete_from_the_embedded_sandbox() {
 /// positional IDs by their group, flags by the kind their value name says.
 #[test]
 fn id_arguments_of_every_group_complete_their_kind() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     for (words, prefix) in [
         (vec!["workspaces", "get", ""], "ws-"),
         (vec!["workspaces", "reboot", ""], "ws-"),

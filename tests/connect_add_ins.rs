@@ -4,12 +4,12 @@
 
 mod common;
 
-use common::TestSandbox;
+use common::TestEnv;
 use serde_json::Value;
 
 /// The directory the sandbox seeds add-ins on: the first one WorkSpaces use
 /// is not necessarily it, so ask each until one has add-ins.
-fn directory_with_add_ins(sb: &TestSandbox) -> String {
+fn directory_with_add_ins(sb: &TestEnv) -> String {
     let listed = sb
         .run(&["-o", "json", "workspaces", "list"])
         .success()
@@ -28,7 +28,7 @@ fn directory_with_add_ins(sb: &TestSandbox) -> String {
         .expect("a directory with add-ins")
 }
 
-fn add_ins(sb: &TestSandbox, directory: &str) -> Vec<Value> {
+fn add_ins(sb: &TestEnv, directory: &str) -> Vec<Value> {
     let listed = sb
         .run(&["-o", "json", "connect-add-ins", "list", directory])
         .success()
@@ -38,7 +38,7 @@ fn add_ins(sb: &TestSandbox, directory: &str) -> Vec<Value> {
 
 #[test]
 fn list_create_update_and_delete_an_add_in() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let directory = directory_with_add_ins(&sb);
     let seeded = add_ins(&sb, &directory);
     assert_eq!(seeded.len(), 2);
@@ -131,7 +131,7 @@ fn list_create_update_and_delete_an_add_in() {
 
 #[test]
 fn bad_input_is_refused_before_any_request() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let uuid = "0f8b6a2e-5d1c-4c3e-9a7b-1e2d3c4b5a69";
     for args in [
         vec!["connect-add-ins", "list", "not-a-directory"],

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{Run, TestSandbox, isolated_wsfleet};
+use common::{Run, TestEnv, isolated_wsfleet};
 use serde_json::Value;
 
 fn coverage(args: &[&str]) -> Run {
@@ -223,7 +223,7 @@ const INVOCATIONS: &[(&str, &str)] = &[
 ];
 
 /// The first listed item's `key`, from `list -o json`.
-fn first(sb: &TestSandbox, group: &str, key: &str) -> String {
+fn first(sb: &TestEnv, group: &str, key: &str) -> String {
     let listed = sb.run(&[group, "list", "-o", "json"]).success().json();
     listed[0][key]
         .as_str()
@@ -236,7 +236,7 @@ fn first(sb: &TestSandbox, group: &str, key: &str) -> String {
 /// verb against the sandbox, which must see the request.
 #[test]
 fn every_covered_verb_makes_its_operation_against_the_sandbox() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let out = sb.path("export");
     let ids: Vec<(&str, String)> = vec![
         ("{application}", first(&sb, "applications", "ApplicationId")),

@@ -4,10 +4,10 @@
 
 mod common;
 
-use common::TestSandbox;
+use common::TestEnv;
 use serde_json::Value;
 
-fn directories(sb: &TestSandbox) -> Vec<Value> {
+fn directories(sb: &TestEnv) -> Vec<Value> {
     sb.run(&["directories", "list", "-o", "json"])
         .success()
         .json()
@@ -21,7 +21,7 @@ fn id_of(directory: &Value) -> String {
 }
 
 /// A seeded AD directory (with WorkSpaces) and the seeded `wsd-` one (without).
-fn ad_and_pools(sb: &TestSandbox) -> (String, String) {
+fn ad_and_pools(sb: &TestEnv) -> (String, String) {
     let listed = directories(sb);
     let ad = listed.iter().find(|d| id_of(d).starts_with("d-")).unwrap();
     let pools = listed
@@ -33,7 +33,7 @@ fn ad_and_pools(sb: &TestSandbox) -> (String, String) {
 
 #[test]
 fn list_and_get_show_alias_and_name_and_reach_every_field() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let listed = directories(&sb);
     assert!(listed.iter().any(|d| id_of(d).starts_with("d-")));
     assert!(listed.iter().any(|d| id_of(d).starts_with("wsd-")));
@@ -74,7 +74,7 @@ fn list_and_get_show_alias_and_name_and_reach_every_field() {
 
 #[test]
 fn modify_self_service_shows_before_and_after_and_fails_only_the_unknown_directory() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let (ad, pools) = ad_and_pools(&sb);
     let dry = sb
         .run(&[
@@ -139,7 +139,7 @@ fn modify_self_service_shows_before_and_after_and_fails_only_the_unknown_directo
 
 #[test]
 fn bad_settings_are_refused_before_any_request() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let (ad, _) = ad_and_pools(&sb);
     sb.clear_requests();
     for args in [
@@ -169,7 +169,7 @@ fn bad_settings_are_refused_before_any_request() {
 
 #[test]
 fn deregister_asks_first_and_refuses_a_directory_with_workspaces() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let (ad, pools) = ad_and_pools(&sb);
     let refused = sb.run(&["directories", "deregister", &pools]);
     assert_eq!(refused.code, 2);
@@ -206,7 +206,7 @@ fn deregister_asks_first_and_refuses_a_directory_with_workspaces() {
 
 #[test]
 fn directories_take_tags_by_id() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let (ad, pools) = ad_and_pools(&sb);
     for id in [&ad, &pools] {
         sb.run(&["directories", "tag", id, "owner=it"]).success();

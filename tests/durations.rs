@@ -7,7 +7,7 @@ mod common;
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use common::{Run, TestSandbox};
+use common::{Run, TestEnv};
 use serde_json::Value;
 use wsfleet_sandbox::Config;
 
@@ -27,7 +27,7 @@ fn small() -> Config {
     }
 }
 
-fn json(sb: &TestSandbox, args: &[&str]) -> Value {
+fn json(sb: &TestEnv, args: &[&str]) -> Value {
     let mut all = vec!["-o", "json"];
     all.extend_from_slice(args);
     let run = sb.run(&all);
@@ -36,7 +36,7 @@ fn json(sb: &TestSandbox, args: &[&str]) -> Value {
 }
 
 /// `args` then `--option=value`.
-fn with_setting(sb: &TestSandbox, args: &[&str], option: &str, value: &str) -> Run {
+fn with_setting(sb: &TestEnv, args: &[&str], option: &str, value: &str) -> Run {
     let setting = format!("{option}={value}");
     let mut all = args.to_vec();
     all.push(&setting);
@@ -44,7 +44,7 @@ fn with_setting(sb: &TestSandbox, args: &[&str], option: &str, value: &str) -> R
 }
 
 /// `args` then each spelling lists what the first lists (and something).
-fn same_for_every_spelling(sb: &TestSandbox, args: &[&str], spellings: &[&str]) {
+fn same_for_every_spelling(sb: &TestEnv, args: &[&str], spellings: &[&str]) {
     let with = |spelling: &str| {
         let mut all = args.to_vec();
         all.push(spelling);
@@ -58,7 +58,7 @@ fn same_for_every_spelling(sb: &TestSandbox, args: &[&str], spellings: &[&str]) 
 }
 
 /// `--option=value` for each value, after `args`: each is accepted (exit 0).
-fn accepts(sb: &TestSandbox, args: &[&str], option: &str, values: &[&str]) {
+fn accepts(sb: &TestEnv, args: &[&str], option: &str, values: &[&str]) {
     for value in values {
         let run = with_setting(sb, args, option, value);
         assert_eq!(run.code, 0, "{args:?} {option}={value}: {}", run.stderr);
@@ -67,7 +67,7 @@ fn accepts(sb: &TestSandbox, args: &[&str], option: &str, values: &[&str]) {
 
 /// Each value is exit 2 with one line naming the option and the value (and
 /// `expected` when given), before any request.
-fn refuses(sb: &TestSandbox, args: &[&str], option: &str, values: &[&str], expected: &str) {
+fn refuses(sb: &TestEnv, args: &[&str], option: &str, values: &[&str], expected: &str) {
     for value in values {
         sb.clear_requests();
         let run = with_setting(sb, args, option, value);
@@ -86,7 +86,7 @@ fn refuses(sb: &TestSandbox, args: &[&str], option: &str, values: &[&str], expec
     }
 }
 
-fn first_id(sb: &TestSandbox, args: &[&str], key: &str) -> String {
+fn first_id(sb: &TestEnv, args: &[&str], key: &str) -> String {
     let items = json(sb, args);
     items.as_array().unwrap()[0][key]
         .as_str()
@@ -96,7 +96,7 @@ fn first_id(sb: &TestSandbox, args: &[&str], key: &str) -> String {
 
 #[test]
 fn call_timeouts_take_the_syntax_within_their_bounds() {
-    let sb = TestSandbox::with(small());
+    let sb = TestEnv::with(small());
     let list = ["devices", "list"];
     for (option, within, beyond, range) in [
         (
@@ -120,7 +120,7 @@ fn call_timeouts_take_the_syntax_within_their_bounds() {
 
 #[test]
 fn timeout_bounds_each_call() {
-    let sb = TestSandbox::with(Config {
+    let sb = TestEnv::with(Config {
         latency: Duration::from_secs(3),
         ..small()
     });
@@ -137,7 +137,7 @@ fn timeout_bounds_each_call() {
 
 #[test]
 fn report_periods_take_every_form() {
-    let sb = TestSandbox::with(small());
+    let sb = TestEnv::with(small());
     for option in ["--stale", "--within"] {
         accepts(&sb, &["report", "-o", "json"], option, &EVERY_FORM);
         refuses(&sb, &["report"], option, &REFUSED, "");
@@ -157,7 +157,7 @@ fn listed(report: &Value, section: &str, key: &str) -> HashSet<String> {
 
 #[test]
 fn report_periods_take_effect_and_bare_numbers_are_seconds() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let stale = |period: &str| {
         let report = json(&sb, &["report", "--stale", period]);
         assert!(report["stale"].is_string());
@@ -181,7 +181,7 @@ fn report_periods_take_effect_and_bare_numbers_are_seconds() {
 
 #[test]
 fn wait_timeout_takes_every_form_on_every_verb_that_waits() {
-    let sb = TestSandbox::with(small());
+    let sb = TestEnv::with(small());
     let device = first_id(&sb, &["devices", "list"], "id");
     let workspace = first_id(&sb, &["workspaces", "list"], "WorkspaceId");
     let image = first_id(&sb, &["images", "list"], "ImageId");
@@ -241,7 +241,7 @@ fn wait_timeout_takes_every_form_on_every_verb_that_waits() {
 #[test]
 fn wait_timeout_bounds_the_wait() {
     // Transitions outlast the test: only --wait-timeout ends these waits.
-    let sb = TestSandbox::with(Config {
+    let sb = TestEnv::with(Config {
         transition: Duration::from_secs(3600),
         ..small()
     });
@@ -293,7 +293,7 @@ fn wait_timeout_bounds_the_wait() {
 
 #[test]
 fn enum_flags_take_either_spelling_in_any_case() {
-    let sb = TestSandbox::with(small());
+    let sb = TestEnv::with(small());
     // Thin Client: client-side filters, and a value sent to the API.
     let status = ["devices", "list", "--status"];
     same_for_every_spelling(&sb, &status, &["registered", "REGISTERED", "Registered"]);
@@ -349,7 +349,7 @@ fn enum_flags_take_either_spelling_in_any_case() {
 
 #[test]
 fn a_mistyped_enum_is_exit_2_listing_the_one_spelling() {
-    let sb = TestSandbox::with(small());
+    let sb = TestEnv::with(small());
     for (args, listed) in [
         (
             &["devices", "list", "--status", "registerd"][..],

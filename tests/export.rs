@@ -9,12 +9,12 @@ mod common;
 use std::collections::HashSet;
 use std::path::Path;
 
-use common::{TestSandbox, stderr_of, stdout_of};
+use common::{TestEnv, stderr_of, stdout_of};
 use serde_json::Value;
 
 const TAG_KEY: &str = "export-check";
 
-fn json_of(sb: &TestSandbox, args: &[&str]) -> Vec<Value> {
+fn json_of(sb: &TestEnv, args: &[&str]) -> Vec<Value> {
     let output = sb.wsfleet().args(args).output().unwrap();
     assert!(output.status.success(), "{args:?}: {}", stderr_of(&output));
     serde_json::from_str(&stdout_of(&output)).unwrap()
@@ -48,7 +48,7 @@ fn as_listed(record: &Value) -> Value {
 
 #[test]
 fn export_writes_every_resource_with_details_and_tags() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let devices = json_of(&sb, &["devices", "list", "--details", "-o", "json"]);
     let device_id = devices[0]["id"].as_str().unwrap().to_owned();
     let tagged = sb
@@ -202,7 +202,7 @@ fn export_writes_every_resource_with_details_and_tags() {
 
 #[test]
 fn a_non_empty_out_dir_is_refused_before_any_request_unless_forced() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let out = sb.path("taken");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("notes.txt"), "keep me").unwrap();
@@ -313,7 +313,7 @@ fn a_failing_account_is_in_the_manifest_and_exit_1_while_the_other_is_exported()
 
 #[test]
 fn without_a_terminal_only_the_closing_note_reaches_stderr_and_quiet_silences_it() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let noted = sb
         .wsfleet()
         .args(["export", "--out"])

@@ -4,11 +4,11 @@
 
 mod common;
 
-use common::{TestSandbox, isolated_wsfleet, stderr_of, stdout_of};
+use common::{TestEnv, isolated_wsfleet, stderr_of, stdout_of};
 use wsfleet_sandbox::Config;
 
-fn sandbox(devices: usize, account: &str) -> TestSandbox {
-    TestSandbox::with(Config {
+fn sandbox(devices: usize, account: &str) -> TestEnv {
+    TestEnv::with(Config {
         devices,
         workspaces: 5,
         account_id: account.to_owned(),

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use common::process::all_device_ids;
-use common::{TestSandbox, stderr_of};
+use common::{TestEnv, stderr_of};
 use serde_json::Value;
 use wsfleet_sandbox::{Config, RequestRecord};
 
@@ -23,7 +23,7 @@ const TARGETS: usize = 500;
 const GONE_DEVICE: &str = "zzzzzzzzzzzzzzzzzzzzzzzz";
 
 /// The fault knobs every test here runs under.
-fn set_faults(sb: &TestSandbox) {
+fn set_faults(sb: &TestEnv) {
     let sandbox = sb.sandbox();
     sandbox.set_rate_limit(Some(100.0));
     sandbox.set_fail_rate(0.05);
@@ -32,15 +32,15 @@ fn set_faults(sb: &TestSandbox) {
 
 /// A fault-free sandbox of `devices` devices whose transitions are quick,
 /// so the set-up runs at full speed; the faults come on before the run.
-fn fleet(devices: usize) -> TestSandbox {
-    TestSandbox::with(Config {
+fn fleet(devices: usize) -> TestEnv {
+    TestEnv::with(Config {
         devices,
         transition: Duration::from_millis(50),
         ..Config::default()
     })
 }
 
-fn device_ids_with_status(sb: &TestSandbox, status: &str) -> Vec<String> {
+fn device_ids_with_status(sb: &TestEnv, status: &str) -> Vec<String> {
     all_device_ids(sb)
         .into_iter()
         .filter(|id| sb.sandbox().device(id).unwrap()["status"] == status)
@@ -49,7 +49,7 @@ fn device_ids_with_status(sb: &TestSandbox, status: &str) -> Vec<String> {
 
 /// Runs a bulk verb on `ids` (on stdin) and returns its exit code and the
 /// per-target outcomes by ID.
-fn run_bulk(sb: &TestSandbox, args: &[&str], ids: &[String]) -> (i32, HashMap<String, Value>) {
+fn run_bulk(sb: &TestEnv, args: &[&str], ids: &[String]) -> (i32, HashMap<String, Value>) {
     let out = sb
         .wsfleet()
         .args(args)
@@ -79,7 +79,7 @@ struct Tally {
     applied: HashMap<String, usize>,
 }
 
-fn tally(sb: &TestSandbox, operation: &str) -> Tally {
+fn tally(sb: &TestEnv, operation: &str) -> Tally {
     let requests: Vec<RequestRecord> = sb.requests_for(operation);
     let mut applied: HashMap<String, usize> = HashMap::new();
     for request in &requests {
@@ -99,7 +99,7 @@ fn tally(sb: &TestSandbox, operation: &str) -> Tally {
 
 /// Each of `done` applied exactly once, nothing else applied, the faults
 /// really happened, and the figures printed.
-fn assert_exactly_once(sb: &TestSandbox, operation: &str, done: &[String]) -> Tally {
+fn assert_exactly_once(sb: &TestEnv, operation: &str, done: &[String]) -> Tally {
     let tally = tally(sb, operation);
     let expected: HashSet<&String> = done.iter().collect();
     let applied: HashSet<&String> = tally.applied.keys().collect();
@@ -124,7 +124,7 @@ fn assert_exactly_once(sb: &TestSandbox, operation: &str, done: &[String]) -> Ta
 
 /// Every request for a target carried the same token, and no two targets
 /// shared one.
-fn assert_one_token_per_target(sb: &TestSandbox, operation: &str) {
+fn assert_one_token_per_target(sb: &TestEnv, operation: &str) {
     let mut tokens: HashMap<String, HashSet<String>> = HashMap::new();
     for request in sb.requests_for(operation) {
         tokens

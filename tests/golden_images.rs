@@ -11,13 +11,13 @@ mod common;
 
 use std::time::Duration;
 
-use common::{TestSandbox, isolated_std};
+use common::{TestEnv, isolated_std};
 use serde_json::Value;
 use wsfleet_sandbox::Config;
 
 /// A sandbox whose images finish within the first poll of `--wait`.
-fn quick() -> TestSandbox {
-    TestSandbox::with(Config {
+fn quick() -> TestEnv {
+    TestEnv::with(Config {
         transition: Duration::from_millis(150),
         ..Config::default()
     })
@@ -25,7 +25,7 @@ fn quick() -> TestSandbox {
 
 const OTHER_ACCOUNT: &str = "210987654321";
 
-fn available_workspace(sb: &TestSandbox) -> String {
+fn available_workspace(sb: &TestEnv) -> String {
     let listed = sb
         .run(&["workspaces", "list", "--state", "available", "-o", "json"])
         .success()
@@ -209,7 +209,7 @@ fn copying_to_several_regions_makes_one_copy_in_each() {
 
 #[test]
 fn image_path_verbs_refuse_bad_input_and_dry_runs_change_nothing() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let workspace = available_workspace(&sb);
     let image = "wsi-abcdefgh1";
     sb.clear_requests();
@@ -298,7 +298,7 @@ fn image_path_verbs_refuse_bad_input_and_dry_runs_change_nothing() {
 
 #[test]
 fn sharing_and_unsharing_change_the_permissions() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let images = sb
         .run(&["images", "list", "--type", "owned", "-o", "json"])
         .success()

@@ -9,13 +9,13 @@ use std::collections::HashSet;
 use std::process::Child;
 use std::time::{Duration, Instant};
 
-use common::TestSandbox;
+use common::TestEnv;
 use common::process::{all_device_ids, send_sigint, start_bulk, wait_for_requests};
 use serde_json::Value;
 use wsfleet_sandbox::Config;
 
 /// Starts `devices update` of `ids` in the background.
-fn start_update(sb: &TestSandbox, ids: &[String], concurrency: &str) -> Child {
+fn start_update(sb: &TestEnv, ids: &[String], concurrency: &str) -> Child {
     let args = [
         "devices",
         "update",
@@ -28,7 +28,7 @@ fn start_update(sb: &TestSandbox, ids: &[String], concurrency: &str) -> Child {
 }
 
 /// The IDs whose update the sandbox applied (answered 2xx).
-fn changed_by_sandbox(sb: &TestSandbox) -> HashSet<String> {
+fn changed_by_sandbox(sb: &TestEnv) -> HashSet<String> {
     sb.requests_for("UpdateDevice")
         .into_iter()
         .filter(|r| (200..300).contains(&r.status))
@@ -38,7 +38,7 @@ fn changed_by_sandbox(sb: &TestSandbox) -> HashSet<String> {
 
 #[test]
 fn a_first_ctrl_c_stops_dispatching_finishes_what_is_in_flight_and_reports_all() {
-    let sb = TestSandbox::with(Config {
+    let sb = TestEnv::with(Config {
         devices: 500,
         latency: Duration::from_millis(30),
         ..Config::default()
@@ -104,7 +104,7 @@ fn a_first_ctrl_c_stops_dispatching_finishes_what_is_in_flight_and_reports_all()
 
 #[test]
 fn a_second_ctrl_c_aborts_without_waiting_for_requests_in_flight() {
-    let sb = TestSandbox::with(Config {
+    let sb = TestEnv::with(Config {
         devices: 100,
         ..Config::default()
     });

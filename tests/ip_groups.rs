@@ -4,10 +4,10 @@
 
 mod common;
 
-use common::TestSandbox;
+use common::TestEnv;
 use serde_json::Value;
 
-fn groups(sb: &TestSandbox) -> Vec<Value> {
+fn groups(sb: &TestEnv) -> Vec<Value> {
     sb.run(&["ip-groups", "list", "-o", "json"])
         .success()
         .json()
@@ -17,7 +17,7 @@ fn groups(sb: &TestSandbox) -> Vec<Value> {
 }
 
 /// A directory of the seed and a new group associated with it.
-fn associated_pair(sb: &TestSandbox) -> (String, String) {
+fn associated_pair(sb: &TestEnv) -> (String, String) {
     let workspaces = sb
         .run(&["workspaces", "list", "-o", "json"])
         .success()
@@ -37,7 +37,7 @@ fn associated_pair(sb: &TestSandbox) -> (String, String) {
 
 #[test]
 fn list_and_get_show_names_next_to_ids_in_every_format() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let listed = groups(&sb);
     assert!(listed.len() >= 2);
     let first = &listed[0];
@@ -65,7 +65,7 @@ fn list_and_get_show_names_next_to_ids_in_every_format() {
 
 #[test]
 fn create_authorize_revoke_and_set_rules_change_the_rules() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let created = sb
         .run(&[
             "ip-groups",
@@ -151,7 +151,7 @@ fn create_authorize_revoke_and_set_rules_change_the_rules() {
 
 #[test]
 fn bad_rules_are_refused_before_any_request() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = groups(&sb)[0]["groupId"].as_str().unwrap().to_owned();
     sb.clear_requests();
     let eleven: Vec<String> = (0..11).map(|i| format!("--rule=192.0.{i}.0/24")).collect();
@@ -197,7 +197,7 @@ fn bad_rules_are_refused_before_any_request() {
 
 #[test]
 fn dry_runs_and_refusals_send_no_change() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let (directory, group) = associated_pair(&sb);
     sb.clear_requests();
     for args in [
@@ -260,7 +260,7 @@ fn dry_runs_and_refusals_send_no_change() {
 
 #[test]
 fn an_associated_group_fails_its_own_delete_while_others_are_deleted() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let (directory, group) = associated_pair(&sb);
     let free = sb
         .run(&["ip-groups", "create", "--name", "free"])
@@ -300,7 +300,7 @@ fn an_associated_group_fails_its_own_delete_while_others_are_deleted() {
 
 #[test]
 fn ip_groups_take_tags_by_id() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = groups(&sb)[0]["groupId"].as_str().unwrap().to_owned();
     sb.run(&["ip-groups", "tag", &id, "team=net"]).success();
     assert_eq!(sb.requests_for("CreateTags").len(), 1);

@@ -9,11 +9,11 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use common::process::{send_sigint, start_bulk, wait_for_requests};
-use common::{TestSandbox, stderr_of};
+use common::{TestEnv, stderr_of};
 use serde_json::Value;
 use wsfleet_sandbox::Config;
 
-fn registered_device_ids(sb: &TestSandbox) -> Vec<String> {
+fn registered_device_ids(sb: &TestEnv) -> Vec<String> {
     let out = sb
         .wsfleet()
         .args(["devices", "list", "--status", "registered", "-o", "json"])
@@ -49,7 +49,7 @@ fn journaled_tokens(path: &std::path::Path) -> HashMap<String, String> {
 
 #[test]
 fn an_interrupted_deregistration_resumes_and_every_target_is_done_exactly_once() {
-    let sb = TestSandbox::with(Config {
+    let sb = TestEnv::with(Config {
         devices: 500,
         latency: Duration::from_millis(20),
         transition: Duration::from_millis(100),

@@ -9,12 +9,12 @@ mod common;
 
 use std::time::Duration;
 
-use common::{TestSandbox, stderr_of, stdout_of};
+use common::{TestEnv, stderr_of, stdout_of};
 use wsfleet_sandbox::Config;
 
 #[test]
 fn the_next_page_is_listed_while_details_are_fetched() {
-    let sb = TestSandbox::with(Config {
+    let sb = TestEnv::with(Config {
         devices: 60,
         latency: Duration::from_millis(5),
         ..Config::default()

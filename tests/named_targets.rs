@@ -7,13 +7,13 @@
 
 mod common;
 
-use common::{TestSandbox, stderr_of, stdout_of};
+use common::{TestEnv, stderr_of, stdout_of};
 use wsfleet_sandbox::Config;
 
 /// More targets than the plan shows (20), in a fleet of several pages.
 const TARGETS: usize = 30;
 
-fn registered_ids(sb: &TestSandbox) -> Vec<String> {
+fn registered_ids(sb: &TestEnv) -> Vec<String> {
     let out = sb
         .wsfleet()
         .args(["devices", "list", "--status", "registered"])
@@ -28,8 +28,8 @@ fn registered_ids(sb: &TestSandbox) -> Vec<String> {
         .collect()
 }
 
-fn sandbox_with_ids() -> (TestSandbox, std::path::PathBuf, Vec<String>) {
-    let sb = TestSandbox::with(Config {
+fn sandbox_with_ids() -> (TestEnv, std::path::PathBuf, Vec<String>) {
+    let sb = TestEnv::with(Config {
         devices: 200,
         ..Config::default()
     });

@@ -6,24 +6,24 @@ mod common;
 
 use std::time::Duration;
 
-use common::TestSandbox;
+use common::TestEnv;
 use serde_json::Value;
 use wsfleet_sandbox::Config;
 
 /// Transitions that are over by the next call: simulated time, no sleeping.
-fn instant() -> TestSandbox {
-    TestSandbox::with(Config {
+fn instant() -> TestEnv {
+    TestEnv::with(Config {
         transition: Duration::ZERO,
         ..Config::default()
     })
 }
 
-fn pools(sb: &TestSandbox) -> Vec<Value> {
+fn pools(sb: &TestEnv) -> Vec<Value> {
     let listed = sb.run(&["-o", "json", "pools", "list"]).success().json();
     listed.as_array().expect("an array").clone()
 }
 
-fn pool_named(sb: &TestSandbox, name: &str) -> Value {
+fn pool_named(sb: &TestEnv, name: &str) -> Value {
     pools(sb)
         .into_iter()
         .find(|p| p["PoolName"] == name)
@@ -36,7 +36,7 @@ fn id_of(pool: &Value) -> String {
 
 #[test]
 fn list_reads_every_page_and_get_shows_every_field() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let all = pools(&sb);
     // The sandbox answers three pools a page: four need two calls.
     assert_eq!(all.len(), 4, "{all:?}");
@@ -89,7 +89,7 @@ fn list_reads_every_page_and_get_shows_every_field() {
 
 #[test]
 fn bad_input_is_refused_before_any_request() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     for args in [
         vec!["pools", "get", "wspool-short"],
         vec!["pools", "list", "--state", "sleeping"],
@@ -361,7 +361,7 @@ fn sessions_page_fully_and_end_session_asks() {
 
 #[test]
 fn pools_take_the_workspaces_tag_verbs() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = id_of(&pool_named(&sb, "training-lab"));
     sb.run(&["pools", "tag", &id, "team=training", "--dry-run"])
         .success();

@@ -9,10 +9,10 @@ use std::collections::{BTreeMap, HashSet};
 
 use aws_smithy_types::DateTime;
 use aws_smithy_types::date_time::Format;
-use common::{TestSandbox, stderr_of, stdout_of};
+use common::{TestEnv, stderr_of, stdout_of};
 use serde_json::Value;
 
-fn json_of(sb: &TestSandbox, args: &[&str]) -> Value {
+fn json_of(sb: &TestEnv, args: &[&str]) -> Value {
     let output = sb.wsfleet().args(args).output().unwrap();
     assert!(output.status.success(), "{args:?}: {}", stderr_of(&output));
     serde_json::from_str(&stdout_of(&output)).unwrap()
@@ -55,7 +55,7 @@ fn seconds(rfc3339: &str) -> i64 {
 
 #[test]
 fn report_counts_equal_what_list_returns() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let report = json_of(&sb, &["report", "-o", "json"]);
     // Compliance is only in GetDevice: one call a device.
     let devices = json_of(&sb, &["devices", "list", "--details", "-o", "json"]);
@@ -252,7 +252,7 @@ fn report_counts_equal_what_list_returns() {
 
 #[test]
 fn report_table_has_every_section() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let output = sb.wsfleet().args(["report"]).output().unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let text = stdout_of(&output);
@@ -278,7 +278,7 @@ fn report_table_has_every_section() {
 
 #[test]
 fn bad_periods_and_formats_are_exit_2_before_any_request() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     for args in [
         &["report", "--stale", "3x"][..],
         &["report", "--within", "30x"],

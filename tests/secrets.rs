@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{SECRET_KEY, TestSandbox, stderr_of, stdout_of};
+use common::{SECRET_KEY, TestEnv, stderr_of, stdout_of};
 
 const SESSION_TOKEN: &str = "FwoGZXIvYXdzEXAMPLESESSIONTOKENdonotprint0000";
 
@@ -28,7 +28,7 @@ fn assert_clean(text: &str, what: &str) {
 
 #[test]
 fn verbose_traces_carry_no_credentials_or_signatures() {
-    let sandbox = TestSandbox::start();
+    let sandbox = TestEnv::start();
     let id = {
         let output = sandbox
             .wsfleet()

@@ -9,7 +9,7 @@ mod common;
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
-use common::{TestSandbox, stderr_of, stdout_of};
+use common::{TestEnv, stderr_of, stdout_of};
 use serde_json::Value;
 use wsfleet_sandbox::Config;
 
@@ -18,19 +18,19 @@ const DESKTOP_ARN: &str = "arn:aws:workspaces:us-east-1:123456789012:directory/d
 const UNKNOWN_DEVICE: &str = "zzzzzzzzzzzzzzzzzzzzzzzz";
 
 /// A sandbox whose transitions (DEREGISTERING) finish quickly.
-fn quick_sandbox() -> TestSandbox {
-    TestSandbox::with(Config {
+fn quick_sandbox() -> TestEnv {
+    TestEnv::with(Config {
         transition: Duration::from_millis(200),
         ..Config::default()
     })
 }
 
-fn run(sb: &TestSandbox, args: &[&str]) -> std::process::Output {
+fn run(sb: &TestEnv, args: &[&str]) -> std::process::Output {
     sb.wsfleet().args(args).output().expect("wsfleet runs")
 }
 
 /// Runs with `-o json`, expecting success, and parses stdout.
-fn json(sb: &TestSandbox, args: &[&str]) -> Value {
+fn json(sb: &TestEnv, args: &[&str]) -> Value {
     let out = sb
         .wsfleet()
         .args(args)
@@ -42,7 +42,7 @@ fn json(sb: &TestSandbox, args: &[&str]) -> Value {
         .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", stdout_of(&out)))
 }
 
-fn device(sb: &TestSandbox, id: &str) -> Value {
+fn device(sb: &TestEnv, id: &str) -> Value {
     json(sb, &["devices", "get", id])
 }
 
@@ -50,7 +50,7 @@ fn text<'a>(value: &'a Value, key: &str) -> &'a str {
     value[key].as_str().unwrap_or_default()
 }
 
-fn device_ids_with_status(sb: &TestSandbox, status: &str) -> Vec<String> {
+fn device_ids_with_status(sb: &TestEnv, status: &str) -> Vec<String> {
     json(sb, &["devices", "list", "--status", status])
         .as_array()
         .expect("a list")
@@ -63,7 +63,7 @@ fn exit_code(out: &std::process::Output) -> i32 {
     out.status.code().unwrap_or(-1)
 }
 
-fn mutating_requests(sb: &TestSandbox) -> Vec<String> {
+fn mutating_requests(sb: &TestEnv) -> Vec<String> {
     sb.requests()
         .into_iter()
         .filter(|r| r.method != "GET")
@@ -75,7 +75,7 @@ fn mutating_requests(sb: &TestSandbox) -> Vec<String> {
 
 #[test]
 fn devices_list_json_uses_the_api_member_names() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let devices = json(&sb, &["devices", "list"]);
     let devices = devices.as_array().expect("an array");
     assert_eq!(devices.len(), Config::default().devices);
@@ -103,7 +103,7 @@ fn devices_list_json_uses_the_api_member_names() {
 
 #[test]
 fn devices_get_shows_the_detail_fields() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = &device_ids_with_status(&sb, "registered")[0];
     let got = device(&sb, id);
     assert_eq!(text(&got, "id"), id);
@@ -120,7 +120,7 @@ fn devices_get_shows_the_detail_fields() {
 
 #[test]
 fn devices_list_filters_by_tag() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = device_ids_with_status(&sb, "registered")[1].clone();
     let out = run(&sb, &["devices", "tag", &id, "wsfleet-test=picked"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -136,7 +136,7 @@ fn devices_list_filters_by_tag() {
 
 #[test]
 fn devices_update_changes_only_the_named_fields() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = device_ids_with_status(&sb, "registered")[0].clone();
     let before = device(&sb, &id);
 
@@ -257,7 +257,7 @@ fn devices_deregister_by_filters_touches_only_the_matching_devices() {
 
 #[test]
 fn devices_delete_removes_a_deregistered_device() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = device_ids_with_status(&sb, "deregistered")[0].clone();
     let out = run(&sb, &["devices", "delete", &id, "--yes"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -287,7 +287,7 @@ fn devices_delete_removes_a_deregistered_device() {
 
 #[test]
 fn tags_are_listed_set_and_removed_by_id_or_arn() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = device_ids_with_status(&sb, "registered")[0].clone();
     let arn = text(&device(&sb, &id), "arn").to_owned();
 
@@ -318,7 +318,7 @@ fn tags_are_listed_set_and_removed_by_id_or_arn() {
 /// `--dry-run` says what `tag` and `untag` would do and sends nothing.
 #[test]
 fn tagging_dry_runs_change_nothing() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = device_ids_with_status(&sb, "registered")[0].clone();
     sb.clear_requests();
     for (args, said) in [
@@ -342,7 +342,7 @@ fn tagging_dry_runs_change_nothing() {
 
 #[test]
 fn deregister_without_yes_or_terminal_refuses_before_any_request() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = device_ids_with_status(&sb, "registered")[0].clone();
     sb.clear_requests();
     let out = run(&sb, &["devices", "deregister", &id]);
@@ -359,7 +359,7 @@ fn deregister_without_yes_or_terminal_refuses_before_any_request() {
 
 #[test]
 fn dry_run_prints_the_plan_and_changes_nothing() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let registered = device_ids_with_status(&sb, "registered");
     sb.clear_requests();
     let plan = json(
@@ -410,7 +410,7 @@ fn dry_run_prints_the_plan_and_changes_nothing() {
 
 #[test]
 fn every_mutating_verb_honours_dry_run_and_an_empty_selection_is_no_error() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let device = device_ids_with_status(&sb, "registered")[0].clone();
     let environment = text(&json(&sb, &["environments", "list"])[0], "id").to_owned();
     let set = text(&json(&sb, &["software-sets", "list"])[0], "id").to_owned();
@@ -476,7 +476,7 @@ fn every_mutating_verb_honours_dry_run_and_an_empty_selection_is_no_error() {
 
 #[test]
 fn two_hundred_devices_deregister_through_throttling_and_failures() {
-    let sb = TestSandbox::with(Config {
+    let sb = TestEnv::with(Config {
         devices: 300,
         transition: Duration::from_millis(100),
         rate_limit: Some(60.0),
@@ -559,7 +559,7 @@ fn two_hundred_devices_deregister_through_throttling_and_failures() {
 
 #[test]
 fn targets_that_fail_for_good_are_in_the_summary_and_exit_1() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let registered = device_ids_with_status(&sb, "registered");
     let out = sb
         .wsfleet()
@@ -584,7 +584,7 @@ fn targets_that_fail_for_good_are_in_the_summary_and_exit_1() {
 
 // ---- environments ----------------------------------------------------------
 
-fn create_environment(sb: &TestSandbox, extra: &[&str]) -> Value {
+fn create_environment(sb: &TestEnv, extra: &[&str]) -> Value {
     let mut args = vec!["environments", "create", "--desktop-arn", DESKTOP_ARN];
     args.extend_from_slice(extra);
     json(sb, &args)
@@ -592,7 +592,7 @@ fn create_environment(sb: &TestSandbox, extra: &[&str]) -> Value {
 
 #[test]
 fn environments_list_and_get_nest_the_maintenance_window() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let list = json(&sb, &["environments", "list"]);
     let list = list.as_array().expect("a list");
     assert!(!list.is_empty());
@@ -624,7 +624,7 @@ fn environments_list_and_get_nest_the_maintenance_window() {
 
 #[test]
 fn environments_create_with_a_custom_window_and_tags() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let created = create_environment(
         &sb,
         &[
@@ -665,7 +665,7 @@ fn environments_create_with_a_custom_window_and_tags() {
 
 #[test]
 fn a_bad_maintenance_window_names_the_bad_part_and_sends_nothing() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     for (spec, part) in [
         ("custom,MONDAY-FRIDAY,24:00-04:00,utc", "hour 24"),
         ("custom,MON-FRY,22:00-04:00", "unknown day 'FRY'"),
@@ -694,7 +694,7 @@ fn a_bad_maintenance_window_names_the_bad_part_and_sends_nothing() {
 
 #[test]
 fn environments_update_changes_only_the_given_fields() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let created = create_environment(
         &sb,
         &[
@@ -759,7 +759,7 @@ fn environments_update_changes_only_the_given_fields() {
 
 #[test]
 fn environments_delete_removes_an_empty_environment() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = text(&create_environment(&sb, &["--name", "Doomed"]), "id").to_owned();
     let out = run(&sb, &["environments", "delete", &id, "--yes"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -791,7 +791,7 @@ fn environments_delete_removes_an_empty_environment() {
 
 #[test]
 fn software_sets_list_get_and_update() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let sets = json(&sb, &["software-sets", "list"]);
     let sets = sets.as_array().expect("a list");
     assert!(sets.len() >= 2);
@@ -847,7 +847,7 @@ const STABLE_COLUMNS: &str =
 
 #[test]
 fn devices_list_snapshots_in_every_format() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     for format in ["table", "json", "ndjson", "csv"] {
         let out = run(
             &sb,

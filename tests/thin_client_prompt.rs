@@ -9,7 +9,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::TestSandbox;
+use common::TestEnv;
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 use serde_json::Value;
@@ -17,7 +17,7 @@ use wsfleet_sandbox::Config;
 
 const TIMEOUT_MS: u64 = 30_000;
 
-fn registered_devices(sb: &TestSandbox) -> Vec<Value> {
+fn registered_devices(sb: &TestEnv) -> Vec<Value> {
     let out = sb
         .wsfleet()
         .args(["devices", "list", "--status", "registered", "-o", "json"])
@@ -28,7 +28,7 @@ fn registered_devices(sb: &TestSandbox) -> Vec<Value> {
     devices.as_array().expect("a list").clone()
 }
 
-fn status_of(sb: &TestSandbox, id: &str) -> String {
+fn status_of(sb: &TestEnv, id: &str) -> String {
     let out = sb
         .wsfleet()
         .args(["devices", "get", id, "-o", "json"])
@@ -41,7 +41,7 @@ fn status_of(sb: &TestSandbox, id: &str) -> String {
 /// The binary in a pseudo-terminal. A fresh pty is 0 columns wide, which
 /// squeezes tables to one letter a column; `stty` gives it a terminal's size
 /// before the binary starts.
-fn spawn(sb: &TestSandbox, args: &[&str]) -> PtySession {
+fn spawn(sb: &TestEnv, args: &[&str]) -> PtySession {
     let wsfleet = sb.wsfleet_std();
     let mut cmd = std::process::Command::new("sh");
     cmd.arg("-c")
@@ -67,7 +67,7 @@ fn exit_code(session: &PtySession) -> i32 {
 
 #[test]
 fn answering_no_changes_nothing_and_yes_deregisters() {
-    let sb = TestSandbox::with(Config {
+    let sb = TestEnv::with(Config {
         transition: Duration::from_millis(100),
         ..Config::default()
     });
@@ -110,7 +110,7 @@ fn answering_no_changes_nothing_and_yes_deregisters() {
 
 #[test]
 fn above_ten_targets_the_count_must_be_typed() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let ids: Vec<String> = registered_devices(&sb)
         .iter()
         .take(12)

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{TestSandbox, isolated_wsfleet, stderr_of, stdout_of};
+use common::{TestEnv, isolated_wsfleet, stderr_of, stdout_of};
 use serde_json::Value;
 
 const DEVICE: &str = "0123456789abcdefghijklmn";
@@ -44,7 +44,7 @@ fn a_flag_given_to_a_command_that_does_not_take_it_is_a_usage_error() {
 
 #[test]
 fn dry_run_after_a_verb_that_does_not_ask_prints_the_plan_and_sends_nothing() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let listed: Value = serde_json::from_slice(
         &sb.wsfleet()
             .args(["workspaces", "list", "-o", "json"])

@@ -4,13 +4,13 @@
 
 mod common;
 
-use common::TestSandbox;
+use common::TestEnv;
 
 /// With no IDs, no `--ids-from` and no filter, no state change selects
 /// every WorkSpace, `--yes` or not; a filter is how "all of them" is said.
 #[test]
 fn state_changes_refuse_to_select_every_workspace() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     for verb in ["start", "stop", "reboot", "rebuild", "terminate"] {
         for extra in [&[][..], &["--yes"][..], &["--dry-run"][..]] {
             if verb == "start" && extra == ["--yes"] {
@@ -38,7 +38,7 @@ fn state_changes_refuse_to_select_every_workspace() {
     assert!(!out.stdout.is_empty() || !out.stderr.is_empty());
 }
 
-fn ids_in_state(sb: &TestSandbox, state: &str) -> Vec<String> {
+fn ids_in_state(sb: &TestEnv, state: &str) -> Vec<String> {
     let listed = sb
         .run(&["workspaces", "list", "--state", state, "-o", "json"])
         .success()
@@ -61,7 +61,7 @@ fn failed(results: &serde_json::Value) -> Vec<&serde_json::Value> {
         .collect()
 }
 
-fn state_of(sb: &TestSandbox, id: &str) -> String {
+fn state_of(sb: &TestEnv, id: &str) -> String {
     let got = sb
         .run(&["workspaces", "get", id, "-o", "json"])
         .success()
@@ -73,7 +73,7 @@ fn state_of(sb: &TestSandbox, id: &str) -> String {
 /// state the service refuses fails with its code while the others change.
 #[test]
 fn maintenance_on_and_off_change_each_workspace() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let available = ids_in_state(&sb, "available");
     let stopped = ids_in_state(&sb, "stopped");
     let (a, b, s) = (&available[0], &available[1], &stopped[0]);
@@ -117,7 +117,7 @@ fn maintenance_on_and_off_change_each_workspace() {
 /// restore does not start from fails with the service's code.
 #[test]
 fn restore_asks_then_restores_each_workspace() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let available = ids_in_state(&sb, "available");
     let stopped = ids_in_state(&sb, "stopped");
     let (a, s, m) = (&available[0], &stopped[0], &available[1]);
@@ -159,7 +159,7 @@ fn restore_asks_then_restores_each_workspace() {
 /// while the others move to new IDs.
 #[test]
 fn migrate_recreates_each_workspace_from_the_bundle() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let listed = sb
         .run(&["workspaces", "list", "-o", "json"])
         .success()
@@ -254,7 +254,7 @@ fn migrate_recreates_each_workspace_from_the_bundle() {
 /// filtered WorkSpaces (every one without targets), in every format.
 #[test]
 fn connections_show_state_and_last_user_connection() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let available = ids_in_state(&sb, "available");
     let (a, b) = (&available[0], &available[1]);
 

@@ -5,17 +5,17 @@
 
 mod common;
 
-use common::TestSandbox;
+use common::TestEnv;
 use serde_json::Value;
 
-fn first_id(sb: &TestSandbox, group: &str, key: &str) -> String {
+fn first_id(sb: &TestEnv, group: &str, key: &str) -> String {
     let listed = sb.run(&[group, "list", "-o", "json"]).success().json();
     listed[0][key].as_str().expect("an ID").to_owned()
 }
 
 #[test]
 fn a_workspace_is_tagged_listed_and_untagged_by_id() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = first_id(&sb, "workspaces", "WorkspaceId");
 
     sb.clear_requests();
@@ -59,7 +59,7 @@ fn a_workspace_is_tagged_listed_and_untagged_by_id() {
 
 #[test]
 fn images_take_the_same_verbs() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = first_id(&sb, "images", "ImageId");
     sb.run(&["images", "tag", &id, "channel=stable"]).success();
     let tags = sb
@@ -80,7 +80,7 @@ fn images_take_the_same_verbs() {
 /// checked before any request; a dry run sends nothing.
 #[test]
 fn bad_tags_arns_and_dry_runs_send_nothing() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = first_id(&sb, "workspaces", "WorkspaceId");
     sb.clear_requests();
     let long_key = format!("{}=v", "k".repeat(128));
@@ -140,7 +140,7 @@ fn bad_tags_arns_and_dry_runs_send_nothing() {
 /// others are tagged.
 #[test]
 fn bulk_tagging_reports_each_workspace() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let listed = sb
         .run(&["workspaces", "list", "-o", "json"])
         .success()

@@ -6,13 +6,13 @@ mod common;
 
 use std::time::Duration;
 
-use common::{TestSandbox, stderr_of, stdout_of};
+use common::{TestEnv, stderr_of, stdout_of};
 use serde_json::Value;
 use wsfleet_sandbox::Config;
 
 /// Runs wsfleet with `args` (JSON output) and returns the parsed stdout,
 /// asserting the exit code.
-fn json(sb: &TestSandbox, args: &[&str], code: i32) -> Value {
+fn json(sb: &TestEnv, args: &[&str], code: i32) -> Value {
     let output = sb
         .wsfleet()
         .args(["-o", "json"])
@@ -39,7 +39,7 @@ fn text<'a>(item: &'a Value, pointer: &str) -> &'a str {
         .unwrap_or_default()
 }
 
-fn workspaces(sb: &TestSandbox, filters: &[&str]) -> Vec<Value> {
+fn workspaces(sb: &TestEnv, filters: &[&str]) -> Vec<Value> {
     let mut args = vec!["workspaces", "list"];
     args.extend_from_slice(filters);
     items(&json(sb, &args, 0)).clone()
@@ -54,7 +54,7 @@ fn quick() -> Config {
 
 #[test]
 fn list_uses_the_api_names_and_filters_on_both_sides() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let all = workspaces(&sb, &[]);
     assert!(all.len() >= 10, "{}", all.len());
     let first = &all[0];
@@ -120,7 +120,7 @@ fn list_uses_the_api_names_and_filters_on_both_sides() {
 
 #[test]
 fn get_shows_every_field_and_bad_input_sends_nothing() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let all = workspaces(&sb, &[]);
     let id = text(&all[0], "/WorkspaceId");
     let one = json(&sb, &["workspaces", "get", id], 0);
@@ -160,7 +160,7 @@ fn get_shows_every_field_and_bad_input_sends_nothing() {
 
 #[test]
 fn create_from_flags_and_from_a_csv_file_reports_each_request() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let existing = &workspaces(&sb, &[])[0];
     let directory = text(existing, "/DirectoryId").to_owned();
     let bundle = text(existing, "/BundleId").to_owned();
@@ -237,7 +237,7 @@ fn create_from_flags_and_from_a_csv_file_reports_each_request() {
 
 #[test]
 fn modify_changes_properties_including_the_operating_system_name() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     // The service changes the OS name only within a family.
     let workspace = workspaces(&sb, &[])
         .into_iter()
@@ -273,7 +273,7 @@ fn modify_changes_properties_including_the_operating_system_name() {
 
 #[test]
 fn sixty_reboots_go_in_three_calls_and_a_failed_request_fails_the_run() {
-    let sb = TestSandbox::with(Config {
+    let sb = TestEnv::with(Config {
         workspaces: 150,
         ..Config::default()
     });
@@ -318,7 +318,7 @@ fn sixty_reboots_go_in_three_calls_and_a_failed_request_fails_the_run() {
 
 #[test]
 fn destructive_verbs_refuse_without_yes_and_dry_run_changes_nothing() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let id = text(
         &workspaces(&sb, &["--state", "available"])[0],
         "/WorkspaceId",
@@ -358,7 +358,7 @@ fn destructive_verbs_refuse_without_yes_and_dry_run_changes_nothing() {
 
 #[test]
 fn stop_start_rebuild_and_terminate_wait_for_their_final_state() {
-    let sb = TestSandbox::with(quick());
+    let sb = TestEnv::with(quick());
     let candidates: Vec<Value> = workspaces(
         &sb,
         &["--state", "available", "--running-mode", "auto_stop"],
@@ -412,7 +412,7 @@ fn stop_start_rebuild_and_terminate_wait_for_their_final_state() {
 
 #[test]
 fn applications_associate_deploy_and_disassociate() {
-    let sb = TestSandbox::with(quick());
+    let sb = TestEnv::with(quick());
     let applications = items(&json(&sb, &["applications", "list"], 0)).clone();
     assert!(!applications.is_empty());
     for key in [
@@ -547,7 +547,7 @@ fn applications_associate_deploy_and_disassociate() {
 
 #[test]
 fn bundle_and_image_associations_are_reachable() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     let bundle = text(&workspaces(&sb, &[])[0], "/BundleId").to_owned();
     let by_bundle = json(
         &sb,
@@ -570,7 +570,7 @@ fn bundle_and_image_associations_are_reachable() {
 
 #[test]
 fn images_list_get_create_updated_and_delete() {
-    let sb = TestSandbox::with(quick());
+    let sb = TestEnv::with(quick());
     let all = items(&json(&sb, &["images", "list"], 0)).clone();
     assert!(
         all.iter()
@@ -655,7 +655,7 @@ fn images_list_get_create_updated_and_delete() {
 
 #[test]
 fn wsfleet_sends_only_standard_awsjson_requests() {
-    let sb = TestSandbox::start();
+    let sb = TestEnv::start();
     workspaces(&sb, &[]);
     json(&sb, &["applications", "list"], 0);
     json(&sb, &["images", "list"], 0);
@@ -671,7 +671,7 @@ fn wsfleet_sends_only_standard_awsjson_requests() {
 
 #[test]
 fn a_failed_deployment_shows_its_state_reason_and_exits_1() {
-    let sb = TestSandbox::with(Config {
+    let sb = TestEnv::with(Config {
         workspaces: 150,
         ..quick()
     });

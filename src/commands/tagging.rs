@@ -13,6 +13,7 @@ use crate::api::thin_client::{list_tags, tag_resource, untag_resource};
 use crate::api::workspace_tags::{create_tags, delete_tags};
 use crate::api::workspaces::describe_tags;
 use crate::api::{ThinClient, WorkspacesClient};
+use crate::bulk::targets::{Named, TargetArgs};
 use crate::bulk::{Executor, retrying};
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
@@ -23,7 +24,6 @@ use crate::resources::tags::{ResourceTags, Tag, sorted};
 use crate::resources::{ArnTagging, Kind, Tagging};
 use crate::scope::{PlaceId, Places, Service, route};
 use crate::tags::{self, TagRules};
-use crate::targets::{Named, TargetArgs};
 use crate::validate;
 
 pub const TAGS_EXAMPLES: &str = "\

@@ -33,14 +33,14 @@ pub use ids::{IdRule, exit_on_parse_error, strings};
 pub use registry::*;
 
 use crate::api::{Pages, ThinClient};
+use crate::bulk::journal::Resume;
+use crate::bulk::targets::{Named, TargetArgs};
 use crate::complete::Entry;
 use crate::error::Result;
-use crate::journal::Resume;
 use crate::output::{
     Format, ListWriter, OutputSettings, Resource, Selection, View, columns_get as get,
 };
 use crate::scope::{Place, Service, Session};
-use crate::targets::{Named, TargetArgs};
 
 /// One kind of resource.
 pub struct Kind {

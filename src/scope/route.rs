@@ -14,9 +14,9 @@ use std::future::Future;
 
 use super::{ALL_REGIONS, Place, PlaceId, Placed, Service, Session, SessionOptions};
 use crate::api::{ThinClient, WorkspacesClient};
+use crate::bulk::targets::Named;
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::targets::Named;
 
 /// The places of one run, in the order the targets first named them, each
 /// with its session.

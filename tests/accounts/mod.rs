@@ -3,12 +3,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
 #![allow(dead_code)]
 
-use crate::common::{TestSandbox, isolated_wsfleet};
+use crate::common::{TestEnv, isolated_wsfleet};
 use wsfleet_sandbox::Config;
 
 pub struct TwoAccounts {
-    pub east: TestSandbox,
-    pub west: TestSandbox,
+    pub east: TestEnv,
+    pub west: TestEnv,
     pub home: tempfile::TempDir,
 }
 
@@ -20,7 +20,7 @@ impl TwoAccounts {
     pub fn start(east: (usize, usize), west: (usize, usize)) -> TwoAccounts {
         // Each sandbox's ARNs name its own region and account.
         let sandbox = |(devices, workspaces): (usize, usize), account: &str, region: &str| {
-            TestSandbox::with(Config {
+            TestEnv::with(Config {
                 devices,
                 workspaces,
                 account_id: account.to_owned(),

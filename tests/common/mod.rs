@@ -15,7 +15,7 @@ use wsfleet_sandbox::{Config, RequestRecord, Sandbox};
 pub const ACCESS_KEY: &str = "AKIDWSFLEETTEST0000";
 pub const SECRET_KEY: &str = "wsfleet/test/secret/key/do/not/print/0000";
 
-pub struct TestSandbox {
+pub struct TestEnv {
     sandbox: Option<Sandbox>,
     runtime: tokio::runtime::Runtime,
     pub endpoint: String,
@@ -23,13 +23,13 @@ pub struct TestSandbox {
     pub home: TempDir,
 }
 
-impl TestSandbox {
+impl TestEnv {
     /// The default seeded fleet.
-    pub fn start() -> TestSandbox {
+    pub fn start() -> TestEnv {
         Self::with(Config::default())
     }
 
-    pub fn with(config: Config) -> TestSandbox {
+    pub fn with(config: Config) -> TestEnv {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -41,7 +41,7 @@ impl TestSandbox {
         let endpoint = sandbox.endpoint();
         let home = tempfile::tempdir().expect("temp home");
         std::fs::write(home.path().join("aws-config"), "").expect("empty AWS config");
-        TestSandbox {
+        TestEnv {
             sandbox: Some(sandbox),
             runtime,
             endpoint,
@@ -91,7 +91,7 @@ impl TestSandbox {
     }
 }
 
-impl Drop for TestSandbox {
+impl Drop for TestEnv {
     fn drop(&mut self) {
         if let Some(sandbox) = self.sandbox.take() {
             let _ = self.runtime.block_on(sandbox.shutdown());
@@ -143,9 +143,9 @@ pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-impl TestSandbox {
+impl TestEnv {
     /// The real binary as a `std::process::Command`, for tests that run it
-    /// under a pseudo-terminal; isolated like [`TestSandbox::wsfleet`].
+    /// under a pseudo-terminal; isolated like [`TestEnv::wsfleet`].
     pub fn wsfleet_std(&self) -> std::process::Command {
         let mut cmd = isolated_std(self.home.path());
         cmd.env("AWS_REGION", "us-east-1")

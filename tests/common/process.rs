@@ -7,10 +7,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::TestSandbox;
+use super::TestEnv;
 
 /// The IDs of every device, from the binary's own listing.
-pub fn all_device_ids(sb: &TestSandbox) -> Vec<String> {
+pub fn all_device_ids(sb: &TestEnv) -> Vec<String> {
     let out = sb
         .wsfleet()
         .args(["devices", "list", "-o", "json"])
@@ -27,7 +27,7 @@ pub fn all_device_ids(sb: &TestSandbox) -> Vec<String> {
 }
 
 /// Waits until the sandbox has answered `count` requests of `operation`.
-pub fn wait_for_requests(sb: &TestSandbox, operation: &str, count: usize) {
+pub fn wait_for_requests(sb: &TestEnv, operation: &str, count: usize) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while sb.requests_for(operation).len() < count {
         assert!(
@@ -49,7 +49,7 @@ pub fn send_sigint(child: &Child) {
 /// Starts a bulk verb (`args`) in the background with `ids` on stdin
 /// (`--ids-from -`), results as JSON on stdout; a verb that asks first
 /// needs `--yes` in `args`.
-pub fn start_bulk(sb: &TestSandbox, args: &[&str], ids: &[String]) -> Child {
+pub fn start_bulk(sb: &TestEnv, args: &[&str], ids: &[String]) -> Child {
     let mut child = sb
         .wsfleet_std()
         .args(args)

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use crate::api::bundles::{bundles_by_id, delete_bundle};
 use crate::api::workspaces::service_error;
+use crate::bulk::targets::TargetArgs;
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{each_target, ids_of, in_order_asked};
@@ -16,7 +17,6 @@ use crate::prompt;
 use crate::resources::BUNDLES;
 use crate::scope::Service;
 use crate::scope::{PlaceId, route};
-use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\
 Examples:

@@ -3,12 +3,12 @@
 use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_placed};
 use crate::api::thin_client::delete_device;
 use crate::bulk::Executor;
+use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{confirm, each_target, ids_of};
 use crate::context::Context;
 use crate::error::Result;
 use crate::prompt;
-use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\
 Examples:

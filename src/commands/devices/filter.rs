@@ -12,15 +12,15 @@ use globset::GlobMatcher;
 use super::{ComplianceArg, DeviceStatusArg};
 use crate::api::thin_client::{devices, list_tags, with_details};
 use crate::bulk::PLAN_ROWS;
+use crate::bulk::journal::Resume;
+use crate::bulk::targets::{Named, TargetArgs};
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::journal::Resume;
 use crate::resources::{DEVICES, EnvironmentId, SoftwareSetId};
 use crate::scope::Service;
 use crate::scope::{Placed, Places, route};
 use crate::tags::{self, TagRules};
-use crate::targets::{Named, TargetArgs};
 use crate::validate;
 
 /// The help heading of the filters. Set on each filter, not on the structs:

@@ -5,13 +5,13 @@ use aws_sdk_workspacesthinclient::types::SoftwareSetUpdateSchedule;
 use super::UpdateScheduleArg;
 use super::filter::{Filter, FilterArgs, named_ids, resolve_placed};
 use crate::api::thin_client::{DeviceChanges, update_device};
+use crate::bulk::targets::TargetArgs;
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::resources::SoftwareSetId;
-use crate::targets::TargetArgs;
 use crate::validate;
 
 pub const EXAMPLES: &str = "\

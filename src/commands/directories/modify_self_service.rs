@@ -6,6 +6,7 @@ use aws_sdk_workspaces::types::{ReconnectEnum, SelfservicePermissions, Workspace
 use super::{SettingChange, described, show_settings_plan};
 use crate::api::directories::modify_selfservice_permissions;
 use crate::bulk::Executor;
+use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
@@ -13,7 +14,6 @@ use crate::enum_arg::api_enum;
 use crate::error::{AppError, Result};
 use crate::resources::DIRECTORIES;
 use crate::scope::{Service, route};
-use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\
 Examples:

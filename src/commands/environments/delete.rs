@@ -7,6 +7,7 @@ use aws_sdk_workspacesthinclient::types::Environment;
 
 use crate::api::thin_client::{delete_environment, environments};
 use crate::bulk::Executor;
+use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{confirm, each_target, ids_of};
 use crate::context::Context;
@@ -15,7 +16,6 @@ use crate::prompt;
 use crate::resources::ENVIRONMENTS;
 use crate::scope::Service;
 use crate::scope::route;
-use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\
 Examples:

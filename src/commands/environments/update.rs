@@ -3,6 +3,7 @@
 use super::FieldArgs;
 use crate::api::thin_client::{EnvironmentFields, get_environment, update_environment};
 use crate::bulk::Executor;
+use crate::bulk::targets::{Named, TargetArgs};
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
@@ -11,7 +12,6 @@ use crate::maintenance_window::WindowInput;
 use crate::resources::ENVIRONMENTS;
 use crate::scope::Service;
 use crate::scope::route;
-use crate::targets::{Named, TargetArgs};
 use crate::validate;
 
 pub const EXAMPLES: &str = "\

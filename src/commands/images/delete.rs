@@ -6,6 +6,7 @@ use aws_sdk_workspaces::types::WorkspaceImage;
 use std::collections::HashSet;
 
 use crate::api::workspaces::{delete_image, describe_images, service_error};
+use crate::bulk::targets::TargetArgs;
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{each_target, ids_of, in_order_asked};
@@ -15,7 +16,6 @@ use crate::prompt;
 use crate::resources::IMAGES;
 use crate::scope::Service;
 use crate::scope::{PlaceId, route};
-use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\
 Examples:

@@ -7,6 +7,7 @@ use aws_sdk_workspaces::types::WorkspacesIpGroup;
 use crate::api::WorkspacesClient as Client;
 use crate::api::ip_groups::{delete_ip_group, describe_ip_groups};
 use crate::api::workspaces::service_error;
+use crate::bulk::targets::TargetArgs;
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{each_target, ids_of};
@@ -15,7 +16,6 @@ use crate::error::{AppError, Result};
 use crate::prompt;
 use crate::resources::IP_GROUPS;
 use crate::scope::{PlaceId, Service, route};
-use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\
 Examples:

@@ -8,6 +8,7 @@ use aws_sdk_workspaces::types::WorkspacesPool;
 
 use crate::api::pools::{PoolChange, change_pool, describe_pools};
 use crate::api::workspaces::service_error;
+use crate::bulk::targets::TargetArgs;
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
 use crate::commands::plan::{each_target, ids_of};
@@ -16,7 +17,6 @@ use crate::error::{AppError, Result};
 use crate::prompt;
 use crate::resources::POOLS;
 use crate::scope::{PlaceId, Service, route};
-use crate::targets::TargetArgs;
 
 pub const START_EXAMPLES: &str = "\
 Examples:

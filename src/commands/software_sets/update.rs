@@ -4,6 +4,7 @@ use aws_sdk_workspacesthinclient::types::SoftwareSetValidationStatus;
 
 use crate::api::thin_client::update_software_set;
 use crate::bulk::Executor;
+use crate::bulk::targets::{Named, TargetArgs};
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
 use crate::context::Context;
@@ -12,7 +13,6 @@ use crate::error::{AppError, Result};
 use crate::resources::SOFTWARE_SETS;
 use crate::scope::Service;
 use crate::scope::route;
-use crate::targets::{Named, TargetArgs};
 
 pub const EXAMPLES: &str = "\
 Examples:

@@ -7,11 +7,11 @@ use super::WorkspaceFilterArgs;
 use super::applications::write_list;
 use crate::api::workspace_operations::connection_statuses;
 use crate::api::workspaces::workspaces;
+use crate::bulk::targets::TargetArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::View;
 use crate::resources::WORKSPACES;
-use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\
 Examples:

@@ -16,6 +16,7 @@ use crate::api::workspace_operations::{
 };
 use crate::api::workspaces::{StateChange, change_state, describe_workspaces, workspaces};
 use crate::api::{IdResults, WorkspacesClient};
+use crate::bulk::targets::TargetArgs;
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
 use crate::commands::plan::ids_of;
@@ -27,7 +28,6 @@ use crate::resources::workspaces::placeholder;
 use crate::resources::{BundleId, WORKSPACES};
 use crate::scope::Service;
 use crate::scope::{PlaceId, Placed, Places, route};
-use crate::targets::TargetArgs;
 
 pub const START_EXAMPLES: &str = "\
 Examples:

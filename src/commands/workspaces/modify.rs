@@ -4,6 +4,7 @@ use aws_sdk_workspaces::types::WorkspaceProperties;
 
 use super::{ComputeArg, OperatingSystemArg, ProtocolArg, RunningModeArg};
 use crate::api::workspaces::modify_workspace_properties;
+use crate::bulk::targets::TargetArgs;
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
@@ -13,7 +14,6 @@ use crate::resources::WORKSPACES;
 use crate::resources::workspaces::placeholder;
 use crate::scope::Service;
 use crate::scope::{Placed, route};
-use crate::targets::TargetArgs;
 
 pub const EXAMPLES: &str = "\
 Examples:

@@ -4,6 +4,9 @@
 //! terminal, a per-target result at the end, and Ctrl-C that stops
 //! dispatching but lets requests in flight finish.
 
+pub mod journal;
+pub mod targets;
+
 use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
@@ -18,11 +21,11 @@ use std::path::{Path, PathBuf};
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::journal::JournalTarget;
-use crate::journal::{self, JournalWriter, Resume};
 use crate::output::{Column, Printer, Resource, View, columns_get as get};
 use crate::scope::{Place, PlaceId, Placed, Places};
-use crate::targets::Named;
+use journal::JournalTarget;
+use journal::{JournalWriter, Resume};
+use targets::Named;
 
 /// After the SDK's own attempts, how many more rounds a target gets when the
 /// service throttles or fails on its side.
@@ -844,7 +847,7 @@ mod tests {
         let done_first = first.count("done");
         assert!(done_first > 0 && done_first < 10);
 
-        let resume = crate::journal::read(&first_journal).unwrap();
+        let resume = crate::bulk::journal::read(&first_journal).unwrap();
         let resume = &resume;
         let sent = Mutex::new(Vec::new());
         let second = Executor {

@@ -9,8 +9,8 @@ use std::io::Read;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::journal::Resume;
 use crate::error::{AppError, Result};
-use crate::journal::Resume;
 use crate::validate::printable;
 
 /// Refuse to read more than this from `--ids-from`: a fleet's worth of IDs is

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::targets::Named;
 use crate::bulk::{Outcome, TargetResult};
 use crate::error::{AppError, Result};
-use crate::targets::Named;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
