@@ -1,15 +1,20 @@
 //! The steps every destructive verb takes between finding its targets and
 //! touching them: the plan, then the question.
 
+use std::collections::HashSet;
 use std::future::Future;
 
-use crate::bulk::{BatchResult, Target, show_plan};
-use crate::cli::ConfirmArgs;
+use crate::api::WorkspacesClient;
+use crate::api::workspaces::service_error;
+use crate::bulk::targets::TargetArgs;
+use crate::bulk::{BatchResult, Executor, Target, show_plan};
+use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{AppError, Result};
 use crate::output::Resource;
 use crate::prompt::{self, Prompter};
-use crate::scope::{Placed, Places};
+use crate::resources::Kind;
+use crate::scope::{PlaceId, Placed, Places, Service, route};
 
 /// Shows the plan and asks. `Ok(false)`: nothing to do (no targets, or
 /// `--dry-run`); `Ok(true)`: go ahead; a no is [`crate::error::AppError::Declined`].
@@ -72,4 +77,90 @@ pub fn in_order_asked<T>(
         }
     }
     found
+}
+
+/// How a WorkSpaces resource that goes one a call is removed: the action's
+/// word, the kind, and how its description is read.
+pub struct RemoveEach<T> {
+    /// "delete", "deregister".
+    pub action: &'static str,
+    pub kind: &'static Kind,
+    /// The describe call, named in the not-found error of a target it did
+    /// not find.
+    pub describe_operation: &'static str,
+    pub id_of: fn(&T) -> Option<&str>,
+    /// Whether the describe found it (the stand-in for a target it did not
+    /// find has only its ID).
+    pub found: fn(&T) -> bool,
+}
+
+/// The whole of `images delete`, `bundles delete`, `ip-groups delete` and
+/// `directories deregister`: targets named, routed and described, the plan,
+/// the question, then one call a target through the executor. A target the
+/// describe did not find stays in the plan and fails as not found, unsent,
+/// because some of these APIs answer success for what is not there.
+pub async fn remove_each<T, D, DFut, R, RFut>(
+    ctx: &Context,
+    args: (&TargetArgs, &ConfirmArgs, &BulkArgs),
+    how: RemoveEach<T>,
+    describe: D,
+    remove: R,
+) -> Result<()>
+where
+    T: Resource,
+    D: Fn(WorkspacesClient, Vec<String>) -> DFut,
+    DFut: Future<Output = Result<Vec<T>>>,
+    R: Fn(WorkspacesClient, String) -> RFut,
+    RFut: Future<Output = Result<()>>,
+{
+    let (targets, confirm, bulk) = args;
+    let prompter = prompt::for_run(&ctx.printer, confirm, how.action)?;
+    let named = how.kind.targets(targets, bulk.resume.as_ref())?;
+    if named.is_empty() {
+        let plural = match how.kind.singular.strip_suffix('y') {
+            Some(stem) => format!("{stem}ies"),
+            None => format!("{}s", how.kind.singular),
+        };
+        return Err(AppError::usage(format!(
+            "name the {plural} to {}: IDs or --ids-from FILE",
+            how.action
+        )));
+    }
+    let routed = route(ctx, Service::WorkSpaces, named).await?;
+    let places = &routed.places;
+    let items = places
+        .gather(routed.ids, |place, ids| {
+            describe(places.workspaces(place).clone(), ids)
+        })
+        .await?;
+    if !show_plan(ctx, confirm, how.action, places, &items)? {
+        return Ok(());
+    }
+    prompt::require_confirmation(&*prompter, how.action, items.len())?;
+    let found: HashSet<(PlaceId, &str)> = items
+        .iter()
+        .filter(|placed| (how.found)(&placed.item))
+        .filter_map(|placed| Some((placed.place, (how.id_of)(&placed.item)?)))
+        .collect();
+    let report = Executor::for_verb(ctx, bulk, places, 1)
+        .run(how.action, ids_of(&items, how.id_of), |batch| {
+            each_target(batch, |target| {
+                let client = places.workspaces(target.place).clone();
+                let known = found.contains(&(target.place, target.id.as_str()));
+                let not_found = format!("no {} {}", how.kind.singular, target.id);
+                let call = known.then(|| remove(client, target.id));
+                async move {
+                    match call {
+                        Some(call) => call.await,
+                        None => Err(service_error(
+                            how.describe_operation,
+                            "ResourceNotFoundException",
+                            &not_found,
+                        )),
+                    }
+                }
+            })
+        })
+        .await?;
+    report.finish(ctx)
 }

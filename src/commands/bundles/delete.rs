@@ -3,20 +3,13 @@
 use crate::api::WorkspacesClient as Client;
 use aws_sdk_workspaces::types::WorkspaceBundle;
 
-use std::collections::HashSet;
-
 use crate::api::bundles::{bundles_by_id, delete_bundle};
-use crate::api::workspaces::service_error;
 use crate::bulk::targets::TargetArgs;
-use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ConfirmArgs};
-use crate::commands::plan::{each_target, ids_of, in_order_asked};
+use crate::commands::plan::{RemoveEach, in_order_asked, remove_each};
 use crate::context::Context;
-use crate::error::{AppError, Result};
-use crate::prompt;
+use crate::error::Result;
 use crate::resources::BUNDLES;
-use crate::scope::Service;
-use crate::scope::{PlaceId, route};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -36,51 +29,21 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let prompter = prompt::for_run(&ctx.printer, &args.confirm, "delete")?;
-    let named = BUNDLES.targets(&args.targets, args.bulk.resume.as_ref())?;
-    if named.is_empty() {
-        return Err(AppError::usage(
-            "name the bundles to delete: IDs or --ids-from FILE",
-        ));
-    }
-    let routed = route(ctx, Service::WorkSpaces, named).await?;
-    let places = &routed.places;
-    let bundles = places
-        .gather(routed.ids, |place, ids| {
-            let client = places.workspaces(place);
-            async move { described(client, &ids).await }
-        })
-        .await?;
-    if !show_plan(ctx, &args.confirm, "delete", places, &bundles)? {
-        return Ok(());
-    }
-    prompt::require_confirmation(&*prompter, "delete", bundles.len())?;
-    let found: HashSet<(PlaceId, &str)> = bundles
-        .iter()
-        .filter(|b| b.item.state().is_some())
-        .filter_map(|b| Some((b.place, b.item.bundle_id()?)))
-        .collect();
-    // DeleteWorkspaceBundle takes one bundle a call; one the describe did
-    // not find fails here, unsent, with the code the service would give.
-    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
-        .run("delete", ids_of(&bundles, |b| b.bundle_id()), |batch| {
-            each_target(batch, |target| {
-                let client = places.workspaces(target.place);
-                let known = found.contains(&(target.place, target.id.as_str()));
-                async move {
-                    if !known {
-                        return Err(service_error(
-                            "DescribeWorkspaceBundles",
-                            "ResourceNotFoundException",
-                            &format!("no bundle {}", target.id),
-                        ));
-                    }
-                    delete_bundle(client, &target.id).await
-                }
-            })
-        })
-        .await?;
-    report.finish(ctx)
+    let how = RemoveEach {
+        action: "delete",
+        kind: &BUNDLES,
+        describe_operation: "DescribeWorkspaceBundles",
+        id_of: WorkspaceBundle::bundle_id,
+        found: |b| b.state().is_some(),
+    };
+    remove_each(
+        ctx,
+        (&args.targets, &args.confirm, &args.bulk),
+        how,
+        |client, ids| async move { described(&client, &ids).await },
+        |client, id| async move { delete_bundle(&client, &id).await },
+    )
+    .await
 }
 
 /// The bundles named, described, in the order asked; a bundle the service

@@ -1,21 +1,15 @@
 //! `wsfleet ip-groups delete`
 
-use std::collections::HashSet;
-
 use aws_sdk_workspaces::types::WorkspacesIpGroup;
 
 use crate::api::WorkspacesClient as Client;
 use crate::api::ip_groups::{delete_ip_group, describe_ip_groups};
-use crate::api::workspaces::service_error;
 use crate::bulk::targets::TargetArgs;
-use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ConfirmArgs};
-use crate::commands::plan::{each_target, ids_of};
+use crate::commands::plan::{RemoveEach, remove_each};
 use crate::context::Context;
-use crate::error::{AppError, Result};
-use crate::prompt;
+use crate::error::Result;
 use crate::resources::IP_GROUPS;
-use crate::scope::{PlaceId, Service, route};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -35,51 +29,21 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let prompter = prompt::for_run(&ctx.printer, &args.confirm, "delete")?;
-    let named = IP_GROUPS.targets(&args.targets, args.bulk.resume.as_ref())?;
-    if named.is_empty() {
-        return Err(AppError::usage(
-            "name the IP groups to delete: IDs or --ids-from FILE",
-        ));
-    }
-    let routed = route(ctx, Service::WorkSpaces, named).await?;
-    let places = &routed.places;
-    let groups = places
-        .gather(routed.ids, |place, ids| {
-            let client = places.workspaces(place);
-            async move { described(client, &ids).await }
-        })
-        .await?;
-    if !show_plan(ctx, &args.confirm, "delete", places, &groups)? {
-        return Ok(());
-    }
-    prompt::require_confirmation(&*prompter, "delete", groups.len())?;
-    let found: HashSet<(PlaceId, &str)> = groups
-        .iter()
-        .filter(|g| g.item.group_name().is_some())
-        .filter_map(|g| Some((g.place, g.item.group_id()?)))
-        .collect();
-    // DeleteIpGroup takes one group a call; a group the describe did not
-    // find fails here, unsent, with the code the service would give.
-    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
-        .run("delete", ids_of(&groups, |g| g.group_id()), |batch| {
-            each_target(batch, |target| {
-                let client = places.workspaces(target.place);
-                let known = found.contains(&(target.place, target.id.as_str()));
-                async move {
-                    if !known {
-                        return Err(service_error(
-                            "DescribeIpGroups",
-                            "ResourceNotFoundException",
-                            &format!("no IP group {}", target.id),
-                        ));
-                    }
-                    delete_ip_group(client, &target.id).await
-                }
-            })
-        })
-        .await?;
-    report.finish(ctx)
+    let how = RemoveEach {
+        action: "delete",
+        kind: &IP_GROUPS,
+        describe_operation: "DescribeIpGroups",
+        id_of: WorkspacesIpGroup::group_id,
+        found: |g| g.group_name().is_some(),
+    };
+    remove_each(
+        ctx,
+        (&args.targets, &args.confirm, &args.bulk),
+        how,
+        |client, ids| async move { described(&client, &ids).await },
+        |client, id| async move { delete_ip_group(&client, &id).await },
+    )
+    .await
 }
 
 /// The groups named, described, in the order asked; a group the service
