@@ -8,6 +8,7 @@ mod batch;
 mod bundle_changes;
 mod bundles_directories;
 mod connect_add_ins;
+mod connection_aliases;
 mod connection_status;
 mod create;
 mod directory_settings;
