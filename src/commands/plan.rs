@@ -81,6 +81,20 @@ pub fn in_order_asked<T>(
     found
 }
 
+/// The flags of a verb that removes one target a call: the targets, the
+/// confirmation and the bulk options.
+#[derive(Debug, clap::Args)]
+pub struct RemoveArgs {
+    #[command(flatten)]
+    pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
+}
+
 /// How a WorkSpaces resource that goes one a call is removed: the action's
 /// word, the kind, and how its description is read.
 pub struct RemoveEach<T> {

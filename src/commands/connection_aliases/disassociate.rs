@@ -1,16 +1,11 @@
 //! `wsfleet connection-aliases disassociate`: users registered with the
 //! alias can no longer reach the directory through it, so it asks first.
 
-use aws_sdk_workspaces::types::ConnectionAlias;
-
-use super::described;
+use super::change_each;
 use crate::api::connection_aliases::disassociate_connection_alias;
-use crate::bulk::targets::TargetArgs;
-use crate::cli::{BulkArgs, ConfirmArgs};
-use crate::commands::plan::{RemoveEach, remove_each};
+use crate::commands::plan::RemoveArgs;
 use crate::context::Context;
 use crate::error::Result;
-use crate::resources::CONNECTION_ALIASES;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -18,32 +13,11 @@ Examples:
   wsfleet connection-aliases list --directory d-1234567890 -o json \\
     | wsfleet connection-aliases disassociate --ids-from - --yes";
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    pub targets: TargetArgs,
-
-    #[command(flatten)]
-    pub confirm: ConfirmArgs,
-
-    #[command(flatten)]
-    pub bulk: BulkArgs,
-}
+pub type Args = RemoveArgs;
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let how = RemoveEach {
-        action: "disassociate",
-        kind: &CONNECTION_ALIASES,
-        describe_operation: "DescribeConnectionAliases",
-        id_of: ConnectionAlias::alias_id,
-        found: |a| a.state().is_some(),
-    };
-    remove_each(
-        ctx,
-        (&args.targets, &args.confirm, &args.bulk),
-        how,
-        described,
-        |client, id| async move { disassociate_connection_alias(&client, &id).await },
-    )
+    change_each(ctx, &args, "disassociate", |client, id| async move {
+        disassociate_connection_alias(&client, &id).await
+    })
     .await
 }

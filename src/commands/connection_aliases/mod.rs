@@ -11,10 +11,12 @@ pub mod list;
 pub mod permissions;
 pub mod share;
 
+use std::future::Future;
+
 use aws_sdk_workspaces::types::ConnectionAlias;
 use clap::Subcommand;
 
-use super::plan::in_order_asked;
+use super::plan::{RemoveArgs, RemoveEach, in_order_asked, remove_each};
 use super::tagging;
 use crate::api::WorkspacesClient;
 use crate::api::connection_aliases::describe_connection_aliases;
@@ -89,7 +91,7 @@ pub async fn run(command: ConnectionAliasesCommand, ctx: &Context) -> Result<()>
 
 /// The aliases named, described, in the order asked; an alias the service
 /// does not know stays (with no state) for the plan to show.
-pub async fn described(client: WorkspacesClient, ids: Vec<String>) -> Result<Vec<ConnectionAlias>> {
+async fn described(client: WorkspacesClient, ids: Vec<String>) -> Result<Vec<ConnectionAlias>> {
     let found = describe_connection_aliases(&client, &ids).await?;
     Ok(in_order_asked(
         &ids,
@@ -97,4 +99,28 @@ pub async fn described(client: WorkspacesClient, ids: Vec<String>) -> Result<Vec
         ConnectionAlias::alias_id,
         |id| ConnectionAlias::builder().alias_id(id).build(),
     ))
+}
+
+/// `delete` and `disassociate`: the aliases described, the plan, the
+/// question, then `change` on each alias through the executor; an alias the
+/// service does not know fails as not found, unsent.
+pub async fn change_each<R, RFut>(
+    ctx: &Context,
+    args: &RemoveArgs,
+    action: &'static str,
+    change: R,
+) -> Result<()>
+where
+    R: Fn(WorkspacesClient, String) -> RFut,
+    RFut: Future<Output = Result<()>>,
+{
+    let how = RemoveEach {
+        action,
+        kind: &CONNECTION_ALIASES,
+        describe_operation: "DescribeConnectionAliases",
+        id_of: ConnectionAlias::alias_id,
+        found: |a| a.state().is_some(),
+    };
+    let flags = (&args.targets, &args.confirm, &args.bulk);
+    remove_each(ctx, flags, how, described, change).await
 }
