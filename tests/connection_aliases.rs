@@ -7,6 +7,7 @@ mod common;
 use std::time::Duration;
 
 use common::TestEnv;
+use common::pty::{exit_code, spawn};
 use serde_json::Value;
 use wsfleet_sandbox::Config;
 
@@ -398,6 +399,39 @@ fn delete_asks_and_fails_an_associated_alias_while_others_are_deleted() {
     let left: Vec<Value> = aliases(&sb);
     assert_eq!(left.len(), 1, "the deleted alias is gone: {left:?}");
     assert_eq!(left[0]["AliasId"], seeded_id.as_str());
+}
+
+#[test]
+fn deleting_more_than_ten_asks_for_the_count_typed() {
+    let sb = instant();
+    let ids: Vec<String> = (0..11)
+        .map(|n| create(&sb, &format!("desk{n}.example.com")))
+        .collect();
+    let mut args = vec!["connection-aliases", "delete"];
+    args.extend(ids.iter().map(String::as_str));
+    sb.clear_requests();
+
+    let mut session = spawn(&sb, &args);
+    session
+        .exp_string("About to delete 11 connection aliases")
+        .expect("the plan");
+    session
+        .exp_string("Type 11 to confirm")
+        .expect("the question");
+    session.send_line("y").expect("answer");
+    session.exp_eof().expect("the end");
+    assert_eq!(exit_code(&session), 3);
+    assert!(sb.requests_for("DeleteConnectionAlias").is_empty());
+
+    let mut session = spawn(&sb, &args);
+    session
+        .exp_string("Type 11 to confirm")
+        .expect("the question");
+    session.send_line("11").expect("answer");
+    session.exp_eof().expect("the end");
+    assert_eq!(exit_code(&session), 0);
+    assert_eq!(sb.requests_for("DeleteConnectionAlias").len(), 11);
+    assert_eq!(aliases(&sb).len(), 1, "only the seeded alias is left");
 }
 
 #[test]
