@@ -215,6 +215,18 @@ fn create_checks_the_connection_string_tags_and_waits_for_created() {
     ]);
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("ResourceAlreadyExistsException"));
+    // Cross-Region redirection: the same connection string in another region.
+    let west = sb
+        .run(&[
+            "--region",
+            "eu-west-1",
+            "connection-aliases",
+            "create",
+            "--connection-string",
+            "new.example.com",
+        ])
+        .success();
+    assert_ne!(west.stdout.trim(), id);
 }
 
 #[test]

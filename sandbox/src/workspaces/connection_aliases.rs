@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use super::error::WsError;
 use super::input::{IdChars, IdPattern, Input, TextPattern, check_account, missing, page_size};
-use super::model::{Advanced, Schedule, ScheduledState, Tag, advance_schedule};
+use super::model::{Advanced, Schedule, ScheduledState, Tag, advance_schedule, seen_in};
 use super::paging::Listing;
 use super::seed::SplitMix;
 use super::tags::parse_tags;
@@ -76,6 +76,17 @@ pub struct AliasRecord {
     pub shared_with: BTreeMap<String, bool>,
     #[serde(default, skip_serializing_if = "Schedule::is_empty")]
     pub schedule: Schedule,
+    /// The region the alias lives in (cross-Region redirection has the same
+    /// connection string in several). `None`: the seeded one, seen in every
+    /// region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+}
+
+impl AliasRecord {
+    fn is_in(&self, region: Option<&str>) -> bool {
+        seen_in(self.region.as_deref(), region)
+    }
 }
 
 /// A list member the model bounds at one item or more: left out when empty.
@@ -98,9 +109,11 @@ fn not_found(alias_id: &str) -> WsError {
 }
 
 impl WorkspacesState {
-    fn alias_record(&self, alias_id: &str) -> Result<&AliasRecord, WsError> {
+    /// The alias, if the call's region sees it.
+    fn alias_record(&self, alias_id: &str, clock: &Clock) -> Result<&AliasRecord, WsError> {
         self.connection_aliases
             .get(alias_id)
+            .filter(|record| record.is_in(clock.region.as_deref()))
             .ok_or_else(|| not_found(alias_id))
     }
 
@@ -108,10 +121,11 @@ impl WorkspacesState {
     fn created_alias<'a>(
         &self,
         input: &Input<'a>,
+        clock: &Clock,
         action: &str,
     ) -> Result<(&'a str, &AliasRecord), WsError> {
         let alias_id = input.required_id("AliasId", &CONNECTION_ALIAS_ID)?;
-        let record = self.alias_record(alias_id)?;
+        let record = self.alias_record(alias_id, clock)?;
         if record.alias.state != "CREATED" {
             return Err(WsError::invalid_state(format!(
                 "The connection alias {alias_id} is {}; it can be {action} only once CREATED.",
@@ -155,7 +169,7 @@ impl WorkspacesState {
     pub(super) fn describe_connection_aliases(
         &self,
         input: &Input,
-        _: &Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let alias_ids = input.id_list("AliasIds", &CONNECTION_ALIAS_ID)?;
         let resource_id = input.str("ResourceId")?;
@@ -166,6 +180,7 @@ impl WorkspacesState {
         let listing = Listing::start("ConnectionAliases", input.str("NextToken")?)?;
         let entries = listing
             .entries(&self.connection_aliases)
+            .filter(|(_, record)| record.is_in(clock.region.as_deref()))
             .filter(|(id, _)| {
                 alias_ids
                     .as_ref()
@@ -196,10 +211,11 @@ impl WorkspacesState {
         CONNECTION_STRING.check(&input.path_of("ConnectionString"), connection_string)?;
         let tags = parse_tags(input, "Tags")?.unwrap_or_default();
         if let Some(existing) = self.connection_aliases.values().find(|record| {
-            record
-                .alias
-                .connection_string
-                .eq_ignore_ascii_case(connection_string)
+            record.is_in(clock.region.as_deref())
+                && record
+                    .alias
+                    .connection_string
+                    .eq_ignore_ascii_case(connection_string)
         }) {
             return Err(WsError::of(
                 "ResourceAlreadyExistsException",
@@ -225,6 +241,7 @@ impl WorkspacesState {
                 at: clock.after(1),
                 state: Some("CREATED".to_owned()),
             }]),
+            region: clock.region.clone(),
         };
         self.connection_aliases.insert(alias_id.clone(), record);
         if !tags.is_empty() {
@@ -239,7 +256,7 @@ impl WorkspacesState {
         clock: &Clock,
     ) -> Result<Value, WsError> {
         let alias_id = input.required_id("AliasId", &CONNECTION_ALIAS_ID)?;
-        let record = self.alias_record(alias_id)?;
+        let record = self.alias_record(alias_id, clock)?;
         if let Some(association) = record.alias.associations.first() {
             return Err(WsError::of(
                 "ResourceAssociatedException",
@@ -273,13 +290,13 @@ impl WorkspacesState {
     pub(super) fn associate_connection_alias(
         &mut self,
         input: &Input,
-        _: &Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let directory_id = input.required_str("ResourceId")?;
         if directory_id.is_empty() {
             return Err(missing(&input.path_of("ResourceId")));
         }
-        let (alias_id, record) = self.created_alias(input, "associated")?;
+        let (alias_id, record) = self.created_alias(input, clock, "associated")?;
         if let Some(association) = record.alias.associations.first() {
             return Err(WsError::of(
                 "ResourceAssociatedException",
@@ -322,9 +339,9 @@ impl WorkspacesState {
     pub(super) fn disassociate_connection_alias(
         &mut self,
         input: &Input,
-        _: &Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
-        let (alias_id, record) = self.created_alias(input, "disassociated")?;
+        let (alias_id, record) = self.created_alias(input, clock, "disassociated")?;
         if record.alias.associations.is_empty() {
             return Err(WsError::invalid_state(format!(
                 "The connection alias {alias_id} is not associated with a directory."
@@ -340,12 +357,12 @@ impl WorkspacesState {
     pub(super) fn describe_connection_alias_permissions(
         &self,
         input: &Input,
-        _: &Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let alias_id = input.required_id("AliasId", &CONNECTION_ALIAS_ID)?;
         let size = page_size(input, "MaxResults", 25, 25)?;
         let listing = Listing::start("ConnectionAliasPermissions", input.str("NextToken")?)?;
-        let record = self.alias_record(alias_id)?;
+        let record = self.alias_record(alias_id, clock)?;
         let entries = listing
             .entries(&record.shared_with)
             .map(|(account, allow)| {
@@ -365,7 +382,7 @@ impl WorkspacesState {
     pub(super) fn update_connection_alias_permission(
         &mut self,
         input: &Input,
-        _: &Clock,
+        clock: &Clock,
     ) -> Result<Value, WsError> {
         let permission = input
             .object("ConnectionAliasPermission")?
@@ -375,7 +392,7 @@ impl WorkspacesState {
         let allow = permission
             .bool("AllowAssociation")?
             .ok_or_else(|| missing(&permission.path_of("AllowAssociation")))?;
-        let (alias_id, record) = self.created_alias(input, "shared or unshared")?;
+        let (alias_id, record) = self.created_alias(input, clock, "shared or unshared")?;
         let shared_with = &record.shared_with;
         if account == ACCOUNT_ID {
             return Err(WsError::invalid_parameter(format!(
@@ -445,6 +462,7 @@ pub fn seed_connection_aliases(state: &mut WorkspacesState, seed: u64) {
             alias,
             shared_with: BTreeMap::new(),
             schedule: Schedule::default(),
+            region: None,
         },
     );
     state.tags.insert(

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{call, call_at, error_code, seeded};
+use super::{call, call_at, call_in, error_code, seeded};
 use crate::workspaces::{ACCOUNT_ID, WorkspacesState};
 
 fn aliases(state: &mut WorkspacesState, seconds: i64, input: Value) -> Vec<Value> {
@@ -316,4 +316,56 @@ fn sharing_is_with_other_accounts_only_and_blocks_deletion() {
         Some(10)
     );
     assert!(page["NextToken"].is_string());
+}
+
+#[test]
+fn each_region_has_its_own_alias_of_the_same_connection_string() {
+    let mut state = seeded(0);
+    let string = json!({"ConnectionString": "redirect.example.com"});
+    let east = call_in(
+        &mut state,
+        "us-east-1",
+        0,
+        "CreateConnectionAlias",
+        string.clone(),
+    )
+    .expect("created in us-east-1");
+    let west = call_in(
+        &mut state,
+        "eu-west-1",
+        0,
+        "CreateConnectionAlias",
+        string.clone(),
+    )
+    .expect("created in eu-west-1: cross-Region redirection needs one in each");
+    assert_ne!(east["AliasId"], west["AliasId"]);
+    let again = call_in(&mut state, "eu-west-1", 0, "CreateConnectionAlias", string)
+        .expect_err("one a region");
+    assert_eq!(again.code, "ResourceAlreadyExistsException");
+
+    let listed = call_in(
+        &mut state,
+        "eu-west-1",
+        31,
+        "DescribeConnectionAliases",
+        json!({}),
+    )
+    .expect("described");
+    let ids: Vec<&Value> = listed["ConnectionAliases"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|a| &a["AliasId"])
+        .collect();
+    assert!(ids.contains(&&west["AliasId"]), "{listed}");
+    assert!(!ids.contains(&&east["AliasId"]), "{listed}");
+    let elsewhere = call_in(
+        &mut state,
+        "eu-west-1",
+        31,
+        "DeleteConnectionAlias",
+        json!({"AliasId": east["AliasId"]}),
+    )
+    .expect_err("us-east-1's alias is not seen from eu-west-1");
+    assert_eq!(elsewhere.code, "ResourceNotFoundException");
 }

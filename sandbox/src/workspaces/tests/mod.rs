@@ -56,6 +56,24 @@ fn call_at(
     state.handle(op, &input, at(seconds), TRANSITION)
 }
 
+/// [`call_at`] for a call made in `region` (the one it was signed for).
+fn call_in(
+    state: &mut WorkspacesState,
+    region: &str,
+    seconds: i64,
+    op: &str,
+    input: Value,
+) -> Result<Value, WsError> {
+    let operation = super::operation(op).expect("a served operation");
+    state.run_in_region(
+        operation,
+        &input,
+        at(seconds),
+        TRANSITION,
+        Some(region.to_owned()),
+    )
+}
+
 fn call(state: &mut WorkspacesState, op: &str, input: Value) -> Value {
     match call_at(state, 0, op, input) {
         Ok(answer) => answer,
