@@ -53,7 +53,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         })
         .await?;
     let flags = ConfirmArgs::from(args.change);
-    let action = format!("associate with {directory}");
+    let action = format!("associate (with {directory})");
     if flags.dry_run() && !show_plan(ctx, &flags, &action, places, &items)? {
         return Ok(());
     }
