@@ -112,11 +112,23 @@ fn report_counts_equal_what_list_returns() {
         tally(devices, "currentSoftwareSetId")
     );
 
-    // Stale: not seen for 30 days before the report was made (or never).
+    // Stale: not seen for 30 days before the report was made (or never),
+    // and still in the fleet (a deregistered or archived device is not).
     let now = seconds(report["generatedAt"].as_str().unwrap());
     let cutoff = now - 30 * 86_400;
+    let retired = ["DEREGISTERED", "DEREGISTERING", "ARCHIVED"];
+    assert!(
+        devices
+            .iter()
+            .any(|d| retired.contains(&d["status"].as_str().unwrap())
+                && d["lastPostureAt"]
+                    .as_str()
+                    .is_none_or(|t| seconds(t) < cutoff)),
+        "the seed has retired devices not seen for long"
+    );
     let expected_stale: HashSet<&str> = devices
         .iter()
+        .filter(|d| !retired.contains(&d["status"].as_str().unwrap()))
         .filter(|d| {
             d["lastPostureAt"]
                 .as_str()
@@ -197,7 +209,7 @@ fn report_counts_equal_what_list_returns() {
             "{key}"
         );
     }
-    // ERROR and UNHEALTHY are all listed; STOPPED only when nobody connected
+    // ERROR, IMPAIRED and UNHEALTHY are all listed; STOPPED only when nobody connected
     // within --stale (30d), which the seed gives some and not others.
     let in_state = |state: &str| {
         rows(&workspaces)
@@ -209,10 +221,15 @@ fn report_counts_equal_what_list_returns() {
     let reported = |state: &str| attention.iter().filter(|w| w["State"] == state).count();
     assert_eq!(reported("ERROR"), in_state("ERROR"));
     assert_eq!(reported("UNHEALTHY"), in_state("UNHEALTHY"));
+    assert!(
+        in_state("IMPAIRED") > 0,
+        "the seed has an IMPAIRED WorkSpace"
+    );
+    assert_eq!(reported("IMPAIRED"), in_state("IMPAIRED"));
     assert!(reported("STOPPED") > 0 && reported("STOPPED") < in_state("STOPPED"));
     assert_eq!(
         attention.len(),
-        reported("ERROR") + reported("UNHEALTHY") + reported("STOPPED")
+        reported("ERROR") + reported("IMPAIRED") + reported("UNHEALTHY") + reported("STOPPED")
     );
     for stopped in attention.iter().filter(|w| w["State"] == "STOPPED") {
         let last = stopped["LastKnownUserConnectionTimestamp"].as_str();

@@ -9,7 +9,8 @@ use aws_sdk_workspaces::types::{
     WorkSpaceApplication, Workspace, WorkspaceBundle, WorkspaceImage, WorkspaceState,
 };
 use aws_sdk_workspacesthinclient::types::{
-    ApplyTimeOf, Device, Environment, MaintenanceWindow, MaintenanceWindowType, SoftwareSet,
+    ApplyTimeOf, Device, DeviceStatus, Environment, MaintenanceWindow, MaintenanceWindowType,
+    SoftwareSet,
 };
 use aws_smithy_types::DateTime;
 use serde_json::{Map, Value};
@@ -290,6 +291,9 @@ fn stale_devices(fleets: &[ScopeFleet], settings: &Settings) -> Section {
             fleet
                 .of::<Device>()
                 .iter()
+                // A device taken out of the fleet is not stale: the list
+                // shrinks as the clean-up is done.
+                .filter(|d| !is_retired(d))
                 // A device that never reported is as unseen as one that stopped.
                 .filter(move |d| d.last_posture_at().is_none_or(|t| t.secs() < cutoff))
                 .map(|d| {
@@ -313,6 +317,14 @@ fn stale_devices(fleets: &[ScopeFleet], settings: &Settings) -> Section {
         columns: vec!["id", "name", "environmentId", "status", "lastPostureAt"],
         rows,
     }
+}
+
+/// Deregistered (or on its way) or archived: no longer part of the fleet.
+pub fn is_retired(device: &Device) -> bool {
+    matches!(
+        device.status(),
+        Some(DeviceStatus::Deregistered | DeviceStatus::Deregistering | DeviceStatus::Archived)
+    )
 }
 
 fn software_sets_ending_support(fleets: &[ScopeFleet], settings: &Settings) -> Section {
@@ -441,7 +453,7 @@ fn weekday(epoch_seconds: i64) -> usize {
 /// stopped overnight by AutoStop.
 fn needs_attention(workspace: &Workspace, last_connection: Option<&DateTime>, cutoff: i64) -> bool {
     match workspace.state() {
-        Some(WorkspaceState::Error | WorkspaceState::Unhealthy) => true,
+        Some(WorkspaceState::Error | WorkspaceState::Impaired | WorkspaceState::Unhealthy) => true,
         Some(WorkspaceState::Stopped) => last_connection.is_none_or(|at| at.secs() < cutoff),
         _ => false,
     }
@@ -478,7 +490,7 @@ fn workspaces_needing_attention(fleets: &[ScopeFleet], settings: &Settings) -> S
     Section {
         group: Some("workspaces"),
         key: "needingAttention",
-        title: "WorkSpaces in ERROR, UNHEALTHY, or STOPPED with no user connection within --stale",
+        title: "WorkSpaces needing attention: ERROR, IMPAIRED, UNHEALTHY, or unused STOPPED",
         columns: vec![
             "WorkspaceId",
             "UserName",
