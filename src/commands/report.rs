@@ -111,24 +111,9 @@ fn write_tables(
                     .collect()
             })
             .collect();
-        let headers: Vec<String> = names.iter().map(|name| words(name)).collect();
-        writeln!(out, "{}", ctx.printer.text_table(&headers, &rows))?;
+        writeln!(out, "{}", ctx.printer.text_table(&names, rows))?;
     }
     Ok(())
-}
-
-/// A field name as a header: `pendingSoftwareSetId` reads `pending software set id`.
-fn words(name: &str) -> String {
-    let mut text = String::with_capacity(name.len() + 4);
-    let mut previous_lower = false;
-    for c in name.chars() {
-        if c.is_uppercase() && previous_lower {
-            text.push(' ');
-        }
-        previous_lower = c.is_lowercase() || c.is_ascii_digit();
-        text.push(c);
-    }
-    text
 }
 
 /// Seconds since the epoch.
@@ -147,13 +132,6 @@ pub fn rfc3339(epoch_seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn headers_split_camel_and_pascal_case_into_words() {
-        assert_eq!(words("pendingSoftwareSetId"), "pending Software Set Id");
-        assert_eq!(words("ComputeTypeName"), "Compute Type Name");
-        assert_eq!(words("count"), "count");
-    }
 
     #[test]
     fn timestamps_are_rfc3339_utc() {

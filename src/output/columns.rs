@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use super::fit::Give;
 use crate::error::{AppError, Result};
 use crate::scope::Place;
 
@@ -18,6 +19,10 @@ pub struct Column<T> {
     /// Only the detail call (e.g. GetDevice) returns it: asking for it in a
     /// `list` makes the list fetch each item's details.
     pub detail: bool,
+    /// Kept in a table that must fit a narrow terminal while any column
+    /// that is not essential can be left out (the first column, a state or
+    /// a status are essential without saying so).
+    pub essential: bool,
     pub get: fn(&T) -> Option<Value>,
 }
 
@@ -28,6 +33,7 @@ impl<T> Column<T> {
             header: None,
             default: false,
             detail: false,
+            essential: false,
             get,
         }
     }
@@ -44,9 +50,40 @@ impl<T> Column<T> {
         self
     }
 
-    pub fn header(&self) -> &'static str {
-        self.header.unwrap_or(self.name)
+    /// Kept when a table is cut to fit the terminal (see [`Give`]).
+    pub const fn essential(mut self) -> Self {
+        self.essential = true;
+        self
     }
+
+    /// The declared header, else the name in words
+    /// (`maintenanceWindow.startTimeHour` reads `MAINTENANCE WINDOW START TIME HOUR`).
+    pub fn header(&self) -> String {
+        match self.header {
+            Some(header) => header.to_owned(),
+            None => header_words(self.name),
+        }
+    }
+}
+
+/// A field name as a table header: words split at each capital and dot,
+/// in capitals (`lastConnectedAt` reads `LAST CONNECTED AT`).
+pub fn header_words(name: &str) -> String {
+    let mut text = String::with_capacity(name.len() + 4);
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if c == '.' || c == '_' {
+            text.push(' ');
+            previous_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && previous_lower {
+            text.push(' ');
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        text.push(c);
+    }
+    text.to_uppercase()
 }
 
 /// A kind of thing wsfleet lists: its columns, declared once.
@@ -202,7 +239,7 @@ impl<T: 'static> Selection<T> {
     }
 
     /// Table headers in order.
-    pub fn headers(&self) -> Vec<&'static str> {
+    pub fn headers(&self) -> Vec<String> {
         let location = if self.located {
             &["REGION", "ACCOUNT"][..]
         } else {
@@ -210,8 +247,25 @@ impl<T: 'static> Selection<T> {
         };
         location
             .iter()
-            .copied()
+            .map(|h| (*h).to_owned())
             .chain(self.columns.iter().map(|c| c.header()))
+            .collect()
+    }
+
+    /// How each column gives way in a table too wide for the terminal, in
+    /// the order of [`Selection::headers`]. The region and account stay
+    /// whole but are not essential.
+    pub fn gives(&self) -> Vec<Give> {
+        let location = if self.located { 2 } else { 0 };
+        (0..location)
+            .map(|_| Give::default())
+            .chain(self.columns.iter().enumerate().map(|(i, c)| {
+                let give = Give::by_name(c.name, i == 0);
+                Give {
+                    essential: give.essential || c.essential,
+                    ..give
+                }
+            }))
             .collect()
     }
 }
@@ -341,6 +395,19 @@ mod tests {
                 .unwrap();
         assert!(selection.needs_details());
         assert_eq!(selection.columns.len(), 2);
+    }
+
+    #[test]
+    fn undeclared_headers_are_the_name_in_words() {
+        assert_eq!(header_words("lastConnectedAt"), "LAST CONNECTED AT");
+        assert_eq!(
+            header_words("maintenanceWindow.startTimeHour"),
+            "MAINTENANCE WINDOW START TIME HOUR"
+        );
+        assert_eq!(
+            header_words("WorkspaceProperties.RunningMode"),
+            "WORKSPACE PROPERTIES RUNNING MODE"
+        );
     }
 
     #[test]

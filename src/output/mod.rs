@@ -2,8 +2,10 @@
 //! declaration as a table, JSON, NDJSON or CSV, and every write goes through
 //! the [`Printer`]. Nothing here calls the SDK.
 
+mod ago;
 mod cell;
 mod columns;
+mod fit;
 mod printer;
 mod writer;
 
@@ -53,8 +55,9 @@ pub struct OutputSettings {
     /// `--csv-raw`: leave cells that start like a formula as they are.
     pub csv_raw: bool,
     pub color: bool,
-    /// Whether stdout is a terminal (tables fit its width).
-    pub terminal: bool,
+    /// The terminal's width when the stream is one: tables are fitted to
+    /// it. `None` (a pipe, a file) never cuts a cell.
+    pub width: Option<usize>,
 }
 
 impl Default for OutputSettings {
@@ -65,7 +68,7 @@ impl Default for OutputSettings {
             headers: true,
             csv_raw: false,
             color: false,
-            terminal: false,
+            width: None,
         }
     }
 }

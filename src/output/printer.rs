@@ -58,10 +58,18 @@ impl Printer {
             ColorChoice::Never => false,
             ColorChoice::Auto => stdout_is_terminal && std::env::var_os("NO_COLOR").is_none(),
         };
+        let stdout_width = stdout_is_terminal
+            .then(|| Term::stdout().size_checked())
+            .flatten()
+            .map(|(_rows, columns)| usize::from(columns));
+        let stderr_width = stderr_is_terminal
+            .then(|| Term::stderr().size_checked())
+            .flatten()
+            .map(|(_rows, columns)| usize::from(columns));
         Printer::build(
             global,
             color,
-            stdout_is_terminal,
+            (stdout_width, stderr_width),
             stderr_is_terminal,
             Streams::Process,
         )
@@ -77,7 +85,7 @@ impl Printer {
         let printer = Printer::build(
             global,
             color,
-            false,
+            (None, None),
             false,
             Streams::Captured(captured.clone()),
         );
@@ -87,7 +95,7 @@ impl Printer {
     fn build(
         global: &GlobalArgs,
         color: bool,
-        stdout_is_terminal: bool,
+        (stdout_width, stderr_width): (Option<usize>, Option<usize>),
         stderr_is_terminal: bool,
         streams: Streams,
     ) -> Printer {
@@ -97,11 +105,11 @@ impl Printer {
             headers: !global.no_headers,
             csv_raw: global.csv_raw,
             color,
-            terminal: stdout_is_terminal,
+            width: stdout_width,
         };
         let stderr_tables = OutputSettings {
             format: Format::Table,
-            terminal: stderr_is_terminal,
+            width: stderr_width,
             ..output.clone()
         };
         Printer {
@@ -240,9 +248,10 @@ impl Printer {
         ))
     }
 
-    /// A table of already formatted text (a report's sections), as lists are drawn.
-    pub fn text_table(&self, headers: &[String], rows: &[Vec<String>]) -> String {
-        text_table(&self.inner.output, headers, rows)
+    /// A table of cells as text under fields' API names (a report's
+    /// sections), drawn and fitted as lists are.
+    pub fn text_table(&self, names: &[&str], rows: Vec<Vec<String>>) -> String {
+        text_table(&self.inner.output, names, rows)
     }
 
     /// Progress is drawn only on a terminal, and never under `--quiet`.

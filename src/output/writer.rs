@@ -7,8 +7,12 @@ use std::io::Write;
 use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
 use serde_json::Value;
 
+use std::time::SystemTime;
+
+use super::ago::relative_time;
 use super::cell::{cell_text, csv_cell, sanitize_for_terminal};
-use super::columns::Selection;
+use super::columns::{Selection, header_words};
+use super::fit::{Give, fit};
 use super::{Format, OutputSettings};
 use crate::error::Result;
 use crate::scope::Place;
@@ -28,10 +32,21 @@ pub struct ListWriter<'a, T: 'static, W: Write> {
 }
 
 enum Sink<W: Write> {
-    Table { out: W, table: Table },
-    Json { out: W },
-    Ndjson { out: W },
-    Csv { out: csv::Writer<W> },
+    /// A table is drawn at the end, once its columns can be measured and
+    /// fitted to the terminal.
+    Table {
+        out: W,
+        rows: Vec<Vec<String>>,
+    },
+    Json {
+        out: W,
+    },
+    Ndjson {
+        out: W,
+    },
+    Csv {
+        out: csv::Writer<W>,
+    },
 }
 
 impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
@@ -86,19 +101,10 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
     fn start(&self, out: W) -> Result<Sink<W>> {
         let (selection, settings, extra) = (&self.selection, self.settings, self.extra);
         Ok(match settings.format {
-            Format::Table => {
-                let mut table = new_table(settings);
-                if settings.headers {
-                    table.set_header(
-                        selection
-                            .headers()
-                            .into_iter()
-                            .chain(extra.iter().copied())
-                            .map(|h| header_cell(h, settings)),
-                    );
-                }
-                Sink::Table { out, table }
-            }
+            Format::Table => Sink::Table {
+                out,
+                rows: Vec::new(),
+            },
             Format::Json => Sink::Json { out },
             Format::Ndjson => Sink::Ndjson { out },
             Format::Csv => {
@@ -152,12 +158,13 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
         };
         let (first, raw) = (self.count == 0, self.settings.csv_raw);
         match (self.sink()?, row) {
-            (Sink::Table { table, .. }, Row::Cells(values)) => {
-                table.add_row(values.iter().map(|v| {
-                    Cell::new(sanitize_for_terminal(
-                        &v.as_ref().map(cell_text).unwrap_or_default(),
-                    ))
-                }));
+            (Sink::Table { rows, .. }, Row::Cells(values)) => {
+                rows.push(
+                    values
+                        .iter()
+                        .map(|v| v.as_ref().map(cell_text).unwrap_or_default())
+                        .collect(),
+                );
             }
             (Sink::Json { out }, Row::Object(object)) => {
                 out.write_all(if first { b"[\n" } else { b",\n" })?;
@@ -198,9 +205,17 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
         self.sink()?;
         let count = self.count;
         match self.sink {
-            Some(Sink::Table { mut out, table }) => {
+            Some(Sink::Table { mut out, rows }) => {
                 if count > 0 {
-                    writeln!(out, "{}", render_table(table))?;
+                    let headers = self
+                        .selection
+                        .headers()
+                        .into_iter()
+                        .chain(self.extra.iter().map(|h| h.to_uppercase()))
+                        .collect();
+                    let mut gives = self.selection.gives();
+                    gives.extend(self.extra.iter().map(|name| Give::by_name(name, false)));
+                    writeln!(out, "{}", draw_table(self.settings, headers, &gives, rows))?;
                 }
                 out.flush()?;
             }
@@ -244,52 +259,107 @@ pub fn write_one<T: 'static, W: Write>(
             writer.finish().map(drop)
         }
         Format::Table => {
-            let mut table = new_table(settings);
-            if settings.headers {
-                table.set_header([
-                    header_cell("FIELD", settings),
-                    header_cell("VALUE", settings),
-                ]);
-            }
-            for column in &selection.columns {
-                if let Some(value) = (column.get)(item) {
-                    table.add_row([
-                        Cell::new(column.name),
-                        Cell::new(sanitize_for_terminal(&cell_text(&value))),
-                    ]);
-                }
-            }
-            writeln!(out, "{}", render_table(table))?;
+            let now = SystemTime::now();
+            let rows = selection
+                .columns
+                .iter()
+                .filter_map(|column| {
+                    let text = cell_text(&(column.get)(item)?);
+                    // A detail view has room for both: when, and how long ago.
+                    let text = match relative_time(&text, now) {
+                        Some(ago) => format!("{text} ({ago})"),
+                        None => text,
+                    };
+                    Some(vec![column.name.to_owned(), text])
+                })
+                .collect();
+            // A value is never cut or wrapped: an ARN longer than the
+            // terminal runs on, whole, to be copied.
+            let whole = OutputSettings {
+                width: None,
+                ..settings.clone()
+            };
+            let headers = vec!["FIELD".to_owned(), "VALUE".to_owned()];
+            writeln!(out, "{}", draw_cells(&whole, headers, &[], rows))?;
             out.flush()?;
             Ok(())
         }
     }
 }
 
-/// A table of already-formatted text (a report's summary), drawn as lists are.
-pub fn text_table(settings: &OutputSettings, headers: &[String], rows: &[Vec<String>]) -> String {
-    let mut table = new_table(settings);
-    if settings.headers {
-        table.set_header(headers.iter().map(|h| header_cell(h, settings)));
-    }
-    for row in rows {
-        table.add_row(
-            row.iter()
-                .map(|cell| Cell::new(sanitize_for_terminal(cell))),
-        );
-    }
-    render_table(table)
+/// A table of cells as text under fields' API names (a report's
+/// summary), drawn as lists are.
+pub fn text_table(settings: &OutputSettings, names: &[&str], rows: Vec<Vec<String>>) -> String {
+    let headers = names.iter().map(|name| text_header(name)).collect();
+    let gives: Vec<Give> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Give::by_name(name, i == 0))
+        .collect();
+    draw_table(settings, headers, &gives, rows)
 }
 
-fn new_table(settings: &OutputSettings) -> Table {
+/// A report's header for a field: its words, but one name for one idea
+/// across every table (`lastPostureAt` is LAST SEEN, as `devices list` says).
+fn text_header(name: &str) -> String {
+    match name {
+        "lastPostureAt" => "LAST SEEN".to_owned(),
+        _ => header_words(name),
+    }
+}
+
+/// Draws a table for a person: timestamps as how long ago, then the
+/// columns fitted to the terminal's width (none cut off a terminal).
+fn draw_table(
+    settings: &OutputSettings,
+    headers: Vec<String>,
+    gives: &[Give],
+    rows: Vec<Vec<String>>,
+) -> String {
+    let now = SystemTime::now();
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|cell| relative_time(&cell, now).unwrap_or(cell))
+                .collect()
+        })
+        .collect();
+    draw_cells(settings, headers, gives, rows)
+}
+
+/// The cells, made safe for a terminal and fitted to its width, as lines.
+fn draw_cells(
+    settings: &OutputSettings,
+    headers: Vec<String>,
+    gives: &[Give],
+    rows: Vec<Vec<String>>,
+) -> String {
+    let clean = |cells: Vec<String>| -> Vec<String> {
+        cells.iter().map(|c| sanitize_for_terminal(c)).collect()
+    };
+    let rows = rows.into_iter().map(clean).collect();
+    let headers = headers.into_iter().map(|h| h.to_uppercase()).collect();
+    let fitted = fit(headers, rows, gives, settings.width);
     let mut table = Table::new();
     table.load_style(presets::NOTHING);
-    table.set_content_arrangement(if settings.terminal {
-        ContentArrangement::Dynamic
+    table.set_content_arrangement(ContentArrangement::Disabled);
+    // comfy-table styles only what it finds to be a terminal itself:
+    // `--color` has decided already (`always` in a pipe too).
+    if settings.color {
+        table.enforce_styling();
+        // Padding outside the bold, so no line ends in styled spaces.
+        table.style_text_only();
     } else {
-        ContentArrangement::Disabled
-    });
-    table
+        table.force_no_tty();
+    }
+    if settings.headers {
+        table.set_header(fitted.headers.iter().map(|h| header_cell(h, settings)));
+    }
+    for row in fitted.rows {
+        table.add_row(row.into_iter().map(Cell::new));
+    }
+    render_table(table)
 }
 
 /// Columns start at the margin and are two spaces apart; no line ends in
@@ -302,7 +372,7 @@ fn render_table(mut table: Table) -> String {
 }
 
 fn header_cell(text: &str, settings: &OutputSettings) -> Cell {
-    let cell = Cell::new(text.to_uppercase());
+    let cell = Cell::new(text);
     if settings.color {
         cell.add_attribute(Attribute::Bold)
     } else {

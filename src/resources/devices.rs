@@ -14,7 +14,9 @@ impl Resource for Device {
 
 const COLUMNS: &[Column<Device>] = &[
     Column::new("id", |d: &Device| get::text(d.id())).shown("ID"),
-    Column::new("name", |d: &Device| get::text(d.name())).shown("NAME"),
+    Column::new("name", |d: &Device| get::text(d.name()))
+        .shown("NAME")
+        .essential(),
     Column::new("serialNumber", |d: &Device| get::text(d.serial_number())).shown("SERIAL"),
     Column::new("model", |d: &Device| get::text(d.model())),
     Column::new("environmentId", |d: &Device| get::text(d.environment_id())).shown("ENVIRONMENT"),
@@ -52,7 +54,9 @@ const COLUMNS: &[Column<Device>] = &[
     Column::new("lastConnectedAt", |d: &Device| {
         get::time(d.last_connected_at())
     }),
-    Column::new("lastPostureAt", |d: &Device| get::time(d.last_posture_at())).shown("LAST SEEN"),
+    Column::new("lastPostureAt", |d: &Device| get::time(d.last_posture_at()))
+        .shown("LAST SEEN")
+        .essential(),
     Column::new("createdAt", |d: &Device| get::time(d.created_at())),
     Column::new("updatedAt", |d: &Device| get::time(d.updated_at())),
     Column::new("arn", |d: &Device| get::text(d.arn())),

@@ -17,7 +17,9 @@ impl Resource for Workspace {
 const COLUMNS: &[Column<Workspace>] = &[
     Column::new("WorkspaceId", |w: &Workspace| get::text(w.workspace_id())).shown("ID"),
     Column::new("DirectoryId", |w: &Workspace| get::text(w.directory_id())).shown("DIRECTORY"),
-    Column::new("UserName", |w: &Workspace| get::text(w.user_name())).shown("USER"),
+    Column::new("UserName", |w: &Workspace| get::text(w.user_name()))
+        .shown("USER")
+        .essential(),
     Column::new("WorkspaceName", |w: &Workspace| {
         get::text(w.workspace_name())
     }),

@@ -11,10 +11,15 @@ const TIMEOUT_MS: u64 = 30_000;
 /// squeezes tables to one letter a column; `stty` gives it a terminal's size
 /// before the binary starts.
 pub fn spawn(sb: &TestEnv, args: &[&str]) -> PtySession {
+    spawn_sized(sb, args, 160)
+}
+
+/// [`spawn`] in a terminal `columns` wide.
+pub fn spawn_sized(sb: &TestEnv, args: &[&str], columns: u16) -> PtySession {
     let wsfleet = sb.wsfleet_std();
     let mut cmd = std::process::Command::new("sh");
     cmd.arg("-c")
-        .arg("stty cols 160 rows 40 && exec \"$0\" \"$@\"")
+        .arg(format!("stty cols {columns} rows 40 && exec \"$0\" \"$@\""))
         .arg(wsfleet.get_program())
         .args(wsfleet.get_args())
         .args(args);
