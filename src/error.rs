@@ -38,6 +38,9 @@ pub enum AppError {
     /// Ctrl-C.
     #[error("interrupted")]
     Interrupted,
+    /// Nothing to do (an empty `--ids-from`): a note, exit 0, no request.
+    #[error("{0}")]
+    NothingToDo(String),
     /// The service answered with an error, or could not be reached.
     #[error(transparent)]
     Aws(#[from] Box<AwsError>),
@@ -73,6 +76,8 @@ pub enum ErrorKind {
     Failed,
     /// stdout was closed by its reader: success.
     BrokenPipe,
+    /// Nothing to do, said as a note: success.
+    NothingToDo,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -145,6 +150,7 @@ impl AppError {
             AppError::Access(_) => ErrorKind::Credentials,
             AppError::Declined => ErrorKind::Declined,
             AppError::Interrupted => ErrorKind::Interrupted,
+            AppError::NothingToDo(_) => ErrorKind::NothingToDo,
             AppError::Aws(e) if e.is_access_problem() => ErrorKind::Credentials,
             AppError::Aws(_) => ErrorKind::Aws,
             AppError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ErrorKind::BrokenPipe,
@@ -159,7 +165,7 @@ impl AppError {
             ErrorKind::Credentials => exit::ACCESS,
             ErrorKind::Declined => exit::DECLINED,
             ErrorKind::Interrupted => exit::INTERRUPTED,
-            ErrorKind::BrokenPipe => exit::SUCCESS,
+            ErrorKind::BrokenPipe | ErrorKind::NothingToDo => exit::SUCCESS,
             ErrorKind::Aws | ErrorKind::Failed => exit::FAILED,
         }
     }

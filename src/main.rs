@@ -28,7 +28,7 @@ use tracing_subscriber::EnvFilter;
 
 use crate::cli::{Cli, Command};
 use crate::context::Context;
-use crate::error::{AppError, exit};
+use crate::error::{AppError, ErrorKind, exit};
 use crate::output::Printer;
 
 fn main() -> ExitCode {
@@ -69,6 +69,10 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(err) if err.kind() == ErrorKind::NothingToDo => {
+            printer.note(err.to_string());
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             printer.report(&err, None);
             ExitCode::from(err.exit_code())

@@ -98,7 +98,16 @@ impl TargetArgs {
         }
         if let Some(path) = &self.ids_from {
             let text = read_source(path)?;
-            raw.extend(parse_named(&text, id_keys, path)?);
+            let listed = parse_named(&text, id_keys, path)?;
+            // `list -o json` of an empty fleet is `[]`: a nightly pipeline
+            // has nothing to do, which is not a mistake.
+            if listed.is_empty() && raw.is_empty() {
+                let source = if path == "-" { "stdin" } else { path };
+                return Err(AppError::NothingToDo(format!(
+                    "--ids-from {source} lists no IDs: nothing to do"
+                )));
+            }
+            raw.extend(listed);
         }
         let mut seen = std::collections::HashSet::new();
         let mut targets = Vec::with_capacity(raw.len());
@@ -172,6 +181,8 @@ pub fn parse_named(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<Nam
                 named_of(&item, id_keys, source, i + 1)
             })
             .collect::<Result<Vec<_>>>()?
+    } else if let Some(header) = csv_header(text, id_keys) {
+        named_of_csv(text, &header, id_keys, source)?
     } else {
         text.lines()
             .map(str::trim)
@@ -179,10 +190,65 @@ pub fn parse_named(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<Nam
             .map(Named::id)
             .collect()
     };
-    if targets.is_empty() {
-        return Err(AppError::usage(format!(
-            "--ids-from {source}: no IDs found"
-        )));
+    Ok(targets)
+}
+
+/// The header of the CSV `list -o csv` writes, when `text` starts with one:
+/// a comma-separated first line naming an ID column. An ID never holds a
+/// comma, so a list of IDs is never taken for CSV.
+fn csv_header(text: &str, id_keys: &[&str]) -> Option<Vec<String>> {
+    let first = text.lines().find(|line| !line.trim().is_empty())?;
+    if !first.contains(',') {
+        return None;
+    }
+    let header: Vec<String> = first.split(',').map(|h| h.trim().to_owned()).collect();
+    header
+        .iter()
+        .any(|h| id_keys.contains(&h.as_str()))
+        .then_some(header)
+}
+
+/// The rows of the tool's own CSV: the ID column, and `region` and
+/// `account` where the rows carry them.
+fn named_of_csv(
+    text: &str,
+    header: &[String],
+    id_keys: &[&str],
+    source: &str,
+) -> Result<Vec<Named>> {
+    let column = |name: &str| header.iter().position(|h| h == name);
+    let Some(id_at) = id_keys.iter().find_map(|key| column(key)) else {
+        return Ok(Vec::new());
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut targets = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            AppError::usage(format!(
+                "--ids-from {source}: row {}: invalid CSV: {e}",
+                i + 1
+            ))
+        })?;
+        let field = |at: Option<usize>| {
+            at.and_then(|at| record.get(at))
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+        };
+        let Some(id) = field(Some(id_at)) else {
+            continue;
+        };
+        let checked = |text: Option<&str>, check: fn(&str) -> Result<String>| {
+            text.map(check)
+                .transpose()
+                .map_err(|e| AppError::usage(format!("--ids-from {source}: row {}: {e}", i + 1)))
+        };
+        targets.push(Named {
+            id: id.to_owned(),
+            region: checked(field(column("region")), crate::validate::region)?,
+            account: checked(field(column("account")), crate::validate::account_id)?,
+        });
     }
     Ok(targets)
 }
@@ -257,9 +323,29 @@ mod tests {
     }
 
     #[test]
+    fn the_tools_own_empty_output_lists_nothing() {
+        for empty in ["", "[]\n", "\n", "id,name,status\n"] {
+            assert!(parse_ids(empty, KEYS, "f").unwrap().is_empty(), "{empty:?}");
+        }
+    }
+
+    #[test]
+    fn the_tools_own_csv_is_read_by_its_id_column() {
+        let csv = "region,account,id,name\neu-west-1,123456789012,a,\"Desk, 1\"\n,,b,\n";
+        let named = parse_named(csv, KEYS, "f").unwrap();
+        assert_eq!(named.len(), 2);
+        assert_eq!(named[0].id, "a");
+        assert_eq!(named[0].region.as_deref(), Some("eu-west-1"));
+        assert_eq!(named[0].account.as_deref(), Some("123456789012"));
+        assert_eq!(
+            (named[1].id.as_str(), named[1].region.as_deref()),
+            ("b", None)
+        );
+    }
+
+    #[test]
     fn bad_files_are_usage_errors_naming_the_problem() {
         for (text, expected) in [
-            ("", "no IDs found"),
             ("[{\"id\":\"a\"}", "invalid JSON"),
             ("[{\"name\":\"a\"}]", "has no id field"),
             ("{\"id\":\"a\"}\n{oops\n", "line 2: invalid JSON"),
