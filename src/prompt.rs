@@ -49,35 +49,91 @@ pub struct TerminalPrompter {
 
 impl Prompter for TerminalPrompter {
     fn confirm(&self, action: &str, count: usize) -> Result<bool> {
-        let theme = ColorfulTheme::default();
         let noun = if count == 1 { "target" } else { "targets" };
-        if count > TYPE_THE_COUNT_ABOVE {
-            let typed: String = Input::with_theme(&theme)
-                .with_prompt(format!(
-                    "{action} {count} {noun}? Type {count} to confirm (anything else cancels)"
-                ))
-                .allow_empty(true)
-                .interact_text_on(&self.term)
-                .map_err(prompt_error)?;
-            return Ok(typed.trim() == count.to_string());
-        }
-        Confirm::with_theme(&theme)
-            .with_prompt(format!("{action} {count} {noun}?"))
-            .default(false)
-            .interact_on(&self.term)
-            .map_err(prompt_error)
+        let question = format!("{action} {count} {noun}?");
+        // Ctrl-C at the question is a no: caught, it ends the prompt with
+        // an error instead of killing the process with the cursor hidden.
+        let _interrupts = catch_interrupts();
+        let answer = self.ask(&question, count);
+        // dialoguer shows the cursor again only when the prompt ends well.
+        let _ = self.term.show_cursor();
+        let (yes, how) = match answer {
+            Ok(Answer::Yes) => (true, "confirmed".to_owned()),
+            Ok(Answer::No) => (false, "declined".to_owned()),
+            Ok(Answer::Typed(typed)) => (false, format!("declined (typed {typed:?}, not {count})")),
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {
+                (false, "declined (Ctrl-C)".to_owned())
+            }
+            Err(err) => return Err(prompt_error(err)),
+        };
+        // One plain line for what was decided: dialoguer's own report puts a
+        // check mark before a no too.
+        let mark = if yes { "✔" } else { "✘" };
+        let _ = self.term.write_line(&format!("{mark} {question} {how}"));
+        Ok(yes)
     }
 }
 
-fn prompt_error(err: dialoguer::Error) -> AppError {
-    match err {
-        dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
-            AppError::Interrupted
+/// What the person answered.
+enum Answer {
+    Yes,
+    No,
+    /// A count that was not the count asked for.
+    Typed(String),
+}
+
+impl TerminalPrompter {
+    fn ask(&self, question: &str, count: usize) -> std::io::Result<Answer> {
+        let theme = ColorfulTheme::default();
+        if count > TYPE_THE_COUNT_ABOVE {
+            let typed: String = Input::with_theme(&theme)
+                .with_prompt(format!(
+                    "{question} Type {count} to confirm (anything else cancels)"
+                ))
+                .allow_empty(true)
+                .report(false)
+                .interact_text_on(&self.term)
+                .map_err(into_io)?;
+            let typed = typed.trim().to_owned();
+            return Ok(if typed == count.to_string() {
+                Answer::Yes
+            } else {
+                Answer::Typed(typed)
+            });
         }
-        dialoguer::Error::IO(io) => AppError::usage(format!(
-            "could not ask for confirmation on the terminal ({io}); pass --yes to confirm"
-        )),
+        let yes = Confirm::with_theme(&theme)
+            .with_prompt(question)
+            .default(false)
+            .report(false)
+            .interact_on(&self.term)
+            .map_err(into_io)?;
+        Ok(if yes { Answer::Yes } else { Answer::No })
     }
+}
+
+fn into_io(err: dialoguer::Error) -> std::io::Error {
+    match err {
+        dialoguer::Error::IO(io) => io,
+    }
+}
+
+/// Takes SIGINT off its default (ending the process) while it lives, so the
+/// terminal library's Ctrl-C comes back as an `Interrupted` error.
+#[cfg(unix)]
+fn catch_interrupts() -> Option<tokio::signal::unix::Signal> {
+    tokio::runtime::Handle::try_current().ok()?;
+    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt()).ok()
+}
+
+#[cfg(not(unix))]
+fn catch_interrupts() -> Option<()> {
+    None
+}
+
+fn prompt_error(io: std::io::Error) -> AppError {
+    AppError::usage(format!(
+        "could not ask for confirmation on the terminal ({io}); pass --yes to confirm"
+    ))
 }
 
 /// The prompter for a destructive verb, decided before any request is sent:
