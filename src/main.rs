@@ -111,8 +111,10 @@ fn install_panic_hook() {
 fn init_tracing(printer: &Printer) {
     let directives = match (printer.quiet(), printer.verbose()) {
         (true, _) => "error",
-        (false, 0) => "warn",
-        (false, 1) => "warn,wsfleet=info",
+        // aws-config warns of each place it looked for a region or
+        // credentials (IMDS responses and all): our own error says it in a line.
+        (false, 0) => "warn,aws_config=error",
+        (false, 1) => "warn,wsfleet=info,aws_config=error",
         (false, _) => {
             "info,wsfleet=debug,aws_smithy_runtime=debug,aws_config=debug,aws_sigv4=info,hyper=info"
         }

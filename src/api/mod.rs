@@ -143,7 +143,10 @@ fn explained(mut error: AwsError, endpoint: &Endpoint, iam_prefix: &str) -> AwsE
             error.message = format!("could not reach {place}: {}", error.message);
         }
         AwsErrorKind::Credentials => {
-            error.hints.extend(NO_CREDENTIALS_HINTS.map(str::to_owned));
+            // The SDK's account of each provider it tried is for -v; a first
+            // run needs one line saying what to do.
+            tracing::info!("credential chain: {}", error.message);
+            error.message = NO_CREDENTIALS.to_owned();
         }
         AwsErrorKind::Service | AwsErrorKind::Other => {}
     }
@@ -168,11 +171,9 @@ fn explained(mut error: AwsError, endpoint: &Endpoint, iam_prefix: &str) -> AwsE
     error
 }
 
-/// What to do when no credentials were found.
-pub const NO_CREDENTIALS_HINTS: [&str; 2] = [
-    "run `aws configure`, or pick a profile with --profile NAME",
-    "to try wsfleet without an AWS account, add --sandbox",
-];
+/// What to do when no credentials were found, in one line.
+pub const NO_CREDENTIALS: &str = "no AWS credentials found: run `aws configure`, \
+     pick a profile with --profile NAME, or try wsfleet without an account with --sandbox";
 
 /// A request the SDK refused to build (a required member missing).
 fn build_error(err: aws_smithy_types::error::operation::BuildError) -> AppError {

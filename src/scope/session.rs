@@ -130,8 +130,11 @@ impl Session {
         check_local_settings(&env, profiles.as_ref(), options)?;
         let retry_config = retry_config(&env, profiles.as_ref())?;
         let region = resolve_region(options).await.ok_or_else(|| {
-            AppError::Access("no AWS region".to_owned()).with_hint(
-                "pass --region REGION or set AWS_REGION (or set region in your AWS profile)",
+            // One line for a first run: every way out, nothing else.
+            AppError::Access(
+                "no AWS region: pass --region REGION or set AWS_REGION, run `aws configure`, \
+                 pick a profile with --profile NAME, or try wsfleet with --sandbox"
+                    .to_owned(),
             )
         })?;
         crate::validate::region(region.as_ref())?;
