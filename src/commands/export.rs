@@ -32,6 +32,10 @@ pub struct Args {
     #[arg(long)]
     pub force: bool,
 
+    /// Read the inventory and say what would be written, writing nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
     #[command(flatten)]
     pub concurrency: ConcurrencyArgs,
 }
@@ -50,6 +54,20 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let inventory = inventory::gather(ctx, args.concurrency.get(), true)
         .await
         .or_only_error()?;
+    if args.dry_run {
+        let counts: Vec<String> = inventory::inventoried()
+            .map(|(kind, _)| {
+                let count: usize = inventory.fleets.iter().map(|f| f.count(kind)).sum();
+                format!("{count} {}", kind.plural)
+            })
+            .collect();
+        ctx.printer.note(format!(
+            "dry run: would export {} to {}; nothing was written",
+            counts.join(", "),
+            args.out.display()
+        ));
+        return inventory.finish(ctx);
+    }
     std::fs::create_dir_all(&args.out)?;
     let scopes: Vec<_> = inventory.fleets.iter().map(ScopeFleet::held).collect();
     let dir = args.out.as_path();

@@ -438,19 +438,57 @@ async fn edit_each(
         return Err(AppError::usage(format!("name a {}", kind.singular)));
     };
     let (tagger, key) = resolve(ctx, kind, name_of(kind, &resource.id)?).await?;
+    // The API removes an absent key without a word: what was there is
+    // asked first, so the note counts only keys really removed.
+    let before = match &edit {
+        Edit::Remove(_) => Some(retrying(|| tagger.list(&key)).await?),
+        Edit::Set(_) => None,
+    };
     retrying(|| tagger.edit(&key, edit.clone())).await?;
-    let done = match &edit {
-        Edit::Set(tags) => format!("tagged {key}: {} tag(s) set", tags.len()),
-        Edit::Remove(keys) => format!("untagged {key}: {} key(s) removed", keys.len()),
+    let done = match (&edit, before) {
+        (Edit::Remove(keys), Some(before)) => untag_note(&key, keys, &before),
+        (Edit::Set(tags), _) => format!("tagged {key}: {} tag(s) set", tags.len()),
+        (Edit::Remove(keys), None) => format!("untagged {key}: {} key(s) removed", keys.len()),
     };
     ctx.printer.note(done);
     Ok(())
+}
+
+/// What an untag did: the keys removed, and those that were not there.
+fn untag_note(key: &str, keys: &[String], before: &HashMap<String, String>) -> String {
+    let (removed, absent): (Vec<&String>, Vec<&String>) =
+        keys.iter().partition(|k| before.contains_key(k.as_str()));
+    let mut note = match removed.len() {
+        0 => format!("untagged {key}: no key removed"),
+        1 => format!("untagged {key}: 1 key removed"),
+        n => format!("untagged {key}: {n} keys removed"),
+    };
+    if !absent.is_empty() {
+        let absent: Vec<&str> = absent.iter().map(|k| k.as_str()).collect();
+        note.push_str(&format!(" ({} not there)", absent.join(", ")));
+    }
+    note
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::resources::{DEVICES, ENVIRONMENTS, SOFTWARE_SETS};
+
+    #[test]
+    fn untag_counts_only_the_keys_that_were_there() {
+        let before = HashMap::from([("team".to_owned(), "a".to_owned())]);
+        let keys = ["nokey".to_owned()];
+        assert_eq!(
+            untag_note("d1", &keys, &before),
+            "untagged d1: no key removed (nokey not there)"
+        );
+        let keys = ["team".to_owned(), "nokey".to_owned()];
+        assert_eq!(
+            untag_note("d1", &keys, &before),
+            "untagged d1: 1 key removed (nokey not there)"
+        );
+    }
 
     #[test]
     fn ids_and_arns_are_checked_for_the_group() {

@@ -274,9 +274,9 @@ impl Printer {
             return ProgressBar::hidden();
         }
         let bar = ProgressBar::with_draw_target(Some(len as u64), self.draw_target());
-        if let Ok(style) =
-            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({per_sec}, {eta} left)")
-        {
+        if let Ok(style) = ProgressStyle::with_template(
+            "{msg} [{bar:30}] {pos}/{len} done ({elapsed}, {eta} left)",
+        ) {
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(message.to_owned());

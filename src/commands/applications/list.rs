@@ -35,8 +35,33 @@ pub struct Args {
     pub os: Vec<OperatingSystemArg>,
 
     /// Only applications from this owner (an account ID, or Amazon)
-    #[arg(long, value_name = "OWNER")]
+    #[arg(long, value_name = "OWNER", value_parser = application_owner)]
     pub owner: Option<String>,
+}
+
+/// The API takes `AMAZON` or a 12-digit account ID; `Amazon` in any case
+/// is Amazon, and anything else is refused before the request.
+fn application_owner(text: &str) -> std::result::Result<String, String> {
+    if text.eq_ignore_ascii_case("amazon") {
+        return Ok("AMAZON".to_owned());
+    }
+    if text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(text.to_owned());
+    }
+    Err("expected Amazon or a 12-digit account ID".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn amazon_is_an_owner_in_any_case() {
+        assert_eq!(super::application_owner("Amazon").unwrap(), "AMAZON");
+        assert_eq!(
+            super::application_owner("123456789012").unwrap(),
+            "123456789012"
+        );
+        assert!(super::application_owner("amazon.com").is_err());
+    }
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {

@@ -1,0 +1,50 @@
+//! The small ones of what an admin trips over: an untag of an absent key,
+//! `export --dry-run`, the help's own `applications list --owner Amazon`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
+
+mod common;
+
+use common::TestEnv;
+
+#[test]
+fn untag_of_an_absent_key_removes_nothing_and_says_so() {
+    let sb = TestEnv::start();
+    let listed = sb.run(&["devices", "list", "-o", "json"]).success();
+    let id = listed.json()[0]["id"].as_str().unwrap().to_owned();
+    let run = sb.run(&["devices", "untag", &id, "nokey"]).success();
+    assert!(run.stderr.contains("no key removed"), "{}", run.stderr);
+    assert!(run.stderr.contains("nokey not there"), "{}", run.stderr);
+    assert!(!run.stderr.contains("1 key"), "{}", run.stderr);
+}
+
+#[test]
+fn export_dry_run_writes_nothing() {
+    let sb = TestEnv::start();
+    let out = sb.path("inventory");
+    let run = sb
+        .run(&["export", "--out", out.to_str().unwrap(), "--dry-run"])
+        .success();
+    assert!(
+        run.stderr.contains("dry run: would export"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("devices"), "{}", run.stderr);
+    assert!(!out.exists(), "export --dry-run created {}", out.display());
+}
+
+#[test]
+fn applications_owner_amazon_as_the_help_shows_it() {
+    let sb = TestEnv::start();
+    let run = sb
+        .run(&["applications", "list", "--owner", "Amazon", "-o", "json"])
+        .success();
+    assert!(run.json().as_array().is_some());
+    let sent = sb.requests_for("DescribeApplications");
+    assert!(
+        !sent.is_empty() && sent.iter().all(|r| r.status == 200),
+        "{sent:?}"
+    );
+    let refused = sb.run(&["applications", "list", "--owner", "amazon.com"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+}
