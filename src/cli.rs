@@ -224,13 +224,16 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// WorkSpaces Thin Client devices
-    #[command(subcommand, after_long_help = crate::commands::devices::EXAMPLES)]
+    #[command(subcommand, before_long_help = crate::report::THIN_CLIENT_END,
+              after_long_help = crate::commands::devices::EXAMPLES)]
     Devices(DevicesCommand),
     /// WorkSpaces Thin Client environments
-    #[command(subcommand, after_long_help = crate::commands::environments::EXAMPLES)]
+    #[command(subcommand, before_long_help = crate::report::THIN_CLIENT_END,
+              after_long_help = crate::commands::environments::EXAMPLES)]
     Environments(EnvironmentsCommand),
     /// WorkSpaces Thin Client software sets
-    #[command(subcommand, after_long_help = crate::commands::software_sets::EXAMPLES)]
+    #[command(subcommand, before_long_help = crate::report::THIN_CLIENT_END,
+              after_long_help = crate::commands::software_sets::EXAMPLES)]
     SoftwareSets(SoftwareSetsCommand),
     /// Amazon WorkSpaces: list, create, modify, start, stop, reboot, rebuild, terminate
     #[command(subcommand, after_long_help = crate::commands::workspaces::EXAMPLES)]

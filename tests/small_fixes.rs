@@ -48,3 +48,20 @@ fn applications_owner_amazon_as_the_help_shows_it() {
     let refused = sb.run(&["applications", "list", "--owner", "amazon.com"]);
     assert_eq!(refused.code, 2, "{}", refused.stderr);
 }
+
+#[test]
+fn the_thin_client_end_is_said_once_where_it_helps() {
+    let sb = TestEnv::start();
+    for group in ["devices", "environments", "software-sets"] {
+        let help = sb.run(&[group, "--help"]).success();
+        assert_eq!(help.stdout.matches("2027-03-31").count(), 1, "{}", help.stdout);
+        assert!(help.stdout.contains("wsfleet export"), "{}", help.stdout);
+    }
+    let workspaces = sb.run(&["workspaces", "--help"]).success();
+    assert!(!workspaces.stdout.contains("2027-03-31"));
+    let report = sb.run(&["--quiet", "report"]).success();
+    assert_eq!(report.stdout.matches("2027-03-31").count(), 1, "{}", report.stdout);
+    let notice = report.stdout.find("2027-03-31").unwrap();
+    let devices = report.stdout.find("Devices by").unwrap();
+    assert!(notice < devices, "{}", report.stdout);
+}

@@ -90,9 +90,17 @@ fn write_tables(
     sections: &[Section],
     located: bool,
 ) -> Result<()> {
+    let mut thin_client_noted = false;
     for (i, section) in sections.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
+        }
+        let thin_client = section
+            .group
+            .is_some_and(|group| crate::report::THIN_CLIENT_GROUPS.contains(&group));
+        if thin_client && !thin_client_noted {
+            writeln!(out, "{}\n", crate::report::THIN_CLIENT_END)?;
+            thin_client_noted = true;
         }
         writeln!(out, "{}", section.title)?;
         if section.rows.is_empty() {

@@ -11,7 +11,8 @@ use crate::error::{AppError, Result};
 pub const EXAMPLES: &str = "\
 Examples:
   wsfleet sandbox serve
-  eval \"$(wsfleet sandbox serve --port 4566 &)\"   # or copy the exports it prints
+  wsfleet sandbox serve --port 4566 > sandbox.env &   # in the background
+  . ./sandbox.env   # once it has started: the exports it printed, in this shell
   wsfleet sandbox serve --devices 100000 --latency 10 --rate-limit 50
   aws workspaces-thin-client list-devices   # after the exports, with the AWS CLI";
 
