@@ -54,14 +54,64 @@ fn the_thin_client_end_is_said_once_where_it_helps() {
     let sb = TestEnv::start();
     for group in ["devices", "environments", "software-sets"] {
         let help = sb.run(&[group, "--help"]).success();
-        assert_eq!(help.stdout.matches("2027-03-31").count(), 1, "{}", help.stdout);
+        assert_eq!(
+            help.stdout.matches("2027-03-31").count(),
+            1,
+            "{}",
+            help.stdout
+        );
         assert!(help.stdout.contains("wsfleet export"), "{}", help.stdout);
     }
     let workspaces = sb.run(&["workspaces", "--help"]).success();
     assert!(!workspaces.stdout.contains("2027-03-31"));
     let report = sb.run(&["--quiet", "report"]).success();
-    assert_eq!(report.stdout.matches("2027-03-31").count(), 1, "{}", report.stdout);
+    assert_eq!(
+        report.stdout.matches("2027-03-31").count(),
+        1,
+        "{}",
+        report.stdout
+    );
     let notice = report.stdout.find("2027-03-31").unwrap();
     let devices = report.stdout.find("Devices by").unwrap();
     assert!(notice < devices, "{}", report.stdout);
+}
+
+/// Seconds since the epoch of an RFC 3339 UTC timestamp.
+fn epoch_seconds(text: &str) -> i64 {
+    let at = humantime::parse_rfc3339_weak(text.trim_end_matches('Z')).unwrap();
+    i64::try_from(at.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()).unwrap()
+}
+
+#[test]
+fn devices_not_seen_for_a_while() {
+    let sb = TestEnv::start();
+    let all = sb.run(&["devices", "list", "-o", "json"]).success().json();
+    let unseen = sb
+        .run(&["devices", "list", "--not-seen-for", "30d", "-o", "json"])
+        .success()
+        .json();
+    let now =
+        epoch_seconds(&humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string());
+    let cutoff = now - 30 * 86_400;
+    let expected: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["lastPostureAt"]
+                .as_str()
+                .is_none_or(|t| epoch_seconds(t) < cutoff)
+        })
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    let listed: Vec<&str> = unseen
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert!(!listed.is_empty() && listed.len() < all.as_array().unwrap().len());
+    assert_eq!(listed, expected);
+    let refused = sb.run(&["devices", "list", "--not-seen-for", "soon"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
 }

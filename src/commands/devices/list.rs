@@ -18,6 +18,7 @@ Examples:
   wsfleet devices list --name 'lobby-*' -o csv > lobby.csv
   wsfleet devices list --details --compliance not-compliant
   wsfleet devices list --tag team=support
+  wsfleet devices list --not-seen-for 30d --status registered
   wsfleet devices list --columns id,serialNumber,lastUserId -o json";
 
 #[derive(Debug, clap::Args)]
@@ -27,6 +28,11 @@ pub struct Args {
 
     #[command(flatten)]
     pub names: NameFilterArgs,
+
+    /// Only devices that have not reported (lastPostureAt) for this long, or
+    /// never (90s, 10m, 2h, 30d, 2w)
+    #[arg(long, value_name = "DURATION", value_parser = crate::duration::positive())]
+    pub not_seen_for: Option<std::time::Duration>,
 
     /// Fetch every device's details (GetDevice), --concurrency at a time
     #[arg(long)]
@@ -42,12 +48,16 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         details: args.details,
     })?;
     let details = args.details || writer.needs_details();
+    let unseen_since = args
+        .not_seen_for
+        .map(|d| crate::commands::report::now() - i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     scope::list(
         ctx,
         Service::ThinClient,
         writer,
-        |session| {
-            DeviceListing::new(
+        |session| DeviceListing {
+            unseen_since,
+            ..DeviceListing::new(
                 session.thin_client().clone(),
                 &filter,
                 details,
@@ -70,6 +80,9 @@ struct DeviceListing<'a> {
     filter: &'a Filter,
     details: bool,
     concurrency: usize,
+    /// `--not-seen-for`: only devices whose last report is before this
+    /// (seconds since the epoch), or that never reported.
+    unseen_since: Option<i64>,
 }
 
 impl<'a> DeviceListing<'a> {
@@ -86,8 +99,21 @@ impl<'a> DeviceListing<'a> {
             filter,
             details,
             concurrency,
+            unseen_since: None,
         }
     }
+
+    fn keep_unseen(&self, mut page: Vec<Device>) -> Vec<Device> {
+        if let Some(cutoff) = self.unseen_since {
+            page.retain(|d| unseen_since(d, cutoff));
+        }
+        page
+    }
+}
+
+/// The device has not reported since `cutoff` (or ever).
+fn unseen_since(device: &Device, cutoff: i64) -> bool {
+    device.last_posture_at().is_none_or(|at| at.secs() < cutoff)
 }
 
 impl PageSource<Device> for DeviceListing<'_> {
@@ -103,11 +129,11 @@ impl PageSource<Device> for DeviceListing<'_> {
             .filter
             .apply(&self.client, page, self.details, self.concurrency);
         if !(self.details || self.filter.needs_details()) {
-            return Ok(Some(completed.await?));
+            return Ok(Some(self.keep_unseen(completed.await?)));
         }
         let (page, next) = tokio::join!(completed, self.pages.next_page());
         self.prefetched = Some(next);
-        Ok(Some(page?))
+        Ok(Some(self.keep_unseen(page?)))
     }
 }
 
