@@ -94,6 +94,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_headers: bool,
 
+    /// JMESPath over the JSON output, as the AWS CLI's --query (implies -o json)
+    #[arg(long, global = true, value_name = "EXPR", value_parser = crate::output::query::checked)]
+    pub query: Option<String>,
+
     /// CSV: keep cells that start like a spreadsheet formula as they are
     #[arg(long, global = true)]
     pub csv_raw: bool,

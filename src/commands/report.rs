@@ -70,6 +70,10 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             header.insert("stale".to_owned(), Value::from(compact(args.stale)));
             header.insert("within".to_owned(), Value::from(compact(args.within)));
             let document = summary::document(sections, header);
+            let document = match &ctx.printer.settings().query {
+                Some(query) => crate::output::query::apply(query, &document)?,
+                None => document,
+            };
             if ctx.printer.format() == Format::Json {
                 serde_json::to_writer_pretty(&mut out, &document).map_err(std::io::Error::from)?;
             } else {

@@ -7,6 +7,7 @@ mod cell;
 mod columns;
 mod fit;
 mod printer;
+pub mod query;
 mod writer;
 
 pub use cell::cell_text;
@@ -54,6 +55,8 @@ pub struct OutputSettings {
     pub headers: bool,
     /// `--csv-raw`: leave cells that start like a formula as they are.
     pub csv_raw: bool,
+    /// `--query`: a JMESPath expression the JSON document passes through.
+    pub query: Option<String>,
     pub color: bool,
     /// The terminal's width when the stream is one: tables are fitted to
     /// it. `None` (a pipe, a file) never cuts a cell.
@@ -67,6 +70,7 @@ impl Default for OutputSettings {
             columns: None,
             headers: true,
             csv_raw: false,
+            query: None,
             color: false,
             width: None,
         }

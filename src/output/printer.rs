@@ -100,7 +100,13 @@ impl Printer {
         streams: Streams,
     ) -> Printer {
         let output = OutputSettings {
-            format: global.output,
+            // A query is over the JSON, whatever -o says.
+            format: if global.query.is_some() {
+                Format::Json
+            } else {
+                global.output
+            },
+            query: global.query.clone(),
             columns: global.columns.clone(),
             headers: !global.no_headers,
             csv_raw: global.csv_raw,

@@ -41,6 +41,11 @@ enum Sink<W: Write> {
     Json {
         out: W,
     },
+    /// `--query`: the document is held whole, for the expression to see.
+    Query {
+        out: W,
+        items: Vec<Value>,
+    },
     Ndjson {
         out: W,
     },
@@ -104,6 +109,10 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
             Format::Table => Sink::Table {
                 out,
                 rows: Vec::new(),
+            },
+            Format::Json if settings.query.is_some() => Sink::Query {
+                out,
+                items: Vec::new(),
             },
             Format::Json => Sink::Json { out },
             Format::Ndjson => Sink::Ndjson { out },
@@ -170,6 +179,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
                 out.write_all(if first { b"[\n" } else { b",\n" })?;
                 write_indented_json(out, &object)?;
             }
+            (Sink::Query { items, .. }, Row::Object(object)) => items.push(object),
             (Sink::Ndjson { out }, Row::Object(object)) => {
                 serde_json::to_writer(&mut *out, &object).map_err(std::io::Error::from)?;
                 out.write_all(b"\n")?;
@@ -193,7 +203,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
     /// when the last page arrives.
     pub fn flush(&mut self) -> Result<()> {
         match &mut self.sink {
-            None | Some(Sink::Table { .. }) => {}
+            None | Some(Sink::Table { .. } | Sink::Query { .. }) => {}
             Some(Sink::Json { out } | Sink::Ndjson { out }) => out.flush()?,
             Some(Sink::Csv { out }) => out.flush()?,
         }
@@ -223,6 +233,10 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
                 out.write_all(if count == 0 { b"[]\n" } else { b"\n]\n" })?;
                 out.flush()?;
             }
+            Some(Sink::Query { mut out, items }) => {
+                let expression = self.settings.query.as_deref().unwrap_or("@");
+                write_queried(&mut out, expression, &Value::Array(items))?;
+            }
             Some(Sink::Ndjson { mut out }) => out.flush()?,
             Some(Sink::Csv { mut out }) => out.flush()?,
             None => {}
@@ -247,11 +261,8 @@ pub fn write_one<T: 'static, W: Write>(
 ) -> Result<()> {
     match settings.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &selection.to_json(item, None))
-                .map_err(std::io::Error::from)?;
-            out.write_all(b"\n")?;
-            out.flush()?;
-            Ok(())
+            let expression = settings.query.as_deref().unwrap_or("@");
+            write_queried(&mut out, expression, &selection.to_json(item, None))
         }
         Format::Ndjson | Format::Csv => {
             let mut writer = ListWriter::new(selection.clone(), settings, out);
@@ -378,6 +389,19 @@ fn header_cell(text: &str, settings: &OutputSettings) -> Cell {
     } else {
         cell
     }
+}
+
+/// The document through `--query` (`@`: as it is), pretty-printed.
+fn write_queried<W: Write>(out: &mut W, expression: &str, document: &Value) -> Result<()> {
+    let result = if expression == "@" {
+        document.clone()
+    } else {
+        super::query::apply(expression, document)?
+    };
+    serde_json::to_writer_pretty(&mut *out, &result).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(())
 }
 
 fn write_indented_json<W: Write>(out: &mut W, value: &Value) -> std::io::Result<()> {
