@@ -29,12 +29,14 @@ fn registered_device_ids(sb: &TestEnv) -> Vec<String> {
         .collect()
 }
 
-/// The journal's first line: each target's client token.
+/// The journal's targets line (after the start line): each target's client token.
 fn journaled_tokens(path: &std::path::Path) -> HashMap<String, String> {
     let text = std::fs::read_to_string(path).unwrap();
     let start: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
     assert_eq!(start["kind"], "start");
-    start["targets"]
+    let targets: Value = serde_json::from_str(text.lines().nth(1).unwrap()).unwrap();
+    assert_eq!(targets["kind"], "targets");
+    targets["targets"]
         .as_array()
         .unwrap()
         .iter()
