@@ -153,6 +153,16 @@ fn resume_named(argv: &[OsString]) -> Option<Resume> {
     None
 }
 
+/// Whether the command line runs the journaled command (its group, then its
+/// verb's words).
+fn names_command(argv: &[OsString], invocation: &Invocation) -> bool {
+    let words: Vec<String> = std::iter::once(invocation.resource.clone())
+        .chain(invocation.action.split(' ').map(str::to_owned))
+        .collect();
+    argv.windows(words.len())
+        .any(|window| window.iter().zip(&words).all(|(w, expected)| w == expected.as_str()))
+}
+
 /// The command line with what a `--resume` journal recorded and the command
 /// leaves out: its parameters and, when it read its targets from a file, the
 /// journal as `--ids-from` (which then reads the journal's targets).
@@ -205,6 +215,18 @@ pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches) {
         }
         // Just the verb may miss a required parameter: the journal has it.
         Err(_) => resume_named(&argv).and_then(|resume| {
+            if !names_command(&argv, &resume.invocation) {
+                clap::Error::raw(
+                    clap::error::ErrorKind::ValueValidation,
+                    format!(
+                        "--resume {}: that journal is of `{} {}`, not this command\n",
+                        resume.path.display(),
+                        printable(&resume.invocation.resource),
+                        printable(&resume.invocation.action)
+                    ),
+                )
+                .exit();
+            }
             let said = |flag: &str| {
                 argv.iter().any(|w| {
                     let w = w.to_string_lossy();
