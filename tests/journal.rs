@@ -198,9 +198,14 @@ fn a_resume_is_bound_to_its_command_and_just_the_verb_finishes_it() {
         "1",
     ])
     .success();
-    let start: Value =
-        serde_json::from_str(std::fs::read_to_string(journal).unwrap().lines().next().unwrap())
-            .unwrap();
+    let start: Value = serde_json::from_str(
+        std::fs::read_to_string(journal)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(start["resource"], "devices");
     assert_eq!(start["action"], "update");
     assert_eq!(
@@ -213,8 +218,18 @@ fn a_resume_is_bound_to_its_command_and_just_the_verb_finishes_it() {
     let three: Vec<&str> = ids[..3].iter().map(String::as_str).collect();
     let mut args = vec!["devices", "update", "--resume", journal];
     args.extend(&three);
-    refused_before_any_request(&sb, &args, "leaves out targets the journal has not finished");
-    let mut args = vec!["devices", "update", "--resume", journal, "0123456789abcdefghijklmn"];
+    refused_before_any_request(
+        &sb,
+        &args,
+        "leaves out targets the journal has not finished",
+    );
+    let mut args = vec![
+        "devices",
+        "update",
+        "--resume",
+        journal,
+        "0123456789abcdefghijklmn",
+    ];
     args.extend(ids.iter().map(String::as_str));
     refused_before_any_request(&sb, &args, "names targets the journal does not have");
     // Another value of the change's parameter.
@@ -337,7 +352,10 @@ fn a_malformed_journal_is_refused_naming_the_line_before_any_request() {
     let cases: Vec<(String, String, &str)> = vec![
         (
             "garbage".into(),
-            format!("{}\n{}\nnot json at all\n{}\n", lines[0], lines[1], lines[2]),
+            format!(
+                "{}\n{}\nnot json at all\n{}\n",
+                lines[0], lines[1], lines[2]
+            ),
             "line 3",
         ),
         (
@@ -355,11 +373,7 @@ fn a_malformed_journal_is_refused_naming_the_line_before_any_request() {
             format!("{}\n{}\n{unknown_outcome}\n", lines[0], lines[1]),
             "line 3: unknown outcome",
         ),
-        (
-            "no-targets".into(),
-            format!("{}\n", lines[0]),
-            "line 2",
-        ),
+        ("no-targets".into(), format!("{}\n", lines[0]), "line 2"),
         (
             "huge-line".into(),
             format!("{}\n{}\n", lines[0], "x".repeat(17 * 1024 * 1024)),
@@ -384,7 +398,12 @@ fn a_malformed_journal_is_refused_naming_the_line_before_any_request() {
     assert!(!err.contains("backtrace"), "{err}");
     refused_before_any_request(
         &sb,
-        &["devices", "tag", "--resume", sb.home.path().to_str().unwrap()],
+        &[
+            "devices",
+            "tag",
+            "--resume",
+            sb.home.path().to_str().unwrap(),
+        ],
         "directory",
     );
 }

@@ -63,7 +63,9 @@ impl Parameter {
     }
 
     fn label(&self) -> String {
-        self.flag.clone().unwrap_or_else(|| self.name.to_uppercase())
+        self.flag
+            .clone()
+            .unwrap_or_else(|| self.name.to_uppercase())
     }
 }
 
@@ -159,8 +161,12 @@ fn names_command(argv: &[OsString], invocation: &Invocation) -> bool {
     let words: Vec<String> = std::iter::once(invocation.resource.clone())
         .chain(invocation.action.split(' ').map(str::to_owned))
         .collect();
-    argv.windows(words.len())
-        .any(|window| window.iter().zip(&words).all(|(w, expected)| w == expected.as_str()))
+    argv.windows(words.len()).any(|window| {
+        window
+            .iter()
+            .zip(&words)
+            .all(|(w, expected)| w == expected.as_str())
+    })
 }
 
 /// The command line with what a `--resume` journal recorded and the command
@@ -206,9 +212,8 @@ pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches) {
                 .then(|| leaf_matches.get_one::<Resume>("resume"))
                 .flatten();
             resume.and_then(|resume| {
-                let given = |id: &str| {
-                    leaf_matches.value_source(id) == Some(ValueSource::CommandLine)
-                };
+                let given =
+                    |id: &str| leaf_matches.value_source(id) == Some(ValueSource::CommandLine);
                 let names_targets = given("ids") || given("ids_from");
                 restored(&argv, resume, |p| given(&p.name), names_targets)
             })
@@ -295,9 +300,8 @@ pub fn open_journal(matches: &ArgMatches) -> Result<Option<JournalWriter>> {
 /// The command must be the journal's, with the journal's parameters.
 fn check_resume(resume: &Resume, now: &Invocation) -> Result<()> {
     let refuse = |difference: String| {
-        AppError::usage(format!("--resume {}: {difference}", resume.path.display())).with_hint(
-            "give just the verb with --resume FILE: the journal supplies the rest",
-        )
+        AppError::usage(format!("--resume {}: {difference}", resume.path.display()))
+            .with_hint("give just the verb with --resume FILE: the journal supplies the rest")
     };
     let then = &resume.invocation;
     if (&then.resource, &then.action) != (&now.resource, &now.action) {

@@ -135,9 +135,8 @@ pub fn read(path: &Path) -> Result<Resume> {
     }
     let mut reader = BufReader::new(file);
     let parse = |text: &str, number: usize| {
-        serde_json::from_str::<Line>(text).map_err(|e| {
-            AppError::usage(format!("line {number} is not a journal line: {e}"))
-        })
+        serde_json::from_str::<Line>(text)
+            .map_err(|e| AppError::usage(format!("line {number} is not a journal line: {e}")))
     };
     let invocation = match bounded_line(&mut reader, 1)? {
         Some((text, _)) => match serde_json::from_str::<Line>(&text) {

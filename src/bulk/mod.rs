@@ -917,9 +917,7 @@ mod tests {
                     async move { vec![(batch[0].id.clone(), Ok(()))] }
                 },
                 rx,
-                Some(
-                    JournalWriter::create(&first_journal, &test_invocation(), false).unwrap(),
-                ),
+                Some(JournalWriter::create(&first_journal, &test_invocation(), false).unwrap()),
             )
             .await
             .unwrap();

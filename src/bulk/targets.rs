@@ -97,7 +97,8 @@ impl TargetArgs {
                 .is_some_and(|path| std::path::Path::new(path) == r.path)
         });
         // `--resume` alone: the journal names the targets.
-        let named_here = !self.ids.is_empty() || (self.ids_from.is_some() && from_journal.is_none());
+        let named_here =
+            !self.ids.is_empty() || (self.ids_from.is_some() && from_journal.is_none());
         if !named_here && let Some(resume) = resume {
             raw = resume.targets.iter().map(|t| t.named.clone()).collect();
         }
@@ -137,9 +138,8 @@ fn same_targets_as_journal(targets: &[Named], resume: &Resume) -> Result<()> {
         }
     };
     let refuse = |difference: String| {
-        AppError::usage(format!("--resume {}: {difference}", resume.path.display())).with_hint(
-            "give just the verb with --resume FILE: the journal names the targets",
-        )
+        AppError::usage(format!("--resume {}: {difference}", resume.path.display()))
+            .with_hint("give just the verb with --resume FILE: the journal names the targets")
     };
     let unknown: Vec<&str> = targets
         .iter()

@@ -224,6 +224,7 @@ impl Session {
         self.thin_client.get_or_init(|| {
             let mut config = aws_sdk_workspacesthinclient::config::Builder::from(&self.config)
                 .interceptor(StripHostPrefixForCustomEndpoint)
+                .interceptor(CapResponseBody)
                 .interceptor(TraceRequests);
             for interceptor in &self.interceptors {
                 config.push_interceptor(interceptor.clone());
@@ -236,8 +237,9 @@ impl Session {
 
     pub fn workspaces(&self) -> &WorkspacesClient {
         self.workspaces.get_or_init(|| {
-            let mut config =
-                aws_sdk_workspaces::config::Builder::from(&self.config).interceptor(TraceRequests);
+            let mut config = aws_sdk_workspaces::config::Builder::from(&self.config)
+                .interceptor(CapResponseBody)
+                .interceptor(TraceRequests);
             for interceptor in &self.interceptors {
                 config.push_interceptor(interceptor.clone());
             }
@@ -259,6 +261,50 @@ impl Session {
             connect_timeout: self.connect_timeout,
         };
         api::Client::new(sdk, Arc::new(endpoint))
+    }
+}
+
+/// The largest response body read: a page of any listing is far smaller,
+/// and an endpoint that sends without end must not fill memory before
+/// `--timeout` fires.
+pub const MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
+
+/// Ends a response whose body grows past [`MAX_RESPONSE_BYTES`].
+#[derive(Debug)]
+struct CapResponseBody;
+
+impl Intercept for CapResponseBody {
+    fn name(&self) -> &'static str {
+        "CapResponseBody"
+    }
+
+    fn modify_before_deserialization(
+        &self,
+        context: &mut aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextMut<'_>,
+        _runtime_components: &aws_smithy_runtime_api::client::runtime_components::RuntimeComponents,
+        _cfg: &mut aws_smithy_types::config_bag::ConfigBag,
+    ) -> std::result::Result<(), aws_smithy_runtime_api::box_error::BoxError> {
+        let response = context.response_mut();
+        let body = std::mem::replace(
+            response.body_mut(),
+            aws_smithy_types::body::SdkBody::taken(),
+        );
+        let limited = http_body_util::BodyExt::map_err(
+            http_body_util::Limited::new(body, MAX_RESPONSE_BYTES),
+            |err| -> aws_smithy_runtime_api::box_error::BoxError {
+                if err.is::<http_body_util::LengthLimitError>() {
+                    format!(
+                        "the response body is larger than {} MiB, more than any answer wsfleet expects",
+                        MAX_RESPONSE_BYTES / 1024 / 1024
+                    )
+                    .into()
+                } else {
+                    err
+                }
+            },
+        );
+        *response.body_mut() = aws_smithy_types::body::SdkBody::from_body_1_x(limited);
+        Ok(())
     }
 }
 
