@@ -93,12 +93,11 @@ impl Entry {
             .into_iter()
             .flatten()
             .map(|part| {
-                strip_ansi_escapes::strip_str(part)
+                let visible: String = strip_ansi_escapes::strip_str(part)
                     .chars()
                     .filter(|c| !c.is_control())
-                    .collect::<String>()
-                    .trim()
-                    .to_owned()
+                    .collect();
+                crate::output::escape_invisible(visible.trim())
             })
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()

@@ -274,75 +274,10 @@ fn tagging_500_devices_through_faults_does_each_once() {
     }
 }
 
-/// A misbehaving endpoint on 127.0.0.1: `answer` writes the whole HTTP
-/// response to each request (whose head it is given). It stops serving when
-/// dropped.
-struct HostileEndpoint {
-    endpoint: String,
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    requests: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-}
-
-impl HostileEndpoint {
-    fn start(answer: fn(&str, &mut std::net::TcpStream)) -> HostileEndpoint {
-        use std::io::Read;
-        use std::sync::atomic::Ordering;
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let endpoint = format!("http://{}", listener.local_addr().unwrap());
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let requests = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let (stopped, counted) = (stop.clone(), requests.clone());
-        std::thread::spawn(move || {
-            while !stopped.load(Ordering::SeqCst) {
-                let Ok((mut stream, _)) = listener.accept() else {
-                    std::thread::sleep(Duration::from_millis(5));
-                    continue;
-                };
-                let _ = stream.set_nonblocking(false);
-                let mut head = Vec::new();
-                let mut byte = [0u8; 1];
-                while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap_or(0) == 1 {
-                    head.push(byte[0]);
-                }
-                counted.fetch_add(1, Ordering::SeqCst);
-                answer(&String::from_utf8_lossy(&head), &mut stream);
-            }
-        });
-        HostileEndpoint {
-            endpoint,
-            stop,
-            requests,
-        }
-    }
-
-    fn requests(&self) -> usize {
-        self.requests.load(std::sync::atomic::Ordering::SeqCst)
-    }
-}
-
-impl Drop for HostileEndpoint {
-    fn drop(&mut self) {
-        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
-    }
-}
-
-fn hostile_run(endpoint: &HostileEndpoint, args: &[&str]) -> common::Run {
-    let home = tempfile::tempdir().unwrap();
-    common::Run::of(
-        common::isolated_wsfleet(&home)
-            .env("AWS_REGION", "us-east-1")
-            .args(["--endpoint-url", &endpoint.endpoint])
-            .args(args)
-            .output()
-            .unwrap(),
-    )
-}
-
 #[test]
 fn an_endpoint_that_repeats_its_next_token_is_stopped_with_an_error() {
     use std::io::Write;
-    let endpoint = HostileEndpoint::start(|_, stream| {
+    let endpoint = common::hostile::HostileEndpoint::start(|_, stream| {
         let body =
             r#"{"devices":[{"id":"0123456789abcdefghijklmn","name":"loop"}],"nextToken":"again"}"#;
         let _ = write!(
@@ -351,7 +286,7 @@ fn an_endpoint_that_repeats_its_next_token_is_stopped_with_an_error() {
             body.len()
         );
     });
-    let run = hostile_run(&endpoint, &["devices", "list", "-o", "json"]);
+    let run = endpoint.run(&["devices", "list", "-o", "json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("nextToken"), "{}", run.stderr);
     assert!(run.stderr.contains("already given"), "{}", run.stderr);
@@ -361,7 +296,7 @@ fn an_endpoint_that_repeats_its_next_token_is_stopped_with_an_error() {
 #[test]
 fn an_endless_response_body_is_cut_off_at_the_cap() {
     use std::io::Write;
-    let endpoint = HostileEndpoint::start(|_, stream| {
+    let endpoint = common::hostile::HostileEndpoint::start(|_, stream| {
         let _ = write!(
             stream,
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -378,10 +313,7 @@ fn an_endless_response_body_is_cut_off_at_the_cap() {
         }
     });
     let started = std::time::Instant::now();
-    let run = hostile_run(
-        &endpoint,
-        &["--timeout", "10m", "devices", "list", "-o", "json"],
-    );
+    let run = endpoint.run(&["--timeout", "10m", "devices", "list", "-o", "json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("MiB"), "{}", run.stderr);
     assert!(
