@@ -604,6 +604,22 @@ const CASES: &[Case] = &[
         &["devices", "list"],
         "'never' for '--timeout",
     ),
+    // AWS configuration files: bounded, and parsed or refused.
+    with_env(
+        &[("AWS_CONFIG_FILE", "/dev/zero")],
+        &["devices", "list"],
+        "cannot read the AWS config file /dev/zero: larger than 4 MiB",
+    ),
+    with_env(
+        &[("AWS_SHARED_CREDENTIALS_FILE", "/dev/zero")],
+        &["devices", "list"],
+        "cannot read the AWS credentials file /dev/zero: larger than 4 MiB",
+    ),
+    with_env(
+        &[("AWS_CONFIG_FILE", "unclosed.ini")],
+        &["devices", "list"],
+        "unclosed.ini on line 1: Profile definition must end with ']'",
+    ),
     // Journals: bounded, checked line by line, bound to their command.
     case(
         &["devices", "update", "--resume", "/dev/zero"],
@@ -730,6 +746,7 @@ fn write_inputs(sb: &TestEnv) {
     ] {
         std::fs::write(sb.path(name), lines.join("\n") + "\n").unwrap();
     }
+    std::fs::write(sb.path("unclosed.ini"), "[default\nregion = eu-west-1\n").unwrap();
     std::fs::write(sb.path("bidi.txt"), "abc\u{202e}defghijklmnopqrstu\n").unwrap();
 }
 
