@@ -16,6 +16,10 @@ use wsfleet_sandbox::Config;
 
 /// Starts `devices update` of `ids` in the background.
 fn start_update(sb: &TestEnv, ids: &[String], concurrency: &str) -> Child {
+    start_update_with(sb, ids, concurrency, &[])
+}
+
+fn start_update_with(sb: &TestEnv, ids: &[String], concurrency: &str, more: &[&str]) -> Child {
     let args = [
         "devices",
         "update",
@@ -24,7 +28,7 @@ fn start_update(sb: &TestEnv, ids: &[String], concurrency: &str) -> Child {
         "--concurrency",
         concurrency,
     ];
-    start_bulk(sb, &args, ids)
+    start_bulk(sb, &[&args[..], more].concat(), ids)
 }
 
 /// The IDs whose update the sandbox applied (answered 2xx).
@@ -144,17 +148,7 @@ fn sigterm_is_a_first_ctrl_c_with_exit_143_and_a_journal_to_resume() {
     let ids = all_device_ids(&sb);
     sb.clear_requests();
     let journal = sb.path("terminated.ndjson");
-    let args = [
-        "devices",
-        "update",
-        "--update-schedule",
-        "apply-immediately",
-        "--concurrency",
-        "4",
-        "--journal",
-        journal.to_str().unwrap(),
-    ];
-    let child = start_bulk(&sb, &args, &ids);
+    let child = start_update_with(&sb, &ids, "4", &["--journal", journal.to_str().unwrap()]);
     wait_for_requests(&sb, "UpdateDevice", 20);
     let status = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])

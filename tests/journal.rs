@@ -184,20 +184,17 @@ fn a_resume_is_bound_to_its_command_and_just_the_verb_finishes_it() {
     let file = file.to_str().unwrap();
     let journal = sb.path("update.ndjson");
     let journal = journal.to_str().unwrap();
-    sb.run(&[
+    let update = [
         "devices",
         "update",
         "--ids-from",
         file,
         "--update-schedule",
         "apply-immediately",
-        "--journal",
-        journal,
-        // One at a time: the journal's results are in the targets' order.
-        "--concurrency",
-        "1",
-    ])
-    .success();
+    ];
+    // One at a time: the journal's results are in the targets' order.
+    let first = [&update[..], &["--journal", journal, "--concurrency", "1"]].concat();
+    sb.run(&first).success();
     let start: Value = serde_json::from_str(
         std::fs::read_to_string(journal)
             .unwrap()
@@ -277,17 +274,8 @@ fn a_resume_is_bound_to_its_command_and_just_the_verb_finishes_it() {
     }
     // The same command in full resumes too.
     sb.clear_requests();
-    sb.run(&[
-        "devices",
-        "update",
-        "--ids-from",
-        file,
-        "--update-schedule",
-        "apply-immediately",
-        "--resume",
-        journal,
-    ])
-    .success();
+    sb.run(&[&update[..], &["--resume", journal]].concat())
+        .success();
     assert_eq!(sb.requests_for("UpdateDevice").len(), 4);
 }
 

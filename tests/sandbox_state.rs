@@ -102,23 +102,22 @@ fn a_state_file_error_names_the_file() {
     let home = tempfile::tempdir().unwrap();
     let path = state_file(&home);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, "{ not a state").unwrap();
-    let run = sandbox_run(&home, &["devices", "list"]);
-    assert_ne!(run.code, 0);
-    assert!(
-        run.stderr.contains(&path.display().to_string()),
-        "{}",
-        run.stderr
-    );
-
-    // The state file is a directory: the error says which path.
-    std::fs::remove_file(&path).unwrap();
-    std::fs::create_dir(&path).unwrap();
-    let run = sandbox_run(&home, &["devices", "list"]);
-    assert_ne!(run.code, 0);
-    assert!(
-        run.stderr.contains(&path.display().to_string()),
-        "{}",
-        run.stderr
-    );
+    // Not a state file, then not a file at all: each error says which path.
+    let setups: [fn(&std::path::Path); 2] = [
+        |path| std::fs::write(path, "{ not a state").unwrap(),
+        |path| {
+            std::fs::remove_file(path).unwrap();
+            std::fs::create_dir(path).unwrap();
+        },
+    ];
+    for setup in setups {
+        setup(&path);
+        let run = sandbox_run(&home, &["devices", "list"]);
+        assert_ne!(run.code, 0);
+        assert!(
+            run.stderr.contains(&path.display().to_string()),
+            "{}",
+            run.stderr
+        );
+    }
 }

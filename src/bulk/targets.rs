@@ -141,28 +141,24 @@ fn same_targets_as_journal(targets: &[Named], resume: &Resume) -> Result<()> {
         AppError::usage(format!("--resume {}: {difference}", resume.path.display()))
             .with_hint("give just the verb with --resume FILE: the journal names the targets")
     };
-    let unknown: Vec<&str> = targets
-        .iter()
-        .map(|t| t.id.as_str())
-        .filter(|id| !journaled.contains(id))
-        .collect();
-    if !unknown.is_empty() {
-        return Err(refuse(format!(
-            "the command names targets the journal does not have: {}",
-            listed(unknown)
-        )));
-    }
-    let left_out: Vec<&str> = resume
-        .remaining()
-        .into_iter()
-        .map(|n| n.id.as_str())
-        .filter(|id| !named.contains(id))
-        .collect();
-    if !left_out.is_empty() {
-        return Err(refuse(format!(
-            "the command leaves out targets the journal has not finished: {}",
-            listed(left_out)
-        )));
+    let unknown = targets.iter().map(|t| t.id.as_str());
+    let left_out = resume.remaining().into_iter().map(|n| n.id.as_str());
+    for (ids, known, difference) in [
+        (
+            unknown.collect::<Vec<_>>(),
+            &journaled,
+            "the command names targets the journal does not have",
+        ),
+        (
+            left_out.collect(),
+            &named,
+            "the command leaves out targets the journal has not finished",
+        ),
+    ] {
+        let missing: Vec<&str> = ids.into_iter().filter(|id| !known.contains(id)).collect();
+        if !missing.is_empty() {
+            return Err(refuse(format!("{difference}: {}", listed(missing))));
+        }
     }
     Ok(())
 }
