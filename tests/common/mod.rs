@@ -6,6 +6,7 @@
 
 pub mod hostile;
 pub mod process;
+pub mod pty;
 
 use std::path::PathBuf;
 
