@@ -10,6 +10,7 @@ mod bundles_directories;
 mod connect_add_ins;
 mod connection_status;
 mod create;
+mod directory_registration;
 mod directory_settings;
 mod image_path;
 mod images;
