@@ -11,6 +11,7 @@ pub mod account_links;
 pub mod bundles;
 pub mod connect_add_ins;
 pub mod directories;
+pub mod directory_settings;
 pub mod image_path;
 pub mod ip_groups;
 pub mod pages;

@@ -3,17 +3,14 @@
 
 use aws_sdk_workspaces::types::{ReconnectEnum, SelfservicePermissions, WorkspaceDirectory};
 
-use super::{SettingChange, described, show_settings_plan};
+use super::described;
+use super::settings::{Change, Setting, modify_each, shown};
 use crate::api::directories::modify_selfservice_permissions;
-use crate::bulk::Executor;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
-use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
 use crate::enum_arg::api_enum;
-use crate::error::{AppError, Result};
-use crate::resources::DIRECTORIES;
-use crate::scope::{Service, route};
+use crate::error::Result;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -58,12 +55,12 @@ pub struct Args {
     pub bulk: BulkArgs,
 }
 
-type Current = fn(&SelfservicePermissions) -> Option<&ReconnectEnum>;
+type Permission = fn(&SelfservicePermissions) -> Option<&ReconnectEnum>;
 
 impl Args {
-    /// Each setting given: its name, its new value and how to read the current one.
-    fn settings(&self) -> Vec<(&'static str, PermissionArg, Current)> {
-        let all: [(&'static str, Option<PermissionArg>, Current); 5] = [
+    /// Each permission given: its name, its new value and how to read the current one.
+    fn settings(&self) -> Vec<Setting<WorkspaceDirectory>> {
+        let all: [(&'static str, Option<PermissionArg>, Permission); 5] = [
             (
                 "RestartWorkspace",
                 self.restart_workspace,
@@ -91,7 +88,15 @@ impl Args {
             ),
         ];
         all.into_iter()
-            .filter_map(|(name, value, current)| Some((name, value?, current)))
+            .filter_map(|(name, value, current)| {
+                Some(Setting::new(
+                    name,
+                    value?.api_value(),
+                    move |d: &WorkspaceDirectory| {
+                        shown(d.selfservice_permissions().and_then(current))
+                    },
+                ))
+            })
             .collect()
     }
 
@@ -108,59 +113,22 @@ impl Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let settings = args.settings();
-    if settings.is_empty() {
-        return Err(AppError::usage(
-            "nothing to modify: give at least one permission (--restart-workspace, --rebuild-workspace, ...)",
-        ));
-    }
-    let named = DIRECTORIES.targets(&args.targets, args.bulk.resume.as_ref())?;
-    if named.is_empty() {
-        return Err(AppError::usage(
-            "name the directories to modify: IDs or --ids-from FILE",
-        ));
-    }
-    let routed = route(ctx, Service::WorkSpaces, named).await?;
-    let places = &routed.places;
-    let directories = places
-        .gather(routed.ids, |place, ids| {
-            let client = places.workspaces(place);
-            async move { described(client, &ids).await }
-        })
-        .await?;
-    let changes: Vec<SettingChange> = settings
-        .iter()
-        .map(|&(name, value, current)| {
-            let before: super::CurrentValue = Box::new(move |d: &WorkspaceDirectory| {
-                d.selfservice_permissions()
-                    .and_then(current)
-                    .map(|v| v.as_str().to_owned())
-            });
-            (name, value.api_value().to_owned(), before)
-        })
-        .collect();
-    show_settings_plan(ctx, "SelfservicePermissions", &directories, &changes);
-    if args.change.dry_run {
-        ctx.printer.note("dry run: nothing was changed");
-        return Ok(());
-    }
+    let change = Change {
+        action: "modify",
+        group: "SelfservicePermissions",
+        settings: args.settings(),
+        flags: "--restart-workspace, --increase-volume-size, --change-compute-type, --switch-running-mode, --rebuild-workspace",
+    };
     let permissions = args.permissions();
-    // ModifySelfservicePermissions takes one directory a call.
-    let report =
-        Executor::for_verb(ctx, &args.bulk, places, 1)
-            .run(
-                "modify",
-                ids_of(&directories, WorkspaceDirectory::directory_id),
-                |batch| {
-                    each_target(batch, |target| {
-                        let client = places.workspaces(target.place);
-                        let permissions = permissions.clone();
-                        async move {
-                            modify_selfservice_permissions(client, &target.id, permissions).await
-                        }
-                    })
-                },
-            )
-            .await?;
-    report.finish(ctx)
+    modify_each(
+        ctx,
+        (&args.targets, &args.change, &args.bulk),
+        change,
+        |client, ids| async move { described(&client, &ids).await },
+        |client, id| {
+            let permissions = permissions.clone();
+            async move { modify_selfservice_permissions(&client, &id, permissions).await }
+        },
+    )
+    .await
 }
