@@ -112,19 +112,10 @@ fn modify_self_service_shows_before_and_after_and_fails_only_the_unknown_directo
     ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let results = run.json();
-    let outcome = |id: &str| {
-        results
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["id"] == id)
-            .cloned()
-            .unwrap()
-    };
-    assert_eq!(outcome(&ad)["outcome"], "done");
-    assert_eq!(outcome(&pools)["outcome"], "done");
+    assert_eq!(outcome(&results, &ad)["outcome"], "done");
+    assert_eq!(outcome(&results, &pools)["outcome"], "done");
     assert_eq!(
-        outcome("wsd-nothere01")["code"],
+        outcome(&results, "wsd-nothere01")["code"],
         "ResourceNotFoundException"
     );
     for id in [&ad, &pools] {
@@ -192,17 +183,11 @@ fn deregister_asks_first_and_refuses_a_directory_with_workspaces() {
     ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let results = run.json();
-    let of = |id: &str| {
-        results
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["id"] == id)
-            .cloned()
-            .unwrap()
-    };
-    assert_eq!(of(&ad)["code"], "InvalidResourceStateException");
-    assert_eq!(of(&pools)["outcome"], "done");
+    assert_eq!(
+        outcome(&results, &ad)["code"],
+        "InvalidResourceStateException"
+    );
+    assert_eq!(outcome(&results, &pools)["outcome"], "done");
     let left: Vec<String> = directories(&sb).iter().map(id_of).collect();
     assert!(left.contains(&ad) && !left.contains(&pools), "{left:?}");
 }

@@ -4,12 +4,11 @@
 
 use aws_sdk_workspaces::types::{
     AccessEndpoint, AccessEndpointConfig, AccessEndpointType, AccessPropertyValue,
-    InternetFallbackProtocol, WorkspaceAccessProperties, WorkspaceDirectory,
+    InternetFallbackProtocol, WorkspaceAccessProperties,
 };
 
 use super::checks::{VPC_ENDPOINT_ID, matching};
-use super::described;
-use super::settings::{Change, Setting, modify_each, shown};
+use super::settings::{Change, given, modify_directories};
 use crate::api::directory_settings::modify_access_properties;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
@@ -91,81 +90,32 @@ pub struct Args {
     pub bulk: BulkArgs,
 }
 
-type DeviceType = fn(&WorkspaceAccessProperties) -> Option<&AccessPropertyValue>;
-
 impl Args {
-    fn device_types(&self) -> [(&'static str, Option<AccessArg>, DeviceType); 9] {
-        use WorkspaceAccessProperties as P;
-        [
-            ("DeviceTypeWindows", self.windows, P::device_type_windows),
-            ("DeviceTypeOsx", self.macos, P::device_type_osx),
-            ("DeviceTypeWeb", self.web, P::device_type_web),
-            ("DeviceTypeIos", self.ios, P::device_type_ios),
-            ("DeviceTypeAndroid", self.android, P::device_type_android),
-            (
-                "DeviceTypeChromeOs",
-                self.chromeos,
-                P::device_type_chrome_os,
-            ),
-            (
-                "DeviceTypeZeroClient",
-                self.zero_client,
-                P::device_type_zero_client,
-            ),
-            ("DeviceTypeLinux", self.linux, P::device_type_linux),
-            (
-                "DeviceTypeWorkSpacesThinClient",
-                self.thin_client,
-                P::device_type_work_spaces_thin_client,
-            ),
-        ]
-    }
-
-    fn settings(&self) -> Vec<Setting<WorkspaceDirectory>> {
-        let mut settings: Vec<Setting<WorkspaceDirectory>> = self
-            .device_types()
-            .into_iter()
-            .filter_map(|(name, value, current)| {
-                Some(Setting::new(
-                    name,
-                    value?.api_value(),
-                    move |d: &WorkspaceDirectory| {
-                        shown(d.workspace_access_properties().and_then(current))
-                    },
-                ))
-            })
-            .collect();
-        if !self.access_endpoints.is_empty() {
-            settings.push(Setting::new(
-                "AccessEndpointConfig.AccessEndpoints",
-                self.access_endpoints.join(","),
-                |d: &WorkspaceDirectory| {
-                    let config = d.workspace_access_properties()?.access_endpoint_config()?;
-                    let ids: Vec<&str> = config
-                        .access_endpoints()
-                        .iter()
-                        .filter_map(|e| e.vpc_endpoint_id())
-                        .collect();
-                    Some(ids.join(","))
-                },
-            ));
+    pub fn change(&self) -> Change {
+        let value = |v: Option<AccessArg>| v.map(|v| v.api_value().to_owned());
+        let endpoints =
+            (!self.access_endpoints.is_empty()).then(|| self.access_endpoints.join(";"));
+        Change {
+            action: "modify-access",
+            group: "WorkspaceAccessProperties",
+            settings: given([
+                ("DeviceTypeWindows", value(self.windows)),
+                ("DeviceTypeOsx", value(self.macos)),
+                ("DeviceTypeWeb", value(self.web)),
+                ("DeviceTypeIos", value(self.ios)),
+                ("DeviceTypeAndroid", value(self.android)),
+                ("DeviceTypeChromeOs", value(self.chromeos)),
+                ("DeviceTypeZeroClient", value(self.zero_client)),
+                ("DeviceTypeLinux", value(self.linux)),
+                ("DeviceTypeWorkSpacesThinClient", value(self.thin_client)),
+                ("AccessEndpointConfig.AccessEndpoints", endpoints),
+                (
+                    "AccessEndpointConfig.InternetFallbackProtocols",
+                    self.internet_fallback.map(|p| p.api_value().to_owned()),
+                ),
+            ]),
+            flags: "--windows, --macos, --web, --ios, --android, --chromeos, --zero-client, --linux, --thin-client, --access-endpoint",
         }
-        if let Some(fallback) = self.internet_fallback {
-            settings.push(Setting::new(
-                "AccessEndpointConfig.InternetFallbackProtocols",
-                fallback.api_value(),
-                |d: &WorkspaceDirectory| {
-                    let config = d.workspace_access_properties()?.access_endpoint_config()?;
-                    let protocols: Vec<&str> = config
-                        .internet_fallback_protocols()
-                        .iter()
-                        .map(|p| p.as_str())
-                        .collect();
-                    Some(protocols.join(","))
-                },
-            ));
-        }
-        settings
     }
 
     fn properties(&self) -> Result<WorkspaceAccessProperties> {
@@ -208,21 +158,13 @@ impl Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let properties = args.properties()?;
-    let change = Change {
-        action: "modify-access",
-        group: "WorkspaceAccessProperties",
-        settings: args.settings(),
-        flags: "--windows, --macos, --web, --ios, --android, --chromeos, --zero-client, --linux, --thin-client, --access-endpoint",
-    };
-    modify_each(
+    modify_directories(
         ctx,
         (&args.targets, &args.change, &args.bulk),
-        change,
-        |client, ids| async move { described(&client, &ids).await },
-        |client, id| {
-            let properties = properties.clone();
-            async move { modify_access_properties(&client, &id, properties).await }
+        args.change(),
+        args.properties()?,
+        |client, id, properties| async move {
+            modify_access_properties(&client, &id, properties).await
         },
     )
     .await

@@ -4,12 +4,12 @@
 
 use aws_sdk_workspaces::types::{
     CertificateBasedAuthProperties, CertificateBasedAuthStatusEnum,
-    DeletableCertificateBasedAuthProperty, WorkspaceDirectory,
+    DeletableCertificateBasedAuthProperty,
 };
 
 use super::checks::{CERTIFICATE_AUTHORITY_ARN, matching};
-use super::described;
-use super::settings::{Change, Setting, modify_each, shown};
+use super::modify_saml::set_or_deleted;
+use super::settings::{Change, given, modify_directories};
 use crate::api::directory_settings::modify_certificate_based_auth_properties;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
@@ -59,32 +59,22 @@ pub struct Args {
 }
 
 impl Args {
-    fn settings(&self) -> Vec<Setting<WorkspaceDirectory>> {
-        let current = |d: &WorkspaceDirectory| d.certificate_based_auth_properties().cloned();
-        let mut settings = Vec::new();
-        if let Some(status) = self.status {
-            settings.push(Setting::new(
-                "Status",
-                status.api_value(),
-                move |d: &WorkspaceDirectory| shown(current(d)?.status()),
-            ));
+    pub fn change(&self) -> Change {
+        Change {
+            action: "modify-certificate-auth",
+            group: "CertificateBasedAuthProperties",
+            settings: given([
+                ("Status", self.status.map(|s| s.api_value().to_owned())),
+                (
+                    "CertificateAuthorityArn",
+                    set_or_deleted(
+                        &self.certificate_authority,
+                        self.clear_certificate_authority,
+                    ),
+                ),
+            ]),
+            flags: "--status, --certificate-authority, --clear-certificate-authority",
         }
-        let authority = match (
-            &self.certificate_authority,
-            self.clear_certificate_authority,
-        ) {
-            (Some(arn), _) => Some(arn.clone()),
-            (None, true) => Some("(deleted)".to_owned()),
-            (None, false) => None,
-        };
-        if let Some(authority) = authority {
-            settings.push(Setting::new(
-                "CertificateAuthorityArn",
-                authority,
-                move |d| current(d)?.certificate_authority_arn().map(str::to_owned),
-            ));
-        }
-        settings
     }
 
     fn request(
@@ -115,23 +105,13 @@ impl Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let (properties, delete) = args.request()?;
-    let change = Change {
-        action: "modify-certificate-auth",
-        group: "CertificateBasedAuthProperties",
-        settings: args.settings(),
-        flags: "--status, --certificate-authority, --clear-certificate-authority",
-    };
-    modify_each(
+    modify_directories(
         ctx,
         (&args.targets, &args.change, &args.bulk),
-        change,
-        |client, ids| async move { described(&client, &ids).await },
-        |client, id| {
-            let (properties, delete) = (properties.clone(), delete.clone());
-            async move {
-                modify_certificate_based_auth_properties(&client, &id, properties, delete).await
-            }
+        args.change(),
+        args.request()?,
+        |client, id, (properties, delete)| async move {
+            modify_certificate_based_auth_properties(&client, &id, properties, delete).await
         },
     )
     .await

@@ -7,7 +7,7 @@ use aws_sdk_workspaces::types::{
 };
 
 use super::described;
-use super::settings::{Change, Setting, modify_each, shown};
+use super::settings::{Change, given, modify_each};
 use crate::api::WorkspacesClient;
 use crate::api::directory_settings::{client_properties, modify_client_properties};
 use crate::bulk::targets::TargetArgs;
@@ -54,23 +54,22 @@ pub struct Args {
 }
 
 impl Args {
-    fn settings(&self) -> Vec<Setting<ClientPropertiesResult>> {
-        let mut settings = Vec::new();
-        if let Some(reconnect) = self.reconnect {
-            settings.push(Setting::new(
-                "ReconnectEnabled",
-                reconnect.api_value(),
-                |r: &ClientPropertiesResult| shown(r.client_properties()?.reconnect_enabled()),
-            ));
+    pub fn change(&self) -> Change {
+        Change {
+            action: "modify-client",
+            group: "ClientProperties",
+            settings: given([
+                (
+                    "ReconnectEnabled",
+                    self.reconnect.map(|v| v.api_value().to_owned()),
+                ),
+                (
+                    "LogUploadEnabled",
+                    self.log_upload.map(|v| v.api_value().to_owned()),
+                ),
+            ]),
+            flags: "--reconnect, --log-upload",
         }
-        if let Some(log_upload) = self.log_upload {
-            settings.push(Setting::new(
-                "LogUploadEnabled",
-                log_upload.api_value(),
-                |r: &ClientPropertiesResult| shown(r.client_properties()?.log_upload_enabled()),
-            ));
-        }
-        settings
     }
 }
 
@@ -105,16 +104,10 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .set_reconnect_enabled(args.reconnect.map(ReconnectArg::to_sdk))
         .set_log_upload_enabled(args.log_upload.map(LogUploadArg::to_sdk))
         .build();
-    let change = Change {
-        action: "modify-client",
-        group: "ClientProperties",
-        settings: args.settings(),
-        flags: "--reconnect, --log-upload",
-    };
     modify_each(
         ctx,
         (&args.targets, &args.change, &args.bulk),
-        change,
+        args.change(),
         current,
         |client, id| {
             let properties = properties.clone();

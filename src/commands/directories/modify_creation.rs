@@ -1,13 +1,10 @@
 //! `wsfleet directories modify-creation`: what new WorkSpaces of the
 //! directory get (ModifyWorkspaceCreationProperties).
 
-use aws_sdk_workspaces::types::{
-    DefaultWorkspaceCreationProperties as Current, WorkspaceCreationProperties, WorkspaceDirectory,
-};
+use aws_sdk_workspaces::types::WorkspaceCreationProperties;
 
 use super::checks::{ARN, SECURITY_GROUP_ID, matching};
-use super::described;
-use super::settings::{Change, Setting, modify_each};
+use super::settings::{Change, given, modify_directories};
 use crate::api::directory_settings::modify_creation_properties;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
@@ -58,48 +55,22 @@ pub struct Args {
     pub bulk: BulkArgs,
 }
 
-type Flag = (&'static str, Option<String>, fn(&Current) -> Option<String>);
-
 impl Args {
-    fn flags(&self) -> [Flag; 6] {
-        let text = |v: &Option<String>| v.clone();
+    pub fn change(&self) -> Change {
         let flag = |v: Option<bool>| v.map(|b| b.to_string());
-        [
-            ("EnableInternetAccess", flag(self.internet_access), |c| {
-                c.enable_internet_access().map(|b| b.to_string())
-            }),
-            ("DefaultOu", text(&self.default_ou), |c| {
-                c.default_ou().map(str::to_owned)
-            }),
-            ("CustomSecurityGroupId", text(&self.security_group), |c| {
-                c.custom_security_group_id().map(str::to_owned)
-            }),
-            (
-                "UserEnabledAsLocalAdministrator",
-                flag(self.local_admin),
-                |c| {
-                    c.user_enabled_as_local_administrator()
-                        .map(|b| b.to_string())
-                },
-            ),
-            ("EnableMaintenanceMode", flag(self.maintenance_mode), |c| {
-                c.enable_maintenance_mode().map(|b| b.to_string())
-            }),
-            ("InstanceIamRoleArn", text(&self.instance_role), |c| {
-                c.instance_iam_role_arn().map(str::to_owned)
-            }),
-        ]
-    }
-
-    fn settings(&self) -> Vec<Setting<WorkspaceDirectory>> {
-        self.flags()
-            .into_iter()
-            .filter_map(|(name, value, current)| {
-                Some(Setting::new(name, value?, move |d: &WorkspaceDirectory| {
-                    d.workspace_creation_properties().and_then(current)
-                }))
-            })
-            .collect()
+        Change {
+            action: "modify-creation",
+            group: "WorkspaceCreationProperties",
+            settings: given([
+                ("EnableInternetAccess", flag(self.internet_access)),
+                ("DefaultOu", self.default_ou.clone()),
+                ("CustomSecurityGroupId", self.security_group.clone()),
+                ("UserEnabledAsLocalAdministrator", flag(self.local_admin)),
+                ("EnableMaintenanceMode", flag(self.maintenance_mode)),
+                ("InstanceIamRoleArn", self.instance_role.clone()),
+            ]),
+            flags: "--internet-access, --default-ou, --security-group, --local-admin, --maintenance-mode, --instance-role",
+        }
     }
 
     fn properties(&self) -> Result<WorkspaceCreationProperties> {
@@ -133,21 +104,13 @@ impl Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let properties = args.properties()?;
-    let change = Change {
-        action: "modify-creation",
-        group: "WorkspaceCreationProperties",
-        settings: args.settings(),
-        flags: "--internet-access, --default-ou, --security-group, --local-admin, --maintenance-mode, --instance-role",
-    };
-    modify_each(
+    modify_directories(
         ctx,
         (&args.targets, &args.change, &args.bulk),
-        change,
-        |client, ids| async move { described(&client, &ids).await },
-        |client, id| {
-            let properties = properties.clone();
-            async move { modify_creation_properties(&client, &id, properties).await }
+        args.change(),
+        args.properties()?,
+        |client, id, properties| async move {
+            modify_creation_properties(&client, &id, properties).await
         },
     )
     .await

@@ -1,10 +1,9 @@
 //! `wsfleet directories modify-encryption`: the endpoint encryption mode,
 //! standard TLS or FIPS 140-2 validated (ModifyEndpointEncryptionMode).
 
-use aws_sdk_workspaces::types::{EndpointEncryptionMode, WorkspaceDirectory};
+use aws_sdk_workspaces::types::EndpointEncryptionMode;
 
-use super::described;
-use super::settings::{Change, Setting, modify_each, shown};
+use super::settings::{Change, given, modify_directories};
 use crate::api::directory_settings::modify_endpoint_encryption_mode;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
@@ -39,26 +38,27 @@ pub struct Args {
     pub bulk: BulkArgs,
 }
 
+impl Args {
+    pub fn change(&self) -> Change {
+        Change {
+            action: "modify-encryption",
+            group: "",
+            settings: given([(
+                "EndpointEncryptionMode",
+                Some(self.mode.api_value().to_owned()),
+            )]),
+            flags: "--mode",
+        }
+    }
+}
+
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let mode = args.mode;
-    let change = Change {
-        action: "modify-encryption",
-        group: "",
-        settings: vec![Setting::new(
-            "EndpointEncryptionMode",
-            mode.api_value(),
-            |d: &WorkspaceDirectory| shown(d.endpoint_encryption_mode()),
-        )],
-        flags: "--mode",
-    };
-    modify_each(
+    modify_directories(
         ctx,
         (&args.targets, &args.change, &args.bulk),
-        change,
-        |client, ids| async move { described(&client, &ids).await },
-        move |client, id| async move {
-            modify_endpoint_encryption_mode(&client, &id, mode.to_sdk()).await
-        },
+        args.change(),
+        args.mode.to_sdk(),
+        |client, id, mode| async move { modify_endpoint_encryption_mode(&client, &id, mode).await },
     )
     .await
 }

@@ -1,13 +1,10 @@
 //! `wsfleet directories modify-saml`: SAML 2.0 sign-in through an identity
 //! provider (ModifySamlProperties).
 
-use aws_sdk_workspaces::types::{
-    DeletableSamlProperty, SamlProperties, SamlStatusEnum, WorkspaceDirectory,
-};
+use aws_sdk_workspaces::types::{DeletableSamlProperty, SamlProperties, SamlStatusEnum};
 
 use super::checks::{SAML_USER_ACCESS_URL, matching};
-use super::described;
-use super::settings::{Change, Setting, modify_each, shown};
+use super::settings::{Change, given, modify_directories};
 use crate::api::directory_settings::modify_saml_properties;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
@@ -28,7 +25,7 @@ api_enum!(
 );
 
 /// What the plan shows as a deleted property's value after.
-const DELETED: &str = "(deleted)";
+pub const DELETED: &str = "(deleted)";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -62,38 +59,33 @@ pub struct Args {
     pub bulk: BulkArgs,
 }
 
+/// A property's value after: the one given, or deleted.
+pub fn set_or_deleted(value: &Option<String>, deleted: bool) -> Option<String> {
+    match (value, deleted) {
+        (Some(value), _) => Some(value.clone()),
+        (None, true) => Some(DELETED.to_owned()),
+        (None, false) => None,
+    }
+}
+
 impl Args {
-    fn settings(&self) -> Vec<Setting<WorkspaceDirectory>> {
-        let saml = |d: &WorkspaceDirectory| d.saml_properties().cloned();
-        let mut settings = Vec::new();
-        if let Some(status) = self.status {
-            settings.push(Setting::new(
-                "Status",
-                status.api_value(),
-                move |d: &WorkspaceDirectory| shown(saml(d)?.status()),
-            ));
+    pub fn change(&self) -> Change {
+        Change {
+            action: "modify-saml",
+            group: "SamlProperties",
+            settings: given([
+                ("Status", self.status.map(|s| s.api_value().to_owned())),
+                (
+                    "UserAccessUrl",
+                    set_or_deleted(&self.user_access_url, self.clear_user_access_url),
+                ),
+                (
+                    "RelayStateParameterName",
+                    set_or_deleted(&self.relay_state_name, self.clear_relay_state_name),
+                ),
+            ]),
+            flags: "--status, --user-access-url, --relay-state-name, --clear-user-access-url, --clear-relay-state-name",
         }
-        let url = match (&self.user_access_url, self.clear_user_access_url) {
-            (Some(url), _) => Some(url.clone()),
-            (None, true) => Some(DELETED.to_owned()),
-            (None, false) => None,
-        };
-        if let Some(url) = url {
-            settings.push(Setting::new("UserAccessUrl", url, move |d| {
-                saml(d)?.user_access_url().map(str::to_owned)
-            }));
-        }
-        let relay = match (&self.relay_state_name, self.clear_relay_state_name) {
-            (Some(name), _) => Some(name.clone()),
-            (None, true) => Some(DELETED.to_owned()),
-            (None, false) => None,
-        };
-        if let Some(relay) = relay {
-            settings.push(Setting::new("RelayStateParameterName", relay, move |d| {
-                saml(d)?.relay_state_parameter_name().map(str::to_owned)
-            }));
-        }
-        settings
     }
 
     fn request(&self) -> Result<(Option<SamlProperties>, Vec<DeletableSamlProperty>)> {
@@ -129,21 +121,13 @@ impl Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let (properties, delete) = args.request()?;
-    let change = Change {
-        action: "modify-saml",
-        group: "SamlProperties",
-        settings: args.settings(),
-        flags: "--status, --user-access-url, --relay-state-name, --clear-user-access-url, --clear-relay-state-name",
-    };
-    modify_each(
+    modify_directories(
         ctx,
         (&args.targets, &args.change, &args.bulk),
-        change,
-        |client, ids| async move { described(&client, &ids).await },
-        |client, id| {
-            let (properties, delete) = (properties.clone(), delete.clone());
-            async move { modify_saml_properties(&client, &id, properties, delete).await }
+        args.change(),
+        args.request()?,
+        |client, id, (properties, delete)| async move {
+            modify_saml_properties(&client, &id, properties, delete).await
         },
     )
     .await

@@ -1,10 +1,9 @@
 //! `wsfleet directories modify-self-service`: what users may do to their
 //! own WorkSpaces from the client (ModifySelfservicePermissions).
 
-use aws_sdk_workspaces::types::{ReconnectEnum, SelfservicePermissions, WorkspaceDirectory};
+use aws_sdk_workspaces::types::{ReconnectEnum, SelfservicePermissions};
 
-use super::described;
-use super::settings::{Change, Setting, modify_each, shown};
+use super::settings::{Change, given, modify_directories};
 use crate::api::directories::modify_selfservice_permissions;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
@@ -55,49 +54,21 @@ pub struct Args {
     pub bulk: BulkArgs,
 }
 
-type Permission = fn(&SelfservicePermissions) -> Option<&ReconnectEnum>;
-
 impl Args {
-    /// Each permission given: its name, its new value and how to read the current one.
-    fn settings(&self) -> Vec<Setting<WorkspaceDirectory>> {
-        let all: [(&'static str, Option<PermissionArg>, Permission); 5] = [
-            (
-                "RestartWorkspace",
-                self.restart_workspace,
-                SelfservicePermissions::restart_workspace,
-            ),
-            (
-                "IncreaseVolumeSize",
-                self.increase_volume_size,
-                SelfservicePermissions::increase_volume_size,
-            ),
-            (
-                "ChangeComputeType",
-                self.change_compute_type,
-                SelfservicePermissions::change_compute_type,
-            ),
-            (
-                "SwitchRunningMode",
-                self.switch_running_mode,
-                SelfservicePermissions::switch_running_mode,
-            ),
-            (
-                "RebuildWorkspace",
-                self.rebuild_workspace,
-                SelfservicePermissions::rebuild_workspace,
-            ),
-        ];
-        all.into_iter()
-            .filter_map(|(name, value, current)| {
-                Some(Setting::new(
-                    name,
-                    value?.api_value(),
-                    move |d: &WorkspaceDirectory| {
-                        shown(d.selfservice_permissions().and_then(current))
-                    },
-                ))
-            })
-            .collect()
+    pub fn change(&self) -> Change {
+        let value = |v: Option<PermissionArg>| v.map(|v| v.api_value().to_owned());
+        Change {
+            action: "modify",
+            group: "SelfservicePermissions",
+            settings: given([
+                ("RestartWorkspace", value(self.restart_workspace)),
+                ("IncreaseVolumeSize", value(self.increase_volume_size)),
+                ("ChangeComputeType", value(self.change_compute_type)),
+                ("SwitchRunningMode", value(self.switch_running_mode)),
+                ("RebuildWorkspace", value(self.rebuild_workspace)),
+            ]),
+            flags: "--restart-workspace, --increase-volume-size, --change-compute-type, --switch-running-mode, --rebuild-workspace",
+        }
     }
 
     fn permissions(&self) -> SelfservicePermissions {
@@ -113,21 +84,13 @@ impl Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let change = Change {
-        action: "modify",
-        group: "SelfservicePermissions",
-        settings: args.settings(),
-        flags: "--restart-workspace, --increase-volume-size, --change-compute-type, --switch-running-mode, --rebuild-workspace",
-    };
-    let permissions = args.permissions();
-    modify_each(
+    modify_directories(
         ctx,
         (&args.targets, &args.change, &args.bulk),
-        change,
-        |client, ids| async move { described(&client, &ids).await },
-        |client, id| {
-            let permissions = permissions.clone();
-            async move { modify_selfservice_permissions(&client, &id, permissions).await }
+        args.change(),
+        args.permissions(),
+        |client, id, permissions| async move {
+            modify_selfservice_permissions(&client, &id, permissions).await
         },
     )
     .await

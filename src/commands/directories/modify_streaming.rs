@@ -6,11 +6,10 @@ use aws_sdk_workspaces::types::{
     AgaModeForDirectoryEnum, AgaPreferredProtocolForDirectory, GlobalAcceleratorForDirectory,
     StorageConnector, StorageConnectorStatusEnum, StorageConnectorTypeEnum,
     StreamingExperiencePreferredProtocolEnum, StreamingProperties, UserSetting,
-    UserSettingActionEnum, UserSettingPermissionEnum, WorkspaceDirectory,
+    UserSettingActionEnum, UserSettingPermissionEnum,
 };
 
-use super::described;
-use super::settings::{Change, Setting, modify_each, shown};
+use super::settings::{Change, given, modify_directories};
 use crate::api::directory_settings::modify_streaming_properties;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
@@ -65,19 +64,13 @@ pub struct UserSettingArg {
 }
 
 impl UserSettingArg {
+    /// As the StreamingProperties.UserSettings column shows one.
     fn shown(&self) -> String {
-        shown_setting(
-            self.action.api_value(),
-            self.permission.api_value(),
-            self.maximum_length,
-        )
-    }
-}
-
-fn shown_setting(action: &str, permission: &str, maximum_length: Option<i32>) -> String {
-    match maximum_length {
-        Some(length) => format!("{action}={permission}:{length}"),
-        None => format!("{action}={permission}"),
+        let (action, permission) = (self.action.api_value(), self.permission.api_value());
+        match self.maximum_length {
+            Some(length) => format!("{action}={permission}:{length}"),
+            None => format!("{action}={permission}"),
+        }
     }
 }
 
@@ -150,84 +143,40 @@ pub struct Args {
 }
 
 impl Args {
-    fn settings(&self) -> Vec<Setting<WorkspaceDirectory>> {
-        let mut settings = Vec::new();
-        if let Some(protocol) = self.protocol {
-            settings.push(Setting::new(
-                "StreamingExperiencePreferredProtocol",
-                protocol.api_value(),
-                |d: &WorkspaceDirectory| {
-                    shown(
-                        d.streaming_properties()?
-                            .streaming_experience_preferred_protocol(),
-                    )
-                },
-            ));
+    pub fn change(&self) -> Change {
+        let value = |v: Option<&str>| v.map(str::to_owned);
+        let user_settings: Vec<String> = self.user_settings.iter().map(|s| s.shown()).collect();
+        Change {
+            action: "modify-streaming",
+            group: "StreamingProperties",
+            settings: given([
+                (
+                    "StreamingExperiencePreferredProtocol",
+                    value(self.protocol.map(ProtocolArg::api_value)),
+                ),
+                (
+                    "UserSettings",
+                    (!user_settings.is_empty()).then(|| user_settings.join(";")),
+                ),
+                (
+                    "StorageConnectors",
+                    self.home_folder
+                        .map(|s| format!("HOME_FOLDER={}", s.api_value())),
+                ),
+                (
+                    "GlobalAccelerator.Mode",
+                    value(self.global_accelerator.map(AcceleratorArg::api_value)),
+                ),
+                (
+                    "GlobalAccelerator.PreferredProtocol",
+                    value(
+                        self.global_accelerator_protocol
+                            .map(AcceleratorProtocolArg::api_value),
+                    ),
+                ),
+            ]),
+            flags: "--protocol, --user-setting, --home-folder, --global-accelerator",
         }
-        if !self.user_settings.is_empty() {
-            let after: Vec<String> = self.user_settings.iter().map(|s| s.shown()).collect();
-            settings.push(Setting::new(
-                "UserSettings",
-                after.join(","),
-                |d: &WorkspaceDirectory| {
-                    let shown: Vec<String> = d
-                        .streaming_properties()?
-                        .user_settings()
-                        .iter()
-                        .map(|s| {
-                            shown_setting(
-                                s.action().as_str(),
-                                s.permission().as_str(),
-                                s.maximum_length(),
-                            )
-                        })
-                        .collect();
-                    Some(shown.join(","))
-                },
-            ));
-        }
-        if let Some(status) = self.home_folder {
-            settings.push(Setting::new(
-                "StorageConnectors.HOME_FOLDER",
-                status.api_value(),
-                |d: &WorkspaceDirectory| {
-                    shown(
-                        d.streaming_properties()?
-                            .storage_connectors()
-                            .iter()
-                            .find(|c| c.connector_type() == &StorageConnectorTypeEnum::HomeFolder)
-                            .map(StorageConnector::status),
-                    )
-                },
-            ));
-        }
-        if let Some(mode) = self.global_accelerator {
-            settings.push(Setting::new(
-                "GlobalAccelerator.Mode",
-                mode.api_value(),
-                |d: &WorkspaceDirectory| {
-                    shown(
-                        d.streaming_properties()?
-                            .global_accelerator()
-                            .map(GlobalAcceleratorForDirectory::mode),
-                    )
-                },
-            ));
-        }
-        if let Some(protocol) = self.global_accelerator_protocol {
-            settings.push(Setting::new(
-                "GlobalAccelerator.PreferredProtocol",
-                protocol.api_value(),
-                |d: &WorkspaceDirectory| {
-                    shown(
-                        d.streaming_properties()?
-                            .global_accelerator()?
-                            .preferred_protocol(),
-                    )
-                },
-            ));
-        }
-        settings
     }
 
     fn properties(&self) -> Result<StreamingProperties> {
@@ -281,21 +230,13 @@ impl Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let properties = args.properties()?;
-    let change = Change {
-        action: "modify-streaming",
-        group: "StreamingProperties",
-        settings: args.settings(),
-        flags: "--protocol, --user-setting, --home-folder, --global-accelerator",
-    };
-    modify_each(
+    modify_directories(
         ctx,
         (&args.targets, &args.change, &args.bulk),
-        change,
-        |client, ids| async move { described(&client, &ids).await },
-        |client, id| {
-            let properties = properties.clone();
-            async move { modify_streaming_properties(&client, &id, properties).await }
+        args.change(),
+        args.properties()?,
+        |client, id, properties| async move {
+            modify_streaming_properties(&client, &id, properties).await
         },
     )
     .await

@@ -6,6 +6,7 @@ use std::future::Future;
 
 use aws_sdk_workspaces::types::{ClientPropertiesResult, WorkspaceDirectory};
 
+use super::described;
 use crate::api::WorkspacesClient;
 use crate::bulk::Executor;
 use crate::bulk::targets::TargetArgs;
@@ -13,6 +14,7 @@ use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
+use crate::output::{Resource, cell_text};
 use crate::resources::DIRECTORIES;
 use crate::scope::{Placed, Service, route};
 
@@ -53,44 +55,73 @@ impl Described for ClientPropertiesResult {
     }
 }
 
-/// Reads a setting's current value off what was described.
-pub type Current<T> = Box<dyn Fn(&T) -> Option<String>>;
-
-/// One setting a verb changes: its name in the API, its value after, and
-/// how to read its value before.
-pub struct Setting<T> {
+/// One setting a verb changes: its name in the API under the property set,
+/// and its value after, as a table cell shows it.
+pub struct Setting {
     pub name: &'static str,
     pub after: String,
-    pub before: Current<T>,
 }
 
-impl<T> Setting<T> {
-    pub fn new(
-        name: &'static str,
-        after: impl Into<String>,
-        before: impl Fn(&T) -> Option<String> + 'static,
-    ) -> Self {
+impl Setting {
+    pub fn new(name: &'static str, after: impl Into<String>) -> Self {
         Self {
             name,
             after: after.into(),
-            before: Box::new(before),
         }
     }
 }
 
+/// The settings whose flag was given, in the order listed.
+pub fn given(flags: impl IntoIterator<Item = (&'static str, Option<String>)>) -> Vec<Setting> {
+    flags
+        .into_iter()
+        .filter_map(|(name, after)| Some(Setting::new(name, after?)))
+        .collect()
+}
+
 /// What a verb changes: the journal's action word, the property set's name
-/// in the API (the plan's prefix; empty for a top-level member), the
-/// settings given, and the flags to name when none is.
-pub struct Change<T> {
+/// in the API (empty for a top-level member), the settings given, and the
+/// flags to name when none is. Each setting's value before is read through
+/// the column `group.name` of what was described, the one `get --columns`
+/// shows.
+pub struct Change {
     pub action: &'static str,
     pub group: &'static str,
-    pub settings: Vec<Setting<T>>,
+    pub settings: Vec<Setting>,
     pub flags: &'static str,
 }
 
-/// A setting's value as the plan shows it: an enum's API spelling.
-pub fn shown<E: AsRef<str>>(value: Option<&E>) -> Option<String> {
-    value.map(|v| v.as_ref().to_owned())
+impl Change {
+    /// The column a setting is shown in: `Group.Name`, or the name alone.
+    pub fn column(&self, setting: &Setting) -> String {
+        match self.group {
+            "" => setting.name.to_owned(),
+            group => format!("{group}.{}", setting.name),
+        }
+    }
+}
+
+/// `modify_each` over directories, each sent the same request by `send`.
+pub async fn modify_directories<R, S, SFut>(
+    ctx: &Context,
+    args: (&TargetArgs, &ChangeArgs, &BulkArgs),
+    change: Change,
+    request: R,
+    send: S,
+) -> Result<()>
+where
+    R: Clone,
+    S: Fn(WorkspacesClient, String, R) -> SFut,
+    SFut: Future<Output = Result<()>>,
+{
+    modify_each(
+        ctx,
+        args,
+        change,
+        |client, ids| async move { described(&client, &ids).await },
+        |client, id| send(client, id, request.clone()),
+    )
+    .await
 }
 
 /// The whole of a `modify-*` verb after its flags are read: `describe`
@@ -99,12 +130,12 @@ pub fn shown<E: AsRef<str>>(value: Option<&E>) -> Option<String> {
 pub async fn modify_each<T, D, DFut, M, MFut>(
     ctx: &Context,
     args: (&TargetArgs, &ChangeArgs, &BulkArgs),
-    change: Change<T>,
+    change: Change,
     describe: D,
     modify: M,
 ) -> Result<()>
 where
-    T: Described,
+    T: Described + Resource,
     D: Fn(WorkspacesClient, Vec<String>) -> DFut,
     DFut: Future<Output = Result<Vec<T>>>,
     M: Fn(WorkspacesClient, String) -> MFut,
@@ -147,23 +178,111 @@ where
 }
 
 /// The plan, on stderr: each directory, then each setting before and after.
-fn show_plan<T: Described>(ctx: &Context, change: &Change<T>, described: &[Placed<T>]) {
+fn show_plan<T: Described + Resource>(ctx: &Context, change: &Change, described: &[Placed<T>]) {
     let mut lines = Vec::new();
     for placed in described {
         lines.push(placed.item.label());
         for setting in &change.settings {
-            let before = (setting.before)(&placed.item).unwrap_or_else(|| "-".to_owned());
+            let name = change.column(setting);
+            let before = T::columns()
+                .iter()
+                .find(|column| column.name == name)
+                .and_then(|column| (column.get)(&placed.item))
+                .map_or_else(|| "-".to_owned(), |value| cell_text(&value));
             let marker = if before == setting.after {
                 " (unchanged)"
             } else {
                 ""
             };
-            let name = match change.group {
-                "" => setting.name.to_owned(),
-                group => format!("{group}.{}", setting.name),
-            };
             lines.push(format!("  {name}: {before} -> {}{marker}", setting.after));
         }
     }
     ctx.printer.note(lines.join("\n"));
+}
+
+#[cfg(test)]
+mod tests {
+    use aws_sdk_workspaces::types::{ClientPropertiesResult, WorkspaceDirectory};
+    use clap::Parser;
+
+    use super::Change;
+    use crate::commands::directories::DirectoriesCommand;
+    use crate::output::Resource;
+
+    #[derive(Debug, Parser)]
+    struct Cli {
+        #[command(subcommand)]
+        command: DirectoriesCommand,
+    }
+
+    /// The columns a change's settings are read from, and whether each exists.
+    fn missing_columns<T: Resource>(change: &Change) -> Vec<String> {
+        change
+            .settings
+            .iter()
+            .map(|setting| change.column(setting))
+            .filter(|name| !T::columns().iter().any(|column| column.name == name))
+            .collect()
+    }
+
+    /// The plan reads each setting's value before through `get`'s column
+    /// of the same name: every flag of every verb must have one.
+    #[test]
+    fn every_setting_has_the_column_get_shows_it_in() {
+        let every_flag: &[&str] = &[
+            "modify-self-service d-1234567890 --restart-workspace enabled --increase-volume-size enabled --change-compute-type enabled --switch-running-mode enabled --rebuild-workspace enabled",
+            "modify-access d-1234567890 --windows allow --macos allow --web allow --ios allow --android allow --chromeos allow --zero-client allow --linux allow --thin-client allow --access-endpoint vpce-1 --internet-fallback pcoip",
+            "modify-creation d-1234567890 --internet-access true --default-ou OU=a,DC=b --security-group sg-0123abcd --local-admin true --maintenance-mode true --instance-role arn:aws:iam::123456789012:role/r",
+            "modify-streaming d-1234567890 --protocol udp --user-setting smart-card=enabled --home-folder enabled --global-accelerator enabled-auto --global-accelerator-protocol tcp",
+            "modify-saml d-1234567890 --status enabled --user-access-url https://x.example --relay-state-name r",
+            "modify-certificate-auth d-1234567890 --status enabled --certificate-authority arn:aws:acm-pca:us-east-1:1:certificate-authority/x",
+            "modify-encryption d-1234567890 --mode fips-validated",
+            "modify-client d-1234567890 --reconnect enabled --log-upload enabled",
+        ];
+        for line in every_flag {
+            let words = std::iter::once("directories").chain(line.split_whitespace());
+            let cli = Cli::try_parse_from(words).unwrap_or_else(|e| panic!("{line}: {e}"));
+            let (count, missing) = match cli.command {
+                DirectoriesCommand::ModifySelfService(a) => {
+                    let c = a.change();
+                    (c.settings.len(), missing_columns::<WorkspaceDirectory>(&c))
+                }
+                DirectoriesCommand::ModifyAccess(a) => {
+                    let c = a.change();
+                    (c.settings.len(), missing_columns::<WorkspaceDirectory>(&c))
+                }
+                DirectoriesCommand::ModifyCreation(a) => {
+                    let c = a.change();
+                    (c.settings.len(), missing_columns::<WorkspaceDirectory>(&c))
+                }
+                DirectoriesCommand::ModifyStreaming(a) => {
+                    let c = a.change();
+                    (c.settings.len(), missing_columns::<WorkspaceDirectory>(&c))
+                }
+                DirectoriesCommand::ModifySaml(a) => {
+                    let c = a.change();
+                    (c.settings.len(), missing_columns::<WorkspaceDirectory>(&c))
+                }
+                DirectoriesCommand::ModifyCertificateAuth(a) => {
+                    let c = a.change();
+                    (c.settings.len(), missing_columns::<WorkspaceDirectory>(&c))
+                }
+                DirectoriesCommand::ModifyEncryption(a) => {
+                    let c = a.change();
+                    (c.settings.len(), missing_columns::<WorkspaceDirectory>(&c))
+                }
+                DirectoriesCommand::ModifyClient(a) => {
+                    let c = a.change();
+                    (
+                        c.settings.len(),
+                        missing_columns::<ClientPropertiesResult>(&c),
+                    )
+                }
+                other => panic!("not a settings verb: {other:?}"),
+            };
+            let flags = line.matches(" --").count();
+            assert_eq!(count, flags, "{line}: a setting for each flag");
+            assert!(missing.is_empty(), "{line}: no column {missing:?}");
+        }
+    }
 }
