@@ -79,23 +79,12 @@ fn list_and_get_show_alias_and_name_and_reach_every_field() {
 fn modify_self_service_shows_before_and_after_and_fails_only_the_unknown_directory() {
     let sb = TestEnv::start();
     let (ad, pools) = ad_and_pools(&sb);
-    let dry = sb
-        .run(&[
-            "directories",
-            "modify-self-service",
-            &ad,
-            "--rebuild-workspace",
-            "enabled",
-            "--dry-run",
-        ])
-        .success();
-    assert!(
-        dry.stderr
-            .contains("SelfservicePermissions.RebuildWorkspace: DISABLED -> ENABLED"),
-        "{}",
-        dry.stderr
+    dry_run_plans(
+        &sb,
+        &["modify-self-service", &ad, "--rebuild-workspace", "enabled"],
+        "SelfservicePermissions.RebuildWorkspace: DISABLED -> ENABLED",
+        "ModifySelfservicePermissions",
     );
-    assert!(sb.requests_for("ModifySelfservicePermissions").is_empty());
 
     let run = sb.run(&[
         "directories",
@@ -220,6 +209,21 @@ const AUTHORITY: &str =
     "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/0123abcd-4567";
 /// A well-formed directory ID the sandbox does not have.
 const UNKNOWN: &str = "d-0000000000";
+
+/// Runs a `directories` verb with `--dry-run`: its plan (stderr) shows
+/// `line`, and `operation` was not sent. Answers the plan.
+fn dry_run_plans(sb: &TestEnv, args: &[&str], line: &str, operation: &str) -> String {
+    sb.clear_requests();
+    let dry = sb
+        .run(&[&["directories"][..], args, &["--dry-run"]].concat())
+        .success();
+    assert!(dry.stderr.contains(line), "{args:?}: {}", dry.stderr);
+    assert!(
+        sb.requests_for(operation).is_empty(),
+        "{args:?} --dry-run sent {operation}"
+    );
+    dry.stderr
+}
 
 /// A sandbox whose registrations finish within the first poll of
 /// `--wait`, with no WorkSpaces (so any directory can be deregistered).
@@ -612,16 +616,13 @@ fn each_settings_verb_plans_before_and_after_and_fails_only_the_unknown_director
     let (ad, pools) = ad_and_pools(&sb);
     for verb in SETTINGS_VERBS {
         let (name, flags) = verb.args.split_first().unwrap();
-        let dry = sb
-            .run(&[&["directories", name, &ad][..], flags, &["--dry-run"]].concat())
-            .success();
-        assert!(dry.stderr.contains(verb.plan), "{name}: {}", dry.stderr);
-        assert!(dry.stderr.contains(&format!("{ad} (")), "{}", dry.stderr);
-        assert!(
-            sb.requests_for(verb.operation).is_empty(),
-            "{name} --dry-run sent {}",
-            verb.operation
+        let dry = dry_run_plans(
+            &sb,
+            &[&[*name, &ad][..], flags].concat(),
+            verb.plan,
+            verb.operation,
         );
+        assert!(dry.contains(&format!("{ad} (")), "{dry}");
 
         let run = sb.run(
             &[
@@ -726,20 +727,11 @@ fn the_service_rules_fail_per_directory() {
         run.stderr
     );
     // Deleting a SAML property shows as deleted in the plan.
-    let dry = sb
-        .run(&[
-            "directories",
-            "modify-saml",
-            &ad,
-            "--clear-relay-state-name",
-            "--dry-run",
-        ])
-        .success();
-    assert!(
-        dry.stderr
-            .contains("SamlProperties.RelayStateParameterName: - -> (deleted)"),
-        "{}",
-        dry.stderr
+    dry_run_plans(
+        &sb,
+        &["modify-saml", &ad, "--clear-relay-state-name"],
+        "SamlProperties.RelayStateParameterName: - -> (deleted)",
+        "ModifySamlProperties",
     );
 }
 
@@ -757,23 +749,12 @@ fn client_properties_show_and_change_per_directory() {
     );
     assert!(table.contains(&ad) && table.contains(&pools), "{table}");
 
-    let dry = sb
-        .run(&[
-            "directories",
-            "modify-client",
-            &ad,
-            "--log-upload",
-            "disabled",
-            "--dry-run",
-        ])
-        .success();
-    assert!(
-        dry.stderr
-            .contains("ClientProperties.LogUploadEnabled: ENABLED -> DISABLED"),
-        "{}",
-        dry.stderr
+    dry_run_plans(
+        &sb,
+        &["modify-client", &ad, "--log-upload", "disabled"],
+        "ClientProperties.LogUploadEnabled: ENABLED -> DISABLED",
+        "ModifyClientProperties",
     );
-    assert!(sb.requests_for("ModifyClientProperties").is_empty());
 
     let run = sb.run(&[
         "directories",
