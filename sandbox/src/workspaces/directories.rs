@@ -133,9 +133,14 @@ impl WorkspacesState {
             directory_ids
                 .as_ref()
                 .is_none_or(|ids| ids.contains(&directory.directory_id.as_str()))
-                && names
-                    .as_ref()
-                    .is_none_or(|names| names.contains(&directory.directory_name.as_str()))
+                && names.as_ref().is_none_or(|names| {
+                    // A wsd- directory is named by its WorkspaceDirectoryName.
+                    names.contains(&directory.directory_name.as_str())
+                        || directory
+                            .workspace_directory_name
+                            .as_deref()
+                            .is_some_and(|name| names.contains(&name))
+                })
         });
         listing.page(entries, size)
     }

@@ -137,6 +137,12 @@ fn workspaces_directories_follow_their_identity_type() {
     let directory = &state.directories[&id];
     assert_eq!(directory.directory_type, "CUSTOMER_MANAGED");
     assert_eq!(directory.directory_name, "corp.example.com");
+    let by_name = call(
+        &mut state,
+        "DescribeWorkspaceDirectories",
+        json!({"WorkspaceDirectoryNames": ["pools-two"]}),
+    );
+    assert_eq!(by_name["Directories"][0]["DirectoryId"], id.as_str());
 
     let idc = call(
         &mut state,
