@@ -747,7 +747,16 @@ fn client_properties_show_and_change_per_directory() {
         table.contains("RECONNECT") && table.contains("LOG UPLOAD"),
         "{table}"
     );
-    assert!(table.contains(&ad) && table.contains(&pools), "{table}");
+    let pools_row = table.lines().find(|l| l.starts_with(&pools)).unwrap();
+    assert!(pools_row.contains("pools-example"), "{table}");
+    assert!(table.contains(&ad), "{table}");
+    let unknown = sb.run(&["directories", "client-properties", &ad, UNKNOWN]);
+    assert_eq!(unknown.code, 1, "{}", unknown.stderr);
+    assert!(
+        unknown.stderr.contains("ResourceNotFoundException"),
+        "{}",
+        unknown.stderr
+    );
 
     dry_run_plans(
         &sb,
@@ -790,7 +799,7 @@ fn client_properties_show_and_change_per_directory() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|r| r["ResourceId"] == id)
+            .find(|r| r["DirectoryId"] == id)
             .cloned()
             .unwrap()
     };

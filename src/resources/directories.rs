@@ -1,7 +1,7 @@
 //! Directories registered with WorkSpaces: DescribeWorkspaceDirectories'
 //! fields, each nested property set flattened to dotted columns.
 
-use aws_sdk_workspaces::types::{ClientPropertiesResult, WorkspaceDirectory};
+use aws_sdk_workspaces::types::{ClientProperties, WorkspaceDirectory};
 
 use crate::output::{Column, Resource, columns_get as get};
 
@@ -392,8 +392,18 @@ const COLUMNS: &[Column<WorkspaceDirectory>] = &[
     ),
 ];
 
-/// DescribeClientProperties' answer for one directory.
-impl Resource for ClientPropertiesResult {
+/// A directory's client properties (DescribeClientProperties), with the
+/// directory's alias and name beside its ID.
+#[derive(Debug, Clone)]
+pub struct DirectoryClientProperties {
+    /// As DescribeWorkspaceDirectories has it; only the ID when it is not
+    /// a registered directory.
+    pub directory: WorkspaceDirectory,
+    /// `None`: the service has none for it (it is not a directory).
+    pub properties: Option<ClientProperties>,
+}
+
+impl Resource for DirectoryClientProperties {
     const KIND: &'static str = "client properties";
 
     fn columns() -> &'static [Column<Self>] {
@@ -401,30 +411,39 @@ impl Resource for ClientPropertiesResult {
     }
 }
 
-const CLIENT_PROPERTIES_COLUMNS: &[Column<ClientPropertiesResult>] = &[
-    Column::new("ResourceId", |r: &ClientPropertiesResult| {
-        get::text(r.resource_id())
+const CLIENT_PROPERTIES_COLUMNS: &[Column<DirectoryClientProperties>] = &[
+    Column::new("DirectoryId", |r: &DirectoryClientProperties| {
+        get::text(r.directory.directory_id())
     })
-    .shown("DIRECTORY"),
+    .shown("ID"),
+    Column::new("Alias", |r: &DirectoryClientProperties| {
+        get::text(r.directory.alias())
+    })
+    .shown("ALIAS"),
+    Column::new("DirectoryName", |r: &DirectoryClientProperties| {
+        get::text(r.directory.directory_name())
+    })
+    .shown("NAME"),
     Column::new(
         "ClientProperties.ReconnectEnabled",
-        |r: &ClientPropertiesResult| {
-            get::enumeration(r.client_properties().and_then(|p| p.reconnect_enabled()))
+        |r: &DirectoryClientProperties| {
+            get::enumeration(r.properties.as_ref().and_then(|p| p.reconnect_enabled()))
         },
     )
     .shown("RECONNECT"),
     Column::new(
         "ClientProperties.LogUploadEnabled",
-        |r: &ClientPropertiesResult| {
-            get::enumeration(r.client_properties().and_then(|p| p.log_upload_enabled()))
+        |r: &DirectoryClientProperties| {
+            get::enumeration(r.properties.as_ref().and_then(|p| p.log_upload_enabled()))
         },
     )
     .shown("LOG UPLOAD"),
     Column::new(
         "ClientProperties.ClientExperiencePolicy",
-        |r: &ClientPropertiesResult| {
+        |r: &DirectoryClientProperties| {
             get::text(
-                r.client_properties()
+                r.properties
+                    .as_ref()
                     .and_then(|p| p.client_experience_policy()),
             )
         },

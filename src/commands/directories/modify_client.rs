@@ -2,17 +2,13 @@
 //! the directory reconnect on their own and upload their logs
 //! (ModifyClientProperties).
 
-use aws_sdk_workspaces::types::{
-    ClientProperties, ClientPropertiesResult, LogUploadEnum, ReconnectEnum,
-};
+use aws_sdk_workspaces::types::{ClientProperties, LogUploadEnum, ReconnectEnum};
 
-use super::described;
+use super::client_properties::with_client_properties;
 use super::settings::{Change, given, modify_each};
-use crate::api::WorkspacesClient;
-use crate::api::directory_settings::{client_properties, modify_client_properties};
+use crate::api::directory_settings::modify_client_properties;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
-use crate::commands::plan::in_order_asked;
 use crate::context::Context;
 use crate::enum_arg::api_enum;
 use crate::error::Result;
@@ -73,32 +69,6 @@ impl Args {
     }
 }
 
-/// The client properties of the directories named, in the order asked;
-/// one that is not a registered directory stays as a stand-in (no
-/// properties), and its change fails as the service answers it.
-async fn current(
-    client: WorkspacesClient,
-    ids: Vec<String>,
-) -> Result<Vec<ClientPropertiesResult>> {
-    let known: Vec<String> = described(&client, &ids)
-        .await?
-        .iter()
-        .filter(|d| d.state().is_some())
-        .filter_map(|d| d.directory_id().map(str::to_owned))
-        .collect();
-    let found = if known.is_empty() {
-        Vec::new()
-    } else {
-        client_properties(&client, &known).all().await?
-    };
-    Ok(in_order_asked(
-        &ids,
-        found,
-        ClientPropertiesResult::resource_id,
-        |id| ClientPropertiesResult::builder().resource_id(id).build(),
-    ))
-}
-
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let properties = ClientProperties::builder()
         .set_reconnect_enabled(args.reconnect.map(ReconnectArg::to_sdk))
@@ -108,7 +78,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ctx,
         (&args.targets, &args.change, &args.bulk),
         args.change(),
-        current,
+        |client, ids| async move { with_client_properties(&client, &ids).await },
         |client, id| {
             let properties = properties.clone();
             async move { modify_client_properties(&client, &id, properties).await }

@@ -4,7 +4,7 @@
 
 use std::future::Future;
 
-use aws_sdk_workspaces::types::{ClientPropertiesResult, WorkspaceDirectory};
+use aws_sdk_workspaces::types::WorkspaceDirectory;
 
 use super::described;
 use crate::api::WorkspacesClient;
@@ -16,6 +16,7 @@ use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Resource, cell_text};
 use crate::resources::DIRECTORIES;
+use crate::resources::directories::DirectoryClientProperties;
 use crate::scope::{Placed, Service, route};
 
 /// What a settings verb reads before it changes: a directory, or the
@@ -41,17 +42,13 @@ impl Described for WorkspaceDirectory {
     }
 }
 
-impl Described for ClientPropertiesResult {
+impl Described for DirectoryClientProperties {
     fn id(&self) -> Option<&str> {
-        self.resource_id()
+        self.directory.id()
     }
 
     fn label(&self) -> String {
-        let id = self.resource_id().unwrap_or("");
-        match self.client_properties() {
-            Some(_) => id.to_owned(),
-            None => format!("{id} (not found)"),
-        }
+        self.directory.label()
     }
 }
 
@@ -202,12 +199,13 @@ fn show_plan<T: Described + Resource>(ctx: &Context, change: &Change, described:
 
 #[cfg(test)]
 mod tests {
-    use aws_sdk_workspaces::types::{ClientPropertiesResult, WorkspaceDirectory};
+    use aws_sdk_workspaces::types::WorkspaceDirectory;
     use clap::Parser;
 
     use super::Change;
     use crate::commands::directories::DirectoriesCommand;
     use crate::output::Resource;
+    use crate::resources::directories::DirectoryClientProperties;
 
     #[derive(Debug, Parser)]
     struct Cli {
@@ -275,7 +273,7 @@ mod tests {
                     let c = a.change();
                     (
                         c.settings.len(),
-                        missing_columns::<ClientPropertiesResult>(&c),
+                        missing_columns::<DirectoryClientProperties>(&c),
                     )
                 }
                 other => panic!("not a settings verb: {other:?}"),
