@@ -78,7 +78,6 @@ impl Operation {
 }
 
 const WORKSPACE_OPERATIONS: &str = "issue 14: every operation on a WorkSpace, and tags";
-const DIRECTORIES: &str = "issue 15: directories, IP access control groups and connection aliases";
 const BUNDLES_IMAGES_ACCOUNT: &str = "issue 16: bundles, images end to end, and the account (BYOL)";
 const POOLS_AND_MORE: &str =
     "issue 17: pools, account links, client branding and Amazon Connect add-ins";
@@ -103,14 +102,14 @@ const fn not_covered(service: Service, name: &'static str, reason: &'static str)
 #[rustfmt::skip]
 pub const MAP: &[Operation] = &[
     covered(WS, "AcceptAccountLinkInvitation", "account-links accept"),
-    not_covered(WS, "AssociateConnectionAlias", DIRECTORIES),
+    covered(WS, "AssociateConnectionAlias", "connection-aliases associate"),
     covered(WS, "AssociateIpGroups", "ip-groups associate"),
     covered(WS, "AssociateWorkspaceApplication", "applications associate"),
     covered(WS, "AuthorizeIpRules", "ip-groups authorize"),
     covered(WS, "CopyWorkspaceImage", "images copy"),
     covered(WS, "CreateAccountLinkInvitation", "account-links invite"),
     covered(WS, "CreateConnectClientAddIn", "connect-add-ins create"),
-    not_covered(WS, "CreateConnectionAlias", DIRECTORIES),
+    covered(WS, "CreateConnectionAlias", "connection-aliases create"),
     covered(WS, "CreateIpGroup", "ip-groups create"),
     not_covered(WS, "CreateStandbyWorkspaces", WORKSPACE_OPERATIONS),
     covered(WS, "CreateTags", "workspaces tag"),
@@ -122,7 +121,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DeleteAccountLinkInvitation", "account-links delete"),
     not_covered(WS, "DeleteClientBranding", POOLS_AND_MORE),
     covered(WS, "DeleteConnectClientAddIn", "connect-add-ins delete"),
-    not_covered(WS, "DeleteConnectionAlias", DIRECTORIES),
+    covered(WS, "DeleteConnectionAlias", "connection-aliases delete"),
     covered(WS, "DeleteIpGroup", "ip-groups delete"),
     covered(WS, "DeleteTags", "workspaces untag"),
     covered(WS, "DeleteWorkspaceBundle", "bundles delete"),
@@ -137,8 +136,8 @@ pub const MAP: &[Operation] = &[
     not_covered(WS, "DescribeClientBranding", POOLS_AND_MORE),
     covered(WS, "DescribeClientProperties", "directories client-properties"),
     covered(WS, "DescribeConnectClientAddIns", "connect-add-ins list"),
-    not_covered(WS, "DescribeConnectionAliasPermissions", DIRECTORIES),
-    not_covered(WS, "DescribeConnectionAliases", DIRECTORIES),
+    covered(WS, "DescribeConnectionAliasPermissions", "connection-aliases permissions"),
+    covered(WS, "DescribeConnectionAliases", "connection-aliases list"),
     not_covered(WS, "DescribeCustomWorkspaceImageImport", BUNDLES_IMAGES_ACCOUNT),
     covered(WS, "DescribeImageAssociations", "images applications"),
     covered(WS, "DescribeIpGroups", "ip-groups list"),
@@ -153,7 +152,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DescribeWorkspacesConnectionStatus", "workspaces connections"),
     covered(WS, "DescribeWorkspacesPoolSessions", "pools sessions"),
     covered(WS, "DescribeWorkspacesPools", "pools list"),
-    not_covered(WS, "DisassociateConnectionAlias", DIRECTORIES),
+    covered(WS, "DisassociateConnectionAlias", "connection-aliases disassociate"),
     covered(WS, "DisassociateIpGroups", "ip-groups disassociate"),
     covered(WS, "DisassociateWorkspaceApplication", "applications disassociate"),
     covered(WS, "GetAccountLink", "account-links get"),
@@ -188,7 +187,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "TerminateWorkspacesPool", "pools terminate"),
     covered(WS, "TerminateWorkspacesPoolSession", "pools end-session"),
     covered(WS, "UpdateConnectClientAddIn", "connect-add-ins update"),
-    not_covered(WS, "UpdateConnectionAliasPermission", DIRECTORIES),
+    covered(WS, "UpdateConnectionAliasPermission", "connection-aliases share"),
     covered(WS, "UpdateRulesOfIpGroup", "ip-groups set-rules"),
     covered(WS, "UpdateWorkspaceBundle", "bundles update"),
     covered(WS, "UpdateWorkspaceImagePermission", "images share"),
