@@ -86,21 +86,19 @@ fn modify_self_service_shows_before_and_after_and_fails_only_the_unknown_directo
         "ModifySelfservicePermissions",
     );
 
-    let run = sb.run(&[
-        "directories",
-        "modify-self-service",
-        &ad,
-        &pools,
-        "wsd-nothere01",
-        "--rebuild-workspace",
-        "enabled",
-        "--switch-running-mode",
-        "disabled",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let results = run.json();
+    let results = partly_failed(
+        &sb,
+        &[
+            "modify-self-service",
+            &ad,
+            &pools,
+            "wsd-nothere01",
+            "--rebuild-workspace",
+            "enabled",
+            "--switch-running-mode",
+            "disabled",
+        ],
+    );
     assert_eq!(outcome(&results, &ad)["outcome"], "done");
     assert_eq!(outcome(&results, &pools)["outcome"], "done");
     assert_eq!(
@@ -161,17 +159,7 @@ fn deregister_asks_first_and_refuses_a_directory_with_workspaces() {
         .success();
     assert!(sb.requests_for("DeregisterWorkspaceDirectory").is_empty());
 
-    let run = sb.run(&[
-        "directories",
-        "deregister",
-        &ad,
-        &pools,
-        "--yes",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let results = run.json();
+    let results = partly_failed(&sb, &["deregister", &ad, &pools, "--yes"]);
     assert_eq!(
         outcome(&results, &ad)["code"],
         "InvalidResourceStateException"
@@ -239,6 +227,14 @@ fn get(sb: &TestEnv, id: &str) -> Value {
     sb.run(&["directories", "get", id, "-o", "json"])
         .success()
         .json()
+}
+
+/// A bulk `directories` verb (`-o json` added) that fails some targets:
+/// exit 1, and each target's result.
+fn partly_failed(sb: &TestEnv, args: &[&str]) -> Value {
+    let run = sb.run(&[&["directories"][..], args, &["-o", "json"]].concat());
+    assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+    run.json()
 }
 
 /// Each target's result of a bulk run's `-o json`, by ID.
@@ -624,16 +620,7 @@ fn each_settings_verb_plans_before_and_after_and_fails_only_the_unknown_director
         );
         assert!(dry.contains(&format!("{ad} (")), "{dry}");
 
-        let run = sb.run(
-            &[
-                &["directories", name, &ad, &pools, UNKNOWN][..],
-                flags,
-                &["-o", "json"],
-            ]
-            .concat(),
-        );
-        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
-        let results = run.json();
+        let results = partly_failed(&sb, &[&[*name, &ad, &pools, UNKNOWN][..], flags].concat());
         assert_eq!(
             outcome(&results, &ad)["outcome"],
             "done",
@@ -684,20 +671,18 @@ fn the_service_rules_fail_per_directory() {
     let sb = TestEnv::start();
     let (ad, pools) = ad_and_pools(&sb);
     // User settings are a WorkSpaces Pools setting.
-    let run = sb.run(&[
-        "directories",
-        "modify-streaming",
-        &ad,
-        &pools,
-        "--user-setting",
-        "clipboard-copy-to-local-device=disabled:20000",
-        "--home-folder",
-        "enabled",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let results = run.json();
+    let results = partly_failed(
+        &sb,
+        &[
+            "modify-streaming",
+            &ad,
+            &pools,
+            "--user-setting",
+            "clipboard-copy-to-local-device=disabled:20000",
+            "--home-folder",
+            "enabled",
+        ],
+    );
     assert_eq!(
         outcome(&results, &ad)["code"],
         "OperationNotSupportedException"
@@ -709,22 +694,20 @@ fn the_service_rules_fail_per_directory() {
         "CLIPBOARD_COPY_TO_LOCAL_DEVICE=DISABLED:20000"
     );
     // Certificate-based authentication needs SAML 2.0 first.
-    let run = sb.run(&[
-        "directories",
-        "modify-certificate-auth",
-        &ad,
-        "--status",
-        "enabled",
-        "--certificate-authority",
-        AUTHORITY,
-    ]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("OperationNotSupportedException")
-            || run.stdout.contains("OperationNotSupportedException"),
-        "{}{}",
-        run.stdout,
-        run.stderr
+    let results = partly_failed(
+        &sb,
+        &[
+            "modify-certificate-auth",
+            &ad,
+            "--status",
+            "enabled",
+            "--certificate-authority",
+            AUTHORITY,
+        ],
+    );
+    assert_eq!(
+        outcome(&results, &ad)["code"],
+        "OperationNotSupportedException"
     );
     // Deleting a SAML property shows as deleted in the plan.
     dry_run_plans(
@@ -765,18 +748,10 @@ fn client_properties_show_and_change_per_directory() {
         "ModifyClientProperties",
     );
 
-    let run = sb.run(&[
-        "directories",
-        "modify-client",
-        &ad,
-        UNKNOWN,
-        "--log-upload",
-        "disabled",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let results = run.json();
+    let results = partly_failed(
+        &sb,
+        &["modify-client", &ad, UNKNOWN, "--log-upload", "disabled"],
+    );
     assert_eq!(outcome(&results, &ad)["outcome"], "done");
     assert_eq!(
         outcome(&results, UNKNOWN)["code"],
