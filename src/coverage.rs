@@ -78,7 +78,6 @@ impl Operation {
 }
 
 const WORKSPACE_OPERATIONS: &str = "issue 14: every operation on a WorkSpace, and tags";
-const DIRECTORIES: &str = "issue 15: directories, IP access control groups and connection aliases";
 const BUNDLES_IMAGES_ACCOUNT: &str = "issue 16: bundles, images end to end, and the account (BYOL)";
 const POOLS_AND_MORE: &str =
     "issue 17: pools, account links, client branding and Amazon Connect add-ins";
@@ -135,7 +134,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DescribeApplications", "applications list"),
     covered(WS, "DescribeBundleAssociations", "applications associations"),
     not_covered(WS, "DescribeClientBranding", POOLS_AND_MORE),
-    not_covered(WS, "DescribeClientProperties", DIRECTORIES),
+    covered(WS, "DescribeClientProperties", "directories client-properties"),
     covered(WS, "DescribeConnectClientAddIns", "connect-add-ins list"),
     covered(WS, "DescribeConnectionAliasPermissions", "connection-aliases permissions"),
     covered(WS, "DescribeConnectionAliases", "connection-aliases list"),
@@ -164,19 +163,19 @@ pub const MAP: &[Operation] = &[
     not_covered(WS, "ListAvailableManagementCidrRanges", BUNDLES_IMAGES_ACCOUNT),
     covered(WS, "MigrateWorkspace", "workspaces migrate"),
     not_covered(WS, "ModifyAccount", BUNDLES_IMAGES_ACCOUNT),
-    not_covered(WS, "ModifyCertificateBasedAuthProperties", DIRECTORIES),
-    not_covered(WS, "ModifyClientProperties", DIRECTORIES),
-    not_covered(WS, "ModifyEndpointEncryptionMode", DIRECTORIES),
-    not_covered(WS, "ModifySamlProperties", DIRECTORIES),
+    covered(WS, "ModifyCertificateBasedAuthProperties", "directories modify-certificate-auth"),
+    covered(WS, "ModifyClientProperties", "directories modify-client"),
+    covered(WS, "ModifyEndpointEncryptionMode", "directories modify-encryption"),
+    covered(WS, "ModifySamlProperties", "directories modify-saml"),
     covered(WS, "ModifySelfservicePermissions", "directories modify-self-service"),
-    not_covered(WS, "ModifyStreamingProperties", DIRECTORIES),
-    not_covered(WS, "ModifyWorkspaceAccessProperties", DIRECTORIES),
-    not_covered(WS, "ModifyWorkspaceCreationProperties", DIRECTORIES),
+    covered(WS, "ModifyStreamingProperties", "directories modify-streaming"),
+    covered(WS, "ModifyWorkspaceAccessProperties", "directories modify-access"),
+    covered(WS, "ModifyWorkspaceCreationProperties", "directories modify-creation"),
     covered(WS, "ModifyWorkspaceProperties", "workspaces modify"),
     covered(WS, "ModifyWorkspaceState", "workspaces maintenance on"),
     covered(WS, "RebootWorkspaces", "workspaces reboot"),
     covered(WS, "RebuildWorkspaces", "workspaces rebuild"),
-    not_covered(WS, "RegisterWorkspaceDirectory", DIRECTORIES),
+    covered(WS, "RegisterWorkspaceDirectory", "directories register"),
     covered(WS, "RejectAccountLinkInvitation", "account-links reject"),
     covered(WS, "RestoreWorkspace", "workspaces restore"),
     covered(WS, "RevokeIpRules", "ip-groups revoke"),

@@ -12,6 +12,7 @@ pub mod bundles;
 pub mod connect_add_ins;
 pub mod connection_aliases;
 pub mod directories;
+pub mod directory_settings;
 pub mod image_path;
 pub mod ip_groups;
 pub mod pages;

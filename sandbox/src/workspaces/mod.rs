@@ -157,6 +157,7 @@ const OPERATIONS: &[Operation] = &[
     Operation::reads("DescribeWorkspaceImagePermissions", WorkspacesState::describe_workspace_image_permissions),
     Operation::changes("UpdateWorkspaceImagePermission", WorkspacesState::update_workspace_image_permission),
     Operation::reads("DescribeWorkspaceDirectories", WorkspacesState::describe_workspace_directories),
+    Operation::changes("RegisterWorkspaceDirectory", WorkspacesState::register_workspace_directory),
     // bundles (bundles.rs)
     Operation::reads("DescribeWorkspaceBundles", WorkspacesState::describe_workspace_bundles),
     Operation::changes("CreateWorkspaceBundle", WorkspacesState::create_workspace_bundle),
@@ -169,6 +170,14 @@ const OPERATIONS: &[Operation] = &[
     // Directory settings (directory_settings.rs)
     Operation::changes("ModifySelfservicePermissions", WorkspacesState::modify_selfservice_permissions),
     Operation::changes("DeregisterWorkspaceDirectory", WorkspacesState::deregister_workspace_directory),
+    Operation::changes("ModifyWorkspaceAccessProperties", WorkspacesState::modify_workspace_access_properties),
+    Operation::changes("ModifyWorkspaceCreationProperties", WorkspacesState::modify_workspace_creation_properties),
+    Operation::changes("ModifyStreamingProperties", WorkspacesState::modify_streaming_properties),
+    Operation::changes("ModifySamlProperties", WorkspacesState::modify_saml_properties),
+    Operation::changes("ModifyCertificateBasedAuthProperties", WorkspacesState::modify_certificate_based_auth_properties),
+    Operation::changes("ModifyEndpointEncryptionMode", WorkspacesState::modify_endpoint_encryption_mode),
+    Operation::changes("ModifyClientProperties", WorkspacesState::modify_client_properties),
+    Operation::reads("DescribeClientProperties", WorkspacesState::describe_client_properties),
     // IP access control groups (ip_groups.rs)
     Operation::reads("DescribeIpGroups", WorkspacesState::describe_ip_groups),
     Operation::changes("CreateIpGroup", WorkspacesState::create_ip_group),
@@ -258,6 +267,9 @@ pub struct WorkspacesState {
     tags: Tags,
     #[serde(default)]
     ip_groups: BTreeMap<String, ip_groups::IpGroup>,
+    /// Directory Service's directories, registrations under way, client properties.
+    #[serde(default)]
+    registry: directories::Registry,
     #[serde(default)]
     connection_aliases: BTreeMap<String, connection_aliases::AliasRecord>,
     /// Where the identifiers of new resources come from, so that a replayed
@@ -423,6 +435,7 @@ impl WorkspacesState {
             !matches!(outcome, Advanced::Gone)
         });
         still_due = earliest(still_due, self.advance_pools(now));
+        still_due = earliest(still_due, self.advance_directories(now));
         still_due = earliest(still_due, self.advance_connection_aliases(now));
         self.next_transition_due = still_due;
     }

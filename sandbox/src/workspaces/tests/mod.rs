@@ -11,6 +11,7 @@ mod connect_add_ins;
 mod connection_aliases;
 mod connection_status;
 mod create;
+mod directory_registration;
 mod directory_settings;
 mod image_path;
 mod images;
