@@ -148,7 +148,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DescribeWorkspaceDirectories", "directories list"),
     covered(WS, "DescribeWorkspaceImagePermissions", "images permissions"),
     covered(WS, "DescribeWorkspaceImages", "images list"),
-    not_covered(WS, "DescribeWorkspaceSnapshots", WORKSPACE_OPERATIONS),
+    covered(WS, "DescribeWorkspaceSnapshots", "workspaces snapshots"),
     covered(WS, "DescribeWorkspaces", "workspaces list"),
     covered(WS, "DescribeWorkspacesConnectionStatus", "workspaces connections"),
     covered(WS, "DescribeWorkspacesPoolSessions", "pools sessions"),

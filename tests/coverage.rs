@@ -161,6 +161,7 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("MigrateWorkspace", "workspaces migrate {workspace} --to-bundle {bundle} --yes"),
     ("ModifyWorkspaceState", "workspaces maintenance on {workspace}"),
     ("DescribeWorkspacesConnectionStatus", "workspaces connections {workspace}"),
+    ("DescribeWorkspaceSnapshots", "workspaces snapshots {workspace}"),
     ("DescribeTags", "workspaces tags {workspace}"),
     ("CreateTags", "workspaces tag {workspace} team=coverage"),
     ("DeleteTags", "workspaces untag {workspace} team"),

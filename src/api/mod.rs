@@ -18,6 +18,7 @@ pub mod pools;
 pub mod sts;
 pub mod thin_client;
 pub mod workspace_operations;
+pub mod workspace_snapshots;
 pub mod workspace_tags;
 pub mod workspaces;
 

@@ -1,9 +1,10 @@
 //! WorkSpaces: DescribeWorkspaces' fields, under the API's PascalCase names.
 //! DescribeWorkspaces returns every field, so no column is detail-only.
 
-use aws_sdk_workspaces::types::Workspace;
+use aws_sdk_workspaces::types::{Snapshot, Workspace};
 use serde_json::{Map, Value};
 
+use crate::api::workspace_snapshots::WorkspaceSnapshots;
 use crate::output::{Column, Resource, columns_get as get};
 
 impl Resource for Workspace {
@@ -161,6 +162,40 @@ const COLUMNS: &[Column<Workspace>] = &[
         })
     }),
 ];
+
+impl Resource for WorkspaceSnapshots {
+    const KIND: &'static str = "WorkSpace's snapshots";
+
+    fn columns() -> &'static [Column<Self>] {
+        SNAPSHOT_COLUMNS
+    }
+}
+
+/// DescribeWorkspaceSnapshots' lists, under the WorkSpace they belong to;
+/// an empty list is shown as such, as the API returns it.
+const SNAPSHOT_COLUMNS: &[Column<WorkspaceSnapshots>] = &[
+    Column::new("WorkspaceId", |s: &WorkspaceSnapshots| {
+        get::text(Some(&s.workspace_id))
+    })
+    .shown("ID"),
+    Column::new("RestoreSnapshots", |s: &WorkspaceSnapshots| {
+        snapshot_times(&s.restore_snapshots)
+    })
+    .shown("RESTORE SNAPSHOT"),
+    Column::new("RebuildSnapshots", |s: &WorkspaceSnapshots| {
+        snapshot_times(&s.rebuild_snapshots)
+    })
+    .shown("REBUILD SNAPSHOTS"),
+];
+
+fn snapshot_times(snapshots: &[Snapshot]) -> Option<Value> {
+    Some(Value::Array(
+        snapshots
+            .iter()
+            .map(|s| object([("SnapshotTime", get::time(s.snapshot_time()))]))
+            .collect(),
+    ))
+}
 
 /// A JSON object of the fields that are present, in the API's names.
 pub fn object<const N: usize>(fields: [(&str, Option<Value>); N]) -> Value {

@@ -3,11 +3,11 @@
 
 use aws_sdk_workspaces::types::WorkspaceConnectionStatus;
 
-use super::WorkspaceFilterArgs;
 use super::applications::write_list;
+use super::{WorkspaceFilterArgs, selected_ids};
 use crate::api::workspace_operations::connection_statuses;
-use crate::api::workspaces::workspaces;
 use crate::bulk::targets::TargetArgs;
+use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::View;
@@ -26,44 +26,31 @@ pub struct Args {
 
     #[command(flatten)]
     pub filters: WorkspaceFilterArgs,
+
+    #[command(flatten)]
+    pub concurrency: ConcurrencyArgs,
 }
 
 /// Every WorkSpace's status without targets; the named ones, or those the
 /// filters select, otherwise. A WorkSpace nobody ever connected to has no
 /// LastKnownUserConnectionTimestamp.
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let ids: Vec<String> = WORKSPACES
+    let named: Vec<String> = WORKSPACES
         .targets(&args.targets, None)?
         .into_iter()
         .map(|named| named.id)
         .collect();
-    let query = args.filters.query(ids.clone())?;
+    args.filters.check()?;
     let writer = ctx
         .printer
         .list::<WorkspaceConnectionStatus>(View::List { details: false })?;
     let client = ctx.workspaces().await?;
-    let ids = if args.filters.is_empty() {
-        ids
-    } else {
-        let found = workspaces(&client, query).all().await?;
-        let selected: Vec<_> = found
-            .into_iter()
-            .filter(|w| args.filters.matches(w))
-            .filter(|w| {
-                ids.is_empty()
-                    || w.workspace_id()
-                        .is_some_and(|id| ids.iter().any(|i| i == id))
-            })
-            .collect();
-        if selected.is_empty() {
-            ctx.printer.note("no WorkSpaces match");
-            return Ok(());
-        }
-        selected
-            .iter()
-            .filter_map(|w| w.workspace_id().map(str::to_owned))
-            .collect()
-    };
+    let filtered = !args.filters.is_empty();
+    let ids = selected_ids(&client, named, &args.filters, args.concurrency.get()).await?;
+    if filtered && ids.is_empty() {
+        ctx.printer.note("no WorkSpaces match");
+        return Ok(());
+    }
     let statuses = connection_statuses(&client, &ids).await?;
     write_list(ctx, writer, &statuses, "no connection status")
 }

@@ -9,6 +9,7 @@ mod lifecycle;
 use lifecycle::Change;
 pub mod list;
 pub mod modify;
+pub mod snapshots;
 
 use aws_sdk_workspaces::types::{
     ApplicationAssociatedResourceType, Compute, ImageType, OperatingSystemName, Protocol,
@@ -18,7 +19,8 @@ use clap::Subcommand;
 
 use super::tagging;
 
-use crate::api::workspaces::{StateChange, WorkspaceQuery};
+use crate::api::WorkspacesClient;
+use crate::api::workspaces::{StateChange, WorkspaceQuery, workspaces};
 use crate::context::Context;
 use crate::enum_arg::api_enum;
 use crate::error::Result;
@@ -73,6 +75,9 @@ pub enum WorkspacesCommand {
     /// Connection state and last user connection of WorkSpaces
     #[command(after_long_help = connections::EXAMPLES)]
     Connections(connections::Args),
+    /// The snapshots WorkSpaces can be restored or rebuilt from, with their times
+    #[command(after_long_help = snapshots::EXAMPLES)]
+    Snapshots(snapshots::Args),
     /// The applications associated with one WorkSpace
     #[command(after_long_help = applications::EXAMPLES)]
     Applications(applications::Args),
@@ -141,6 +146,7 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
             .await
         }
         WorkspacesCommand::Connections(args) => connections::run(args, ctx).await,
+        WorkspacesCommand::Snapshots(args) => snapshots::run(args, ctx).await,
         WorkspacesCommand::Applications(args) => applications::run(args, ctx).await,
         WorkspacesCommand::Tags(args) => tagging::tags(args, &WORKSPACES, ctx).await,
         WorkspacesCommand::Tag(args) => tagging::tag(args, &WORKSPACES, ctx).await,
@@ -232,6 +238,11 @@ impl WorkspaceFilterArgs {
             && self.os.is_none()
     }
 
+    /// Checks the filters locally: bad input is exit 2 before any request.
+    pub fn check(&self) -> Result<()> {
+        self.query(Vec::new()).map(|_| ())
+    }
+
     /// The DescribeWorkspaces request: the API's filters, checked locally.
     pub fn query(&self, ids: Vec<String>) -> Result<WorkspaceQuery> {
         Ok(WorkspaceQuery {
@@ -278,6 +289,36 @@ impl WorkspaceFilterArgs {
                     .map(|o| o.as_str()),
             )
     }
+}
+
+/// The WorkSpaces a read verb is about: those named, narrowed by the
+/// filters, in the order named; every WorkSpace the filters select when
+/// none is named. Without filters the named IDs go as they are (none: the
+/// API's "every WorkSpace"), so the service says which it does not know.
+pub async fn selected_ids(
+    client: &WorkspacesClient,
+    named: Vec<String>,
+    filters: &WorkspaceFilterArgs,
+    _concurrency: usize,
+) -> Result<Vec<String>> {
+    if filters.is_empty() {
+        return Ok(named);
+    }
+    let found = workspaces(client, filters.query(named.clone())?)
+        .all()
+        .await?;
+    let selected: Vec<String> = found
+        .iter()
+        .filter(|w| filters.matches(w))
+        .filter_map(|w| w.workspace_id().map(str::to_owned))
+        .collect();
+    if named.is_empty() {
+        return Ok(selected);
+    }
+    Ok(named
+        .into_iter()
+        .filter(|id| selected.contains(id))
+        .collect())
 }
 
 #[cfg(test)]

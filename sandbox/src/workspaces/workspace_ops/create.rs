@@ -7,7 +7,9 @@ use super::super::error::WsError;
 use super::super::input::{
     BUNDLE_ID, DIRECTORY_ID, Input, check_count, check_workspace_name, missing,
 };
-use super::super::model::{Schedule, ScheduledState, Tag, Workspace, WorkspaceRecord, os_family};
+use super::super::model::{
+    Schedule, ScheduledState, SnapshotTime, Tag, Workspace, WorkspaceRecord, os_family,
+};
 use super::super::paging::to_json;
 use super::super::tags::parse_tags;
 use super::super::{Clock, WorkspacesState};
@@ -217,16 +219,18 @@ impl WorkspacesState {
         if !request.tags.is_empty() {
             self.tags.insert(workspace_id.clone(), request.tags.clone());
         }
+        let available_at = clock.after(1);
         self.workspaces.insert(
             workspace_id,
             WorkspaceRecord {
                 workspace: workspace.clone(),
                 schedule: Schedule::new(vec![ScheduledState {
-                    at: clock.after(1),
+                    at: available_at,
                     state: Some("AVAILABLE".to_owned()),
                 }]),
                 modifications_done_at: None,
                 last_user_connection: None,
+                snapshots: vec![SnapshotTime(available_at)],
             },
         );
         Ok(workspace)

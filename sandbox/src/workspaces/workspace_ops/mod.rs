@@ -4,6 +4,8 @@
 mod batch;
 mod create;
 mod properties;
+mod snapshots;
+mod standby;
 
 use serde_json::Value;
 
@@ -16,6 +18,7 @@ use super::paging::Listing;
 use super::{Clock, WorkspacesState};
 
 pub(crate) use batch::{REBOOT, REBUILD, START, STOP, TERMINATE};
+pub(crate) use snapshots::seeded_snapshots;
 
 /// The most WorkSpaces one batch call takes.
 pub(super) const BATCH_LIMIT: usize = 25;
