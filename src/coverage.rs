@@ -112,7 +112,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "CreateConnectClientAddIn", "connect-add-ins create"),
     not_covered(WS, "CreateConnectionAlias", DIRECTORIES),
     covered(WS, "CreateIpGroup", "ip-groups create"),
-    not_covered(WS, "CreateStandbyWorkspaces", WORKSPACE_OPERATIONS),
+    covered(WS, "CreateStandbyWorkspaces", "workspaces create-standby"),
     covered(WS, "CreateTags", "workspaces tag"),
     covered(WS, "CreateUpdatedWorkspaceImage", "images create-updated"),
     covered(WS, "CreateWorkspaceBundle", "bundles create"),

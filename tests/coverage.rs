@@ -162,6 +162,7 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("ModifyWorkspaceState", "workspaces maintenance on {workspace}"),
     ("DescribeWorkspacesConnectionStatus", "workspaces connections {workspace}"),
     ("DescribeWorkspaceSnapshots", "workspaces snapshots {workspace}"),
+    ("CreateStandbyWorkspaces", "workspaces create-standby {workspace} --standby-region us-west-2 --standby-directory {directory}"),
     ("DescribeTags", "workspaces tags {workspace}"),
     ("CreateTags", "workspaces tag {workspace} team=coverage"),
     ("DeleteTags", "workspaces untag {workspace} team"),

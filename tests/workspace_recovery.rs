@@ -136,3 +136,150 @@ fn snapshots_show_restore_and_rebuild_times_of_each_workspace() {
     }
     assert!(sb.requests().is_empty(), "{:?}", sb.requests());
 }
+
+/// AVAILABLE WorkSpaces without a standby or encrypted volumes.
+fn standby_candidates(sb: &TestEnv) -> Vec<(String, String)> {
+    let listed = sb
+        .run(&["workspaces", "list", "--state", "available", "-o", "json"])
+        .success()
+        .json();
+    listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w.get("StandbyWorkspacesProperties").is_none())
+        .filter(|w| w["UserVolumeEncryptionEnabled"] == false)
+        .map(|w| {
+            (
+                w["WorkspaceId"].as_str().unwrap().to_owned(),
+                w["DirectoryId"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// `create-standby`: CreateStandbyWorkspaces in --standby-region for the
+/// primaries of the command's Region, through the bulk executor: a plan on
+/// --dry-run, bad input refused before any request, a primary that already
+/// has a standby failed with the service's code while the others get one,
+/// and --wait until the standbys have settled.
+#[test]
+fn create_standby_gives_each_primary_a_standby_in_another_region() {
+    let sb = quick();
+    let candidates = standby_candidates(&sb);
+    let ((a, directory), (b, _), (d, _)) = (&candidates[0], &candidates[1], &candidates[2]);
+    let standby = |extra: &[&str]| {
+        let mut args = vec![
+            "workspaces",
+            "create-standby",
+            "--standby-region",
+            "us-west-2",
+            "--standby-directory",
+            directory.as_str(),
+        ];
+        args.extend_from_slice(extra);
+        sb.run(&args)
+    };
+
+    sb.clear_requests();
+    let plan = standby(&[a, b, "--dry-run", "-o", "json"]).success();
+    let planned = plan.json();
+    assert_eq!(planned.as_array().unwrap().len(), 2, "{planned}");
+    assert!(plan.stderr.contains("dry run"), "{}", plan.stderr);
+    for bad in [
+        &[a.as_str(), "--data-replication", "sometimes"][..],
+        &[a.as_str(), "--standby-tag", "aws:reserved=x"][..],
+        &["ws-NOPE"][..],
+        &[][..],
+    ] {
+        let out = standby(bad);
+        assert_eq!(out.code, 2, "{bad:?}: {}", out.stderr);
+    }
+    for (region, directory) in [
+        ("US_WEST_2", directory.as_str()),
+        // The primaries' own Region.
+        ("us-east-1", directory.as_str()),
+        ("us-west-2", "d-xyz"),
+    ] {
+        let out = sb.run(&[
+            "workspaces",
+            "create-standby",
+            a,
+            "--standby-region",
+            region,
+            "--standby-directory",
+            directory,
+        ]);
+        assert_eq!(out.code, 2, "{region} {directory}: {}", out.stderr);
+    }
+    assert!(
+        sb.requests_for("CreateStandbyWorkspaces").is_empty(),
+        "{:?}",
+        sb.requests()
+    );
+
+    let out = standby(&[
+        a,
+        b,
+        "--data-replication",
+        "primary-as-source",
+        "--standby-tag",
+        "dr=yes",
+        "--wait",
+        "-o",
+        "json",
+    ])
+    .success();
+    // Both primaries in one call.
+    assert_eq!(sb.requests_for("CreateStandbyWorkspaces").len(), 1);
+    let results = out.json();
+    assert!(
+        results
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["outcome"] == "done"),
+        "{results}"
+    );
+    let note = out
+        .stderr
+        .lines()
+        .find(|l| l.starts_with(&format!("{a}: its standby is ")))
+        .unwrap_or_else(|| panic!("{}", out.stderr));
+    let standby_id = note.split_whitespace().nth(4).unwrap();
+    let got = sb
+        .run(&["workspaces", "get", standby_id, "-o", "json"])
+        .success()
+        .json();
+    // --wait waited for the standby to settle.
+    assert_eq!(got["State"], "STOPPED", "{got}");
+    assert_eq!(got["RelatedWorkspaces"][0]["WorkspaceId"], a.as_str());
+    assert_eq!(got["RelatedWorkspaces"][0]["Region"], "us-east-1");
+    let primary = sb
+        .run(&["workspaces", "get", a, "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(
+        primary["StandbyWorkspacesProperties"][0]["DataReplication"],
+        "PRIMARY_AS_SOURCE"
+    );
+    let tags = sb
+        .run(&["workspaces", "tags", standby_id, "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(tags["tags"]["dr"], "yes", "{tags}");
+
+    // a has its standby now: it fails with the service's code, d gets one.
+    let out = standby(&[a, d]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("ResourceAlreadyExists") && out.stdout.contains(d.as_str()),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.contains(&format!("{d}: its standby is ")),
+        "{}",
+        out.stderr
+    );
+}

@@ -3,8 +3,9 @@
 pub mod applications;
 pub mod connections;
 pub mod create;
+pub mod create_standby;
 pub mod get;
-mod lifecycle;
+pub mod lifecycle;
 
 use lifecycle::Change;
 pub mod list;
@@ -12,8 +13,8 @@ pub mod modify;
 pub mod snapshots;
 
 use aws_sdk_workspaces::types::{
-    ApplicationAssociatedResourceType, Compute, ImageType, OperatingSystemName, Protocol,
-    RunningMode, WorkSpaceApplicationLicenseType, Workspace, WorkspaceState,
+    ApplicationAssociatedResourceType, Compute, DataReplication, ImageType, OperatingSystemName,
+    Protocol, RunningMode, WorkSpaceApplicationLicenseType, Workspace, WorkspaceState,
 };
 use clap::Subcommand;
 
@@ -45,6 +46,9 @@ pub enum WorkspacesCommand {
     /// Create one WorkSpace from flags, or many from a CSV/JSON file
     #[command(after_long_help = create::EXAMPLES)]
     Create(create::Args),
+    /// Create a standby WorkSpace in another Region for each primary WorkSpace
+    #[command(after_long_help = create_standby::EXAMPLES)]
+    CreateStandby(create_standby::StandbyArgs),
     /// Change WorkSpace properties (running mode, volumes, compute, protocol, OS)
     #[command(after_long_help = modify::EXAMPLES)]
     Modify(modify::Args),
@@ -108,6 +112,7 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
         WorkspacesCommand::List(args) => list::run(args, ctx).await,
         WorkspacesCommand::Get(args) => get::run(args, ctx).await,
         WorkspacesCommand::Create(args) => create::run(args, ctx).await,
+        WorkspacesCommand::CreateStandby(args) => create_standby::run(args, ctx).await,
         WorkspacesCommand::Modify(args) => modify::run(args, ctx).await,
         WorkspacesCommand::Start(args) => {
             lifecycle::run(StateChange::Start, args.common, args.change.into(), ctx).await
@@ -173,6 +178,11 @@ api_enum!(
     /// A streaming protocol
     ProtocolArg,
     Protocol
+);
+api_enum!(
+    /// Whether a standby's data is replicated (DataReplication)
+    DataReplicationArg,
+    DataReplication
 );
 api_enum!(
     /// A WorkSpace's state
