@@ -77,7 +77,6 @@ impl Operation {
     }
 }
 
-const WORKSPACE_OPERATIONS: &str = "issue 14: every operation on a WorkSpace, and tags";
 const DIRECTORIES: &str = "issue 15: directories, IP access control groups and connection aliases";
 const BUNDLES_IMAGES_ACCOUNT: &str = "issue 16: bundles, images end to end, and the account (BYOL)";
 const POOLS_AND_MORE: &str =

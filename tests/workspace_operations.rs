@@ -299,3 +299,124 @@ fn connections_show_state_and_last_user_connection() {
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(sb.requests().is_empty());
 }
+
+/// `--wait` of `create`, `modify` and `migrate`, through the one wait
+/// engine: each returns once what it started has ended, polling
+/// DescribeWorkspaces; `migrate` waits for the new WorkSpace, not the old.
+#[test]
+fn create_modify_and_migrate_wait_until_their_workspaces_settle() {
+    let sb = TestEnv::with(wsfleet_sandbox::Config {
+        transition: std::time::Duration::from_millis(150),
+        ..wsfleet_sandbox::Config::default()
+    });
+    let listed = sb
+        .run(&["workspaces", "list", "--state", "available", "-o", "json"])
+        .success()
+        .json();
+    let first = &listed[0];
+    let (directory, bundle) = (
+        first["DirectoryId"].as_str().unwrap(),
+        first["BundleId"].as_str().unwrap(),
+    );
+
+    sb.clear_requests();
+    let out = sb
+        .run(&[
+            "workspaces",
+            "create",
+            "--directory",
+            directory,
+            "--user",
+            "waited.for",
+            "--bundle",
+            bundle,
+            "--wait",
+            "-o",
+            "json",
+        ])
+        .success();
+    let created = out.json()[0]["WorkspaceId"].as_str().unwrap().to_owned();
+    assert_eq!(state_of(&sb, &created), "AVAILABLE", "{}", out.stderr);
+    assert!(out.stderr.contains("waited"), "{}", out.stderr);
+    assert!(!sb.requests_for("DescribeWorkspaces").is_empty());
+
+    // A compute change shows in ModificationStates until it is done.
+    let compute = if first["WorkspaceProperties"]["ComputeTypeName"] == "POWER" {
+        "performance"
+    } else {
+        "power"
+    };
+    let out = sb
+        .run(&[
+            "workspaces",
+            "modify",
+            &created,
+            "--compute-type",
+            compute,
+            "--wait",
+        ])
+        .success();
+    assert!(
+        out.stderr.contains("finish their modifications"),
+        "{}",
+        out.stderr
+    );
+    let got = sb
+        .run(&["workspaces", "get", &created, "-o", "json"])
+        .success()
+        .json();
+    assert!(got.get("ModificationStates").is_none(), "{got}");
+
+    // --wait-timeout needs --wait, and is checked before any request.
+    sb.clear_requests();
+    let out = sb.run(&[
+        "workspaces",
+        "modify",
+        &created,
+        "--compute-type",
+        compute,
+        "--wait-timeout",
+        "5m",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(sb.requests().is_empty());
+
+    // migrate --wait: the new WorkSpace is AVAILABLE when it returns.
+    let windows: Vec<&serde_json::Value> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| {
+            w["WorkspaceProperties"]["OperatingSystemName"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("WINDOWS")
+        })
+        .collect();
+    let source = windows[0];
+    let source_id = source["WorkspaceId"].as_str().unwrap();
+    let to_bundle = windows
+        .iter()
+        .map(|w| w["BundleId"].as_str().unwrap())
+        .find(|b| *b != source["BundleId"].as_str().unwrap())
+        .expect("a second Windows bundle");
+    let out = sb
+        .run(&[
+            "workspaces",
+            "migrate",
+            source_id,
+            "--to-bundle",
+            to_bundle,
+            "--yes",
+            "--wait",
+        ])
+        .success();
+    let note = out
+        .stderr
+        .lines()
+        .find(|l| l.contains(&format!("{source_id} migrated")))
+        .unwrap_or_else(|| panic!("{}", out.stderr));
+    let target = note.rsplit(' ').next().unwrap();
+    assert_eq!(state_of(&sb, target), "AVAILABLE", "{}", out.stderr);
+    assert!(out.stderr.contains("become AVAILABLE"), "{}", out.stderr);
+}

@@ -38,7 +38,7 @@ pub struct StandbyArgs {
 
     /// A tag of the standby WorkSpaces (repeatable)
     #[arg(long = "standby-tag", value_name = "KEY=VALUE")]
-    pub tags: Vec<String>,
+    pub standby_tags: Vec<String>,
 
     /// Whether the primary's data is replicated to its standby
     #[arg(long)]
@@ -65,7 +65,7 @@ fn standby_region(text: &str) -> std::result::Result<String, String> {
 }
 
 pub async fn run(args: StandbyArgs, ctx: &Context) -> Result<()> {
-    let pairs = tags::map(&args.tags, TagRules::WorkSpaces)?;
+    let pairs = tags::map(&args.standby_tags, TagRules::WorkSpaces)?;
     let mut tags: Vec<(String, String)> = pairs.into_iter().collect();
     tags.sort();
     if let Some(key) = &args.volume_encryption_key

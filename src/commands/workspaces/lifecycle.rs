@@ -6,24 +6,22 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::Duration;
 
 use aws_sdk_workspaces::types::{TargetWorkspaceState, Workspace};
 
 use super::WorkspaceFilterArgs;
+use super::wait::{Settled, until_settled};
 use crate::api::standby::{StandbySettings, create_standby_workspaces, region_of};
 use crate::api::workspace_operations::{
     migrate_workspace, modify_workspace_state, restore_workspace,
 };
-use crate::api::workspaces::{
-    BATCH_SIZE, StateChange, change_state, describe_workspaces, workspaces,
-};
+use crate::api::workspaces::{BATCH_SIZE, StateChange, change_state, workspaces};
 use crate::api::{IdResults, WorkspacesClient};
 use crate::bulk::targets::TargetArgs;
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
 use crate::commands::plan::ids_of;
-use crate::commands::waiting::{self, Progress, WaitArgs};
+use crate::commands::waiting::WaitArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::prompt;
@@ -367,9 +365,16 @@ pub async fn run(
     let targets = places
         .gather(routed.ids, |place, ids| {
             let (client, filters) = (places.workspaces(place).clone(), &args.filters);
+            let concurrency = args.bulk.concurrency.get();
             async move {
                 let query = filters.query(ids.clone())?;
                 let found = workspaces(&client, query).all().await?;
+                let found = filters
+                    .narrow(&client, found, false, concurrency)
+                    .await?
+                    .into_iter()
+                    .map(|listed| listed.workspace)
+                    .collect();
                 Ok(select_targets(&ids, found, filters))
             }
         })
@@ -433,7 +438,19 @@ pub async fn run(
     if interrupted || changed.is_empty() {
         return finished;
     }
-    let waited = wait_for_final_state(ctx, places, change, &verb, changed, timeout).await;
+    let settled = match verb.final_state {
+        Some(state) => Settled::In(state),
+        None => Settled::Gone,
+    };
+    let waited = until_settled(
+        ctx,
+        changed,
+        settled,
+        timeout,
+        |place| change.described_with(places, place),
+        |place, err| places.blame(place, err),
+    )
+    .await;
     finished.and(waited)
 }
 
@@ -459,61 +476,6 @@ fn select_targets(
             None => None,
         })
         .collect()
-}
-
-async fn wait_for_final_state(
-    ctx: &Context,
-    places: &Places,
-    change: &Change,
-    verb: &Verb,
-    targets: Vec<Placed<String>>,
-    timeout: Duration,
-) -> Result<()> {
-    let terminates = verb.final_state.is_none();
-    let state = verb.final_state.unwrap_or("TERMINATED");
-    let goal = format!("become {state}");
-    let goal = waiting::Goal {
-        noun: "WorkSpaces",
-        goal: &goal,
-        timeout,
-    };
-    waiting::until(ctx, targets, &goal, |going| async move {
-        // One DescribeWorkspaces a place a poll.
-        let mut states: HashMap<String, String> = HashMap::new();
-        let mut by_place: Vec<(PlaceId, Vec<String>)> = Vec::new();
-        for target in &going {
-            match by_place
-                .iter_mut()
-                .find(|(place, _)| *place == target.place)
-            {
-                Some((_, ids)) => ids.push(target.item.clone()),
-                None => by_place.push((target.place, vec![target.item.clone()])),
-            }
-        }
-        for (place, ids) in by_place {
-            let described = describe_workspaces(change.described_with(places, place), &ids).await;
-            for workspace in described.map_err(|err| places.blame(place, err))? {
-                if let (Some(id), Some(now)) = (workspace.workspace_id(), workspace.state()) {
-                    states.insert(id.to_owned(), now.as_str().to_owned());
-                }
-            }
-        }
-        Ok(going
-            .iter()
-            .map(
-                |target| match states.get(&target.item).map(String::as_str) {
-                    // A terminated WorkSpace soon stops being described;
-                    // a new one may not be described yet.
-                    None if terminates => Progress::Done,
-                    None => Progress::Going,
-                    Some(now) if now == state => Progress::Done,
-                    Some("ERROR") => Progress::Failed("went to ERROR".to_owned()),
-                    Some(_) => Progress::Going,
-                },
-            )
-            .collect())
-    })
-    .await
 }
 
 #[cfg(test)]
@@ -543,7 +505,7 @@ mod tests {
         assert_eq!(order, ["ws-bbbbbbbb", "ws-unknown1", "ws-aaaaaaaa"]);
 
         let stopped = WorkspaceFilterArgs {
-            state: Some(super::super::WorkspaceStateArg::parse("STOPPED").unwrap()),
+            state: vec![super::super::WorkspaceStateArg::parse("STOPPED").unwrap()],
             ..WorkspaceFilterArgs::default()
         };
         let targets = select_targets(&ids, found, &stopped);

@@ -4,6 +4,7 @@ pub mod applications;
 pub mod connections;
 pub mod create;
 pub mod create_standby;
+mod filter;
 pub mod get;
 pub mod lifecycle;
 
@@ -11,21 +12,23 @@ use lifecycle::Change;
 pub mod list;
 pub mod modify;
 pub mod snapshots;
+mod wait;
 
 use aws_sdk_workspaces::types::{
     ApplicationAssociatedResourceType, Compute, DataReplication, ImageType, OperatingSystemName,
-    Protocol, RunningMode, WorkSpaceApplicationLicenseType, Workspace, WorkspaceState,
+    Protocol, RunningMode, WorkSpaceApplicationLicenseType, WorkspaceState,
 };
 use clap::Subcommand;
 
 use super::tagging;
 
-use crate::api::WorkspacesClient;
-use crate::api::workspaces::{StateChange, WorkspaceQuery, workspaces};
+use crate::api::workspaces::StateChange;
 use crate::context::Context;
 use crate::enum_arg::api_enum;
 use crate::error::Result;
-use crate::resources::{BundleId, DirectoryId, WORKSPACES};
+use crate::resources::WORKSPACES;
+
+pub use filter::{WorkspaceFilterArgs, selected_ids};
 
 /// The end of `wsfleet workspaces --help`.
 pub const EXAMPLES: &str = "\
@@ -205,137 +208,11 @@ api_enum!(
     ApplicationAssociatedResourceType
 );
 
-/// The filters `list` takes and the lifecycle verbs take as selectors.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct WorkspaceFilterArgs {
-    /// Only WorkSpaces in this directory (sent to the API)
-    #[arg(long, value_name = "DIRECTORY_ID")]
-    pub directory: Option<DirectoryId>,
-
-    /// Only this user's WorkSpaces (sent to the API; needs --directory)
-    #[arg(long, value_name = "USER_NAME", requires = "directory")]
-    pub user: Option<String>,
-
-    /// Only WorkSpaces from this bundle (sent to the API)
-    #[arg(long, value_name = "BUNDLE_ID")]
-    pub bundle: Option<BundleId>,
-
-    /// Only WorkSpaces in this state
-    #[arg(long)]
-    pub state: Option<WorkspaceStateArg>,
-
-    /// Only WorkSpaces with this running mode
-    #[arg(long)]
-    pub running_mode: Option<RunningModeArg>,
-
-    /// Only WorkSpaces of this compute type
-    #[arg(long)]
-    pub compute_type: Option<ComputeArg>,
-
-    /// Only WorkSpaces running this operating system
-    #[arg(long)]
-    pub os: Option<OperatingSystemArg>,
-}
-
-impl WorkspaceFilterArgs {
-    pub fn is_empty(&self) -> bool {
-        self.directory.is_none()
-            && self.user.is_none()
-            && self.bundle.is_none()
-            && self.state.is_none()
-            && self.running_mode.is_none()
-            && self.compute_type.is_none()
-            && self.os.is_none()
-    }
-
-    /// Checks the filters locally: bad input is exit 2 before any request.
-    pub fn check(&self) -> Result<()> {
-        self.query(Vec::new()).map(|_| ())
-    }
-
-    /// The DescribeWorkspaces request: the API's filters, checked locally.
-    pub fn query(&self, ids: Vec<String>) -> Result<WorkspaceQuery> {
-        Ok(WorkspaceQuery {
-            ids,
-            directory_id: self.directory.clone().map(String::from),
-            user_name: self.user.clone(),
-            bundle_id: self.bundle.clone().map(String::from),
-        })
-    }
-
-    /// Every filter, checked on what DescribeWorkspaces returned: the API's
-    /// own are checked again because with IDs the API cannot apply them.
-    pub fn matches(&self, workspace: &Workspace) -> bool {
-        let equals =
-            |wanted: Option<&str>, actual: Option<&str>| wanted.is_none_or(|w| actual == Some(w));
-        let properties = workspace.workspace_properties();
-        equals(self.directory.as_deref(), workspace.directory_id())
-            && self.user.as_deref().is_none_or(|u| {
-                workspace
-                    .user_name()
-                    .is_some_and(|n| n.eq_ignore_ascii_case(u))
-            })
-            && equals(self.bundle.as_deref(), workspace.bundle_id())
-            && equals(
-                self.state.map(WorkspaceStateArg::api_value),
-                workspace.state().map(|s| s.as_str()),
-            )
-            && equals(
-                self.running_mode.map(RunningModeArg::api_value),
-                properties
-                    .and_then(|p| p.running_mode())
-                    .map(|m| m.as_str()),
-            )
-            && equals(
-                self.compute_type.map(ComputeArg::api_value),
-                properties
-                    .and_then(|p| p.compute_type_name())
-                    .map(|c| c.as_str()),
-            )
-            && equals(
-                self.os.map(OperatingSystemArg::api_value),
-                properties
-                    .and_then(|p| p.operating_system_name())
-                    .map(|o| o.as_str()),
-            )
-    }
-}
-
-/// The WorkSpaces a read verb is about: those named, narrowed by the
-/// filters, in the order named; every WorkSpace the filters select when
-/// none is named. Without filters the named IDs go as they are (none: the
-/// API's "every WorkSpace"), so the service says which it does not know.
-pub async fn selected_ids(
-    client: &WorkspacesClient,
-    named: Vec<String>,
-    filters: &WorkspaceFilterArgs,
-    _concurrency: usize,
-) -> Result<Vec<String>> {
-    if filters.is_empty() {
-        return Ok(named);
-    }
-    let found = workspaces(client, filters.query(named.clone())?)
-        .all()
-        .await?;
-    let selected: Vec<String> = found
-        .iter()
-        .filter(|w| filters.matches(w))
-        .filter_map(|w| w.workspace_id().map(str::to_owned))
-        .collect();
-    if named.is_empty() {
-        return Ok(selected);
-    }
-    Ok(named
-        .into_iter()
-        .filter(|id| selected.contains(id))
-        .collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::enum_arg::ApiEnum;
-    use aws_sdk_workspaces::types::WorkspaceProperties;
+    use aws_sdk_workspaces::types::{Workspace, WorkspaceProperties};
 
     #[test]
     fn enum_arguments_take_the_api_values_in_any_case() {
@@ -359,12 +236,21 @@ mod tests {
             )
             .build();
         let mut filters = WorkspaceFilterArgs {
-            state: Some(WorkspaceStateArg::parse("stopped").unwrap()),
-            os: Some(OperatingSystemArg::parse("windows_11").unwrap()),
+            state: vec![
+                WorkspaceStateArg::parse("error").unwrap(),
+                WorkspaceStateArg::parse("stopped").unwrap(),
+            ],
+            os: vec![OperatingSystemArg::parse("windows_11").unwrap()],
             ..WorkspaceFilterArgs::default()
         };
         assert!(filters.matches(&workspace));
-        filters.running_mode = Some(RunningModeArg::parse("always_on").unwrap());
+        filters.running_mode = vec![RunningModeArg::parse("always_on").unwrap()];
+        assert!(!filters.matches(&workspace));
+        filters
+            .running_mode
+            .push(RunningModeArg::parse("auto_stop").unwrap());
+        assert!(filters.matches(&workspace));
+        filters.state.truncate(1);
         assert!(!filters.matches(&workspace));
     }
 }
