@@ -497,6 +497,42 @@ async fn edit_each(
     Ok(())
 }
 
+/// The items whose tags `keep` accepts, in their order: a `list` filter
+/// on tags the listing does not carry. The tags are read one call an item
+/// (`tags_of`; `None` for an item that cannot be named), `concurrency` at
+/// a time; an item gone in between is dropped.
+pub async fn keep_by_tags<T, F, Fut>(
+    items: Vec<T>,
+    concurrency: usize,
+    tags_of: F,
+    keep: impl Fn(&HashMap<String, String>) -> bool,
+) -> Result<Vec<T>>
+where
+    F: Fn(&T) -> Option<Fut>,
+    Fut: std::future::Future<Output = Result<HashMap<String, String>>>,
+{
+    use futures::{StreamExt, TryStreamExt};
+    let keep = &keep;
+    let kept: Vec<Option<T>> = futures::stream::iter(items)
+        .map(|item| {
+            let call = tags_of(&item);
+            async move {
+                let Some(call) = call else {
+                    return Ok(None);
+                };
+                match call.await {
+                    Ok(tags) => Ok(keep(&tags).then_some(item)),
+                    Err(err) if err.is_not_found() => Ok(None),
+                    Err(err) => Err(err),
+                }
+            }
+        })
+        .buffered(concurrency.max(1))
+        .try_collect()
+        .await?;
+    Ok(kept.into_iter().flatten().collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

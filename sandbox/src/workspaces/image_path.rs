@@ -35,7 +35,7 @@ fn check_account(path: &str, account: &str) -> Result<(), WsError> {
 }
 
 /// Region: `^[-0-9a-z]{1,31}$`.
-fn check_region(path: &str, region: &str) -> Result<(), WsError> {
+pub(super) fn check_region(path: &str, region: &str) -> Result<(), WsError> {
     if (1..=31).contains(&region.len())
         && region
             .bytes()

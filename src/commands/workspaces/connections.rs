@@ -3,15 +3,12 @@
 
 use aws_sdk_workspaces::types::WorkspaceConnectionStatus;
 
+use super::SelectArgs;
 use super::applications::write_list;
-use super::{WorkspaceFilterArgs, selected_ids};
 use crate::api::workspace_operations::connection_statuses;
-use crate::bulk::targets::TargetArgs;
-use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::View;
-use crate::resources::WORKSPACES;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -19,35 +16,17 @@ Examples:
   wsfleet workspaces connections ws-abc12345 ws-def67890 -o json
   wsfleet workspaces connections --directory d-90670b1234 --state available";
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    pub targets: TargetArgs,
-
-    #[command(flatten)]
-    pub filters: WorkspaceFilterArgs,
-
-    #[command(flatten)]
-    pub concurrency: ConcurrencyArgs,
-}
-
 /// Every WorkSpace's status without targets; the named ones, or those the
 /// filters select, otherwise. A WorkSpace nobody ever connected to has no
 /// LastKnownUserConnectionTimestamp.
-pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let named: Vec<String> = WORKSPACES
-        .targets(&args.targets, None)?
-        .into_iter()
-        .map(|named| named.id)
-        .collect();
-    args.filters.check()?;
+pub async fn run(args: SelectArgs, ctx: &Context) -> Result<()> {
+    let named = args.named()?;
     let writer = ctx
         .printer
         .list::<WorkspaceConnectionStatus>(View::List { details: false })?;
     let client = ctx.workspaces().await?;
-    let filtered = !args.filters.is_empty();
-    let ids = selected_ids(&client, named, &args.filters, args.concurrency.get()).await?;
-    if filtered && ids.is_empty() {
+    let ids = args.ids(&client, named).await?;
+    if !args.filters.is_empty() && ids.is_empty() {
         ctx.printer.note("no WorkSpaces match");
         return Ok(());
     }

@@ -8,16 +8,18 @@ use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use aws_sdk_workspaces::types::{Workspace, WorkspaceConnectionStatus};
-use futures::{StreamExt, TryStreamExt};
 
 use super::{ComputeArg, OperatingSystemArg, RunningModeArg, WorkspaceStateArg};
 use crate::api::WorkspacesClient;
 use crate::api::workspace_operations::connection_statuses;
 use crate::api::workspaces::{WorkspaceQuery, describe_tags, workspaces};
+use crate::bulk::targets::TargetArgs;
+use crate::cli::ConcurrencyArgs;
+use crate::commands::tagging::keep_by_tags;
 use crate::duration;
 use crate::error::Result;
 use crate::resources::workspaces::ListedWorkspace;
-use crate::resources::{BundleId, DirectoryId};
+use crate::resources::{BundleId, DirectoryId, WORKSPACES};
 use crate::tags::{self, TagRules};
 
 /// The filters `list` takes and the verbs over many WorkSpaces take as
@@ -165,7 +167,18 @@ impl WorkspaceFilterArgs {
         let wanted_tags = self.tag_filters()?;
         let mut kept: Vec<Workspace> = page.into_iter().filter(|w| self.matches(w)).collect();
         if !wanted_tags.is_empty() {
-            kept = with_tags(client, kept, &wanted_tags, concurrency).await?;
+            // DescribeWorkspaces does not say: one DescribeTags a WorkSpace.
+            let tags_of = |workspace: &Workspace| {
+                let id = workspace.workspace_id()?.to_owned();
+                Some(async move { describe_tags(client, &id).await })
+            };
+            let carries = |tags: &HashMap<String, String>| {
+                wanted_tags.iter().all(|(key, value)| match value {
+                    Some(value) => tags.get(key) == Some(value),
+                    None => tags.contains_key(key),
+                })
+            };
+            kept = keep_by_tags(kept, concurrency, tags_of, carries).await?;
         }
         let mut connections: HashMap<String, WorkspaceConnectionStatus> = HashMap::new();
         if (with_connections || self.not_connected_for.is_some()) && !kept.is_empty() {
@@ -220,67 +233,57 @@ fn connected_since(listed: &ListedWorkspace, cutoff: i64) -> bool {
         .is_some_and(|at| at.secs() >= cutoff)
 }
 
-/// The WorkSpaces carrying every wanted tag: DescribeWorkspaces does not
-/// say, so one DescribeTags a WorkSpace. One gone in between is dropped.
-async fn with_tags(
-    client: &WorkspacesClient,
-    candidates: Vec<Workspace>,
-    wanted: &[TagFilter],
-    concurrency: usize,
-) -> Result<Vec<Workspace>> {
-    let checked: Vec<(Workspace, bool)> = futures::stream::iter(candidates)
-        .map(|workspace| async move {
-            let Some(id) = workspace.workspace_id().map(str::to_owned) else {
-                return Ok((workspace, false));
-            };
-            match describe_tags(client, &id).await {
-                Ok(tags) => {
-                    let carries = wanted.iter().all(|(key, value)| match value {
-                        Some(value) => tags.get(key) == Some(value),
-                        None => tags.contains_key(key),
-                    });
-                    Ok((workspace, carries))
-                }
-                Err(err) if err.is_not_found() => Ok((workspace, false)),
-                Err(err) => Err(err),
-            }
-        })
-        .buffered(concurrency.max(1))
-        .try_collect()
-        .await?;
-    Ok(checked
-        .into_iter()
-        .filter_map(|(workspace, carries)| carries.then_some(workspace))
-        .collect())
+/// The WorkSpaces a read verb over many is about (`connections`,
+/// `snapshots`): IDs, `--ids-from`, or the filters.
+#[derive(Debug, clap::Args)]
+pub struct SelectArgs {
+    #[command(flatten)]
+    pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub filters: WorkspaceFilterArgs,
+
+    #[command(flatten)]
+    pub concurrency: ConcurrencyArgs,
 }
 
-/// The WorkSpaces a read verb is about: those named, narrowed by the
-/// filters, in the order named; every WorkSpace the filters select when
-/// none is named. Without filters the named IDs go as they are (none: the
-/// API's "every WorkSpace"), so the service says which it does not know.
-pub async fn selected_ids(
-    client: &WorkspacesClient,
-    named: Vec<String>,
-    filters: &WorkspaceFilterArgs,
-    concurrency: usize,
-) -> Result<Vec<String>> {
-    if filters.is_empty() {
-        return Ok(named);
+impl SelectArgs {
+    /// The IDs named, every one and every filter checked: bad input is
+    /// exit 2 before any request.
+    pub fn named(&self) -> Result<Vec<String>> {
+        let named = WORKSPACES
+            .targets(&self.targets, None)?
+            .into_iter()
+            .map(|named| named.id)
+            .collect();
+        self.filters.check()?;
+        Ok(named)
     }
-    let found = workspaces(client, filters.query(named.clone())?)
-        .all()
-        .await?;
-    let selected: Vec<String> = filters
-        .narrow(client, found, false, concurrency)
-        .await?
-        .iter()
-        .filter_map(|listed| listed.workspace.workspace_id().map(str::to_owned))
-        .collect();
-    if named.is_empty() {
-        return Ok(selected);
+
+    /// The WorkSpaces selected: those named, narrowed by the filters, in
+    /// the order named; every WorkSpace the filters select when none is
+    /// named. Without filters the named IDs go as they are (none: the API's
+    /// "every WorkSpace"), so the service says which it does not know.
+    pub async fn ids(&self, client: &WorkspacesClient, named: Vec<String>) -> Result<Vec<String>> {
+        let filters = &self.filters;
+        if filters.is_empty() {
+            return Ok(named);
+        }
+        let found = workspaces(client, filters.query(named.clone())?)
+            .all()
+            .await?;
+        let selected: Vec<String> = filters
+            .narrow(client, found, false, self.concurrency.get())
+            .await?
+            .iter()
+            .filter_map(|listed| listed.workspace.workspace_id().map(str::to_owned))
+            .collect();
+        if named.is_empty() {
+            return Ok(selected);
+        }
+        Ok(named
+            .into_iter()
+            .filter(|id| selected.contains(id))
+            .collect())
     }
-    Ok(named
-        .into_iter()
-        .filter(|id| selected.contains(id))
-        .collect())
 }

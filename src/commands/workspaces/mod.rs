@@ -28,7 +28,7 @@ use crate::enum_arg::api_enum;
 use crate::error::Result;
 use crate::resources::WORKSPACES;
 
-pub use filter::{WorkspaceFilterArgs, selected_ids};
+pub use filter::{SelectArgs, WorkspaceFilterArgs};
 
 /// The end of `wsfleet workspaces --help`.
 pub const EXAMPLES: &str = "\
@@ -81,10 +81,10 @@ pub enum WorkspacesCommand {
     Maintenance(MaintenanceCommand),
     /// Connection state and last user connection of WorkSpaces
     #[command(after_long_help = connections::EXAMPLES)]
-    Connections(connections::Args),
+    Connections(SelectArgs),
     /// The snapshots WorkSpaces can be restored or rebuilt from, with their times
     #[command(after_long_help = snapshots::EXAMPLES)]
-    Snapshots(snapshots::Args),
+    Snapshots(SelectArgs),
     /// The applications associated with one WorkSpace
     #[command(after_long_help = applications::EXAMPLES)]
     Applications(applications::Args),

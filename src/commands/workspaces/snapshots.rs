@@ -3,14 +3,11 @@
 
 use futures::StreamExt;
 
-use super::{WorkspaceFilterArgs, selected_ids};
+use super::SelectArgs;
 use crate::api::workspace_snapshots::{WorkspaceSnapshots, workspace_snapshots};
-use crate::bulk::targets::TargetArgs;
-use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::View;
-use crate::resources::WORKSPACES;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -18,40 +15,23 @@ Examples:
   wsfleet workspaces snapshots --state error -o json
   wsfleet workspaces snapshots --ids-from broken.txt --columns WorkspaceId,RestoreSnapshots";
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    pub targets: TargetArgs,
-
-    #[command(flatten)]
-    pub filters: WorkspaceFilterArgs,
-
-    #[command(flatten)]
-    pub concurrency: ConcurrencyArgs,
-}
-
 /// One DescribeWorkspaceSnapshots a WorkSpace, `--concurrency` at a time,
 /// written in the order asked. A WorkSpace whose call fails is reported
 /// with the service's error; the others are still written, and the exit is 1.
-pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let named: Vec<String> = WORKSPACES
-        .targets(&args.targets, None)?
-        .into_iter()
-        .map(|named| named.id)
-        .collect();
+pub async fn run(args: SelectArgs, ctx: &Context) -> Result<()> {
+    let named = args.named()?;
     if named.is_empty() && args.filters.is_empty() {
         return Err(AppError::usage(
             "name the WorkSpaces whose snapshots to show: IDs, --ids-from FILE, or list \
              filters (--directory, --state, ...)",
         ));
     }
-    args.filters.check()?;
     let mut writer = ctx
         .printer
         .list::<WorkspaceSnapshots>(View::List { details: false })?;
     let client = ctx.workspaces().await?;
     let concurrency = args.concurrency.get();
-    let ids = selected_ids(&client, named, &args.filters, concurrency).await?;
+    let ids = args.ids(&client, named).await?;
     let answers: Vec<(String, Result<WorkspaceSnapshots>)> = futures::stream::iter(ids)
         .map(|id| {
             let client = &client;

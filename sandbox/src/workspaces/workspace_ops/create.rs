@@ -1,7 +1,7 @@
 //! CreateWorkspaces: each request checked and created on its own, the
 //! failures reported beside the WorkSpaces created.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::super::error::WsError;
 use super::super::input::{
@@ -14,7 +14,7 @@ use super::super::paging::to_json;
 use super::super::tags::parse_tags;
 use super::super::{Clock, WorkspacesState};
 use super::properties::{PropertiesRequest, check_properties};
-use super::{BATCH_LIMIT, ItemFailure, check_user_name};
+use super::{BATCH_LIMIT, ItemFailure, check_user_name, echo};
 
 /// One parsed, constraint-checked item of CreateWorkspaces.
 struct WorkspaceRequest<'a> {
@@ -59,16 +59,6 @@ impl<'a> WorkspaceRequest<'a> {
             Some(properties) => PropertiesRequest::parse(&properties)?,
             None => PropertiesRequest::default(),
         };
-        let echo: Map<String, Value> = request
-            .raw()
-            .map(|members| {
-                members
-                    .iter()
-                    .filter(|(name, _)| WORKSPACE_REQUEST_MEMBERS.contains(&name.as_str()))
-                    .map(|(name, value)| (name.clone(), value.clone()))
-                    .collect()
-            })
-            .unwrap_or_default();
         Ok(Self {
             directory_id,
             user_name,
@@ -83,7 +73,7 @@ impl<'a> WorkspaceRequest<'a> {
                 .unwrap_or(false),
             properties,
             tags: parse_tags(request, "Tags")?.unwrap_or_default(),
-            echo: Value::Object(echo),
+            echo: echo(request, WORKSPACE_REQUEST_MEMBERS),
         })
     }
 }

@@ -52,6 +52,22 @@ impl ItemFailure {
     }
 }
 
+/// A batch request as sent, only its model's `members`, for the failed
+/// entries that echo it back.
+fn echo(request: &Input, members: &[&str]) -> Value {
+    Value::Object(
+        request
+            .raw()
+            .map(|sent| {
+                sent.iter()
+                    .filter(|(name, _)| members.contains(&name.as_str()))
+                    .map(|(name, value)| (name.clone(), value.clone()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    )
+}
+
 impl WorkspacesState {
     pub(crate) fn describe_workspaces(&self, input: &Input, _: &Clock) -> Result<Value, WsError> {
         let workspace_ids = input.id_list("WorkspaceIds", &WORKSPACE_ID)?;

@@ -5,21 +5,19 @@
 //! (then STOPPED, as a standby rests until a failover) and listed in
 //! `PendingStandbyRequests`.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::super::STANDBY_REGION;
 use super::super::error::WsError;
-use super::super::input::{
-    DIRECTORY_ID, Input, WORKSPACE_ID, check_count, check_enum, check_length, constraint_failure,
-    missing,
-};
+use super::super::image_path::check_region;
+use super::super::input::{DIRECTORY_ID, Input, WORKSPACE_ID, check_count, check_enum, missing};
 use super::super::model::{
     DataReplicationSettings, RelatedWorkspace, Schedule, ScheduledState,
     StandbyWorkspaceProperties, Tag, WorkspaceRecord,
 };
 use super::super::tags::parse_tags;
 use super::super::{Clock, WorkspacesState};
-use super::ItemFailure;
+use super::{ItemFailure, echo};
 
 /// The DataReplication enum.
 const DATA_REPLICATION: &[&str] = &["NO_REPLICATION", "PRIMARY_AS_SOURCE"];
@@ -58,41 +56,14 @@ impl<'a> StandbyRequest<'a> {
         if let Some(value) = data_replication {
             check_enum(&request.path_of("DataReplication"), value, DATA_REPLICATION)?;
         }
-        let echo: Map<String, Value> = request
-            .raw()
-            .map(|members| {
-                members
-                    .iter()
-                    .filter(|(name, _)| STANDBY_MEMBERS.contains(&name.as_str()))
-                    .map(|(name, value)| (name.clone(), value.clone()))
-                    .collect()
-            })
-            .unwrap_or_default();
         Ok(Self {
             primary_workspace_id,
             directory_id,
             volume_encryption_key: request.str("VolumeEncryptionKey")?,
             data_replication,
             tags: parse_tags(request, "Tags")?.unwrap_or_default(),
-            echo: Value::Object(echo),
+            echo: echo(request, STANDBY_MEMBERS),
         })
-    }
-}
-
-/// PrimaryRegion: 1 to 31 of `[-0-9a-z]`.
-fn check_region(path: &str, region: &str) -> Result<(), WsError> {
-    check_length(path, region, 1, 31)?;
-    if region
-        .chars()
-        .all(|c| c == '-' || c.is_ascii_digit() || c.is_ascii_lowercase())
-    {
-        Ok(())
-    } else {
-        Err(constraint_failure(
-            path,
-            region,
-            "Member must satisfy regular expression pattern: ^[-0-9a-z]{1,31}$",
-        ))
     }
 }
 
