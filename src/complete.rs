@@ -95,12 +95,11 @@ impl Entry {
             .into_iter()
             .flatten()
             .map(|part| {
-                strip_ansi_escapes::strip_str(part)
+                let visible: String = strip_ansi_escapes::strip_str(part)
                     .chars()
                     .filter(|c| !c.is_control())
-                    .collect::<String>()
-                    .trim()
-                    .to_owned()
+                    .collect();
+                crate::output::escape_invisible(visible.trim())
             })
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
@@ -379,6 +378,9 @@ mod tests {
         )
         .expect("entry");
         assert_eq!(entry.description, "lobby-1, SN1");
+        // A bidi override in a name is shown, not obeyed.
+        let spoofed = Entry::new(Some("abc"), [Some("lobby\u{202e}exe.")]).expect("entry");
+        assert_eq!(spoofed.description, "lobby\\u{202e}exe.");
         assert!(Entry::new(None, [Some("x")]).is_none());
         assert!(Entry::new(Some(""), [None]).is_none());
         assert!(Entry::new(Some("a b"), [None]).is_none());
@@ -448,6 +450,7 @@ mod tests {
             ("directories", "DescribeWorkspaceDirectories", ""),
             ("ip-groups", "DescribeIpGroups", "wsipg-"),
             ("pools", "DescribeWorkspacesPools", "wspool-"),
+            ("connection-aliases", "DescribeConnectionAliases", "wsca-"),
         ];
         assert_eq!(KINDS.len(), expected.len(), "a kind without a case here");
         for (plural, operation, id_start) in expected {

@@ -10,6 +10,7 @@
 pub mod account_links;
 pub mod bundles;
 pub mod connect_add_ins;
+pub mod connection_aliases;
 pub mod directories;
 pub mod image_path;
 pub mod ip_groups;

@@ -4,6 +4,7 @@
 //! terminal, a per-target result at the end, and Ctrl-C that stops
 //! dispatching but lets requests in flight finish.
 
+pub mod invocation;
 pub mod journal;
 pub mod targets;
 
@@ -16,7 +17,7 @@ use futures::StreamExt;
 use futures::stream::FuturesUnordered;
 use serde_json::Value;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::context::Context;
@@ -118,6 +119,8 @@ pub struct Report {
     pub action: &'static str,
     pub results: Vec<TargetResult>,
     pub interrupted: bool,
+    /// The interruption was SIGTERM (exit 143, not 130).
+    pub terminated: bool,
     /// Where the outcomes were journaled, for `--resume`.
     pub journal: Option<PathBuf>,
 }
@@ -164,7 +167,9 @@ impl Report {
                 path.display()
             ));
         }
-        if self.interrupted {
+        if self.terminated {
+            Err(AppError::Terminated)
+        } else if self.interrupted {
             Err(AppError::Interrupted)
         } else if failed > 0 {
             Err(AppError::Failed(format!(
@@ -190,10 +195,9 @@ pub fn show_plan<T: Resource>(
     places: &Places,
     items: &[Placed<T>],
 ) -> Result<bool> {
-    let noun = match (items.len(), T::KIND.strip_suffix('y')) {
-        (1, _) => T::KIND.to_owned(),
-        (_, Some(stem)) => format!("{stem}ies"),
-        (_, None) => format!("{}s", T::KIND),
+    let noun = match items.len() {
+        1 => T::KIND.to_owned(),
+        _ => crate::output::plural(T::KIND),
     };
     if confirm.dry_run() {
         let mut writer = ctx.printer.list::<T>(View::List { details: false })?;
@@ -244,8 +248,9 @@ pub struct Executor<'a> {
     pub batch_size: usize,
     /// Draws the progress bar and says an interruption.
     pub printer: Printer,
-    /// Where to journal outcomes; `None` journals nothing.
-    pub journal: Option<PathBuf>,
+    /// Where outcomes are journaled (created, its start line written,
+    /// before any request); `None` journals nothing.
+    pub journal: std::sync::Mutex<Option<JournalWriter>>,
     /// `--resume`: an earlier run whose done targets are skipped and whose
     /// tokens are reused.
     pub resume: Option<&'a Resume>,
@@ -268,7 +273,7 @@ impl<'a> Executor<'a> {
             concurrency: bulk.concurrency.get(),
             batch_size: batch_size.max(1),
             printer: ctx.printer.clone(),
-            journal: bulk.journal.clone(),
+            journal: std::sync::Mutex::new(ctx.take_journal()),
             resume: bulk.resume.as_ref(),
             places: places.all(),
         }
@@ -277,8 +282,8 @@ impl<'a> Executor<'a> {
     /// Runs `call` on the targets, `batch_size` at a time (a batch holds
     /// targets of one place only), `concurrency` calls at once. `call` gets
     /// the batch and reports each target's result.
-    /// Fails, before any request, only when `--resume` names a journal of
-    /// another action or the journal cannot be written.
+    /// Fails, before any request, only when the journal's targets line
+    /// cannot be written.
     pub async fn run<F, Fut>(
         &self,
         action: &'static str,
@@ -289,29 +294,19 @@ impl<'a> Executor<'a> {
         F: Fn(Vec<Target>) -> Fut,
         Fut: Future<Output = BatchResult>,
     {
-        if let Some(resume) = self.resume
-            && resume.action != action
-        {
-            return Err(AppError::usage(format!(
-                "--resume {}: that journal is of '{}', not '{action}'",
-                resume.path.display(),
-                resume.action
-            )));
-        }
-        let journal_path = self
+        let journal = self
             .journal
-            .clone()
-            .or_else(|| journal::default_path(action));
-        let report = self
-            .run_until(
-                action,
-                targets,
-                call,
-                ctrl_c(self.printer.clone()),
-                journal_path.as_deref(),
-            )
-            .await?;
-        Ok(report)
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+        self.run_until(
+            action,
+            targets,
+            call,
+            interruptions(self.printer.clone()),
+            journal,
+        )
+        .await
     }
 
     /// [`Executor::run`] with the interruption signal given, so tests can
@@ -322,12 +317,12 @@ impl<'a> Executor<'a> {
         targets: Vec<Placed<String>>,
         call: F,
         interrupt: S,
-        journal_path: Option<&Path>,
+        journal: Option<JournalWriter>,
     ) -> Result<Report>
     where
         F: Fn(Vec<Target>) -> Fut,
         Fut: Future<Output = BatchResult>,
-        S: futures::Stream<Item = ()> + Unpin,
+        S: futures::Stream<Item = Stop> + Unpin,
     {
         let progress = self.progress_bar(targets.len(), action);
         let place = |id: PlaceId| {
@@ -364,24 +359,26 @@ impl<'a> Executor<'a> {
             .enumerate()
             .map(|(position, result)| (position, result.target.clone()))
             .collect();
-        let mut journal = match journal_path {
-            Some(path) => {
-                let journaled: Vec<JournalTarget> = targets
-                    .iter()
-                    .map(|(position, target)| JournalTarget {
-                        named: results[*position].named(),
-                        client_token: target.client_token.clone(),
-                    })
-                    .collect();
-                Some(JournalWriter::create(path, action, &journaled)?)
-            }
-            None => None,
-        };
+        let mut journal = journal;
+        if let Some(writer) = journal.as_mut() {
+            let journaled: Vec<JournalTarget> = targets
+                .iter()
+                .map(|(position, target)| JournalTarget {
+                    named: results[*position].named(),
+                    client_token: target.client_token.clone(),
+                })
+                .collect();
+            writer.start(&journaled)?;
+        }
+        let mut journal_failed = false;
         let mut record = |result: &TargetResult| {
             if let Some(writer) = journal.as_mut()
                 && let Err(err) = writer.record(result)
+                && !std::mem::replace(&mut journal_failed, true)
             {
-                tracing::warn!("journal {}: {err}", writer.path.display());
+                // The run goes on: the changes matter more than their record.
+                let warning = writer.write_error(&err);
+                progress.suspend(|| self.printer.alert(format!("warning: {warning}")));
             }
         };
         // What an earlier run finished is done; it is not sent again.
@@ -412,6 +409,7 @@ impl<'a> Executor<'a> {
 
         let mut interrupt = interrupt;
         let mut interrupted = false;
+        let mut stopped_by = None;
         loop {
             while !interrupted && in_flight.len() < self.concurrency {
                 let Some(batch) = next_batch(&mut queue, self.batch_size) else {
@@ -431,14 +429,15 @@ impl<'a> Executor<'a> {
                 biased;
                 // Polled after the first interruption too: the signal stream
                 // is what ends the program on the second Ctrl-C.
-                Some(()) = interrupt.next() => {
+                Some(stop) = interrupt.next() => {
                     if interrupted {
                         continue;
                     }
                     interrupted = true;
+                    stopped_by = Some(stop);
                     progress.suspend(|| self.printer.alert(format!(
-                        "interrupted: not starting {} more; waiting for {} in flight (Ctrl-C again to abort now)",
-                        queue.len(), in_flight.len()
+                        "{}: not starting {} more; waiting for {} in flight (Ctrl-C again to abort now)",
+                        stop.word(), queue.len(), in_flight.len()
                     )));
                     queue.clear();
                 }
@@ -475,11 +474,20 @@ impl<'a> Executor<'a> {
             }
         }
         progress.finish_and_clear();
+        let all_done = results.iter().all(|r| r.outcome == Outcome::Done);
+        let journal = journal.map(|writer| {
+            if all_done {
+                writer.finished()
+            } else {
+                writer.path.clone()
+            }
+        });
         Ok(Report {
             action,
             results,
             interrupted,
-            journal: journal_path.map(Path::to_path_buf),
+            terminated: stopped_by == Some(Stop::Terminate),
+            journal,
         })
     }
 
@@ -570,23 +578,83 @@ fn rand_u16() -> u16 {
     u16::from_le_bytes([bytes[0], bytes[1]])
 }
 
-/// Ctrl-C as a stream: the first ends dispatching; the second ends the
-/// program at once with exit 130.
-fn ctrl_c(printer: Printer) -> Pin<Box<dyn futures::Stream<Item = ()> + Send>> {
-    Box::pin(futures::stream::unfold(0u32, move |seen| {
-        let printer = printer.clone();
-        async move {
-            if tokio::signal::ctrl_c().await.is_err() {
-                // No signal handling here: never interrupt.
-                std::future::pending::<()>().await;
-            }
-            if seen >= 1 {
-                printer.alert("aborted");
-                std::process::exit(i32::from(crate::error::exit::INTERRUPTED));
-            }
-            Some(((), seen + 1))
+/// What stops a bulk run early: Ctrl-C (SIGINT) or SIGTERM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    Interrupt,
+    Terminate,
+}
+
+impl Stop {
+    fn word(self) -> &'static str {
+        match self {
+            Stop::Interrupt => "interrupted",
+            Stop::Terminate => "terminated",
         }
-    }))
+    }
+
+    fn exit_code(self) -> u8 {
+        match self {
+            Stop::Interrupt => crate::error::exit::INTERRUPTED,
+            Stop::Terminate => crate::error::exit::TERMINATED,
+        }
+    }
+}
+
+/// Ctrl-C and SIGTERM as a stream: the first ends dispatching; a second of
+/// either ends the program at once (exit 130, or 143 for SIGTERM).
+fn interruptions(printer: Printer) -> Pin<Box<dyn futures::Stream<Item = Stop> + Send>> {
+    Box::pin(futures::stream::unfold(
+        (0u32, terminations()),
+        move |(seen, mut terminate)| {
+            let printer = printer.clone();
+            async move {
+                let stop = tokio::select! {
+                    () = ctrl_c_or_never() => Stop::Interrupt,
+                    () = terminate_or_never(&mut terminate) => Stop::Terminate,
+                };
+                if seen >= 1 {
+                    printer.alert("aborted");
+                    std::process::exit(i32::from(stop.exit_code()));
+                }
+                Some((stop, (seen + 1, terminate)))
+            }
+        },
+    ))
+}
+
+async fn ctrl_c_or_never() {
+    if tokio::signal::ctrl_c().await.is_err() {
+        // No signal handling here: never interrupt.
+        std::future::pending::<()>().await;
+    }
+}
+
+#[cfg(unix)]
+type Terminations = Option<tokio::signal::unix::Signal>;
+#[cfg(not(unix))]
+type Terminations = Option<()>;
+
+fn terminations() -> Terminations {
+    #[cfg(unix)]
+    {
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok()
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+async fn terminate_or_never(terminations: &mut Terminations) {
+    #[cfg(unix)]
+    if let Some(signal) = terminations.as_mut()
+        && signal.recv().await.is_some()
+    {
+        return;
+    }
+    let _ = terminations;
+    std::future::pending::<()>().await;
 }
 
 #[cfg(test)]
@@ -617,9 +685,18 @@ mod tests {
             concurrency,
             batch_size,
             printer: Printer::capture(&cli.global).0,
-            journal: None,
+            journal: std::sync::Mutex::new(None),
             resume: None,
             places: None,
+        }
+    }
+
+    fn test_invocation() -> invocation::Invocation {
+        invocation::Invocation {
+            resource: "devices".into(),
+            action: "delete".into(),
+            parameters: Vec::new(),
+            targets_from_file: false,
         }
     }
 
@@ -795,7 +872,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_interruption_stops_dispatching_and_keeps_what_finished() {
-        let (tx, rx) = futures::channel::mpsc::unbounded::<()>();
+        let (tx, rx) = futures::channel::mpsc::unbounded::<Stop>();
         let started = AtomicUsize::new(0);
         let report = executor(2, 1)
             .run_until(
@@ -803,7 +880,7 @@ mod tests {
                 ids(20),
                 |batch| {
                     if started.fetch_add(1, Ordering::SeqCst) == 3 {
-                        let _ = tx.unbounded_send(());
+                        let _ = tx.unbounded_send(Stop::Interrupt);
                     }
                     async move {
                         tokio::time::sleep(Duration::from_millis(5)).await;
@@ -826,7 +903,7 @@ mod tests {
     async fn a_resumed_run_skips_what_was_done_and_reuses_tokens() {
         let dir = tempfile::tempdir().unwrap();
         let first_journal = dir.path().join("first.ndjson");
-        let (tx, rx) = futures::channel::mpsc::unbounded::<()>();
+        let (tx, rx) = futures::channel::mpsc::unbounded::<Stop>();
         let started = AtomicUsize::new(0);
         let first = executor(1, 1)
             .run_until(
@@ -834,12 +911,12 @@ mod tests {
                 ids(10),
                 |batch| {
                     if started.fetch_add(1, Ordering::SeqCst) == 3 {
-                        let _ = tx.unbounded_send(());
+                        let _ = tx.unbounded_send(Stop::Interrupt);
                     }
                     async move { vec![(batch[0].id.clone(), Ok(()))] }
                 },
                 rx,
-                Some(&first_journal),
+                Some(JournalWriter::create(&first_journal, &test_invocation(), false).unwrap()),
             )
             .await
             .unwrap();

@@ -7,7 +7,7 @@ mod columns;
 mod printer;
 mod writer;
 
-pub use cell::cell_text;
+pub use cell::{cell_text, escape_invisible};
 pub use columns::{Column, Resource, Selection, View, get as columns_get};
 #[cfg(test)]
 pub use printer::Captured;
@@ -15,6 +15,21 @@ pub use printer::{Out, Printer};
 pub use writer::ListWriter;
 
 use clap::ValueEnum;
+
+/// A noun's plural as messages write it: "directories", "connection
+/// aliases", "WorkSpaces", "devices".
+pub fn plural(noun: &str) -> String {
+    let consonant_y = noun
+        .strip_suffix('y')
+        .filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u']));
+    match consonant_y {
+        Some(stem) => format!("{stem}ies"),
+        None if noun.ends_with('s') || noun.ends_with('x') || noun.ends_with("sh") => {
+            format!("{noun}es")
+        }
+        None => format!("{noun}s"),
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -52,5 +67,20 @@ impl Default for OutputSettings {
             color: false,
             terminal: false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plurals_are_spelt_as_messages_write_them() {
+        let plurals: Vec<String> = ["directory", "connection alias", "WorkSpace", "key"]
+            .into_iter()
+            .map(super::plural)
+            .collect();
+        assert_eq!(
+            plurals,
+            ["directories", "connection aliases", "WorkSpaces", "keys"]
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod account_links;
 pub mod applications;
 pub mod bundles;
 pub mod connect_add_ins;
+pub mod connection_aliases;
 pub mod connections;
 pub mod devices;
 pub mod directories;
