@@ -16,6 +16,7 @@ pub mod image_path;
 pub mod ip_groups;
 pub mod pages;
 pub mod pools;
+pub mod retry;
 pub mod standby;
 pub mod sts;
 pub mod thin_client;

@@ -28,11 +28,8 @@ use journal::JournalTarget;
 use journal::{JournalWriter, Resume};
 use targets::Named;
 
-/// After the SDK's own attempts, how many more rounds a target gets when the
-/// service throttles or fails on its side.
-const OUTER_ATTEMPTS: u32 = 6;
-/// The longest we wait between rounds, whatever `Retry-After` says.
-const MAX_RETRY_DELAY: Duration = Duration::from_secs(20);
+use crate::api::retry::retry_delay;
+pub use crate::api::retry::retrying;
 
 /// One target of a bulk verb, with the client token every attempt for it
 /// carries, so a retried request the service already applied is a no-op,
@@ -518,44 +515,6 @@ fn next_batch(queue: &mut VecDeque<(usize, Target)>, size: usize) -> Option<Vec<
     Some(batch)
 }
 
-/// One call of a single-resource verb with the executor's retry policy: a
-/// throttled or server-side failure is tried again, honouring `Retry-After`,
-/// up to the same number of rounds a bulk target gets.
-pub async fn retrying<F, Fut, T>(call: F) -> Result<T>
-where
-    F: Fn() -> Fut,
-    Fut: Future<Output = Result<T>>,
-{
-    let mut attempts = 1;
-    loop {
-        match call().await {
-            Err(err) => match retry_delay(&err, attempts) {
-                Some(delay) => {
-                    tracing::info!(?delay, "retrying after {err}");
-                    tokio::time::sleep(delay).await;
-                    attempts += 1;
-                }
-                None => return Err(err),
-            },
-            done => return done,
-        }
-    }
-}
-
-/// How long to wait before another round for a target whose call failed, or
-/// `None` when the failure is final.
-fn retry_delay(err: &AppError, attempts: u32) -> Option<Duration> {
-    let aws = err.aws()?;
-    if !aws.is_retryable() || attempts >= OUTER_ATTEMPTS {
-        return None;
-    }
-    let backoff = Duration::from_millis(250 * 2u64.pow(attempts.min(6)));
-    let delay = aws.retry_after.unwrap_or(backoff).min(MAX_RETRY_DELAY);
-    // A little jitter, so targets throttled together don't return together.
-    let jitter = Duration::from_millis(u64::from(rand_u16() % 250));
-    Some(delay + jitter)
-}
-
 fn failure(err: &AppError) -> Outcome {
     match err.aws() {
         Some(aws) => Outcome::Failed {
@@ -571,11 +530,6 @@ fn failure(err: &AppError) -> Outcome {
 
 fn new_client_token() -> String {
     uuid::Uuid::new_v4().to_string()
-}
-
-fn rand_u16() -> u16 {
-    let bytes = uuid::Uuid::new_v4().into_bytes();
-    u16::from_le_bytes([bytes[0], bytes[1]])
 }
 
 /// What stops a bulk run early: Ctrl-C (SIGINT) or SIGTERM.
