@@ -77,7 +77,6 @@ impl Operation {
     }
 }
 
-const WORKSPACE_OPERATIONS: &str = "issue 14: every operation on a WorkSpace, and tags";
 const BUNDLES_IMAGES_ACCOUNT: &str = "issue 16: bundles, images end to end, and the account (BYOL)";
 const POOLS_AND_MORE: &str =
     "issue 17: pools, account links, client branding and Amazon Connect add-ins";
@@ -111,7 +110,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "CreateConnectClientAddIn", "connect-add-ins create"),
     covered(WS, "CreateConnectionAlias", "connection-aliases create"),
     covered(WS, "CreateIpGroup", "ip-groups create"),
-    not_covered(WS, "CreateStandbyWorkspaces", WORKSPACE_OPERATIONS),
+    covered(WS, "CreateStandbyWorkspaces", "workspaces create-standby"),
     covered(WS, "CreateTags", "workspaces tag"),
     covered(WS, "CreateUpdatedWorkspaceImage", "images create-updated"),
     covered(WS, "CreateWorkspaceBundle", "bundles create"),
@@ -147,7 +146,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DescribeWorkspaceDirectories", "directories list"),
     covered(WS, "DescribeWorkspaceImagePermissions", "images permissions"),
     covered(WS, "DescribeWorkspaceImages", "images list"),
-    not_covered(WS, "DescribeWorkspaceSnapshots", WORKSPACE_OPERATIONS),
+    covered(WS, "DescribeWorkspaceSnapshots", "workspaces snapshots"),
     covered(WS, "DescribeWorkspaces", "workspaces list"),
     covered(WS, "DescribeWorkspacesConnectionStatus", "workspaces connections"),
     covered(WS, "DescribeWorkspacesPoolSessions", "pools sessions"),

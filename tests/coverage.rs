@@ -161,6 +161,8 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("MigrateWorkspace", "workspaces migrate {workspace} --to-bundle {bundle} --yes"),
     ("ModifyWorkspaceState", "workspaces maintenance on {workspace}"),
     ("DescribeWorkspacesConnectionStatus", "workspaces connections {workspace}"),
+    ("DescribeWorkspaceSnapshots", "workspaces snapshots {workspace}"),
+    ("CreateStandbyWorkspaces", "workspaces create-standby {workspace} --standby-region us-west-2 --standby-directory {directory}"),
     ("DescribeTags", "workspaces tags {workspace}"),
     ("CreateTags", "workspaces tag {workspace} team=coverage"),
     ("DeleteTags", "workspaces untag {workspace} team"),

@@ -18,9 +18,11 @@ pub mod ip_groups;
 pub mod pages;
 pub mod pools;
 pub mod retry;
+pub mod standby;
 pub mod sts;
 pub mod thin_client;
 pub mod workspace_operations;
+pub mod workspace_snapshots;
 pub mod workspace_tags;
 pub mod workspaces;
 

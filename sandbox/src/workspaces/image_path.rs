@@ -22,7 +22,7 @@ use super::tags::parse_tags;
 use super::{ACCOUNT_ID, Clock, WorkspacesState};
 
 /// Region: `^[-0-9a-z]{1,31}$`.
-fn check_region(path: &str, region: &str) -> Result<(), WsError> {
+pub(super) fn check_region(path: &str, region: &str) -> Result<(), WsError> {
     if (1..=31).contains(&region.len())
         && region
             .bytes()

@@ -137,6 +137,9 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("RestoreWorkspace", WorkspacesState::restore_workspace),
     Operation::changes("ModifyWorkspaceState", WorkspacesState::modify_workspace_state),
     Operation::changes("MigrateWorkspace", WorkspacesState::migrate_workspace),
+    // snapshots and standby WorkSpaces (workspace_ops/snapshots.rs, workspace_ops/standby.rs)
+    Operation::reads("DescribeWorkspaceSnapshots", WorkspacesState::describe_workspace_snapshots),
+    Operation::changes("CreateStandbyWorkspaces", WorkspacesState::create_standby_workspaces),
     // Applications (applications.rs) and their associations (associations.rs)
     Operation::reads("DescribeApplications", WorkspacesState::describe_applications),
     Operation::reads("DescribeApplicationAssociations", WorkspacesState::describe_application_associations),

@@ -928,6 +928,7 @@ fn seed_workspaces(
                 schedule: Schedule::default(),
                 modifications_done_at: None,
                 last_user_connection,
+                snapshots: super::workspace_ops::seeded_snapshots(now),
             },
         );
     }

@@ -21,6 +21,7 @@ mod pools;
 mod properties;
 mod seed;
 mod shapes;
+mod snapshots_standby;
 mod tags;
 mod workspace_state;
 mod workspaces;
