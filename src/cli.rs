@@ -256,6 +256,9 @@ pub enum Command {
     /// Account links: invitations between accounts to share WorkSpaces resources
     #[command(subcommand, after_long_help = crate::commands::account_links::EXAMPLES)]
     AccountLinks(crate::commands::account_links::AccountLinksCommand),
+    /// The account's dedicated tenancy (BYOL) settings and their modifications
+    #[command(subcommand, after_long_help = crate::commands::account::EXAMPLES)]
+    Account(crate::commands::account::AccountCommand),
     /// Amazon Connect client add-ins of a directory
     #[command(subcommand, after_long_help = crate::commands::connect_add_ins::EXAMPLES)]
     ConnectAddIns(crate::commands::connect_add_ins::ConnectAddInsCommand),

@@ -7,6 +7,7 @@
 //! endpoint did not answer within which timeout, or which IAM action the
 //! credentials lack, the moment it is converted.
 
+pub mod account;
 pub mod account_links;
 pub mod bundles;
 pub mod connect_add_ins;

@@ -4,6 +4,7 @@
 //! report's inventory, tagging and `--ids-from` iterate [`KINDS`] rather than
 //! naming kinds.
 
+pub mod account;
 pub mod account_links;
 pub mod applications;
 pub mod bundles;

@@ -27,6 +27,7 @@
 //! 5. Run the conformance check against the service model (see the tools
 //!    README); every check must hold.
 
+mod account;
 mod account_links;
 mod applications;
 mod associations;
@@ -191,6 +192,11 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("CreateConnectClientAddIn", WorkspacesState::create_connect_client_add_in),
     Operation::changes("UpdateConnectClientAddIn", WorkspacesState::update_connect_client_add_in),
     Operation::changes("DeleteConnectClientAddIn", WorkspacesState::delete_connect_client_add_in),
+    // account (account.rs): dedicated tenancy (BYOL)
+    Operation::reads("DescribeAccount", WorkspacesState::describe_account),
+    Operation::changes("ModifyAccount", WorkspacesState::modify_account),
+    Operation::reads("DescribeAccountModifications", WorkspacesState::describe_account_modifications),
+    Operation::reads("ListAvailableManagementCidrRanges", WorkspacesState::list_available_management_cidr_ranges),
     // account-links (account_links.rs)
     Operation::reads("ListAccountLinks", WorkspacesState::list_account_links),
     Operation::reads("GetAccountLink", WorkspacesState::get_account_link),
@@ -242,6 +248,8 @@ pub struct WorkspacesState {
     pools: BTreeMap<String, pools::PoolRecord>,
     #[serde(default)]
     connect_add_ins: connect_add_ins::AddIns,
+    #[serde(default)]
+    account: account::Account,
     #[serde(default)]
     account_links: account_links::AccountLinks,
     /// Keyed by resource id.
@@ -412,6 +420,7 @@ impl WorkspacesState {
             !matches!(outcome, Advanced::Gone)
         });
         still_due = earliest(still_due, self.advance_pools(now));
+        still_due = earliest(still_due, self.advance_account(now));
         self.next_transition_due = still_due;
     }
 

@@ -1,6 +1,7 @@
 //! Behaviour of the WorkSpaces side of the sandbox, driven through
 //! `WorkspacesState::handle` exactly as the server drives it.
 
+mod account;
 mod account_links;
 mod applications;
 mod associations;
