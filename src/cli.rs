@@ -259,6 +259,9 @@ pub enum Command {
     /// The account's dedicated tenancy (BYOL) settings and their modifications
     #[command(subcommand, after_long_help = crate::commands::account::EXAMPLES)]
     Account(crate::commands::account::AccountCommand),
+    /// Client branding (the login screen), per directory and platform
+    #[command(subcommand, after_long_help = crate::commands::branding::EXAMPLES)]
+    Branding(crate::commands::branding::BrandingCommand),
     /// Amazon Connect client add-ins of a directory
     #[command(subcommand, after_long_help = crate::commands::connect_add_ins::EXAMPLES)]
     ConnectAddIns(crate::commands::connect_add_ins::ConnectAddInsCommand),

@@ -80,8 +80,6 @@ impl Operation {
 const WORKSPACE_OPERATIONS: &str = "issue 14: every operation on a WorkSpace, and tags";
 const DIRECTORIES: &str = "issue 15: directories, IP access control groups and connection aliases";
 const BUNDLES_IMAGES_ACCOUNT: &str = "issue 16: bundles, images end to end, and the account (BYOL)";
-const POOLS_AND_MORE: &str =
-    "issue 17: pools, account links, client branding and Amazon Connect add-ins";
 
 const fn covered(service: Service, name: &'static str, verb: &'static str) -> Operation {
     Operation {
@@ -120,7 +118,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "CreateWorkspaces", "workspaces create"),
     covered(WS, "CreateWorkspacesPool", "pools create"),
     covered(WS, "DeleteAccountLinkInvitation", "account-links delete"),
-    not_covered(WS, "DeleteClientBranding", POOLS_AND_MORE),
+    covered(WS, "DeleteClientBranding", "branding delete"),
     covered(WS, "DeleteConnectClientAddIn", "connect-add-ins delete"),
     not_covered(WS, "DeleteConnectionAlias", DIRECTORIES),
     covered(WS, "DeleteIpGroup", "ip-groups delete"),
@@ -134,7 +132,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DescribeApplicationAssociations", "applications associations"),
     covered(WS, "DescribeApplications", "applications list"),
     covered(WS, "DescribeBundleAssociations", "applications associations"),
-    not_covered(WS, "DescribeClientBranding", POOLS_AND_MORE),
+    covered(WS, "DescribeClientBranding", "branding get"),
     not_covered(WS, "DescribeClientProperties", DIRECTORIES),
     covered(WS, "DescribeConnectClientAddIns", "connect-add-ins list"),
     not_covered(WS, "DescribeConnectionAliasPermissions", DIRECTORIES),
@@ -157,7 +155,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DisassociateIpGroups", "ip-groups disassociate"),
     covered(WS, "DisassociateWorkspaceApplication", "applications disassociate"),
     covered(WS, "GetAccountLink", "account-links get"),
-    not_covered(WS, "ImportClientBranding", POOLS_AND_MORE),
+    covered(WS, "ImportClientBranding", "branding import"),
     not_covered(WS, "ImportCustomWorkspaceImage", BUNDLES_IMAGES_ACCOUNT),
     covered(WS, "ImportWorkspaceImage", "images import"),
     covered(WS, "ListAccountLinks", "account-links list"),

@@ -9,6 +9,7 @@
 
 pub mod account;
 pub mod account_links;
+pub mod branding;
 pub mod bundles;
 pub mod connect_add_ins;
 pub mod directories;

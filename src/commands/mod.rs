@@ -4,6 +4,7 @@
 pub mod account;
 pub mod account_links;
 pub mod applications;
+pub mod branding;
 pub mod bundles;
 pub mod completions;
 pub mod connect_add_ins;
@@ -41,6 +42,7 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Bundles(command) => bundles::run(command, ctx).await,
         Command::Pools(command) => pools::run(command, ctx).await,
         Command::Account(command) => account::run(command, ctx).await,
+        Command::Branding(command) => branding::run(command, ctx).await,
         Command::AccountLinks(command) => account_links::run(command, ctx).await,
         Command::ConnectAddIns(command) => connect_add_ins::run(command, ctx).await,
         Command::Sandbox(command) => sandbox::run(command, ctx).await,

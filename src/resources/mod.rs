@@ -7,6 +7,7 @@
 pub mod account;
 pub mod account_links;
 pub mod applications;
+pub mod branding;
 pub mod bundles;
 pub mod connect_add_ins;
 pub mod connections;

@@ -31,6 +31,7 @@ mod account;
 mod account_links;
 mod applications;
 mod associations;
+mod branding;
 mod bundles;
 mod connect_add_ins;
 mod connection_status;
@@ -197,6 +198,10 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("ModifyAccount", WorkspacesState::modify_account),
     Operation::reads("DescribeAccountModifications", WorkspacesState::describe_account_modifications),
     Operation::reads("ListAvailableManagementCidrRanges", WorkspacesState::list_available_management_cidr_ranges),
+    // branding (branding.rs): the clients' login screen, per directory and platform
+    Operation::reads("DescribeClientBranding", WorkspacesState::describe_client_branding),
+    Operation::changes("ImportClientBranding", WorkspacesState::import_client_branding),
+    Operation::changes("DeleteClientBranding", WorkspacesState::delete_client_branding),
     // account-links (account_links.rs)
     Operation::reads("ListAccountLinks", WorkspacesState::list_account_links),
     Operation::reads("GetAccountLink", WorkspacesState::get_account_link),
@@ -250,6 +255,8 @@ pub struct WorkspacesState {
     connect_add_ins: connect_add_ins::AddIns,
     #[serde(default)]
     account: account::Account,
+    #[serde(default)]
+    branding: branding::Brandings,
     #[serde(default)]
     account_links: account_links::AccountLinks,
     /// Keyed by resource id.

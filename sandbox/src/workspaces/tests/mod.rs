@@ -6,6 +6,7 @@ mod account_links;
 mod applications;
 mod associations;
 mod batch;
+mod branding;
 mod bundle_changes;
 mod bundles_directories;
 mod connect_add_ins;
