@@ -79,7 +79,6 @@ impl Operation {
 
 const WORKSPACE_OPERATIONS: &str = "issue 14: every operation on a WorkSpace, and tags";
 const DIRECTORIES: &str = "issue 15: directories, IP access control groups and connection aliases";
-const BUNDLES_IMAGES_ACCOUNT: &str = "issue 16: bundles, images end to end, and the account (BYOL)";
 
 const fn covered(service: Service, name: &'static str, verb: &'static str) -> Operation {
     Operation {
@@ -137,7 +136,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DescribeConnectClientAddIns", "connect-add-ins list"),
     not_covered(WS, "DescribeConnectionAliasPermissions", DIRECTORIES),
     not_covered(WS, "DescribeConnectionAliases", DIRECTORIES),
-    not_covered(WS, "DescribeCustomWorkspaceImageImport", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "DescribeCustomWorkspaceImageImport", "images import-status"),
     covered(WS, "DescribeImageAssociations", "images applications"),
     covered(WS, "DescribeIpGroups", "ip-groups list"),
     covered(WS, "DescribeTags", "workspaces tags"),
@@ -156,7 +155,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DisassociateWorkspaceApplication", "applications disassociate"),
     covered(WS, "GetAccountLink", "account-links get"),
     covered(WS, "ImportClientBranding", "branding import"),
-    not_covered(WS, "ImportCustomWorkspaceImage", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "ImportCustomWorkspaceImage", "images import-custom"),
     covered(WS, "ImportWorkspaceImage", "images import"),
     covered(WS, "ListAccountLinks", "account-links list"),
     covered(WS, "ListAvailableManagementCidrRanges", "account management-cidrs"),

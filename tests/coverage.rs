@@ -170,6 +170,8 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("DeleteWorkspaceBundle", "bundles delete {bundle} --yes"),
     ("CreateWorkspaceImage", "images create --from-workspace {workspace} --name coverage --description coverage"),
     ("ImportWorkspaceImage", "images import --ec2-image ami-0123abcd --ingestion-process byol-regular --name coverage --description coverage"),
+    ("ImportCustomWorkspaceImage", "images import-custom --ec2-image ami-0123abcd --name coverage-custom --description coverage --compute-type base --protocol dcv --os-version windows-11 --infrastructure-configuration arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/coverage"),
+    ("DescribeCustomWorkspaceImageImport", "images import-status {image}"),
     ("CopyWorkspaceImage", "images copy {image} --to-region eu-west-1 --name coverage"),
     ("DescribeWorkspaceImagePermissions", "images permissions {image}"),
     ("UpdateWorkspaceImagePermission", "images share {image} --account 210987654321"),

@@ -11,6 +11,7 @@ pub mod branding;
 pub mod bundles;
 pub mod connect_add_ins;
 pub mod connections;
+pub mod custom_image_import;
 pub mod devices;
 pub mod directories;
 pub mod environments;

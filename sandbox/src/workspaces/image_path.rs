@@ -66,7 +66,7 @@ const INGESTION_PROCESSES: &[&str] = &[
 const IMPORT_APPLICATIONS: &[&str] = &["Microsoft_Office_2016", "Microsoft_Office_2019"];
 
 /// Ec2ImageId: `^ami\-([a-f0-9]{8}|[a-f0-9]{17})$`.
-fn check_ec2_image(path: &str, ami: &str) -> Result<(), WsError> {
+pub(super) fn check_ec2_image(path: &str, ami: &str) -> Result<(), WsError> {
     let digits = ami.strip_prefix("ami-").unwrap_or("");
     let ok = matches!(digits.len(), 8 | 17)
         && digits
@@ -85,7 +85,7 @@ fn check_ec2_image(path: &str, ami: &str) -> Result<(), WsError> {
 
 /// An image of the account, before [`WorkspacesState::add_pending_image`]
 /// gives it its ID and state.
-fn new_image(
+pub(super) fn new_image(
     name: &str,
     description: &str,
     operating_system_name: &str,
@@ -114,7 +114,7 @@ fn new_image(
 
 impl WorkspacesState {
     /// Refuses a second image of one name in one region.
-    fn check_image_name_free(&self, name: &str, clock: &Clock) -> Result<(), WsError> {
+    pub(super) fn check_image_name_free(&self, name: &str, clock: &Clock) -> Result<(), WsError> {
         let taken = self
             .images
             .values()

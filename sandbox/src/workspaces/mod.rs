@@ -35,6 +35,7 @@ mod branding;
 mod bundles;
 mod connect_add_ins;
 mod connection_status;
+mod custom_image_import;
 mod directories;
 mod directory_settings;
 mod error;
@@ -202,6 +203,9 @@ const OPERATIONS: &[Operation] = &[
     Operation::reads("DescribeClientBranding", WorkspacesState::describe_client_branding),
     Operation::changes("ImportClientBranding", WorkspacesState::import_client_branding),
     Operation::changes("DeleteClientBranding", WorkspacesState::delete_client_branding),
+    // custom image imports (custom_image_import.rs): through EC2 Image Builder
+    Operation::changes("ImportCustomWorkspaceImage", WorkspacesState::import_custom_workspace_image),
+    Operation::reads("DescribeCustomWorkspaceImageImport", WorkspacesState::describe_custom_workspace_image_import),
     // account-links (account_links.rs)
     Operation::reads("ListAccountLinks", WorkspacesState::list_account_links),
     Operation::reads("GetAccountLink", WorkspacesState::get_account_link),
@@ -257,6 +261,8 @@ pub struct WorkspacesState {
     account: account::Account,
     #[serde(default)]
     branding: branding::Brandings,
+    #[serde(default)]
+    custom_image_imports: custom_image_import::CustomImports,
     #[serde(default)]
     account_links: account_links::AccountLinks,
     /// Keyed by resource id.

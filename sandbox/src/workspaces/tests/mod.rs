@@ -12,6 +12,7 @@ mod bundles_directories;
 mod connect_add_ins;
 mod connection_status;
 mod create;
+mod custom_image_import;
 mod directory_settings;
 mod image_path;
 mod images;
