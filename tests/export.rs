@@ -192,7 +192,8 @@ fn export_writes_every_resource_with_details_and_tags() {
             "images",
             "bundles",
             "directories",
-            "ip-groups"
+            "ip-groups",
+            "pools"
         ]
         .iter()
         .map(|k| manifest["counts"][k].as_u64().unwrap() as usize)
