@@ -262,6 +262,9 @@ pub enum Command {
     /// Client branding (the login screen), per directory and platform
     #[command(subcommand, after_long_help = crate::commands::branding::EXAMPLES)]
     Branding(crate::commands::branding::BrandingCommand),
+    /// Connection aliases: FQDN registration codes for cross-Region redirection
+    #[command(subcommand, after_long_help = crate::commands::connection_aliases::EXAMPLES)]
+    ConnectionAliases(crate::commands::connection_aliases::ConnectionAliasesCommand),
     /// Amazon Connect client add-ins of a directory
     #[command(subcommand, after_long_help = crate::commands::connect_add_ins::EXAMPLES)]
     ConnectAddIns(crate::commands::connect_add_ins::ConnectAddInsCommand),

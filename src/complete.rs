@@ -446,6 +446,7 @@ mod tests {
             ("directories", "DescribeWorkspaceDirectories", ""),
             ("ip-groups", "DescribeIpGroups", "wsipg-"),
             ("pools", "DescribeWorkspacesPools", "wspool-"),
+            ("connection-aliases", "DescribeConnectionAliases", "wsca-"),
         ];
         assert_eq!(KINDS.len(), expected.len(), "a kind without a case here");
         for (plural, operation, id_start) in expected {

@@ -26,6 +26,8 @@ fn subcommands(help: &str) -> Vec<String> {
         .skip_while(|line| line.trim() != "Commands:")
         .skip(1)
         .take_while(|line| !line.trim().is_empty())
+        // A description clap wrapped continues on a line indented further.
+        .filter(|line| !line.starts_with("   "))
         .filter_map(|line| line.split_whitespace().next())
         .filter(|name| *name != "help")
         .map(str::to_owned)

@@ -193,7 +193,8 @@ fn export_writes_every_resource_with_details_and_tags() {
             "bundles",
             "directories",
             "ip-groups",
-            "pools"
+            "pools",
+            "connection-aliases"
         ]
         .iter()
         .map(|k| manifest["counts"][k].as_u64().unwrap() as usize)

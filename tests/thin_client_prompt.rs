@@ -10,12 +10,9 @@ mod common;
 use std::time::Duration;
 
 use common::TestEnv;
-use rexpect::process::WaitStatus;
-use rexpect::session::{PtySession, spawn_command};
+use common::pty::{exit_code, spawn};
 use serde_json::Value;
 use wsfleet_sandbox::Config;
-
-const TIMEOUT_MS: u64 = 30_000;
 
 fn registered_devices(sb: &TestEnv) -> Vec<Value> {
     let out = sb
@@ -36,33 +33,6 @@ fn status_of(sb: &TestEnv, id: &str) -> String {
         .expect("wsfleet runs");
     let device: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     device["status"].as_str().unwrap_or_default().to_owned()
-}
-
-/// The binary in a pseudo-terminal. A fresh pty is 0 columns wide, which
-/// squeezes tables to one letter a column; `stty` gives it a terminal's size
-/// before the binary starts.
-fn spawn(sb: &TestEnv, args: &[&str]) -> PtySession {
-    let wsfleet = sb.wsfleet_std();
-    let mut cmd = std::process::Command::new("sh");
-    cmd.arg("-c")
-        .arg("stty cols 160 rows 40 && exec \"$0\" \"$@\"")
-        .arg(wsfleet.get_program())
-        .args(wsfleet.get_args())
-        .args(args);
-    for (key, value) in wsfleet.get_envs() {
-        match value {
-            Some(value) => cmd.env(key, value),
-            None => cmd.env_remove(key),
-        };
-    }
-    spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn in a pty")
-}
-
-fn exit_code(session: &PtySession) -> i32 {
-    match session.process().wait().expect("the process ends") {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("did not exit normally: {other:?}"),
-    }
 }
 
 #[test]

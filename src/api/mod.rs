@@ -12,6 +12,7 @@ pub mod account_links;
 pub mod branding;
 pub mod bundles;
 pub mod connect_add_ins;
+pub mod connection_aliases;
 pub mod custom_image_import;
 pub mod directories;
 pub mod image_path;

@@ -190,10 +190,9 @@ pub fn show_plan<T: Resource>(
     places: &Places,
     items: &[Placed<T>],
 ) -> Result<bool> {
-    let noun = match (items.len(), T::KIND.strip_suffix('y')) {
-        (1, _) => T::KIND.to_owned(),
-        (_, Some(stem)) => format!("{stem}ies"),
-        (_, None) => format!("{}s", T::KIND),
+    let noun = match items.len() {
+        1 => T::KIND.to_owned(),
+        _ => crate::output::plural(T::KIND),
     };
     if confirm.dry_run() {
         let mut writer = ctx.printer.list::<T>(View::List { details: false })?;

@@ -8,6 +8,7 @@ pub mod branding;
 pub mod bundles;
 pub mod completions;
 pub mod connect_add_ins;
+pub mod connection_aliases;
 pub mod coverage;
 pub mod devices;
 pub mod directories;
@@ -45,6 +46,7 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::Branding(command) => branding::run(command, ctx).await,
         Command::AccountLinks(command) => account_links::run(command, ctx).await,
         Command::ConnectAddIns(command) => connect_add_ins::run(command, ctx).await,
+        Command::ConnectionAliases(command) => connection_aliases::run(command, ctx).await,
         Command::Sandbox(command) => sandbox::run(command, ctx).await,
         Command::Completions(args) => completions::run(args, ctx).await,
         Command::GenerateAssets(args) => generate_assets::run(args, ctx).await,

@@ -27,8 +27,10 @@ pub fn confirm<T: Resource>(
     items: &[Placed<T>],
 ) -> Result<bool> {
     if items.is_empty() {
-        ctx.printer
-            .note(format!("no {}s match: nothing to {action}", T::KIND));
+        ctx.printer.note(format!(
+            "no {} match: nothing to {action}",
+            crate::output::plural(T::KIND)
+        ));
         return Ok(false);
     }
     if !show_plan(ctx, flags, action, places, items)? {
@@ -79,6 +81,20 @@ pub fn in_order_asked<T>(
     found
 }
 
+/// The flags of a verb that removes one target a call: the targets, the
+/// confirmation and the bulk options.
+#[derive(Debug, clap::Args)]
+pub struct RemoveArgs {
+    #[command(flatten)]
+    pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
+}
+
 /// How a WorkSpaces resource that goes one a call is removed: the action's
 /// word, the kind, and how its description is read.
 pub struct RemoveEach<T> {
@@ -117,12 +133,9 @@ where
     let prompter = prompt::for_run(&ctx.printer, confirm, how.action)?;
     let named = how.kind.targets(targets, bulk.resume.as_ref())?;
     if named.is_empty() {
-        let plural = match how.kind.singular.strip_suffix('y') {
-            Some(stem) => format!("{stem}ies"),
-            None => format!("{}s", how.kind.singular),
-        };
         return Err(AppError::usage(format!(
-            "name the {plural} to {}: IDs or --ids-from FILE",
+            "name the {} to {}: IDs or --ids-from FILE",
+            crate::output::plural(how.kind.singular),
             how.action
         )));
     }
@@ -163,4 +176,59 @@ where
         })
         .await?;
     report.finish(ctx)
+}
+
+/// What `share` and `unshare` change: one resource, for each account.
+pub struct Sharing<'a> {
+    pub resource: &'a str,
+    pub accounts: &'a [String],
+    /// Share (`true`) or stop sharing.
+    pub allow: bool,
+    pub dry_run: bool,
+}
+
+/// The whole of `images share|unshare` and `connection-aliases
+/// share|unshare`: one call an account, in turn, through `set`; an
+/// account that fails is reported and the others still go.
+pub async fn share_each<F, Fut>(ctx: &Context, sharing: Sharing<'_>, set: F) -> Result<()>
+where
+    F: Fn(WorkspacesClient, String) -> Fut,
+    Fut: Future<Output = Result<()>>,
+{
+    let Sharing {
+        resource,
+        accounts,
+        allow,
+        dry_run,
+    } = sharing;
+    let (verb, done) = if allow {
+        ("share", "shared with")
+    } else {
+        ("unshare", "no longer shared with")
+    };
+    if dry_run {
+        ctx.printer.note(format!(
+            "dry run: would {verb} {resource} with {}; nothing was changed",
+            accounts.join(", ")
+        ));
+        return Ok(());
+    }
+    let client = ctx.workspaces().await?;
+    let mut failures = 0;
+    for account in accounts {
+        match set(client.clone(), account.clone()).await {
+            Ok(()) => ctx.printer.note(format!("{resource} {done} {account}")),
+            Err(err) => {
+                failures += 1;
+                ctx.printer.report(&err, Some(account));
+            }
+        }
+    }
+    if failures > 0 {
+        return Err(AppError::Failed(format!(
+            "{failures} of {} accounts failed",
+            accounts.len()
+        )));
+    }
+    Ok(())
 }

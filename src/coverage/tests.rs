@@ -437,10 +437,25 @@ fn a_duplicate_or_unknown_operation_is_reported() {
 
 #[test]
 fn the_map_cannot_claim_what_the_code_does_not_do() {
-    let problems = problems_after(|map| {
-        let at = position(map, "CreateConnectionAlias");
-        map[at] = covered(WS, "CreateConnectionAlias", "workspaces list");
-    });
+    // Code that no longer calls a covered operation, and a sandbox that no
+    // longer serves it.
+    let facts = Facts {
+        sdk: FACTS.sdk.clone(),
+        called_methods: FACTS
+            .called_methods
+            .iter()
+            .filter(|method| *method != "create_connection_alias")
+            .cloned()
+            .collect(),
+        command_tree: FACTS.command_tree.clone(),
+        sandbox_workspaces: FACTS
+            .sandbox_workspaces
+            .iter()
+            .copied()
+            .filter(|op| *op != "CreateConnectionAlias")
+            .collect(),
+    };
+    let problems = problems(MAP, &facts);
     assert!(
         problems.iter().any(|p| p.contains(
             "CreateConnectionAlias is marked covered, but nothing in src/ calls .create_connection_alias()"

@@ -16,6 +16,21 @@ pub use writer::ListWriter;
 
 use clap::ValueEnum;
 
+/// A noun's plural as messages write it: "directories", "connection
+/// aliases", "WorkSpaces", "devices".
+pub fn plural(noun: &str) -> String {
+    let consonant_y = noun
+        .strip_suffix('y')
+        .filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u']));
+    match consonant_y {
+        Some(stem) => format!("{stem}ies"),
+        None if noun.ends_with('s') || noun.ends_with('x') || noun.ends_with("sh") => {
+            format!("{noun}es")
+        }
+        None => format!("{noun}s"),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Aligned columns for people.
@@ -52,5 +67,20 @@ impl Default for OutputSettings {
             color: false,
             terminal: false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plurals_are_spelt_as_messages_write_them() {
+        let plurals: Vec<String> = ["directory", "connection alias", "WorkSpace", "key"]
+            .into_iter()
+            .map(super::plural)
+            .collect();
+        assert_eq!(
+            plurals,
+            ["directories", "connection aliases", "WorkSpaces", "keys"]
+        );
     }
 }

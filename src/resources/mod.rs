@@ -10,6 +10,7 @@ pub mod applications;
 pub mod branding;
 pub mod bundles;
 pub mod connect_add_ins;
+pub mod connection_aliases;
 pub mod connections;
 pub mod custom_image_import;
 pub mod devices;

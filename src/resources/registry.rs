@@ -4,13 +4,14 @@
 //! its columns module and its command group.
 
 use aws_sdk_workspaces::types::{
-    WorkSpaceApplication, Workspace, WorkspaceBundle, WorkspaceDirectory, WorkspaceImage,
-    WorkspacesIpGroup, WorkspacesPool,
+    ConnectionAlias, WorkSpaceApplication, Workspace, WorkspaceBundle, WorkspaceDirectory,
+    WorkspaceImage, WorkspacesIpGroup, WorkspacesPool,
 };
 use aws_sdk_workspacesthinclient::types::{Device, Environment, SoftwareSet};
 
 use super::ids::{lowercase_alphanumeric, lowercase_hex, prefixed, typed_id};
 use super::{ArnTagging, Kind, Listing, Tagging, label_pages};
+use crate::api::connection_aliases::{AliasQuery, connection_aliases};
 use crate::api::ip_groups::ip_groups;
 use crate::api::pools;
 use crate::api::thin_client as tc;
@@ -30,6 +31,7 @@ pub static KINDS: &[&Kind] = &[
     &DIRECTORIES,
     &IP_GROUPS,
     &POOLS,
+    &CONNECTION_ALIASES,
 ];
 
 // ----------------------------------------------------------------- Thin Client
@@ -350,5 +352,34 @@ pub static POOLS: Kind = Kind {
     inventory: Some(&Listing::<WorkspacesPool> {
         list: |session, _| Box::pin(pools::pools(session.workspaces(), &[]).all()),
         tag_key: |p| Some(p.pool_id()),
+    }),
+};
+
+typed_id!(
+    /// A connection alias ID: `wsca-` and 8 to 63 lowercase letters or digits.
+    ConnectionAliasId,
+    "connection alias ID",
+    "wsca- and 8 to 63 lowercase letters or digits",
+    |id| prefixed(id, "wsca-", 8, lowercase_alphanumeric)
+);
+
+pub static CONNECTION_ALIASES: Kind = Kind {
+    singular: "connection alias",
+    plural: "connection-aliases",
+    service: Service::WorkSpaces,
+    id: ConnectionAliasId::RULE,
+    id_keys: &["AliasId"],
+    tagging: Tagging::ById,
+    labels: |session, found| {
+        let pages = connection_aliases(session.workspaces(), AliasQuery::default());
+        Box::pin(label_pages(pages, found, |a: &ConnectionAlias| {
+            Entry::new(a.alias_id(), [a.connection_string()])
+        }))
+    },
+    inventory: Some(&Listing::<ConnectionAlias> {
+        list: |session, _| {
+            Box::pin(connection_aliases(session.workspaces(), AliasQuery::default()).all())
+        },
+        tag_key: ConnectionAlias::alias_id,
     }),
 };

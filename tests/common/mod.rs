@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod process;
+pub mod pty;
 
 use std::path::PathBuf;
 

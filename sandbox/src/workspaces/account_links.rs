@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::error::WsError;
-use super::input::{Input, check_enums, check_length, constraint_failure, missing, page_size};
+use super::input::{
+    Input, check_account, check_enums, check_length, constraint_failure, missing, page_size,
+};
 use super::paging::{Listing, to_json};
 use super::seed::SplitMix;
 use super::{ACCOUNT_ID, Clock, WorkspacesState};
@@ -51,19 +53,6 @@ fn check_link_id(path: &str, value: &str) -> Result<(), WsError> {
             path,
             value,
             "Member must satisfy regular expression pattern: ^link-.{8,24}$",
-        ))
-    }
-}
-
-/// AwsAccount: `^\d{12}$`.
-fn check_account(path: &str, value: &str) -> Result<(), WsError> {
-    if value.len() == 12 && value.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(())
-    } else {
-        Err(constraint_failure(
-            path,
-            value,
-            "Member must satisfy regular expression pattern: ^\\d{12}$",
         ))
     }
 }

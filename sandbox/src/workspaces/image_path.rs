@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 
 use super::error::WsError;
 use super::input::{
-    IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, WORKSPACE_ID, check_count, check_enum,
-    check_enums, constraint_failure, page_size,
+    IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, WORKSPACE_ID, check_account, check_count,
+    check_enum, check_enums, constraint_failure, page_size,
 };
 use super::model::{
     Image, ImagePermission, ImageRecord, ImageUpdates, OperatingSystem, Schedule, ScheduledState,
@@ -20,19 +20,6 @@ use super::model::{
 use super::paging::Listing;
 use super::tags::parse_tags;
 use super::{ACCOUNT_ID, Clock, WorkspacesState};
-
-/// AwsAccount: `^\d{12}$`.
-fn check_account(path: &str, account: &str) -> Result<(), WsError> {
-    if account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(())
-    } else {
-        Err(constraint_failure(
-            path,
-            account,
-            "Member must satisfy regular expression pattern: ^\\d{12}$",
-        ))
-    }
-}
 
 /// Region: `^[-0-9a-z]{1,31}$`.
 fn check_region(path: &str, region: &str) -> Result<(), WsError> {

@@ -194,6 +194,19 @@ pub fn constraint_failure(path: &str, value: &str, constraint: &str) -> WsError 
     ))
 }
 
+/// AwsAccount: `^\d{12}$`.
+pub fn check_account(path: &str, account: &str) -> Result<(), WsError> {
+    if account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(constraint_failure(
+            path,
+            account,
+            "Member must satisfy regular expression pattern: ^\\d{12}$",
+        ))
+    }
+}
+
 pub fn missing(path: &str) -> WsError {
     WsError::validation(format!(
         "1 validation error detected: Value null at '{path}' failed to satisfy constraint: Member must not be null"

@@ -34,6 +34,7 @@ mod associations;
 mod branding;
 mod bundles;
 mod connect_add_ins;
+mod connection_aliases;
 mod connection_status;
 mod custom_image_import;
 mod directories;
@@ -213,6 +214,14 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("AcceptAccountLinkInvitation", WorkspacesState::accept_account_link_invitation),
     Operation::changes("RejectAccountLinkInvitation", WorkspacesState::reject_account_link_invitation),
     Operation::changes("DeleteAccountLinkInvitation", WorkspacesState::delete_account_link_invitation),
+    // connection aliases (connection_aliases.rs)
+    Operation::reads("DescribeConnectionAliases", WorkspacesState::describe_connection_aliases),
+    Operation::changes("CreateConnectionAlias", WorkspacesState::create_connection_alias),
+    Operation::changes("DeleteConnectionAlias", WorkspacesState::delete_connection_alias),
+    Operation::changes("AssociateConnectionAlias", WorkspacesState::associate_connection_alias),
+    Operation::changes("DisassociateConnectionAlias", WorkspacesState::disassociate_connection_alias),
+    Operation::reads("DescribeConnectionAliasPermissions", WorkspacesState::describe_connection_alias_permissions),
+    Operation::changes("UpdateConnectionAliasPermission", WorkspacesState::update_connection_alias_permission),
 ];
 
 /// The names of [`OPERATIONS`], in its order.
@@ -270,6 +279,8 @@ pub struct WorkspacesState {
     tags: Tags,
     #[serde(default)]
     ip_groups: BTreeMap<String, ip_groups::IpGroup>,
+    #[serde(default)]
+    connection_aliases: BTreeMap<String, connection_aliases::AliasRecord>,
     /// Where the identifiers of new resources come from, so that a replayed
     /// session creates the same identifiers.
     #[serde(default)]
@@ -434,6 +445,7 @@ impl WorkspacesState {
         });
         still_due = earliest(still_due, self.advance_pools(now));
         still_due = earliest(still_due, self.advance_account(now));
+        still_due = earliest(still_due, self.advance_connection_aliases(now));
         self.next_transition_due = still_due;
     }
 

@@ -479,10 +479,16 @@ pub struct ImageRecord {
 impl ImageRecord {
     /// Whether a call made in `region` (`None`: a caller that did not say) sees the image.
     pub fn is_in(&self, region: Option<&str>) -> bool {
-        match (&self.region, region) {
-            (Some(home), Some(region)) => home == region,
-            _ => true,
-        }
+        seen_in(self.region.as_deref(), region)
+    }
+}
+
+/// Whether a call made in `region` sees a resource kept in `home`: one
+/// sandbox answers every region; `None` on either side sees everything.
+pub fn seen_in(home: Option<&str>, region: Option<&str>) -> bool {
+    match (home, region) {
+        (Some(home), Some(region)) => home == region,
+        _ => true,
     }
 }
 

@@ -476,6 +476,7 @@ pub fn seed_state(workspace_count: usize, seed: u64, now: DateTime<Utc>) -> Work
     super::branding::seed_branding(&mut state);
     seed_identity_center_directory(&mut state, seed);
     seed_ip_groups(&mut state, seed);
+    super::connection_aliases::seed_connection_aliases(&mut state, seed);
     state
 }
 

@@ -36,7 +36,7 @@ pub fn parse_tags(input: &Input, member: &str) -> Result<Option<Vec<Tag>>, WsErr
 
 impl WorkspacesState {
     /// Whether `resource_id` names a WorkSpace, image, bundle, directory,
-    /// pool or IP group of the account.
+    /// pool, IP group or connection alias of the account.
     fn taggable(&self, resource_id: &str) -> bool {
         self.workspaces.contains_key(resource_id)
             || self.images.contains_key(resource_id)
@@ -47,6 +47,7 @@ impl WorkspacesState {
             || self.directories.contains_key(resource_id)
             || self.ip_groups.contains_key(resource_id)
             || self.pools.contains_key(resource_id)
+            || self.connection_aliases.contains_key(resource_id)
     }
 
     fn tagged_resource<'a>(&self, input: &Input<'a>) -> Result<&'a str, WsError> {

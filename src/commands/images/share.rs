@@ -2,8 +2,9 @@
 
 use crate::api::image_path::set_image_permission;
 use crate::cli::ChangeArgs;
+use crate::commands::plan::{Sharing, share_each};
 use crate::context::Context;
-use crate::error::{AppError, Result};
+use crate::error::Result;
 use crate::resources::ImageId;
 
 pub const SHARE_EXAMPLES: &str = "\
@@ -40,35 +41,15 @@ fn account_id(text: &str) -> std::result::Result<String, String> {
 
 /// Shares (`allow`) or stops sharing the image with each account, in turn.
 pub async fn run(args: Args, allow: bool, ctx: &Context) -> Result<()> {
-    let (verb, done) = if allow {
-        ("share", "shared with")
-    } else {
-        ("unshare", "no longer shared with")
+    let sharing = Sharing {
+        resource: &args.id,
+        accounts: &args.account,
+        allow,
+        dry_run: args.change.dry_run,
     };
-    let accounts = args.account.join(", ");
-    if args.change.dry_run {
-        ctx.printer.note(format!(
-            "dry run: would {verb} {} with {accounts}; nothing was changed",
-            args.id
-        ));
-        return Ok(());
-    }
-    let client = ctx.workspaces().await?;
-    let mut failures = 0;
-    for account in &args.account {
-        match set_image_permission(&client, &args.id, account, allow).await {
-            Ok(()) => ctx.printer.note(format!("{} {done} {account}", args.id)),
-            Err(err) => {
-                failures += 1;
-                ctx.printer.report(&err, Some(account));
-            }
-        }
-    }
-    if failures > 0 {
-        return Err(AppError::Failed(format!(
-            "{failures} of {} accounts failed",
-            args.account.len()
-        )));
-    }
-    Ok(())
+    let image_id = &args.id;
+    share_each(ctx, sharing, |client, account| async move {
+        set_image_permission(&client, image_id, &account, allow).await
+    })
+    .await
 }

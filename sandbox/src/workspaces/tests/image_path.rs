@@ -3,26 +3,8 @@
 
 use serde_json::{Value, json};
 
-use super::super::{WsError, operation};
-use super::{TRANSITION, at, call, error_code, seeded};
+use super::{call, call_in, error_code, seeded};
 use crate::workspaces::WorkspacesState;
-
-fn call_in(
-    state: &mut WorkspacesState,
-    region: &str,
-    seconds: i64,
-    op: &str,
-    input: Value,
-) -> Result<Value, WsError> {
-    let operation = operation(op).expect("a served operation");
-    state.run_in_region(
-        operation,
-        &input,
-        at(seconds),
-        TRANSITION,
-        Some(region.to_owned()),
-    )
-}
 
 #[test]
 fn an_imaged_workspace_is_copied_and_shared() {

@@ -10,6 +10,7 @@ mod branding;
 mod bundle_changes;
 mod bundles_directories;
 mod connect_add_ins;
+mod connection_aliases;
 mod connection_status;
 mod create;
 mod custom_image_import;
@@ -56,6 +57,24 @@ fn call_at(
     input: Value,
 ) -> Result<Value, WsError> {
     state.handle(op, &input, at(seconds), TRANSITION)
+}
+
+/// [`call_at`] for a call made in `region` (the one it was signed for).
+fn call_in(
+    state: &mut WorkspacesState,
+    region: &str,
+    seconds: i64,
+    op: &str,
+    input: Value,
+) -> Result<Value, WsError> {
+    let operation = super::operation(op).expect("a served operation");
+    state.run_in_region(
+        operation,
+        &input,
+        at(seconds),
+        TRANSITION,
+        Some(region.to_owned()),
+    )
 }
 
 fn call(state: &mut WorkspacesState, op: &str, input: Value) -> Value {
