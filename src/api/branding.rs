@@ -75,6 +75,21 @@ struct PlatformMembers {
     web: Option<DefaultClientBrandingAttributes>,
 }
 
+/// The per-platform members of an answer (DescribeClientBranding's and
+/// ImportClientBranding's have the same members but not the same type).
+macro_rules! platform_members {
+    ($output:expr) => {
+        PlatformMembers {
+            windows: $output.device_type_windows,
+            osx: $output.device_type_osx,
+            android: $output.device_type_android,
+            ios: $output.device_type_ios,
+            linux: $output.device_type_linux,
+            web: $output.device_type_web,
+        }
+    };
+}
+
 impl PlatformMembers {
     fn into_rows(self, resource_id: &str) -> Vec<PlatformBranding> {
         let defaults = |platform: ClientDeviceType, attributes| {
@@ -107,15 +122,7 @@ pub async fn describe_branding(
         .send()
         .await
         .map_err(|e| client.error("DescribeClientBranding", e))?;
-    let members = PlatformMembers {
-        windows: output.device_type_windows,
-        osx: output.device_type_osx,
-        android: output.device_type_android,
-        ios: output.device_type_ios,
-        linux: output.device_type_linux,
-        web: output.device_type_web,
-    };
-    Ok(members.into_rows(directory_id))
+    Ok(platform_members!(output).into_rows(directory_id))
 }
 
 /// What ImportClientBranding sets on each platform it names; logos are the
@@ -186,15 +193,7 @@ pub async fn import_branding(
         .send()
         .await
         .map_err(|e| client.error("ImportClientBranding", e))?;
-    let members = PlatformMembers {
-        windows: output.device_type_windows,
-        osx: output.device_type_osx,
-        android: output.device_type_android,
-        ios: output.device_type_ios,
-        linux: output.device_type_linux,
-        web: output.device_type_web,
-    };
-    Ok(members.into_rows(directory_id))
+    Ok(platform_members!(output).into_rows(directory_id))
 }
 
 /// DeleteClientBranding of `platforms` of the directory.

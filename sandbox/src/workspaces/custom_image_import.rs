@@ -19,7 +19,7 @@ use super::image_path::{check_ec2_image, new_image};
 use super::input::{
     IMAGE_DESCRIPTION, IMAGE_ID, IMAGE_NAME, Input, check_enum, check_length, constraint_failure,
 };
-use super::model::{Schedule, ScheduledState, epoch_seconds, epoch_value};
+use super::model::{epoch_seconds, epoch_value};
 use super::tags::parse_tags;
 use super::{ACCOUNT_ID, Clock, WorkspacesState};
 
@@ -238,15 +238,10 @@ impl WorkspacesState {
             "DEDICATED",
             clock,
         );
-        let image_id = self.add_pending_image(image, operating_system_name, tags, clock);
         let in_progress_at = clock.after(1);
         let completed_at = clock.after(2);
-        if let Some(record) = self.images.get_mut(&image_id) {
-            record.schedule = Schedule::new(vec![ScheduledState {
-                at: completed_at,
-                state: Some("AVAILABLE".to_owned()),
-            }]);
-        }
+        let image_id =
+            self.add_image_available_at(image, operating_system_name, tags, clock, completed_at);
         let instance = format!("i-{}", self.id_source.chars(HEX, 17));
         self.custom_image_imports.insert(
             image_id.clone(),

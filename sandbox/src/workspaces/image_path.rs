@@ -6,6 +6,7 @@
 //! image of its destination region, seen only by calls made there, and a
 //! share is made in the image's own region.
 
+use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
 use super::error::WsError;
@@ -119,10 +120,24 @@ impl WorkspacesState {
     /// transition later; answers its new ID.
     pub(super) fn add_pending_image(
         &mut self,
+        image: Image,
+        operating_system_name: String,
+        tags: Vec<Tag>,
+        clock: &Clock,
+    ) -> String {
+        let available_at = clock.after(1);
+        self.add_image_available_at(image, operating_system_name, tags, clock, available_at)
+    }
+
+    /// [`WorkspacesState::add_pending_image`] for an image that takes
+    /// longer: AVAILABLE at `available_at`.
+    pub(super) fn add_image_available_at(
+        &mut self,
         mut image: Image,
         operating_system_name: String,
         tags: Vec<Tag>,
         clock: &Clock,
+        available_at: DateTime<Utc>,
     ) -> String {
         let image_id = self
             .id_source
@@ -136,7 +151,7 @@ impl WorkspacesState {
                 image,
                 operating_system_name,
                 schedule: Schedule::new(vec![ScheduledState {
-                    at: clock.after(1),
+                    at: available_at,
                     state: Some("AVAILABLE".to_owned()),
                 }]),
                 region: clock.region.clone(),
