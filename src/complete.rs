@@ -93,12 +93,11 @@ impl Entry {
             .into_iter()
             .flatten()
             .map(|part| {
-                strip_ansi_escapes::strip_str(part)
+                let visible: String = strip_ansi_escapes::strip_str(part)
                     .chars()
                     .filter(|c| !c.is_control())
-                    .collect::<String>()
-                    .trim()
-                    .to_owned()
+                    .collect();
+                crate::output::escape_invisible(visible.trim())
             })
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
@@ -377,6 +376,9 @@ mod tests {
         )
         .expect("entry");
         assert_eq!(entry.description, "lobby-1, SN1");
+        // A bidi override in a name is shown, not obeyed.
+        let spoofed = Entry::new(Some("abc"), [Some("lobby\u{202e}exe.")]).expect("entry");
+        assert_eq!(spoofed.description, "lobby\\u{202e}exe.");
         assert!(Entry::new(None, [Some("x")]).is_none());
         assert!(Entry::new(Some(""), [None]).is_none());
         assert!(Entry::new(Some("a b"), [None]).is_none());

@@ -19,6 +19,7 @@ pub mod image_path;
 pub mod ip_groups;
 pub mod pages;
 pub mod pools;
+pub mod retry;
 pub mod sts;
 pub mod thin_client;
 pub mod workspace_operations;

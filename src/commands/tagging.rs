@@ -232,6 +232,7 @@ fn split_words(
     words: &[String],
     ids_from: Option<&str>,
     what: &str,
+    resume: Option<&crate::bulk::journal::Resume>,
 ) -> Result<(Vec<Named>, Vec<String>)> {
     let (resources, rest) = match ids_from {
         Some(path) => {
@@ -240,7 +241,7 @@ fn split_words(
                 ids_from: Some(path.to_owned()),
             };
             let resources = targets
-                .collect_named(None, &record_keys(kind), |r| {
+                .collect_named(resume, &record_keys(kind), |r| {
                     name_of(kind, r).map(|_| r.to_owned())
                 })?
                 .into_iter()
@@ -355,14 +356,26 @@ pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
 }
 
 pub async fn tag(args: TagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
-    let (resources, texts) = split_words(kind, &args.words, args.ids_from.as_deref(), "tags")?;
+    let (resources, texts) = split_words(
+        kind,
+        &args.words,
+        args.ids_from.as_deref(),
+        "tags",
+        args.bulk.resume.as_ref(),
+    )?;
     let edit = Edit::Set(tags::map(&texts, rules(kind)?)?);
     let how = How::new(&args.change, &args.bulk, &args.ids_from);
     edit_each(ctx, how, kind, resources, edit).await
 }
 
 pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
-    let (resources, words) = split_words(kind, &args.words, args.ids_from.as_deref(), "tag keys")?;
+    let (resources, words) = split_words(
+        kind,
+        &args.words,
+        args.ids_from.as_deref(),
+        "tag keys",
+        args.bulk.resume.as_ref(),
+    )?;
     let rules = rules(kind)?;
     let keys = words
         .iter()
