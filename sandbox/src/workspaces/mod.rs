@@ -27,13 +27,16 @@
 //! 5. Run the conformance check against the service model (see the tools
 //!    README); every check must hold.
 
+mod account;
 mod account_links;
 mod applications;
 mod associations;
+mod branding;
 mod bundles;
 mod connect_add_ins;
 mod connection_aliases;
 mod connection_status;
+mod custom_image_import;
 mod directories;
 mod directory_settings;
 mod error;
@@ -204,6 +207,18 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("CreateConnectClientAddIn", WorkspacesState::create_connect_client_add_in),
     Operation::changes("UpdateConnectClientAddIn", WorkspacesState::update_connect_client_add_in),
     Operation::changes("DeleteConnectClientAddIn", WorkspacesState::delete_connect_client_add_in),
+    // account (account.rs): dedicated tenancy (BYOL)
+    Operation::reads("DescribeAccount", WorkspacesState::describe_account),
+    Operation::changes("ModifyAccount", WorkspacesState::modify_account),
+    Operation::reads("DescribeAccountModifications", WorkspacesState::describe_account_modifications),
+    Operation::reads("ListAvailableManagementCidrRanges", WorkspacesState::list_available_management_cidr_ranges),
+    // branding (branding.rs): the clients' login screen, per directory and platform
+    Operation::reads("DescribeClientBranding", WorkspacesState::describe_client_branding),
+    Operation::changes("ImportClientBranding", WorkspacesState::import_client_branding),
+    Operation::changes("DeleteClientBranding", WorkspacesState::delete_client_branding),
+    // custom image imports (custom_image_import.rs): through EC2 Image Builder
+    Operation::changes("ImportCustomWorkspaceImage", WorkspacesState::import_custom_workspace_image),
+    Operation::reads("DescribeCustomWorkspaceImageImport", WorkspacesState::describe_custom_workspace_image_import),
     // account-links (account_links.rs)
     Operation::reads("ListAccountLinks", WorkspacesState::list_account_links),
     Operation::reads("GetAccountLink", WorkspacesState::get_account_link),
@@ -263,6 +278,12 @@ pub struct WorkspacesState {
     pools: BTreeMap<String, pools::PoolRecord>,
     #[serde(default)]
     connect_add_ins: connect_add_ins::AddIns,
+    #[serde(default)]
+    account: account::Account,
+    #[serde(default)]
+    branding: branding::Brandings,
+    #[serde(default)]
+    custom_image_imports: custom_image_import::CustomImports,
     #[serde(default)]
     account_links: account_links::AccountLinks,
     /// Keyed by resource id.
@@ -439,6 +460,7 @@ impl WorkspacesState {
         });
         still_due = earliest(still_due, self.advance_pools(now));
         still_due = earliest(still_due, self.advance_directories(now));
+        still_due = earliest(still_due, self.advance_account(now));
         still_due = earliest(still_due, self.advance_connection_aliases(now));
         self.next_transition_due = still_due;
     }

@@ -472,6 +472,8 @@ pub fn seed_state(workspace_count: usize, seed: u64, now: DateTime<Utc>) -> Work
     super::pools::seed_pools(&mut state, &mut rng, now);
     super::connect_add_ins::seed_connect_add_ins(&mut state, &mut rng);
     super::account_links::seed_account_links(&mut state, &mut rng);
+    super::account::seed_account(&mut state, now);
+    super::branding::seed_branding(&mut state);
     seed_identity_center_directory(&mut state, seed);
     seed_ip_groups(&mut state, seed);
     super::directories::seed_directory_service(&mut state, seed);
