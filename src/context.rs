@@ -21,6 +21,9 @@ pub struct Context {
     pub printer: Printer,
     pub session_options: SessionOptions,
     session: OnceCell<Session>,
+    /// A bulk verb's journal, created before any request; its executor
+    /// takes it.
+    journal: std::sync::Mutex<Option<crate::bulk::journal::JournalWriter>>,
 }
 
 impl Context {
@@ -38,7 +41,20 @@ impl Context {
             printer,
             session_options,
             session: OnceCell::new(),
+            journal: std::sync::Mutex::new(None),
         }
+    }
+
+    pub fn set_journal(&mut self, journal: Option<crate::bulk::journal::JournalWriter>) {
+        self.journal = std::sync::Mutex::new(journal);
+    }
+
+    /// The run's journal, for the executor (once).
+    pub fn take_journal(&self) -> Option<crate::bulk::journal::JournalWriter> {
+        self.journal
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take()
     }
 
     /// A context whose session is handed in, not loaded: a test's session

@@ -22,6 +22,8 @@ pub mod exit {
     pub const DECLINED: u8 = 3;
     pub const ACCESS: u8 = 4;
     pub const INTERRUPTED: u8 = 130;
+    /// SIGTERM, as shells report it (128 + 15).
+    pub const TERMINATED: u8 = 143;
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +43,9 @@ pub enum AppError {
     /// Nothing to do (an empty `--ids-from`): a note, exit 0, no request.
     #[error("{0}")]
     NothingToDo(String),
+    /// SIGTERM.
+    #[error("terminated")]
+    Terminated,
     /// The service answered with an error, or could not be reached.
     #[error(transparent)]
     Aws(#[from] Box<AwsError>),
@@ -72,6 +77,8 @@ pub enum ErrorKind {
     Declined,
     /// Ctrl-C (exit 130).
     Interrupted,
+    /// SIGTERM (exit 143).
+    Terminated,
     /// Some targets failed, or something of ours went wrong (exit 1).
     Failed,
     /// stdout was closed by its reader: success.
@@ -151,6 +158,7 @@ impl AppError {
             AppError::Declined => ErrorKind::Declined,
             AppError::Interrupted => ErrorKind::Interrupted,
             AppError::NothingToDo(_) => ErrorKind::NothingToDo,
+            AppError::Terminated => ErrorKind::Terminated,
             AppError::Aws(e) if e.is_access_problem() => ErrorKind::Credentials,
             AppError::Aws(_) => ErrorKind::Aws,
             AppError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ErrorKind::BrokenPipe,
@@ -165,6 +173,7 @@ impl AppError {
             ErrorKind::Credentials => exit::ACCESS,
             ErrorKind::Declined => exit::DECLINED,
             ErrorKind::Interrupted => exit::INTERRUPTED,
+            ErrorKind::Terminated => exit::TERMINATED,
             ErrorKind::BrokenPipe | ErrorKind::NothingToDo => exit::SUCCESS,
             ErrorKind::Aws | ErrorKind::Failed => exit::FAILED,
         }

@@ -22,7 +22,7 @@ mod validate;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 use clap_complete::CompleteEnv;
 use tracing_subscriber::EnvFilter;
 
@@ -38,10 +38,19 @@ fn main() -> ExitCode {
         .var(commands::completions::COMPLETE_VAR)
         .complete();
     install_panic_hook();
-    let cli = Cli::try_parse().unwrap_or_else(|err| resources::exit_on_parse_error(err));
+    let (cli, matches) = bulk::invocation::parse(std::env::args_os().collect());
     let printer = Printer::new(&cli.global);
     init_tracing(&printer);
     let mut ctx = Context::new(&cli.global, printer.clone());
+    // A bulk verb's journal, before any request: a resume that disagrees
+    // with its journal, or a journal that cannot be written, stops here.
+    match bulk::invocation::open_journal(&matches) {
+        Ok(journal) => ctx.set_journal(journal),
+        Err(err) => {
+            printer.report(&err, None);
+            return ExitCode::from(err.exit_code());
+        }
+    }
     let embedded_sandbox = cli.global.sandbox && !matches!(cli.command, Command::Sandbox(_));
 
     let runtime = match tokio::runtime::Builder::new_multi_thread()

@@ -22,6 +22,7 @@ pub fn printable(input: &str) -> String {
         .take(80)
         .map(|c| if c.is_control() { '?' } else { c })
         .collect();
+    let shown = crate::output::escape_invisible(&shown);
     if input.chars().count() > 80 {
         format!("{shown}...")
     } else {

@@ -595,6 +595,105 @@ const CASES: &[Case] = &[
         &["devices", "list"],
         "'never' for '--timeout",
     ),
+    // AWS configuration files: bounded, and parsed or refused.
+    with_env(
+        &[("AWS_CONFIG_FILE", "/dev/zero")],
+        &["devices", "list"],
+        "cannot read the AWS config file /dev/zero: larger than 4 MiB",
+    ),
+    with_env(
+        &[("AWS_SHARED_CREDENTIALS_FILE", "/dev/zero")],
+        &["devices", "list"],
+        "cannot read the AWS credentials file /dev/zero: larger than 4 MiB",
+    ),
+    with_env(
+        &[("AWS_CONFIG_FILE", "unclosed.ini")],
+        &["devices", "list"],
+        "unclosed.ini on line 1: Profile definition must end with ']'",
+    ),
+    // Journals: bounded, checked line by line, bound to their command.
+    case(
+        &["devices", "update", "--resume", "/dev/zero"],
+        "line 1 is longer than 16 MiB",
+    ),
+    case(
+        &["devices", "update", "--resume", "a-directory"],
+        "is a directory",
+    ),
+    case(
+        &["devices", "update", "--resume", "garbage-line.ndjson"],
+        "line 3 is not a journal line",
+    ),
+    case(
+        &["devices", "update", "--resume", "two-starts.ndjson"],
+        "line 3: a second start",
+    ),
+    case(
+        &["devices", "update", "--resume", "shared-token.ndjson"],
+        "share one client token",
+    ),
+    case(
+        &["devices", "update", "--resume", "unknown-outcome.ndjson"],
+        "line 3: unknown outcome 'maybe'",
+    ),
+    case(
+        &["devices", "tag", "--resume", "update.ndjson"],
+        "that journal is of `devices update`",
+    ),
+    case(
+        &["environments", "update", "--resume", "update.ndjson"],
+        "that journal is of `devices update`",
+    ),
+    case(
+        &[
+            "devices",
+            "update",
+            "--resume",
+            "update.ndjson",
+            "--name",
+            "y",
+        ],
+        "--name: the journaled run had --name=x, this command --name=y",
+    ),
+    case(
+        &[
+            "devices",
+            "update",
+            "--resume",
+            "update.ndjson",
+            "zyxwvutsrqponmlkjihgfedc",
+        ],
+        "names targets the journal does not have: zyxwvutsrqponmlkjihgfedc",
+    ),
+    case(
+        &[
+            "devices",
+            "update",
+            DEVICE,
+            "--name",
+            "x",
+            "--journal",
+            "a-directory",
+        ],
+        "journal a-directory: cannot write",
+    ),
+    case(
+        &[
+            "devices",
+            "update",
+            DEVICE,
+            "--name",
+            "x",
+            "--journal",
+            "/dev/full",
+        ],
+        "journal /dev/full: cannot write",
+    ),
+    // Invisible characters are shown, not passed on.
+    case(
+        &["devices", "update", "--ids-from", "bidi.txt", "--name", "x"],
+        "abc\\u{202e}def",
+    ),
 ];
 
 /// The files the `--ids-from`, `--resume` and profile cases name, made in
@@ -619,6 +718,27 @@ fn write_inputs(sb: &TestEnv) {
         .collect();
     std::fs::write(sb.path("garbage.bin"), garbage).unwrap();
     std::fs::create_dir_all(sb.path("a-directory")).unwrap();
+    let start = r#"{"kind":"start","format":2,"resource":"devices","action":"update","parameters":[{"name":"name","flag":"--name","words":["--name=x"]}]}"#;
+    let targets = format!(
+        r#"{{"kind":"targets","targets":[{{"id":"{DEVICE}","client_token":"t1"}},{{"id":"bcdefghijklmnopqrstuvwxy","client_token":"t2"}}]}}"#
+    );
+    let shared = targets.replace("t2", "t1");
+    let result = format!(r#"{{"kind":"result","id":"{DEVICE}","outcome":"done"}}"#);
+    let unknown = result.replace("done", "maybe");
+    for (name, lines) in [
+        ("update.ndjson", vec![start, &targets, &result]),
+        (
+            "garbage-line.ndjson",
+            vec![start, &targets, "oops", &result],
+        ),
+        ("two-starts.ndjson", vec![start, &targets, start]),
+        ("shared-token.ndjson", vec![start, &shared]),
+        ("unknown-outcome.ndjson", vec![start, &targets, &unknown]),
+    ] {
+        std::fs::write(sb.path(name), lines.join("\n") + "\n").unwrap();
+    }
+    std::fs::write(sb.path("unclosed.ini"), "[default\nregion = eu-west-1\n").unwrap();
+    std::fs::write(sb.path("bidi.txt"), "abc\u{202e}defghijklmnopqrstu\n").unwrap();
 }
 
 #[test]
@@ -675,4 +795,80 @@ fn every_malformed_input_is_one_error_line_exit_2_and_no_request() {
         CASES.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn a_byte_order_mark_before_the_first_id_is_dropped() {
+    let sb = TestEnv::start();
+    let listed = sb.run(&["devices", "list", "-o", "json"]).success().json();
+    let id = listed[0]["id"].as_str().unwrap().to_owned();
+    std::fs::write(sb.path("bom.txt"), format!("\u{feff}{id}\n")).unwrap();
+    let path = sb.path("bom.txt");
+    let run = sb
+        .run(&[
+            "devices",
+            "update",
+            "--ids-from",
+            path.to_str().unwrap(),
+            "--update-schedule",
+            "apply-immediately",
+            "-o",
+            "json",
+        ])
+        .success();
+    assert_eq!(run.json()[0]["id"], id.as_str());
+}
+
+/// A listing whose one device carries a bidi override, a zero-width space
+/// and a terminal escape sequence in its name.
+fn spoofing_endpoint() -> common::hostile::HostileEndpoint {
+    common::hostile::HostileEndpoint::start(|_, stream| {
+        use std::io::Write;
+        let body = r#"{"devices":[{"id":"abcdefghijklmnopqrstuvwx","name":"lobby\u202eexe.\u200b\u001b[31mred"}]}"#;
+        let _ = write!(
+            stream,
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+    })
+}
+
+#[test]
+fn invisible_characters_from_the_api_are_shown_escaped_in_tables() {
+    let endpoint = spoofing_endpoint();
+    let run = endpoint.run(&["devices", "list", "--columns", "id,name"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("lobby\\u{202e}exe.\\u{200b}red"),
+        "{}",
+        run.stdout
+    );
+    for raw in ['\u{202e}', '\u{200b}', '\u{1b}'] {
+        assert!(!run.stdout.contains(raw), "{raw:?} in {}", run.stdout);
+    }
+    // JSON keeps the data exactly as the service gave it.
+    let json = endpoint.run(&["devices", "list", "-o", "json"]);
+    assert_eq!(
+        json.json()[0]["name"],
+        "lobby\u{202e}exe.\u{200b}\u{1b}[31mred"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn csv_to_a_terminal_has_no_escape_sequences_from_api_data() {
+    let endpoint = spoofing_endpoint();
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = common::isolated_std(home.path());
+    cmd.env("AWS_REGION", "us-east-1")
+        .args(["--endpoint-url", &endpoint.endpoint])
+        .args(["devices", "list", "-o", "csv", "--columns", "id,name"]);
+    let mut session = rexpect::session::spawn_command(cmd, Some(20_000)).unwrap();
+    let shown = session.exp_eof().unwrap();
+    assert!(shown.contains("abcdefghijklmnopqrstuvwx"), "{shown:?}");
+    assert!(!shown.contains('\u{1b}'), "{shown:?}");
+    assert!(shown.contains("\\u{202e}"), "{shown:?}");
+    // To a file or a pipe, CSV is the data as it is.
+    let piped = endpoint.run(&["devices", "list", "-o", "csv", "--columns", "id,name"]);
+    assert!(piped.stdout.contains("\u{1b}[31mred"), "{}", piped.stdout);
 }

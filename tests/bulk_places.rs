@@ -127,9 +127,9 @@ fn deregister_from_a_two_account_listing_changes_each_device_in_its_own_account(
     // The journal says where each target lives, so `--resume` alone finds
     // them all done and sends nothing.
     let journaled = std::fs::read_to_string(&journal).unwrap();
-    let start: Value = serde_json::from_str(journaled.lines().next().unwrap()).unwrap();
+    let targets: Value = serde_json::from_str(journaled.lines().nth(1).unwrap()).unwrap();
     assert!(
-        start["targets"]
+        targets["targets"]
             .as_array()
             .unwrap()
             .iter()

@@ -273,3 +273,52 @@ fn tagging_500_devices_through_faults_does_each_once() {
         assert_eq!(tags["tags"]["wave"], "1", "{id}");
     }
 }
+
+#[test]
+fn an_endpoint_that_repeats_its_next_token_is_stopped_with_an_error() {
+    use std::io::Write;
+    let endpoint = common::hostile::HostileEndpoint::start(|_, stream| {
+        let body =
+            r#"{"devices":[{"id":"0123456789abcdefghijklmn","name":"loop"}],"nextToken":"again"}"#;
+        let _ = write!(
+            stream,
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+    });
+    let run = endpoint.run(&["devices", "list", "-o", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("nextToken"), "{}", run.stderr);
+    assert!(run.stderr.contains("already given"), "{}", run.stderr);
+    assert!(endpoint.requests() <= 3, "{} requests", endpoint.requests());
+}
+
+#[test]
+fn an_endless_response_body_is_cut_off_at_the_cap() {
+    use std::io::Write;
+    let endpoint = common::hostile::HostileEndpoint::start(|_, stream| {
+        let _ = write!(
+            stream,
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        );
+        let chunk = vec![b' '; 1 << 20];
+        // Until the client hangs up: 1 GiB at most.
+        for _ in 0..1024 {
+            if write!(stream, "{:x}\r\n", chunk.len()).is_err()
+                || stream.write_all(&chunk).is_err()
+                || stream.write_all(b"\r\n").is_err()
+            {
+                return;
+            }
+        }
+    });
+    let started = std::time::Instant::now();
+    let run = endpoint.run(&["--timeout", "10m", "devices", "list", "-o", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("MiB"), "{}", run.stderr);
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+}

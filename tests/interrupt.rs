@@ -16,6 +16,10 @@ use wsfleet_sandbox::Config;
 
 /// Starts `devices update` of `ids` in the background.
 fn start_update(sb: &TestEnv, ids: &[String], concurrency: &str) -> Child {
+    start_update_with(sb, ids, concurrency, &[])
+}
+
+fn start_update_with(sb: &TestEnv, ids: &[String], concurrency: &str, more: &[&str]) -> Child {
     let args = [
         "devices",
         "update",
@@ -24,7 +28,7 @@ fn start_update(sb: &TestEnv, ids: &[String], concurrency: &str) -> Child {
         "--concurrency",
         concurrency,
     ];
-    start_bulk(sb, &args, ids)
+    start_bulk(sb, &[&args[..], more].concat(), ids)
 }
 
 /// The IDs whose update the sandbox applied (answered 2xx).
@@ -132,4 +136,38 @@ fn a_second_ctrl_c_aborts_without_waiting_for_requests_in_flight() {
     );
     assert!(stderr.contains("interrupted: not starting"), "{stderr}");
     assert!(stderr.contains("aborted"), "{stderr}");
+}
+
+#[test]
+fn sigterm_is_a_first_ctrl_c_with_exit_143_and_a_journal_to_resume() {
+    let sb = TestEnv::with(Config {
+        devices: 300,
+        latency: Duration::from_millis(30),
+        ..Config::default()
+    });
+    let ids = all_device_ids(&sb);
+    sb.clear_requests();
+    let journal = sb.path("terminated.ndjson");
+    let child = start_update_with(&sb, &ids, "4", &["--journal", journal.to_str().unwrap()]);
+    wait_for_requests(&sb, "UpdateDevice", 20);
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = common::stderr_of(&out);
+    assert_eq!(out.status.code(), Some(143), "{stderr}");
+    assert!(stderr.contains("terminated: not starting"), "{stderr}");
+    assert!(stderr.contains("not started"), "the summary: {stderr}");
+    assert!(stderr.contains("--resume"), "{stderr}");
+    let results: Value = serde_json::from_slice(&out.stdout).expect("JSON results");
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), ids.len());
+    let done = results.iter().filter(|r| r["outcome"] == "done").count();
+    assert_eq!(done, changed_by_sandbox(&sb).len());
+    assert!(done >= 20 && done < ids.len(), "{done}");
+    // The journal has each finished target's line.
+    let journaled = std::fs::read_to_string(&journal).unwrap();
+    assert_eq!(journaled.matches("\"outcome\":\"done\"").count(), done);
 }

@@ -20,6 +20,10 @@ pub struct Config {
     /// Loaded at start when it exists (else seeded and written), saved after
     /// changes and at shutdown; read-only requests never rewrite it.
     pub state_file: Option<PathBuf>,
+    /// Other processes change the state file too (`wsfleet --sandbox`): each
+    /// request reloads it under a file lock if another process saved it, and
+    /// each change is saved before it is answered.
+    pub shared_state_file: bool,
     /// Added to every request before it is answered.
     pub latency: Duration,
     /// Requests per second allowed; beyond it, ThrottlingException with `Retry-After`.
@@ -42,6 +46,7 @@ impl Default for Config {
             region: "us-east-1".to_string(),
             account_id: crate::ACCOUNT_ID.to_string(),
             state_file: None,
+            shared_state_file: false,
             latency: Duration::ZERO,
             rate_limit: None,
             fail_rate: 0.0,

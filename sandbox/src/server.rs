@@ -22,7 +22,7 @@ use tokio::task::JoinHandle;
 use crate::config::Config;
 use crate::knobs::Knobs;
 use crate::log::{RequestLog, RequestRecord};
-use crate::state::SandboxState;
+use crate::state::{SandboxState, SharedFile};
 use crate::thinclient::{self, TcError};
 use crate::wire;
 use crate::workspaces::{self, WsError};
@@ -43,6 +43,8 @@ struct Shared {
     /// Whether the state holds a change the state file does not have yet.
     unsaved: AtomicBool,
     save_wanted: Notify,
+    /// A state file other processes change too; taken after `state`.
+    shared_file: Option<Mutex<SharedFile>>,
 }
 
 impl Shared {
@@ -57,6 +59,35 @@ impl Shared {
     fn state_changed(&self) {
         self.unsaved.store(true, Ordering::SeqCst);
         self.save_wanted.notify_one();
+    }
+
+    /// Runs one operation on the state. `succeeded` says whether its result
+    /// is a success (a failed change changes nothing). Over a shared state
+    /// file this holds the file's lock throughout: load, change, save.
+    fn operate<R>(
+        &self,
+        read_only: bool,
+        run: impl FnOnce(&mut SandboxState) -> R,
+        succeeded: impl Fn(&R) -> bool,
+    ) -> io::Result<R> {
+        let mut state = self.state();
+        let Some(shared_file) = &self.shared_file else {
+            let result = run(&mut state);
+            if !read_only && succeeded(&result) {
+                self.state_changed();
+            }
+            return Ok(result);
+        };
+        let mut file = shared_file
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let _lock = file.lock(!read_only)?;
+        file.refresh(&mut state)?;
+        let result = run(&mut state);
+        if !read_only && succeeded(&result) {
+            file.save(&state)?;
+        }
+        Ok(result)
     }
 }
 
@@ -74,18 +105,32 @@ impl Sandbox {
     /// Loads or seeds the state, binds 127.0.0.1:`port` and serves in the background.
     pub async fn start(config: Config) -> io::Result<Sandbox> {
         let now = Utc::now();
-        let (state, fresh) = match &config.state_file {
+        // Over a shared file, a fresh seed is not written until a change:
+        // a read never writes.
+        let (state, shared_file, fresh) = match &config.state_file {
+            Some(path) if config.shared_state_file => {
+                let mut file = SharedFile::new(path);
+                let (loaded, file) = tokio::task::spawn_blocking(move || {
+                    let loaded = file.lock(false).and_then(|_lock| file.load());
+                    (loaded, file)
+                })
+                .await
+                .map_err(io::Error::other)?;
+                let state = loaded?.unwrap_or_else(|| SandboxState::seed(&config, now));
+                (state, Some(Mutex::new(file)), false)
+            }
             Some(path) if path.exists() => {
                 let path = path.clone();
                 let state = tokio::task::spawn_blocking(move || SandboxState::load(&path))
                     .await
                     .map_err(io::Error::other)??;
-                (state, false)
+                (state, None, false)
             }
-            _ => (SandboxState::seed(&config, now), true),
+            _ => (SandboxState::seed(&config, now), None, true),
         };
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
         let address = listener.local_addr()?;
+        let saves_in_background = shared_file.is_none();
         let shared = Arc::new(Shared {
             account_id: config.account_id.clone(),
             state: Mutex::new(state),
@@ -94,15 +139,20 @@ impl Sandbox {
             log: RequestLog::open(config.log_file.as_deref())?,
             unsaved: AtomicBool::new(false),
             save_wanted: Notify::new(),
+            shared_file,
         });
         let (stop, stopped) = watch::channel(false);
-        let saver = config.state_file.clone().map(|path| {
-            if fresh {
-                // Written in the background so a large seed still starts at once.
-                shared.state_changed();
-            }
-            tokio::spawn(save_loop(shared.clone(), path, stopped.clone()))
-        });
+        let saver = config
+            .state_file
+            .clone()
+            .filter(|_| saves_in_background)
+            .map(|path| {
+                if fresh {
+                    // Written in the background so a large seed still starts at once.
+                    shared.state_changed();
+                }
+                tokio::spawn(save_loop(shared.clone(), path, stopped.clone()))
+            });
         let router = Router::new().fallback(handle).with_state(shared.clone());
         let mut shutdown = stopped;
         let server = tokio::spawn(async move {
@@ -208,7 +258,11 @@ impl Sandbox {
 }
 
 /// Restores the seed: overwrites `path` with a freshly seeded state for `config`.
+/// Taken under the lock `--sandbox` commands take, so none of them is
+/// halfway through a change meanwhile.
 pub fn reset_state_file(path: &Path, config: &Config) -> io::Result<()> {
+    let file = SharedFile::new(path);
+    let _lock = file.lock(true)?;
     SandboxState::seed(config, Utc::now()).save(path)
 }
 
@@ -441,15 +495,22 @@ async fn thinclient_call(
         };
         return (record, Outcome::ThinClientError(error));
     }
-    let result = {
-        let mut state = shared.state();
-        state
-            .thinclient
-            .handle(&request, Utc::now(), shared.transition)
-    };
-    if result.is_ok() && !operation.is_read_only() {
-        shared.state_changed();
-    }
+    let result = shared
+        .operate(
+            operation.is_read_only(),
+            |state| {
+                state
+                    .thinclient
+                    .handle(&request, Utc::now(), shared.transition)
+            },
+            Result::is_ok,
+        )
+        .unwrap_or_else(|error| {
+            Err(TcError::InternalServer {
+                message: format!("the sandbox state: {error}"),
+                retry_after_seconds: 1,
+            })
+        });
     if operation.name == "CreateEnvironment"
         && let Ok(reply) = &result
     {
@@ -545,15 +606,27 @@ async fn workspaces_call(
             Outcome::Workspaces(Err(WsError::unknown_operation(&operation))),
         );
     };
-    let result = {
-        let mut state = shared.state();
-        state
-            .workspaces
-            .run_in_region(operation, &input, Utc::now(), shared.transition, region)
-    };
-    if result.is_ok() && !operation.is_read_only() {
-        shared.state_changed();
-    }
+    let result = shared
+        .operate(
+            operation.is_read_only(),
+            |state| {
+                state.workspaces.run_in_region(
+                    operation,
+                    &input,
+                    Utc::now(),
+                    shared.transition,
+                    region,
+                )
+            },
+            Result::is_ok,
+        )
+        .unwrap_or_else(|error| {
+            Err(WsError {
+                status: 500,
+                code: "InternalFailure",
+                message: format!("the sandbox state: {error}"),
+            })
+        });
     (record, Outcome::Workspaces(result))
 }
 

@@ -3,7 +3,7 @@
 //! WorkSpaces limit of 25 IDs a call applied once. A listing is a stream of
 //! pages, so a caller writes each page before asking for the next.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::future::Future;
 
 use aws_smithy_async::future::pagination_stream::PaginationStream;
@@ -13,7 +13,60 @@ use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use futures::stream::{BoxStream, StreamExt, TryStreamExt};
 
 use super::{Client, SdkClient};
-use crate::error::Result;
+use crate::error::{AppError, Result};
+
+/// A page's token for the next one. Every output an SDK paginator pages
+/// declares it here (one line), so a repeated token is caught.
+pub trait NextToken {
+    fn next_token_given(&self) -> Option<&str>;
+}
+
+macro_rules! next_token_of {
+    ($($output:ty),* $(,)?) => {
+        $(impl NextToken for $output {
+            fn next_token_given(&self) -> Option<&str> {
+                self.next_token()
+            }
+        })*
+    };
+}
+
+next_token_of!(
+    aws_sdk_workspacesthinclient::operation::list_devices::ListDevicesOutput,
+    aws_sdk_workspacesthinclient::operation::list_environments::ListEnvironmentsOutput,
+    aws_sdk_workspacesthinclient::operation::list_software_sets::ListSoftwareSetsOutput,
+    aws_sdk_workspaces::operation::describe_workspaces::DescribeWorkspacesOutput,
+    aws_sdk_workspaces::operation::describe_applications::DescribeApplicationsOutput,
+    aws_sdk_workspaces::operation::describe_application_associations::DescribeApplicationAssociationsOutput,
+    aws_sdk_workspaces::operation::describe_workspace_bundles::DescribeWorkspaceBundlesOutput,
+    aws_sdk_workspaces::operation::describe_workspace_directories::DescribeWorkspaceDirectoriesOutput,
+    aws_sdk_workspaces::operation::list_account_links::ListAccountLinksOutput,
+);
+
+/// The tokens a listing was given: one given twice would page forever
+/// (the AWS CLI stops there too), so it ends the listing with an error.
+#[derive(Default)]
+struct TokensSeen {
+    seen: HashSet<String>,
+    pages: usize,
+}
+
+impl TokensSeen {
+    fn check(&mut self, operation: &str, token: Option<&str>) -> Result<()> {
+        self.pages += 1;
+        let Some(token) = token.filter(|t| !t.is_empty()) else {
+            return Ok(());
+        };
+        if self.seen.insert(token.to_owned()) {
+            return Ok(());
+        }
+        Err(AppError::Failed(format!(
+            "{operation} answered a nextToken it had already given, after {} pages: \
+             the endpoint pages in a loop; stopped",
+            self.pages
+        )))
+    }
+}
 
 /// The most IDs (and CreateWorkspaces requests) one WorkSpaces call takes.
 pub const BATCH_SIZE: usize = 25;
@@ -34,12 +87,26 @@ impl<T: Send + 'static> Pages<T> {
     ) -> Self
     where
         C: SdkClient + Send + Sync + 'static,
-        O: Send + 'static,
+        O: NextToken + Send + 'static,
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     {
         let client = client.clone();
+        let mut tokens = TokensSeen::default();
         let stream = futures::stream::poll_fn(move |cx| pages.poll_next(cx))
-            .map(move |page| page.map(items).map_err(|err| client.error(operation, err)));
+            .map(move |page| {
+                let page = page.map_err(|err| client.error(operation, err))?;
+                tokens.check(operation, page.next_token_given())?;
+                Ok(items(page))
+            })
+            // The SDK paginator ends by itself on a token repeated at once;
+            // the error above is what ends the listing then.
+            .scan(false, |failed, page: Result<Vec<T>>| {
+                let this = (!*failed).then_some(page);
+                if let Some(Err(_)) = &this {
+                    *failed = true;
+                }
+                futures::future::ready(this)
+            });
         Pages {
             stream: stream.boxed(),
         }
@@ -47,21 +114,23 @@ impl<T: Send + 'static> Pages<T> {
 
     /// An operation the SDK has no paginator for: `fetch` asks for the page
     /// after a token (none: the first) and answers its items and the next
-    /// token; an absent or empty token ends the listing.
+    /// token; an absent or empty token ends the listing, a token given
+    /// twice ends it with an error.
     pub fn following_token<F, Fut>(fetch: F) -> Self
     where
         F: FnMut(Option<String>) -> Fut + Send + 'static,
         Fut: Future<Output = Result<(Vec<T>, Option<String>)>> + Send + 'static,
     {
         let stream = futures::stream::try_unfold(
-            (fetch, Some(None::<String>)),
-            |(mut fetch, next)| async move {
+            (fetch, Some(None::<String>), TokensSeen::default()),
+            |(mut fetch, next, mut tokens)| async move {
                 let Some(token) = next else {
                     return Ok(None);
                 };
                 let (items, token) = fetch(token).await?;
+                tokens.check("the listing", token.as_deref())?;
                 let next = token.filter(|t| !t.is_empty()).map(Some);
-                Ok(Some((items, (fetch, next))))
+                Ok(Some((items, (fetch, next, tokens))))
             },
         );
         Pages {
@@ -150,5 +219,18 @@ mod tests {
             asked.push(page);
         }
         assert_eq!(asked, [vec![1], vec![2, 3]]);
+    }
+
+    #[tokio::test]
+    async fn a_token_given_twice_ends_the_listing_with_an_error() {
+        let pages = Pages::following_token(|token: Option<String>| async move {
+            Ok(match token.as_deref() {
+                None => (vec![1], Some("a".to_owned())),
+                Some("a") => (vec![2], Some("b".to_owned())),
+                Some(_) => (vec![3], Some("a".to_owned())),
+            })
+        });
+        let err = pages.all().await.unwrap_err();
+        assert!(err.to_string().contains("already given"), "{err}");
     }
 }

@@ -181,12 +181,15 @@ where
     use futures::{StreamExt, TryStreamExt};
     futures::stream::iter(items)
         .map(|summary| {
-            let details = id_of(&summary).map(&fetch);
+            let id = id_of(&summary);
+            let fetch = &fetch;
             async move {
-                let Some(details) = details else {
+                let Some(id) = id else {
                     return Ok(summary);
                 };
-                match details.await {
+                // A plan's look-ups of hundreds of targets meet the same
+                // throttling and server errors the changes do.
+                match super::retry::retrying(|| fetch(id.clone())).await {
                     Err(err) if err.is_not_found() => Ok(summary),
                     other => other,
                 }
@@ -395,4 +398,52 @@ pub async fn untag_resource(client: &Client, arn: &str, keys: Vec<String>) -> Re
         .await
         .map_err(|e| client.error("UntagResource", e))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    use super::*;
+    use crate::error::{AppError, AwsError, AwsErrorKind};
+
+    fn throttled() -> AppError {
+        AppError::Aws(Box::new(AwsError {
+            operation: "GetDevice",
+            kind: AwsErrorKind::Service,
+            code: Some("ThrottlingException".to_owned()),
+            message: "Rate exceeded".to_owned(),
+            request_id: None,
+            fields: Vec::new(),
+            retry_after: Some(std::time::Duration::from_millis(1)),
+            hints: Vec::new(),
+        }))
+    }
+
+    /// A plan looks up hundreds of targets: one throttled look-up must be
+    /// tried again, not end the whole command.
+    #[tokio::test]
+    async fn a_throttled_look_up_is_tried_again() {
+        let calls = AtomicU32::new(0);
+        let items = vec!["a".to_owned(), "b".to_owned()];
+        let filled = fill_details(
+            items,
+            2,
+            |id: &String| Some(id.clone()),
+            |id| {
+                let first = calls.fetch_add(1, Ordering::SeqCst) == 0;
+                async move {
+                    if first {
+                        Err(throttled())
+                    } else {
+                        Ok(format!("{id} in full"))
+                    }
+                }
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(filled, ["a in full", "b in full"]);
+        assert_eq!(calls.load(Ordering::SeqCst), 3);
+    }
 }

@@ -4,6 +4,7 @@
 //! terminal, a per-target result at the end, and Ctrl-C that stops
 //! dispatching but lets requests in flight finish.
 
+pub mod invocation;
 pub mod journal;
 pub mod targets;
 
@@ -16,7 +17,7 @@ use futures::StreamExt;
 use futures::stream::FuturesUnordered;
 use serde_json::Value;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::context::Context;
@@ -27,11 +28,8 @@ use journal::JournalTarget;
 use journal::{JournalWriter, Resume};
 use targets::Named;
 
-/// After the SDK's own attempts, how many more rounds a target gets when the
-/// service throttles or fails on its side.
-const OUTER_ATTEMPTS: u32 = 6;
-/// The longest we wait between rounds, whatever `Retry-After` says.
-const MAX_RETRY_DELAY: Duration = Duration::from_secs(20);
+use crate::api::retry::retry_delay;
+pub use crate::api::retry::retrying;
 
 /// One target of a bulk verb, with the client token every attempt for it
 /// carries, so a retried request the service already applied is a no-op,
@@ -118,6 +116,8 @@ pub struct Report {
     pub action: &'static str,
     pub results: Vec<TargetResult>,
     pub interrupted: bool,
+    /// The interruption was SIGTERM (exit 143, not 130).
+    pub terminated: bool,
     /// Where the outcomes were journaled, for `--resume`.
     pub journal: Option<PathBuf>,
 }
@@ -164,7 +164,9 @@ impl Report {
                 path.display()
             ));
         }
-        if self.interrupted {
+        if self.terminated {
+            Err(AppError::Terminated)
+        } else if self.interrupted {
             Err(AppError::Interrupted)
         } else if failed > 0 {
             Err(AppError::Failed(format!(
@@ -243,8 +245,9 @@ pub struct Executor<'a> {
     pub batch_size: usize,
     /// Draws the progress bar and says an interruption.
     pub printer: Printer,
-    /// Where to journal outcomes; `None` journals nothing.
-    pub journal: Option<PathBuf>,
+    /// Where outcomes are journaled (created, its start line written,
+    /// before any request); `None` journals nothing.
+    pub journal: std::sync::Mutex<Option<JournalWriter>>,
     /// `--resume`: an earlier run whose done targets are skipped and whose
     /// tokens are reused.
     pub resume: Option<&'a Resume>,
@@ -267,7 +270,7 @@ impl<'a> Executor<'a> {
             concurrency: bulk.concurrency.get(),
             batch_size: batch_size.max(1),
             printer: ctx.printer.clone(),
-            journal: bulk.journal.clone(),
+            journal: std::sync::Mutex::new(ctx.take_journal()),
             resume: bulk.resume.as_ref(),
             places: places.all(),
         }
@@ -276,8 +279,8 @@ impl<'a> Executor<'a> {
     /// Runs `call` on the targets, `batch_size` at a time (a batch holds
     /// targets of one place only), `concurrency` calls at once. `call` gets
     /// the batch and reports each target's result.
-    /// Fails, before any request, only when `--resume` names a journal of
-    /// another action or the journal cannot be written.
+    /// Fails, before any request, only when the journal's targets line
+    /// cannot be written.
     pub async fn run<F, Fut>(
         &self,
         action: &'static str,
@@ -288,29 +291,19 @@ impl<'a> Executor<'a> {
         F: Fn(Vec<Target>) -> Fut,
         Fut: Future<Output = BatchResult>,
     {
-        if let Some(resume) = self.resume
-            && resume.action != action
-        {
-            return Err(AppError::usage(format!(
-                "--resume {}: that journal is of '{}', not '{action}'",
-                resume.path.display(),
-                resume.action
-            )));
-        }
-        let journal_path = self
+        let journal = self
             .journal
-            .clone()
-            .or_else(|| journal::default_path(action));
-        let report = self
-            .run_until(
-                action,
-                targets,
-                call,
-                ctrl_c(self.printer.clone()),
-                journal_path.as_deref(),
-            )
-            .await?;
-        Ok(report)
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+        self.run_until(
+            action,
+            targets,
+            call,
+            interruptions(self.printer.clone()),
+            journal,
+        )
+        .await
     }
 
     /// [`Executor::run`] with the interruption signal given, so tests can
@@ -321,12 +314,12 @@ impl<'a> Executor<'a> {
         targets: Vec<Placed<String>>,
         call: F,
         interrupt: S,
-        journal_path: Option<&Path>,
+        journal: Option<JournalWriter>,
     ) -> Result<Report>
     where
         F: Fn(Vec<Target>) -> Fut,
         Fut: Future<Output = BatchResult>,
-        S: futures::Stream<Item = ()> + Unpin,
+        S: futures::Stream<Item = Stop> + Unpin,
     {
         let progress = self.progress_bar(targets.len(), action);
         let place = |id: PlaceId| {
@@ -363,24 +356,26 @@ impl<'a> Executor<'a> {
             .enumerate()
             .map(|(position, result)| (position, result.target.clone()))
             .collect();
-        let mut journal = match journal_path {
-            Some(path) => {
-                let journaled: Vec<JournalTarget> = targets
-                    .iter()
-                    .map(|(position, target)| JournalTarget {
-                        named: results[*position].named(),
-                        client_token: target.client_token.clone(),
-                    })
-                    .collect();
-                Some(JournalWriter::create(path, action, &journaled)?)
-            }
-            None => None,
-        };
+        let mut journal = journal;
+        if let Some(writer) = journal.as_mut() {
+            let journaled: Vec<JournalTarget> = targets
+                .iter()
+                .map(|(position, target)| JournalTarget {
+                    named: results[*position].named(),
+                    client_token: target.client_token.clone(),
+                })
+                .collect();
+            writer.start(&journaled)?;
+        }
+        let mut journal_failed = false;
         let mut record = |result: &TargetResult| {
             if let Some(writer) = journal.as_mut()
                 && let Err(err) = writer.record(result)
+                && !std::mem::replace(&mut journal_failed, true)
             {
-                tracing::warn!("journal {}: {err}", writer.path.display());
+                // The run goes on: the changes matter more than their record.
+                let warning = writer.write_error(&err);
+                progress.suspend(|| self.printer.alert(format!("warning: {warning}")));
             }
         };
         // What an earlier run finished is done; it is not sent again.
@@ -411,6 +406,7 @@ impl<'a> Executor<'a> {
 
         let mut interrupt = interrupt;
         let mut interrupted = false;
+        let mut stopped_by = None;
         loop {
             while !interrupted && in_flight.len() < self.concurrency {
                 let Some(batch) = next_batch(&mut queue, self.batch_size) else {
@@ -430,14 +426,15 @@ impl<'a> Executor<'a> {
                 biased;
                 // Polled after the first interruption too: the signal stream
                 // is what ends the program on the second Ctrl-C.
-                Some(()) = interrupt.next() => {
+                Some(stop) = interrupt.next() => {
                     if interrupted {
                         continue;
                     }
                     interrupted = true;
+                    stopped_by = Some(stop);
                     progress.suspend(|| self.printer.alert(format!(
-                        "interrupted: not starting {} more; waiting for {} in flight (Ctrl-C again to abort now)",
-                        queue.len(), in_flight.len()
+                        "{}: not starting {} more; waiting for {} in flight (Ctrl-C again to abort now)",
+                        stop.word(), queue.len(), in_flight.len()
                     )));
                     queue.clear();
                 }
@@ -474,11 +471,20 @@ impl<'a> Executor<'a> {
             }
         }
         progress.finish_and_clear();
+        let all_done = results.iter().all(|r| r.outcome == Outcome::Done);
+        let journal = journal.map(|writer| {
+            if all_done {
+                writer.finished()
+            } else {
+                writer.path.clone()
+            }
+        });
         Ok(Report {
             action,
             results,
             interrupted,
-            journal: journal_path.map(Path::to_path_buf),
+            terminated: stopped_by == Some(Stop::Terminate),
+            journal,
         })
     }
 
@@ -509,44 +515,6 @@ fn next_batch(queue: &mut VecDeque<(usize, Target)>, size: usize) -> Option<Vec<
     Some(batch)
 }
 
-/// One call of a single-resource verb with the executor's retry policy: a
-/// throttled or server-side failure is tried again, honouring `Retry-After`,
-/// up to the same number of rounds a bulk target gets.
-pub async fn retrying<F, Fut, T>(call: F) -> Result<T>
-where
-    F: Fn() -> Fut,
-    Fut: Future<Output = Result<T>>,
-{
-    let mut attempts = 1;
-    loop {
-        match call().await {
-            Err(err) => match retry_delay(&err, attempts) {
-                Some(delay) => {
-                    tracing::info!(?delay, "retrying after {err}");
-                    tokio::time::sleep(delay).await;
-                    attempts += 1;
-                }
-                None => return Err(err),
-            },
-            done => return done,
-        }
-    }
-}
-
-/// How long to wait before another round for a target whose call failed, or
-/// `None` when the failure is final.
-fn retry_delay(err: &AppError, attempts: u32) -> Option<Duration> {
-    let aws = err.aws()?;
-    if !aws.is_retryable() || attempts >= OUTER_ATTEMPTS {
-        return None;
-    }
-    let backoff = Duration::from_millis(250 * 2u64.pow(attempts.min(6)));
-    let delay = aws.retry_after.unwrap_or(backoff).min(MAX_RETRY_DELAY);
-    // A little jitter, so targets throttled together don't return together.
-    let jitter = Duration::from_millis(u64::from(rand_u16() % 250));
-    Some(delay + jitter)
-}
-
 fn failure(err: &AppError) -> Outcome {
     match err.aws() {
         Some(aws) => Outcome::Failed {
@@ -564,28 +532,83 @@ fn new_client_token() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-fn rand_u16() -> u16 {
-    let bytes = uuid::Uuid::new_v4().into_bytes();
-    u16::from_le_bytes([bytes[0], bytes[1]])
+/// What stops a bulk run early: Ctrl-C (SIGINT) or SIGTERM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    Interrupt,
+    Terminate,
 }
 
-/// Ctrl-C as a stream: the first ends dispatching; the second ends the
-/// program at once with exit 130.
-fn ctrl_c(printer: Printer) -> Pin<Box<dyn futures::Stream<Item = ()> + Send>> {
-    Box::pin(futures::stream::unfold(0u32, move |seen| {
-        let printer = printer.clone();
-        async move {
-            if tokio::signal::ctrl_c().await.is_err() {
-                // No signal handling here: never interrupt.
-                std::future::pending::<()>().await;
-            }
-            if seen >= 1 {
-                printer.alert("aborted");
-                std::process::exit(i32::from(crate::error::exit::INTERRUPTED));
-            }
-            Some(((), seen + 1))
+impl Stop {
+    fn word(self) -> &'static str {
+        match self {
+            Stop::Interrupt => "interrupted",
+            Stop::Terminate => "terminated",
         }
-    }))
+    }
+
+    fn exit_code(self) -> u8 {
+        match self {
+            Stop::Interrupt => crate::error::exit::INTERRUPTED,
+            Stop::Terminate => crate::error::exit::TERMINATED,
+        }
+    }
+}
+
+/// Ctrl-C and SIGTERM as a stream: the first ends dispatching; a second of
+/// either ends the program at once (exit 130, or 143 for SIGTERM).
+fn interruptions(printer: Printer) -> Pin<Box<dyn futures::Stream<Item = Stop> + Send>> {
+    Box::pin(futures::stream::unfold(
+        (0u32, terminations()),
+        move |(seen, mut terminate)| {
+            let printer = printer.clone();
+            async move {
+                let stop = tokio::select! {
+                    () = ctrl_c_or_never() => Stop::Interrupt,
+                    () = terminate_or_never(&mut terminate) => Stop::Terminate,
+                };
+                if seen >= 1 {
+                    printer.alert("aborted");
+                    std::process::exit(i32::from(stop.exit_code()));
+                }
+                Some((stop, (seen + 1, terminate)))
+            }
+        },
+    ))
+}
+
+async fn ctrl_c_or_never() {
+    if tokio::signal::ctrl_c().await.is_err() {
+        // No signal handling here: never interrupt.
+        std::future::pending::<()>().await;
+    }
+}
+
+#[cfg(unix)]
+type Terminations = Option<tokio::signal::unix::Signal>;
+#[cfg(not(unix))]
+type Terminations = Option<()>;
+
+fn terminations() -> Terminations {
+    #[cfg(unix)]
+    {
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok()
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+async fn terminate_or_never(terminations: &mut Terminations) {
+    #[cfg(unix)]
+    if let Some(signal) = terminations.as_mut()
+        && signal.recv().await.is_some()
+    {
+        return;
+    }
+    let _ = terminations;
+    std::future::pending::<()>().await;
 }
 
 #[cfg(test)]
@@ -616,9 +639,18 @@ mod tests {
             concurrency,
             batch_size,
             printer: Printer::capture(&cli.global).0,
-            journal: None,
+            journal: std::sync::Mutex::new(None),
             resume: None,
             places: None,
+        }
+    }
+
+    fn test_invocation() -> invocation::Invocation {
+        invocation::Invocation {
+            resource: "devices".into(),
+            action: "delete".into(),
+            parameters: Vec::new(),
+            targets_from_file: false,
         }
     }
 
@@ -794,7 +826,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_interruption_stops_dispatching_and_keeps_what_finished() {
-        let (tx, rx) = futures::channel::mpsc::unbounded::<()>();
+        let (tx, rx) = futures::channel::mpsc::unbounded::<Stop>();
         let started = AtomicUsize::new(0);
         let report = executor(2, 1)
             .run_until(
@@ -802,7 +834,7 @@ mod tests {
                 ids(20),
                 |batch| {
                     if started.fetch_add(1, Ordering::SeqCst) == 3 {
-                        let _ = tx.unbounded_send(());
+                        let _ = tx.unbounded_send(Stop::Interrupt);
                     }
                     async move {
                         tokio::time::sleep(Duration::from_millis(5)).await;
@@ -825,7 +857,7 @@ mod tests {
     async fn a_resumed_run_skips_what_was_done_and_reuses_tokens() {
         let dir = tempfile::tempdir().unwrap();
         let first_journal = dir.path().join("first.ndjson");
-        let (tx, rx) = futures::channel::mpsc::unbounded::<()>();
+        let (tx, rx) = futures::channel::mpsc::unbounded::<Stop>();
         let started = AtomicUsize::new(0);
         let first = executor(1, 1)
             .run_until(
@@ -833,12 +865,12 @@ mod tests {
                 ids(10),
                 |batch| {
                     if started.fetch_add(1, Ordering::SeqCst) == 3 {
-                        let _ = tx.unbounded_send(());
+                        let _ = tx.unbounded_send(Stop::Interrupt);
                     }
                     async move { vec![(batch[0].id.clone(), Ok(()))] }
                 },
                 rx,
-                Some(&first_journal),
+                Some(JournalWriter::create(&first_journal, &test_invocation(), false).unwrap()),
             )
             .await
             .unwrap();

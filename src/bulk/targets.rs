@@ -89,14 +89,20 @@ impl TargetArgs {
         check: impl Fn(&str) -> Result<String>,
     ) -> Result<Vec<Named>> {
         let mut raw: Vec<Named> = self.ids.iter().map(Named::id).collect();
+        // `--ids-from` naming the journal itself (as a resume with just the
+        // verb adds it) reads the journal's targets.
+        let from_journal = resume.filter(|r| {
+            self.ids_from
+                .as_deref()
+                .is_some_and(|path| std::path::Path::new(path) == r.path)
+        });
         // `--resume` alone: the journal names the targets.
-        if self.ids.is_empty()
-            && self.ids_from.is_none()
-            && let Some(resume) = resume
-        {
+        let named_here =
+            !self.ids.is_empty() || (self.ids_from.is_some() && from_journal.is_none());
+        if !named_here && let Some(resume) = resume {
             raw = resume.targets.iter().map(|t| t.named.clone()).collect();
         }
-        if let Some(path) = &self.ids_from {
+        if let Some(path) = self.ids_from.as_ref().filter(|_| from_journal.is_none()) {
             let text = read_source(path)?;
             let listed = parse_named(&text, id_keys, path)?;
             // `list -o json` of an empty fleet is `[]`: a nightly pipeline
@@ -117,8 +123,53 @@ impl TargetArgs {
                 targets.push(named);
             }
         }
+        if named_here && let Some(resume) = resume {
+            same_targets_as_journal(&targets, resume)?;
+        }
         Ok(targets)
     }
+}
+
+/// A resume that names its targets must name the journal's: one naming
+/// others would change what the run never had, and one leaving some out
+/// would drop them silently.
+fn same_targets_as_journal(targets: &[Named], resume: &Resume) -> Result<()> {
+    let named: std::collections::HashSet<&str> = targets.iter().map(|t| t.id.as_str()).collect();
+    let journaled: std::collections::HashSet<&str> =
+        resume.targets.iter().map(|t| t.named.id.as_str()).collect();
+    let listed = |ids: Vec<&str>| {
+        let shown: Vec<String> = ids.iter().take(5).map(|id| printable(id)).collect();
+        let more = ids.len().saturating_sub(5);
+        if more > 0 {
+            format!("{} and {more} more", shown.join(", "))
+        } else {
+            shown.join(", ")
+        }
+    };
+    let refuse = |difference: String| {
+        AppError::usage(format!("--resume {}: {difference}", resume.path.display()))
+            .with_hint("give just the verb with --resume FILE: the journal names the targets")
+    };
+    let unknown = targets.iter().map(|t| t.id.as_str());
+    let left_out = resume.remaining().into_iter().map(|n| n.id.as_str());
+    for (ids, known, difference) in [
+        (
+            unknown.collect::<Vec<_>>(),
+            &journaled,
+            "the command names targets the journal does not have",
+        ),
+        (
+            left_out.collect(),
+            &named,
+            "the command leaves out targets the journal has not finished",
+        ),
+    ] {
+        let missing: Vec<&str> = ids.into_iter().filter(|id| !known.contains(id)).collect();
+        if !missing.is_empty() {
+            return Err(refuse(format!("{difference}: {}", listed(missing))));
+        }
+    }
+    Ok(())
 }
 
 fn read_source(path: &str) -> Result<String> {
@@ -144,7 +195,9 @@ fn read_source(path: &str) -> Result<String> {
             "--ids-from {source}: binary data, not a list of IDs"
         )));
     }
-    String::from_utf8(bytes)
+    // A byte order mark, as some editors write, is not part of the first ID.
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    String::from_utf8(text.to_vec())
         .map_err(|_| AppError::usage(format!("--ids-from {source}: not UTF-8 text")))
 }
 

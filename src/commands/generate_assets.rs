@@ -146,6 +146,10 @@ fn exit_status_section() -> Roff {
             "Credentials or region missing, or access denied.",
         ),
         (exit::INTERRUPTED, "Interrupted (Ctrl-C)."),
+        (
+            exit::TERMINATED,
+            "Terminated (SIGTERM) during a bulk change.",
+        ),
     ];
     let mut roff = Roff::new();
     roff.control("SH", ["EXIT STATUS"]);

@@ -10,7 +10,7 @@ mod printer;
 pub mod query;
 mod writer;
 
-pub use cell::cell_text;
+pub use cell::{cell_text, escape_invisible};
 pub use columns::{Column, Resource, Selection, View, get as columns_get};
 #[cfg(test)]
 pub use printer::Captured;

@@ -190,7 +190,8 @@ impl Printer {
     /// happened in, when a run spans several) and a `hint: …` line for each
     /// of its hints, whatever `--quiet` says.
     pub fn report(&self, err: &crate::error::AppError, place: Option<&str>) {
-        self.line(&err.render(place));
+        // Error text quotes what the service or the input said.
+        self.line(&super::escape_invisible(&err.render(place)));
     }
 
     fn line(&self, message: &str) {

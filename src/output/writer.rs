@@ -166,6 +166,8 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
             }
         };
         let (first, raw) = (self.count == 0, self.settings.csv_raw);
+        // CSV to a terminal is read there: no escape sequences from API data.
+        let csv_to_terminal = self.settings.width.is_some();
         match (self.sink()?, row) {
             (Sink::Table { rows, .. }, Row::Cells(values)) => {
                 rows.push(
@@ -188,7 +190,14 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
                 out.write_record(
                     values
                         .iter()
-                        .map(|v| v.as_ref().map(|v| csv_cell(v, raw)).unwrap_or_default()),
+                        .map(|v| v.as_ref().map(|v| csv_cell(v, raw)).unwrap_or_default())
+                        .map(|cell| {
+                            if csv_to_terminal {
+                                sanitize_for_terminal(&cell)
+                            } else {
+                                cell
+                            }
+                        }),
                 )
                 .map_err(csv_error)?;
             }

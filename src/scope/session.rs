@@ -117,8 +117,12 @@ impl Session {
 
     pub async fn load(options: &SessionOptions) -> Result<Session> {
         let env = Env::real();
+        // Before aws-config reads them (whole, more than once): files of a
+        // size no configuration has are refused.
+        check_profile_files(&env)?;
         // Parsed once here for our own checks; aws-config reads the files again
-        // for what it resolves itself.
+        // for what it resolves itself, and would only warn about a file it
+        // cannot parse, then go on without its settings.
         let profiles = aws_config::profile::load(
             &Fs::real(),
             &env,
@@ -126,7 +130,13 @@ impl Session {
             options.profile.clone().map(Cow::Owned),
         )
         .await
-        .ok();
+        .map_err(|err| {
+            let text = std::error::Error::source(&err)
+                .map_or_else(|| err.to_string(), |source| source.to_string());
+            let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            AppError::usage(format!("cannot parse the AWS configuration: {one_line}"))
+        })?;
+        let profiles = Some(profiles);
         check_local_settings(&env, profiles.as_ref(), options)?;
         let retry_config = retry_config(&env, profiles.as_ref())?;
         let region = resolve_region(options).await.ok_or_else(|| {
@@ -227,6 +237,7 @@ impl Session {
         self.thin_client.get_or_init(|| {
             let mut config = aws_sdk_workspacesthinclient::config::Builder::from(&self.config)
                 .interceptor(StripHostPrefixForCustomEndpoint)
+                .interceptor(CapResponseBody)
                 .interceptor(TraceRequests);
             for interceptor in &self.interceptors {
                 config.push_interceptor(interceptor.clone());
@@ -239,8 +250,9 @@ impl Session {
 
     pub fn workspaces(&self) -> &WorkspacesClient {
         self.workspaces.get_or_init(|| {
-            let mut config =
-                aws_sdk_workspaces::config::Builder::from(&self.config).interceptor(TraceRequests);
+            let mut config = aws_sdk_workspaces::config::Builder::from(&self.config)
+                .interceptor(CapResponseBody)
+                .interceptor(TraceRequests);
             for interceptor in &self.interceptors {
                 config.push_interceptor(interceptor.clone());
             }
@@ -262,6 +274,50 @@ impl Session {
             connect_timeout: self.connect_timeout,
         };
         api::Client::new(sdk, Arc::new(endpoint))
+    }
+}
+
+/// The largest response body read: a page of any listing is far smaller,
+/// and an endpoint that sends without end must not fill memory before
+/// `--timeout` fires.
+pub const MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
+
+/// Ends a response whose body grows past [`MAX_RESPONSE_BYTES`].
+#[derive(Debug)]
+struct CapResponseBody;
+
+impl Intercept for CapResponseBody {
+    fn name(&self) -> &'static str {
+        "CapResponseBody"
+    }
+
+    fn modify_before_deserialization(
+        &self,
+        context: &mut aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextMut<'_>,
+        _runtime_components: &aws_smithy_runtime_api::client::runtime_components::RuntimeComponents,
+        _cfg: &mut aws_smithy_types::config_bag::ConfigBag,
+    ) -> std::result::Result<(), aws_smithy_runtime_api::box_error::BoxError> {
+        let response = context.response_mut();
+        let body = std::mem::replace(
+            response.body_mut(),
+            aws_smithy_types::body::SdkBody::taken(),
+        );
+        let limited = http_body_util::BodyExt::map_err(
+            http_body_util::Limited::new(body, MAX_RESPONSE_BYTES),
+            |err| -> aws_smithy_runtime_api::box_error::BoxError {
+                if err.is::<http_body_util::LengthLimitError>() {
+                    format!(
+                        "the response body is larger than {} MiB, more than any answer wsfleet expects",
+                        MAX_RESPONSE_BYTES / 1024 / 1024
+                    )
+                    .into()
+                } else {
+                    err
+                }
+            },
+        );
+        *response.body_mut() = aws_smithy_types::body::SdkBody::from_body_1_x(limited);
+        Ok(())
     }
 }
 
@@ -298,35 +354,71 @@ const ENDPOINT_URL_VARIABLES: [&str; 3] = [
     "AWS_ENDPOINT_URL_WORKSPACES_THIN_CLIENT",
 ];
 
+/// The largest AWS config or credentials file read: thousands of profiles
+/// fit well under it, and `/dev/zero` or a huge file fails at once instead
+/// of filling memory.
+pub const MAX_PROFILE_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The AWS config and credentials files, where aws-config looks for them.
+fn profile_files(env: &Env) -> Vec<(std::path::PathBuf, &'static str)> {
+    [
+        ("AWS_CONFIG_FILE", "config"),
+        ("AWS_SHARED_CREDENTIALS_FILE", "credentials"),
+    ]
+    .into_iter()
+    .filter_map(|(variable, default)| {
+        let path = match env.get(variable) {
+            Ok(path) => std::path::PathBuf::from(path),
+            Err(_) => dirs::home_dir()?.join(".aws").join(default),
+        };
+        Some((path, default))
+    })
+    .collect()
+}
+
+/// Each profile file that exists can be read and is of a size a
+/// configuration has; read at most one byte past the bound to know.
+fn check_profile_files(env: &Env) -> Result<()> {
+    use std::io::Read;
+    for (path, default) in profile_files(env) {
+        if !path.exists() {
+            continue;
+        }
+        let refuse = |why: String| {
+            AppError::usage(format!(
+                "cannot read the AWS {default} file {}: {why}",
+                path.display()
+            ))
+        };
+        let mut read = 0u64;
+        let mut file = std::fs::File::open(&path).map_err(|e| refuse(e.to_string()))?;
+        let mut buffer = vec![0u8; 64 * 1024];
+        loop {
+            let n = file.read(&mut buffer).map_err(|e| refuse(e.to_string()))?;
+            if n == 0 {
+                break;
+            }
+            read += n as u64;
+            if read > MAX_PROFILE_FILE_BYTES {
+                return Err(refuse(format!(
+                    "larger than {} MiB; not an AWS {default} file",
+                    MAX_PROFILE_FILE_BYTES / 1024 / 1024
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// What aws-config would only warn about, or fail on at the first request
 /// with a message a person cannot act on, checked before anything is sent:
-/// profile files that exist but cannot be read, a named profile that is in
-/// neither file, and endpoint URLs that are not URLs.
+/// a named profile that is in neither file, and endpoint URLs that are not
+/// URLs.
 fn check_local_settings(
     env: &Env,
     profiles: Option<&ProfileSet>,
     options: &SessionOptions,
 ) -> Result<()> {
-    for (variable, default) in [
-        ("AWS_CONFIG_FILE", "config"),
-        ("AWS_SHARED_CREDENTIALS_FILE", "credentials"),
-    ] {
-        let path = match env.get(variable) {
-            Ok(path) => std::path::PathBuf::from(path),
-            Err(_) => match dirs::home_dir() {
-                Some(home) => home.join(".aws").join(default),
-                None => continue,
-            },
-        };
-        if path.exists()
-            && let Err(err) = std::fs::read(&path)
-        {
-            return Err(AppError::usage(format!(
-                "cannot read the AWS {default} file {}: {err}",
-                path.display()
-            )));
-        }
-    }
     if let Some(url) = &options.endpoint_url {
         crate::validate::endpoint_url(url, "--endpoint-url")?;
     }

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
 #![allow(dead_code)]
 
+pub mod hostile;
 pub mod process;
 pub mod pty;
 

@@ -64,7 +64,12 @@ pub fn state_path() -> Result<PathBuf> {
     let dir = dirs::data_dir()
         .ok_or_else(|| AppError::usage("no user data directory for the sandbox state"))?
         .join("wsfleet");
-    std::fs::create_dir_all(&dir)?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        AppError::usage(format!(
+            "the sandbox state directory {}: {e}",
+            dir.display()
+        ))
+    })?;
     Ok(dir.join("sandbox-state.json"))
 }
 
@@ -78,6 +83,8 @@ pub const SANDBOX_REGION: &str = "us-east-1";
 pub async fn start_embedded(ctx: &mut Context) -> Result<wsfleet_sandbox::Sandbox> {
     let config = wsfleet_sandbox::Config {
         state_file: Some(state_path()?),
+        // Parallel `--sandbox` commands share the file: none loses another's change.
+        shared_state_file: true,
         transition: Duration::from_secs(2),
         ..wsfleet_sandbox::Config::default()
     };
