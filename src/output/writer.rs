@@ -50,7 +50,7 @@ enum Sink<W: Write> {
         out: W,
     },
     Csv {
-        out: csv::Writer<W>,
+        out: Box<csv::Writer<W>>,
     },
 }
 
@@ -122,7 +122,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
                     out.write_record(selection.names().into_iter().chain(extra.iter().copied()))
                         .map_err(csv_error)?;
                 }
-                Sink::Csv { out }
+                Sink::Csv { out: Box::new(out) }
             }
         })
     }

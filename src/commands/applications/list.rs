@@ -51,19 +51,6 @@ fn application_owner(text: &str) -> std::result::Result<String, String> {
     Err("expected Amazon or a 12-digit account ID".to_owned())
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn amazon_is_an_owner_in_any_case() {
-        assert_eq!(super::application_owner("Amazon").unwrap(), "AMAZON");
-        assert_eq!(
-            super::application_owner("123456789012").unwrap(),
-            "123456789012"
-        );
-        assert!(super::application_owner("amazon.com").is_err());
-    }
-}
-
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let query = ApplicationQuery {
         ids: strings(args.ids),
@@ -83,4 +70,17 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         "applications",
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn amazon_is_an_owner_in_any_case() {
+        assert_eq!(super::application_owner("Amazon").unwrap(), "AMAZON");
+        assert_eq!(
+            super::application_owner("123456789012").unwrap(),
+            "123456789012"
+        );
+        assert!(super::application_owner("amazon.com").is_err());
+    }
 }
