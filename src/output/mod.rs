@@ -61,6 +61,8 @@ pub struct OutputSettings {
     /// The terminal's width when the stream is one: tables are fitted to
     /// it. `None` (a pipe, a file) never cuts a cell.
     pub width: Option<usize>,
+    /// Whether the stream is a terminal (its size may be unknown).
+    pub terminal: bool,
 }
 
 impl Default for OutputSettings {
@@ -73,6 +75,7 @@ impl Default for OutputSettings {
             query: None,
             color: false,
             width: None,
+            terminal: false,
         }
     }
 }

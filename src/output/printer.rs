@@ -70,7 +70,7 @@ impl Printer {
             global,
             color,
             (stdout_width, stderr_width),
-            stderr_is_terminal,
+            (stdout_is_terminal, stderr_is_terminal),
             Streams::Process,
         )
     }
@@ -86,7 +86,7 @@ impl Printer {
             global,
             color,
             (None, None),
-            false,
+            (false, false),
             Streams::Captured(captured.clone()),
         );
         (printer, captured)
@@ -96,7 +96,7 @@ impl Printer {
         global: &GlobalArgs,
         color: bool,
         (stdout_width, stderr_width): (Option<usize>, Option<usize>),
-        stderr_is_terminal: bool,
+        (stdout_is_terminal, stderr_is_terminal): (bool, bool),
         streams: Streams,
     ) -> Printer {
         let output = OutputSettings {
@@ -112,10 +112,12 @@ impl Printer {
             csv_raw: global.csv_raw,
             color,
             width: stdout_width,
+            terminal: stdout_is_terminal,
         };
         let stderr_tables = OutputSettings {
             format: Format::Table,
             width: stderr_width,
+            terminal: stderr_is_terminal,
             ..output.clone()
         };
         Printer {

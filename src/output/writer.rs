@@ -167,7 +167,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
         };
         let (first, raw) = (self.count == 0, self.settings.csv_raw);
         // CSV to a terminal is read there: no escape sequences from API data.
-        let csv_to_terminal = self.settings.width.is_some();
+        let csv_to_terminal = self.settings.terminal;
         match (self.sink()?, row) {
             (Sink::Table { rows, .. }, Row::Cells(values)) => {
                 rows.push(
