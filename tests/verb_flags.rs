@@ -20,7 +20,7 @@ fn a_flag_given_to_a_command_that_does_not_take_it_is_a_usage_error() {
         vec!["devices", "update", DEVICE, "--name", "x", "--yes"],
         vec!["workspaces", "start", "ws-abc12345", "--yes"],
         vec!["report", "--journal", "run.ndjson"],
-        vec!["export", "--out", "inventory", "--dry-run"],
+        vec!["report", "--dry-run"],
         vec!["completions", "bash", "--concurrency", "4"],
         vec!["environments", "get", "a1b2c3d4e", "--resume", "run.ndjson"],
         // Before the group, a verb's flag is not known yet.
