@@ -9,6 +9,7 @@
 
 pub mod account_links;
 pub mod bundles;
+pub mod cloudwatch;
 pub mod connect_add_ins;
 pub mod connection_aliases;
 pub mod directories;

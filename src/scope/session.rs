@@ -30,6 +30,7 @@ use aws_types::region::Region;
 
 use super::Place;
 use super::host_prefix::StripHostPrefixForCustomEndpoint;
+use crate::api::cloudwatch::CloudWatchClient;
 use crate::api::{self, Endpoint, ThinClient, WorkspacesClient};
 use crate::error::{AppError, Result};
 
@@ -89,6 +90,7 @@ pub struct Session {
     account: Arc<tokio::sync::OnceCell<String>>,
     thin_client: Arc<OnceLock<ThinClient>>,
     workspaces: Arc<OnceLock<WorkspacesClient>>,
+    cloudwatch: Arc<OnceLock<CloudWatchClient>>,
     /// Added to every client built from this session: a test's mocked
     /// responses (aws-smithy-mocks), as gh injects its HTTP client.
     interceptors: Vec<SharedInterceptor>,
@@ -174,6 +176,7 @@ impl Session {
             account: Default::default(),
             thin_client: Default::default(),
             workspaces: Default::default(),
+            cloudwatch: Default::default(),
             interceptors: Vec::new(),
         })
     }
@@ -190,6 +193,7 @@ impl Session {
             account: Default::default(),
             thin_client: Default::default(),
             workspaces: Default::default(),
+            cloudwatch: Default::default(),
             interceptors: Vec::new(),
         }
         .knowing_account(account.to_owned())
@@ -254,6 +258,18 @@ impl Session {
                 config.push_interceptor(interceptor.clone());
             }
             self.client(aws_sdk_workspaces::Client::from_conf(config.build()))
+        })
+    }
+
+    pub fn cloudwatch(&self) -> &CloudWatchClient {
+        self.cloudwatch.get_or_init(|| {
+            let mut config = aws_sdk_cloudwatch::config::Builder::from(&self.config)
+                .interceptor(CapResponseBody)
+                .interceptor(TraceRequests);
+            for interceptor in &self.interceptors {
+                config.push_interceptor(interceptor.clone());
+            }
+            self.client(aws_sdk_cloudwatch::Client::from_conf(config.build()))
         })
     }
 
