@@ -3,4 +3,7 @@
 //! Optimizer for Amazon WorkSpaces counts and judges them.
 
 pub mod advice;
+pub mod assess;
 pub mod hours;
+pub mod period;
+pub mod row;

@@ -9,6 +9,8 @@ mod lifecycle;
 use lifecycle::Change;
 pub mod list;
 pub mod modify;
+pub mod optimize;
+pub mod usage;
 
 use aws_sdk_workspaces::types::{
     ApplicationAssociatedResourceType, Compute, ImageType, OperatingSystemName, Protocol,
@@ -70,6 +72,12 @@ pub enum WorkspacesCommand {
     /// Put WorkSpaces into admin maintenance, or take them out of it
     #[command(subcommand, after_long_help = lifecycle::MAINTENANCE_EXAMPLES)]
     Maintenance(MaintenanceCommand),
+    /// Billable hours in a period and the cheaper running mode, as AWS's Cost Optimizer counts them
+    #[command(after_long_help = usage::EXAMPLES)]
+    Usage(usage::UsageArgs),
+    /// Switch WorkSpaces to the running mode `usage` recommends (ModifyWorkspaceProperties)
+    #[command(after_long_help = optimize::EXAMPLES)]
+    Optimize(optimize::OptimizeArgs),
     /// Connection state and last user connection of WorkSpaces
     #[command(after_long_help = connections::EXAMPLES)]
     Connections(connections::Args),
@@ -140,6 +148,8 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
             )
             .await
         }
+        WorkspacesCommand::Usage(args) => usage::run(args, ctx).await,
+        WorkspacesCommand::Optimize(args) => optimize::run(args, ctx).await,
         WorkspacesCommand::Connections(args) => connections::run(args, ctx).await,
         WorkspacesCommand::Applications(args) => applications::run(args, ctx).await,
         WorkspacesCommand::Tags(args) => tagging::tags(args, &WORKSPACES, ctx).await,
