@@ -1,7 +1,7 @@
 //! One WorkSpace's usage in a period and its recommendation: the rows of
 //! `workspaces usage` and the plan of `workspaces optimize`, declared once.
 
-use aws_sdk_workspaces::types::{RunningMode, Workspace};
+use aws_sdk_workspaces::types::{RunningMode, Workspace, WorkspaceState};
 use aws_smithy_types::DateTime;
 use serde_json::Value;
 
@@ -35,6 +35,15 @@ impl UsageRow {
     pub fn action(&self) -> Action {
         self.advice.action
     }
+
+    /// Whether its properties can be modified now: WorkSpaces accepts
+    /// ModifyWorkspaceProperties only from AVAILABLE or STOPPED.
+    pub fn modifiable(&self) -> bool {
+        matches!(
+            self.workspace.state(),
+            Some(WorkspaceState::Available | WorkspaceState::Stopped)
+        )
+    }
 }
 
 impl Resource for UsageRow {
@@ -51,6 +60,9 @@ const COLUMNS: &[Column<UsageRow>] = &[
         get::text(r.workspace.user_name())
     })
     .shown("USER"),
+    Column::new("State", |r: &UsageRow| {
+        get::enumeration(r.workspace.state())
+    }),
     Column::new("DirectoryId", |r: &UsageRow| {
         get::text(r.workspace.directory_id())
     }),

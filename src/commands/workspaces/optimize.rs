@@ -4,15 +4,17 @@ use std::collections::HashMap;
 
 use aws_sdk_workspaces::types::{RunningMode, WorkspaceProperties};
 
-use super::list;
+use super::WorkspaceFilterArgs;
 use super::usage::{PeriodArgs, assessed_rows};
 use crate::api::workspaces::modify_workspace_properties;
 use crate::bulk::Executor;
+use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::commands::plan::{confirm, each_target, ids_of};
 use crate::context::Context;
 use crate::error::Result;
 use crate::prompt;
+use crate::resources::WORKSPACES;
 use crate::scope::{Placed, Service, route};
 use crate::usage::advice::{Action, SKIP_CONVERT_TAG};
 use crate::usage::row::UsageRow;
@@ -21,6 +23,7 @@ pub const EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces optimize --month 2026-10 --dry-run
   wsfleet workspaces optimize --directory d-90670b1234 --threshold Standard=90 --yes
+  wsfleet workspaces optimize ws-abc12345 ws-def67890 --yes
   wsfleet workspaces optimize --region all --profile prod --profile dev
 
 Switches each WorkSpace whose running mode costs more than the other for its billable
@@ -28,8 +31,12 @@ hours (see `workspaces usage`); WorkSpaces tagged Skip_Convert are reported, nev
 
 #[derive(Debug, clap::Args)]
 pub struct OptimizeArgs {
+    /// These WorkSpaces (IDs or --ids-from); none: every WorkSpace the filters select
     #[command(flatten)]
-    pub select: list::Args,
+    pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub filters: WorkspaceFilterArgs,
 
     #[command(flatten)]
     pub period: PeriodArgs,
@@ -47,15 +54,16 @@ day to switch";
 
 pub async fn run(args: OptimizeArgs, ctx: &Context) -> Result<()> {
     let how = args.period.assessment(None, args.bulk.concurrency.get())?;
-    args.select.filters.query(Vec::new())?;
+    args.filters.query(Vec::new())?;
+    let named = WORKSPACES.targets(&args.targets, args.bulk.resume.as_ref())?;
     let prompter = prompt::for_run(&ctx.printer, &args.confirm, "optimize")?;
-    let routed = route(ctx, Service::WorkSpaces, Vec::new()).await?;
+    let routed = route(ctx, Service::WorkSpaces, named).await?;
     let places = &routed.places;
     let rows = places
-        .gather(routed.ids, |place, _| {
+        .gather(routed.ids, |place, ids| {
             let client = places.workspaces(place).clone();
             let cloudwatch = places.cloudwatch(place).clone();
-            assessed_rows(client, cloudwatch, &args.select, &how)
+            assessed_rows(client, cloudwatch, ids, &args.filters, &how)
         })
         .await?;
     let skipped = rows
@@ -67,10 +75,22 @@ pub async fn run(args: OptimizeArgs, ctx: &Context) -> Result<()> {
             "{skipped} WorkSpace(s) tagged {SKIP_CONVERT_TAG} left as they are"
         ));
     }
-    let switching: Vec<Placed<UsageRow>> = rows
+    let (switching, unmodifiable): (Vec<Placed<UsageRow>>, Vec<Placed<UsageRow>>) = rows
         .into_iter()
         .filter(|row| row.item.action() == Action::Switch)
-        .collect();
+        .partition(|row| row.item.modifiable());
+    if !unmodifiable.is_empty() {
+        let ids: Vec<&str> = unmodifiable
+            .iter()
+            .filter_map(|row| row.item.id())
+            .collect();
+        ctx.printer.note(format!(
+            "{} WorkSpace(s) recommended a switch are neither AVAILABLE nor STOPPED, so cannot \
+             be modified now: {}",
+            ids.len(),
+            ids.join(", ")
+        ));
+    }
     if switching.is_empty() {
         ctx.printer
             .note("no WorkSpace's running mode costs more than the other: nothing to switch");

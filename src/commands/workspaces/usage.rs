@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use aws_sdk_workspaces::types::Workspace;
 
-use super::list;
+use super::{WorkspaceFilterArgs, list};
 use crate::api::WorkspacesClient;
 use crate::api::cloudwatch::CloudWatchClient;
 use crate::api::workspaces::workspaces;
@@ -120,7 +120,8 @@ pub async fn run(args: UsageArgs, ctx: &Context) -> Result<()> {
             OnePage(Some(assessed_rows(
                 session.workspaces().clone(),
                 session.cloudwatch().clone(),
-                &args.select,
+                strings(args.select.ids.iter().cloned()),
+                &args.select.filters,
                 &how,
             )))
         },
@@ -129,19 +130,21 @@ pub async fn run(args: UsageArgs, ctx: &Context) -> Result<()> {
     .await
 }
 
-/// One place's rows: its WorkSpaces as `list` selects them, assessed.
+/// One place's rows: its WorkSpaces (these IDs, or every one) as the
+/// filters select them, assessed.
 pub async fn assessed_rows(
     client: WorkspacesClient,
     cloudwatch: CloudWatchClient,
-    select: &list::Args,
+    ids: Vec<String>,
+    filters: &WorkspaceFilterArgs,
     how: &Assessment,
 ) -> Result<Vec<UsageRow>> {
-    let query = select.filters.query(strings(select.ids.iter().cloned()))?;
+    let query = filters.query(ids)?;
     let found: Vec<Workspace> = workspaces(&client, query)
         .all()
         .await?
         .into_iter()
-        .filter(|w| select.filters.matches(w))
+        .filter(|w| filters.matches(w))
         .collect();
     assess(&client, &cloudwatch, found, how).await
 }
