@@ -180,23 +180,69 @@ async fn resolve(ctx: &Context, kind: &Kind, named: IdOrArn) -> Result<(Tagger, 
     Ok((tagger, key))
 }
 
-#[derive(Debug, clap::Args)]
-pub struct TagsArgs {
-    /// The resource's ID or ARN
-    #[arg(value_name = "ID_OR_ARN")]
-    pub resource: String,
+/// How a group's tagging verbs name a resource, in their help: a
+/// WorkSpaces kind by its ID ([`ById`], the default), a Thin Client kind
+/// by its ID or ARN ([`ByIdOrArn`]).
+pub trait Naming: std::fmt::Debug + Clone + Send + Sync + 'static {
+    /// The value name of the resource (completion keys on it).
+    const RESOURCE: &'static str;
+    const TAGS_HELP: &'static str;
+    const TAG_WORDS: &'static str;
+    const TAG_HELP: &'static str;
+    const TAG_IDS_FROM_HELP: &'static str;
+    const UNTAG_WORDS: &'static str;
+    const UNTAG_HELP: &'static str;
+}
+
+/// WorkSpaces resources: tagged by resource ID.
+#[derive(Debug, Clone, Default)]
+pub struct ById;
+
+/// Thin Client resources: tagged by ARN, named by ID or ARN.
+#[derive(Debug, Clone, Default)]
+pub struct ByIdOrArn;
+
+impl Naming for ById {
+    const RESOURCE: &'static str = "ID";
+    const TAGS_HELP: &'static str = "The resource's ID";
+    const TAG_WORDS: &'static str = "ID KEY=VALUE";
+    const TAG_HELP: &'static str =
+        "The resource's ID, then the tags to add or overwrite (with --ids-from, only the tags)";
+    const TAG_IDS_FROM_HELP: &'static str = "Tag every resource named in FILE (`-` for stdin): \
+         IDs, one a line, or the JSON/NDJSON `list` printed";
+    const UNTAG_WORDS: &'static str = "ID KEY";
+    const UNTAG_HELP: &'static str =
+        "The resource's ID, then the tag keys to remove (with --ids-from, only the keys)";
+}
+
+impl Naming for ByIdOrArn {
+    const RESOURCE: &'static str = "ID_OR_ARN";
+    const TAGS_HELP: &'static str = "The resource's ID or ARN";
+    const TAG_WORDS: &'static str = "ID_OR_ARN KEY=VALUE";
+    const TAG_HELP: &'static str = "The resource's ID or ARN, then the tags to add or overwrite \
+         (with --ids-from, only the tags)";
+    const TAG_IDS_FROM_HELP: &'static str = "Tag every resource named in FILE (`-` for stdin): \
+         IDs or ARNs, one a line, or the JSON/NDJSON `list` printed";
+    const UNTAG_WORDS: &'static str = "ID_OR_ARN KEY";
+    const UNTAG_HELP: &'static str = "The resource's ID or ARN, then the tag keys to remove \
+         (with --ids-from, only the keys)";
 }
 
 #[derive(Debug, clap::Args)]
-pub struct TagArgs {
-    /// The resource's ID or ARN, then the tags to add or overwrite (with
-    /// --ids-from, only the tags)
-    #[arg(value_name = "ID_OR_ARN KEY=VALUE", required = true, num_args = 1..)]
+pub struct TagsArgs<N: Naming = ById> {
+    #[arg(value_name = N::RESOURCE, help = N::TAGS_HELP)]
+    pub resource: String,
+
+    #[arg(skip)]
+    naming: std::marker::PhantomData<N>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TagArgs<N: Naming = ById> {
+    #[arg(value_name = N::TAG_WORDS, help = N::TAG_HELP, required = true, num_args = 1..)]
     pub words: Vec<String>,
 
-    /// Tag every resource named in FILE (`-` for stdin): IDs or ARNs, one a
-    /// line, or the JSON/NDJSON `list` printed
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help = N::TAG_IDS_FROM_HELP)]
     pub ids_from: Option<String>,
 
     #[command(flatten)]
@@ -204,13 +250,14 @@ pub struct TagArgs {
 
     #[command(flatten)]
     pub bulk: BulkArgs,
+
+    #[arg(skip)]
+    naming: std::marker::PhantomData<N>,
 }
 
 #[derive(Debug, clap::Args)]
-pub struct UntagArgs {
-    /// The resource's ID or ARN, then the tag keys to remove (with
-    /// --ids-from, only the keys)
-    #[arg(value_name = "ID_OR_ARN KEY", required = true, num_args = 1..)]
+pub struct UntagArgs<N: Naming = ById> {
+    #[arg(value_name = N::UNTAG_WORDS, help = N::UNTAG_HELP, required = true, num_args = 1..)]
     pub words: Vec<String>,
 
     /// Untag every resource named in FILE (`-` for stdin)
@@ -222,6 +269,9 @@ pub struct UntagArgs {
 
     #[command(flatten)]
     pub bulk: BulkArgs,
+
+    #[arg(skip)]
+    naming: std::marker::PhantomData<N>,
 }
 
 /// The resources a tag or untag names, and what it sets or removes: one
@@ -329,7 +379,7 @@ async fn edit_in_bulk(
 
 /// Lists the tags: a KEY/VALUE table (or CSV rows) for people, the API's
 /// `{"tags": {...}}` in JSON.
-pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
+pub async fn tags<N: Naming>(args: TagsArgs<N>, kind: &Kind, ctx: &Context) -> Result<()> {
     rules(kind)?;
     let named = name_of(kind, &args.resource)?;
     let as_object = matches!(ctx.printer.format(), Format::Json | Format::Ndjson);
@@ -355,7 +405,7 @@ pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     Ok(())
 }
 
-pub async fn tag(args: TagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
+pub async fn tag<N: Naming>(args: TagArgs<N>, kind: &Kind, ctx: &Context) -> Result<()> {
     let (resources, texts) = split_words(
         kind,
         &args.words,
@@ -368,7 +418,7 @@ pub async fn tag(args: TagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     edit_each(ctx, how, kind, resources, edit).await
 }
 
-pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
+pub async fn untag<N: Naming>(args: UntagArgs<N>, kind: &Kind, ctx: &Context) -> Result<()> {
     let (resources, words) = split_words(
         kind,
         &args.words,
@@ -458,6 +508,42 @@ async fn edit_each(
     };
     ctx.printer.note(done);
     Ok(())
+}
+
+/// The items whose tags `keep` accepts, in their order: a `list` filter
+/// on tags the listing does not carry. The tags are read one call an item
+/// (`tags_of`; `None` for an item that cannot be named), `concurrency` at
+/// a time; an item gone in between is dropped.
+pub async fn keep_by_tags<T, F, Fut>(
+    items: Vec<T>,
+    concurrency: usize,
+    tags_of: F,
+    keep: impl Fn(&HashMap<String, String>) -> bool,
+) -> Result<Vec<T>>
+where
+    F: Fn(&T) -> Option<Fut>,
+    Fut: std::future::Future<Output = Result<HashMap<String, String>>>,
+{
+    use futures::{StreamExt, TryStreamExt};
+    let keep = &keep;
+    let kept: Vec<Option<T>> = futures::stream::iter(items)
+        .map(|item| {
+            let call = tags_of(&item);
+            async move {
+                let Some(call) = call else {
+                    return Ok(None);
+                };
+                match call.await {
+                    Ok(tags) => Ok(keep(&tags).then_some(item)),
+                    Err(err) if err.is_not_found() => Ok(None),
+                    Err(err) => Err(err),
+                }
+            }
+        })
+        .buffered(concurrency.max(1))
+        .try_collect()
+        .await?;
+    Ok(kept.into_iter().flatten().collect())
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Directories registered with WorkSpaces: DescribeWorkspaceDirectories'
 //! fields, each nested property set flattened to dotted columns.
 
-use aws_sdk_workspaces::types::WorkspaceDirectory;
+use aws_sdk_workspaces::types::{ClientProperties, WorkspaceDirectory};
 
 use crate::output::{Column, Resource, columns_get as get};
 
@@ -202,6 +202,30 @@ const COLUMNS: &[Column<WorkspaceDirectory>] = &[
         },
     ),
     Column::new(
+        "WorkspaceAccessProperties.AccessEndpointConfig.AccessEndpoints",
+        |d: &WorkspaceDirectory| {
+            let config = d.workspace_access_properties()?.access_endpoint_config()?;
+            let ids: Vec<&str> = config
+                .access_endpoints()
+                .iter()
+                .filter_map(|e| e.vpc_endpoint_id())
+                .collect();
+            get::list(ids)
+        },
+    ),
+    Column::new(
+        "WorkspaceAccessProperties.AccessEndpointConfig.InternetFallbackProtocols",
+        |d: &WorkspaceDirectory| {
+            let config = d.workspace_access_properties()?.access_endpoint_config()?;
+            let protocols: Vec<&str> = config
+                .internet_fallback_protocols()
+                .iter()
+                .map(|p| p.as_str())
+                .collect();
+            get::list(protocols)
+        },
+    ),
+    Column::new(
         "SelfservicePermissions.RestartWorkspace",
         |d: &WorkspaceDirectory| {
             get::enumeration(
@@ -288,6 +312,53 @@ const COLUMNS: &[Column<WorkspaceDirectory>] = &[
             )
         },
     ),
+    Column::new(
+        "StreamingProperties.UserSettings",
+        |d: &WorkspaceDirectory| {
+            let settings: Vec<String> = d
+                .streaming_properties()?
+                .user_settings()
+                .iter()
+                .map(|s| match s.maximum_length() {
+                    Some(length) => format!("{}={}:{length}", s.action(), s.permission()),
+                    None => format!("{}={}", s.action(), s.permission()),
+                })
+                .collect();
+            get::list(settings)
+        },
+    ),
+    Column::new(
+        "StreamingProperties.StorageConnectors",
+        |d: &WorkspaceDirectory| {
+            let connectors: Vec<String> = d
+                .streaming_properties()?
+                .storage_connectors()
+                .iter()
+                .map(|c| format!("{}={}", c.connector_type(), c.status()))
+                .collect();
+            get::list(connectors)
+        },
+    ),
+    Column::new(
+        "StreamingProperties.GlobalAccelerator.Mode",
+        |d: &WorkspaceDirectory| {
+            get::enumeration(
+                d.streaming_properties()
+                    .and_then(|p| p.global_accelerator())
+                    .map(|g| g.mode()),
+            )
+        },
+    ),
+    Column::new(
+        "StreamingProperties.GlobalAccelerator.PreferredProtocol",
+        |d: &WorkspaceDirectory| {
+            get::enumeration(
+                d.streaming_properties()
+                    .and_then(|p| p.global_accelerator())
+                    .and_then(|g| g.preferred_protocol()),
+            )
+        },
+    ),
     Column::new("MicrosoftEntraConfig.TenantId", |d: &WorkspaceDirectory| {
         get::text(d.microsoft_entra_config().and_then(|p| p.tenant_id()))
     }),
@@ -316,6 +387,64 @@ const COLUMNS: &[Column<WorkspaceDirectory>] = &[
             get::text(
                 d.active_directory_config()
                     .map(|p| p.service_account_secret_arn()),
+            )
+        },
+    ),
+];
+
+/// A directory's client properties (DescribeClientProperties), with the
+/// directory's alias and name beside its ID.
+#[derive(Debug, Clone)]
+pub struct DirectoryClientProperties {
+    /// As DescribeWorkspaceDirectories has it; only the ID when it is not
+    /// a registered directory.
+    pub directory: WorkspaceDirectory,
+    /// `None`: the service has none for it (it is not a directory).
+    pub properties: Option<ClientProperties>,
+}
+
+impl Resource for DirectoryClientProperties {
+    const KIND: &'static str = "client properties";
+
+    fn columns() -> &'static [Column<Self>] {
+        CLIENT_PROPERTIES_COLUMNS
+    }
+}
+
+const CLIENT_PROPERTIES_COLUMNS: &[Column<DirectoryClientProperties>] = &[
+    Column::new("DirectoryId", |r: &DirectoryClientProperties| {
+        get::text(r.directory.directory_id())
+    })
+    .shown("ID"),
+    Column::new("Alias", |r: &DirectoryClientProperties| {
+        get::text(r.directory.alias())
+    })
+    .shown("ALIAS"),
+    Column::new("DirectoryName", |r: &DirectoryClientProperties| {
+        get::text(r.directory.directory_name())
+    })
+    .shown("NAME"),
+    Column::new(
+        "ClientProperties.ReconnectEnabled",
+        |r: &DirectoryClientProperties| {
+            get::enumeration(r.properties.as_ref().and_then(|p| p.reconnect_enabled()))
+        },
+    )
+    .shown("RECONNECT"),
+    Column::new(
+        "ClientProperties.LogUploadEnabled",
+        |r: &DirectoryClientProperties| {
+            get::enumeration(r.properties.as_ref().and_then(|p| p.log_upload_enabled()))
+        },
+    )
+    .shown("LOG UPLOAD"),
+    Column::new(
+        "ClientProperties.ClientExperiencePolicy",
+        |r: &DirectoryClientProperties| {
+            get::text(
+                r.properties
+                    .as_ref()
+                    .and_then(|p| p.client_experience_policy()),
             )
         },
     ),

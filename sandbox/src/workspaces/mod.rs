@@ -27,13 +27,16 @@
 //! 5. Run the conformance check against the service model (see the tools
 //!    README); every check must hold.
 
+mod account;
 mod account_links;
 mod applications;
 mod associations;
+mod branding;
 mod bundles;
 mod connect_add_ins;
 mod connection_aliases;
 mod connection_status;
+mod custom_image_import;
 mod directories;
 mod directory_settings;
 mod error;
@@ -137,6 +140,9 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("RestoreWorkspace", WorkspacesState::restore_workspace),
     Operation::changes("ModifyWorkspaceState", WorkspacesState::modify_workspace_state),
     Operation::changes("MigrateWorkspace", WorkspacesState::migrate_workspace),
+    // snapshots and standby WorkSpaces (workspace_ops/snapshots.rs, workspace_ops/standby.rs)
+    Operation::reads("DescribeWorkspaceSnapshots", WorkspacesState::describe_workspace_snapshots),
+    Operation::changes("CreateStandbyWorkspaces", WorkspacesState::create_standby_workspaces),
     // Applications (applications.rs) and their associations (associations.rs)
     Operation::reads("DescribeApplications", WorkspacesState::describe_applications),
     Operation::reads("DescribeApplicationAssociations", WorkspacesState::describe_application_associations),
@@ -157,6 +163,7 @@ const OPERATIONS: &[Operation] = &[
     Operation::reads("DescribeWorkspaceImagePermissions", WorkspacesState::describe_workspace_image_permissions),
     Operation::changes("UpdateWorkspaceImagePermission", WorkspacesState::update_workspace_image_permission),
     Operation::reads("DescribeWorkspaceDirectories", WorkspacesState::describe_workspace_directories),
+    Operation::changes("RegisterWorkspaceDirectory", WorkspacesState::register_workspace_directory),
     // bundles (bundles.rs)
     Operation::reads("DescribeWorkspaceBundles", WorkspacesState::describe_workspace_bundles),
     Operation::changes("CreateWorkspaceBundle", WorkspacesState::create_workspace_bundle),
@@ -169,6 +176,14 @@ const OPERATIONS: &[Operation] = &[
     // Directory settings (directory_settings.rs)
     Operation::changes("ModifySelfservicePermissions", WorkspacesState::modify_selfservice_permissions),
     Operation::changes("DeregisterWorkspaceDirectory", WorkspacesState::deregister_workspace_directory),
+    Operation::changes("ModifyWorkspaceAccessProperties", WorkspacesState::modify_workspace_access_properties),
+    Operation::changes("ModifyWorkspaceCreationProperties", WorkspacesState::modify_workspace_creation_properties),
+    Operation::changes("ModifyStreamingProperties", WorkspacesState::modify_streaming_properties),
+    Operation::changes("ModifySamlProperties", WorkspacesState::modify_saml_properties),
+    Operation::changes("ModifyCertificateBasedAuthProperties", WorkspacesState::modify_certificate_based_auth_properties),
+    Operation::changes("ModifyEndpointEncryptionMode", WorkspacesState::modify_endpoint_encryption_mode),
+    Operation::changes("ModifyClientProperties", WorkspacesState::modify_client_properties),
+    Operation::reads("DescribeClientProperties", WorkspacesState::describe_client_properties),
     // IP access control groups (ip_groups.rs)
     Operation::reads("DescribeIpGroups", WorkspacesState::describe_ip_groups),
     Operation::changes("CreateIpGroup", WorkspacesState::create_ip_group),
@@ -192,6 +207,18 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("CreateConnectClientAddIn", WorkspacesState::create_connect_client_add_in),
     Operation::changes("UpdateConnectClientAddIn", WorkspacesState::update_connect_client_add_in),
     Operation::changes("DeleteConnectClientAddIn", WorkspacesState::delete_connect_client_add_in),
+    // account (account.rs): dedicated tenancy (BYOL)
+    Operation::reads("DescribeAccount", WorkspacesState::describe_account),
+    Operation::changes("ModifyAccount", WorkspacesState::modify_account),
+    Operation::reads("DescribeAccountModifications", WorkspacesState::describe_account_modifications),
+    Operation::reads("ListAvailableManagementCidrRanges", WorkspacesState::list_available_management_cidr_ranges),
+    // branding (branding.rs): the clients' login screen, per directory and platform
+    Operation::reads("DescribeClientBranding", WorkspacesState::describe_client_branding),
+    Operation::changes("ImportClientBranding", WorkspacesState::import_client_branding),
+    Operation::changes("DeleteClientBranding", WorkspacesState::delete_client_branding),
+    // custom image imports (custom_image_import.rs): through EC2 Image Builder
+    Operation::changes("ImportCustomWorkspaceImage", WorkspacesState::import_custom_workspace_image),
+    Operation::reads("DescribeCustomWorkspaceImageImport", WorkspacesState::describe_custom_workspace_image_import),
     // account-links (account_links.rs)
     Operation::reads("ListAccountLinks", WorkspacesState::list_account_links),
     Operation::reads("GetAccountLink", WorkspacesState::get_account_link),
@@ -252,12 +279,21 @@ pub struct WorkspacesState {
     #[serde(default)]
     connect_add_ins: connect_add_ins::AddIns,
     #[serde(default)]
+    account: account::Account,
+    #[serde(default)]
+    branding: branding::Brandings,
+    #[serde(default)]
+    custom_image_imports: custom_image_import::CustomImports,
+    #[serde(default)]
     account_links: account_links::AccountLinks,
     /// Keyed by resource id.
     #[serde(default)]
     tags: Tags,
     #[serde(default)]
     ip_groups: BTreeMap<String, ip_groups::IpGroup>,
+    /// Directory Service's directories, registrations under way, client properties.
+    #[serde(default)]
+    registry: directories::Registry,
     #[serde(default)]
     connection_aliases: BTreeMap<String, connection_aliases::AliasRecord>,
     /// Where the identifiers of new resources come from, so that a replayed
@@ -443,6 +479,8 @@ impl WorkspacesState {
             !matches!(outcome, Advanced::Gone)
         });
         still_due = earliest(still_due, self.advance_pools(now));
+        still_due = earliest(still_due, self.advance_directories(now));
+        still_due = earliest(still_due, self.advance_account(now));
         still_due = earliest(still_due, self.advance_connection_aliases(now));
         self.next_transition_due = still_due;
     }

@@ -287,7 +287,15 @@ pub struct WorkspaceRecord {
         with = "optional_epoch_seconds"
     )]
     pub last_user_connection: Option<DateTime<Utc>>,
+    /// When snapshots of its volumes were taken, oldest first
+    /// (DescribeWorkspaceSnapshots).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<SnapshotTime>,
 }
+
+/// The time of one snapshot of a WorkSpace's volumes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotTime(#[serde(with = "epoch_seconds")] pub DateTime<Utc>);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -297,6 +305,8 @@ pub struct CreationProperties {
     pub custom_security_group_id: String,
     pub user_enabled_as_local_administrator: bool,
     pub enable_maintenance_mode: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_iam_role_arn: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -321,6 +331,8 @@ pub struct AccessProperties {
     pub device_type_zero_client: String,
     pub device_type_linux: String,
     pub device_type_work_spaces_thin_client: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_endpoint_config: Option<super::directory_settings::AccessEndpointConfig>,
 }
 
 /// A directory registered with WorkSpaces, as DescribeWorkspaceDirectories shows it.
@@ -351,6 +363,10 @@ pub struct Directory {
     pub user_identity_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_type: Option<String>,
+    /// SAML, certificate-based authentication, streaming, encryption and
+    /// the identity configuration of a `wsd-` directory.
+    #[serde(flatten)]
+    pub settings: super::directory_settings::DirectorySettings,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

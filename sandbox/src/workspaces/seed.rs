@@ -473,8 +473,11 @@ pub fn seed_state(workspace_count: usize, seed: u64, now: DateTime<Utc>) -> Work
     super::pools::seed_pools(&mut state, &mut rng, now);
     super::connect_add_ins::seed_connect_add_ins(&mut state, &mut rng);
     super::account_links::seed_account_links(&mut state, &mut rng);
+    super::account::seed_account(&mut state, now);
+    super::branding::seed_branding(&mut state);
     seed_identity_center_directory(&mut state, seed);
     seed_ip_groups(&mut state, seed);
+    super::directories::seed_directory_service(&mut state, seed);
     super::connection_aliases::seed_connection_aliases(&mut state, seed);
     state
 }
@@ -570,6 +573,7 @@ fn seed_directories(state: &mut WorkspacesState, rng: &mut SplitMix) {
                 custom_security_group_id: format!("sg-{}", rng.chars(HEX, 17)),
                 user_enabled_as_local_administrator: index == 1,
                 enable_maintenance_mode: true,
+                instance_iam_role_arn: None,
             },
             ip_group_ids: vec![format!("wsipg-{}", rng.chars(BASE36, 9))],
             workspace_access_properties: AccessProperties {
@@ -582,6 +586,7 @@ fn seed_directories(state: &mut WorkspacesState, rng: &mut SplitMix) {
                 device_type_zero_client: "ALLOW".to_owned(),
                 device_type_linux: "ALLOW".to_owned(),
                 device_type_work_spaces_thin_client: "ALLOW".to_owned(),
+                access_endpoint_config: None,
             },
             tenancy: if index == 0 { "DEDICATED" } else { "SHARED" }.to_owned(),
             selfservice_permissions: SelfservicePermissions {
@@ -594,6 +599,7 @@ fn seed_directories(state: &mut WorkspacesState, rng: &mut SplitMix) {
             workspace_directory_name: None,
             user_identity_type: None,
             workspace_type: None,
+            settings: Default::default(),
         };
         state.tags.insert(
             directory_id.clone(),
@@ -925,6 +931,7 @@ fn seed_workspaces(
                 schedule: Schedule::default(),
                 modifications_done_at: None,
                 last_user_connection,
+                snapshots: super::workspace_ops::seeded_snapshots(now),
             },
         );
     }

@@ -1,13 +1,25 @@
 //! `wsfleet directories`: the directories registered with WorkSpaces.
 
+mod checks;
+pub mod client_properties;
 pub mod deregister;
 pub mod get;
 pub mod list;
+pub mod modify_access;
+pub mod modify_certificate_auth;
+pub mod modify_client;
+pub mod modify_creation;
+pub mod modify_encryption;
+pub mod modify_saml;
 pub mod modify_self_service;
+pub mod modify_streaming;
+pub mod register;
+pub mod settings;
 
 use aws_sdk_workspaces::types::WorkspaceDirectory;
 use clap::Subcommand;
 
+use super::plan::in_order_asked;
 use super::tagging;
 
 use crate::api::WorkspacesClient as Client;
@@ -15,14 +27,14 @@ use crate::api::directories::describe_directories;
 use crate::context::Context;
 use crate::error::Result;
 use crate::resources::DIRECTORIES;
-use crate::scope::Placed;
 
 /// The end of `wsfleet directories --help`.
 pub const EXAMPLES: &str = "\
 Examples:
-  wsfleet directories list
   wsfleet directories list --columns DirectoryId,Alias,SelfservicePermissions.RebuildWorkspace
-  wsfleet directories get d-1234567890 -o json";
+  wsfleet directories get d-1234567890 -o json
+  wsfleet directories register d-1234567890 --self-service --wait
+  wsfleet directories modify-access d-1234567890 d-0987654321 --thin-client allow --web deny";
 
 #[derive(Debug, Subcommand)]
 pub enum DirectoriesCommand {
@@ -32,12 +44,39 @@ pub enum DirectoriesCommand {
     /// Show every field of one directory
     #[command(after_long_help = get::EXAMPLES)]
     Get(get::Args),
+    /// Register a directory: an AD one (d-…), or one WorkSpaces creates (wsd-…)
+    #[command(after_long_help = register::EXAMPLES)]
+    Register(register::Args),
     /// Deregister directories (one with WorkSpaces cannot be)
     #[command(after_long_help = deregister::EXAMPLES)]
     Deregister(deregister::Args),
-    /// Change what users may do to their own WorkSpaces (self-service permissions)
+    /// Change what users may do to their own WorkSpaces (self-service)
     #[command(after_long_help = modify_self_service::EXAMPLES)]
     ModifySelfService(modify_self_service::Args),
+    /// Allow or deny each device type, WorkSpaces Thin Client included
+    #[command(after_long_help = modify_access::EXAMPLES)]
+    ModifyAccess(modify_access::Args),
+    /// Change what new WorkSpaces get (creation properties)
+    #[command(after_long_help = modify_creation::EXAMPLES)]
+    ModifyCreation(modify_creation::Args),
+    /// Change the streaming protocol, Global Accelerator and Pools user settings
+    #[command(after_long_help = modify_streaming::EXAMPLES)]
+    ModifyStreaming(modify_streaming::Args),
+    /// Change SAML 2.0 sign-in
+    #[command(after_long_help = modify_saml::EXAMPLES)]
+    ModifySaml(modify_saml::Args),
+    /// Change certificate-based authentication
+    #[command(after_long_help = modify_certificate_auth::EXAMPLES)]
+    ModifyCertificateAuth(modify_certificate_auth::Args),
+    /// Change the endpoint encryption mode (standard TLS or FIPS validated)
+    #[command(after_long_help = modify_encryption::EXAMPLES)]
+    ModifyEncryption(modify_encryption::Args),
+    /// Show whether clients reconnect and upload their logs
+    #[command(after_long_help = client_properties::EXAMPLES)]
+    ClientProperties(client_properties::Args),
+    /// Change whether clients reconnect and upload their logs
+    #[command(after_long_help = modify_client::EXAMPLES)]
+    ModifyClient(modify_client::Args),
     /// List a directory's tags
     #[command(after_long_help = tagging::WORKSPACES_TAGS_EXAMPLES)]
     Tags(tagging::TagsArgs),
@@ -53,8 +92,19 @@ pub async fn run(command: DirectoriesCommand, ctx: &Context) -> Result<()> {
     match command {
         DirectoriesCommand::List(args) => list::run(args, ctx).await,
         DirectoriesCommand::Get(args) => get::run(args, ctx).await,
+        DirectoriesCommand::Register(args) => register::run(args, ctx).await,
         DirectoriesCommand::Deregister(args) => deregister::run(args, ctx).await,
         DirectoriesCommand::ModifySelfService(args) => modify_self_service::run(args, ctx).await,
+        DirectoriesCommand::ModifyAccess(args) => modify_access::run(args, ctx).await,
+        DirectoriesCommand::ModifyCreation(args) => modify_creation::run(args, ctx).await,
+        DirectoriesCommand::ModifyStreaming(args) => modify_streaming::run(args, ctx).await,
+        DirectoriesCommand::ModifySaml(args) => modify_saml::run(args, ctx).await,
+        DirectoriesCommand::ModifyCertificateAuth(args) => {
+            modify_certificate_auth::run(args, ctx).await
+        }
+        DirectoriesCommand::ModifyEncryption(args) => modify_encryption::run(args, ctx).await,
+        DirectoriesCommand::ClientProperties(args) => client_properties::run(args, ctx).await,
+        DirectoriesCommand::ModifyClient(args) => modify_client::run(args, ctx).await,
         DirectoriesCommand::Tags(args) => tagging::tags(args, &DIRECTORIES, ctx).await,
         DirectoriesCommand::Tag(args) => tagging::tag(args, &DIRECTORIES, ctx).await,
         DirectoriesCommand::Untag(args) => tagging::untag(args, &DIRECTORIES, ctx).await,
@@ -64,54 +114,11 @@ pub async fn run(command: DirectoriesCommand, ctx: &Context) -> Result<()> {
 /// The directories named, described, in the order asked; one the service
 /// does not know stays (with no state) and fails as not found.
 pub async fn described(client: &Client, ids: &[String]) -> Result<Vec<WorkspaceDirectory>> {
-    let mut directories = describe_directories(client, ids).await?;
-    directories.sort_by_key(|d| {
-        ids.iter()
-            .position(|id| d.directory_id() == Some(id.as_str()))
-    });
-    for id in ids {
-        if !directories
-            .iter()
-            .any(|d| d.directory_id() == Some(id.as_str()))
-        {
-            directories.push(WorkspaceDirectory::builder().directory_id(id).build());
-        }
-    }
-    Ok(directories)
-}
-
-/// A setting a verb changes: its name in the API, its new value, and how
-/// to read its current value off a directory.
-pub type SettingChange<'a> = (&'a str, String, CurrentValue);
-
-/// Reads a setting's current value off a directory.
-pub type CurrentValue = Box<dyn Fn(&WorkspaceDirectory) -> Option<String>>;
-
-/// The plan of a settings change, on stderr: each directory (ID, alias),
-/// then each setting before and after.
-pub fn show_settings_plan(
-    ctx: &Context,
-    group: &str,
-    directories: &[Placed<WorkspaceDirectory>],
-    changes: &[SettingChange],
-) {
-    let mut lines = Vec::new();
-    for placed in directories {
-        let d = &placed.item;
-        lines.push(format!(
-            "{} ({})",
-            d.directory_id().unwrap_or(""),
-            d.alias().unwrap_or("not found")
-        ));
-        for (name, after, before) in changes {
-            let before = before(d).unwrap_or_else(|| "-".to_owned());
-            let marker = if before == *after { "unchanged" } else { "" };
-            lines.push(
-                format!("  {group}.{name}: {before} -> {after} {marker}")
-                    .trim_end()
-                    .to_owned(),
-            );
-        }
-    }
-    ctx.printer.note(lines.join("\n"));
+    let found = describe_directories(client, ids).await?;
+    Ok(in_order_asked(
+        ids,
+        found,
+        WorkspaceDirectory::directory_id,
+        |id| WorkspaceDirectory::builder().directory_id(id).build(),
+    ))
 }

@@ -1,19 +1,15 @@
 //! `wsfleet directories modify-self-service`: what users may do to their
 //! own WorkSpaces from the client (ModifySelfservicePermissions).
 
-use aws_sdk_workspaces::types::{ReconnectEnum, SelfservicePermissions, WorkspaceDirectory};
+use aws_sdk_workspaces::types::{ReconnectEnum, SelfservicePermissions};
 
-use super::{SettingChange, described, show_settings_plan};
+use super::settings::{Change, given, modify_directories};
 use crate::api::directories::modify_selfservice_permissions;
-use crate::bulk::Executor;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
-use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
 use crate::enum_arg::api_enum;
-use crate::error::{AppError, Result};
-use crate::resources::DIRECTORIES;
-use crate::scope::{Service, route};
+use crate::error::Result;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -58,41 +54,21 @@ pub struct Args {
     pub bulk: BulkArgs,
 }
 
-type Current = fn(&SelfservicePermissions) -> Option<&ReconnectEnum>;
-
 impl Args {
-    /// Each setting given: its name, its new value and how to read the current one.
-    fn settings(&self) -> Vec<(&'static str, PermissionArg, Current)> {
-        let all: [(&'static str, Option<PermissionArg>, Current); 5] = [
-            (
-                "RestartWorkspace",
-                self.restart_workspace,
-                SelfservicePermissions::restart_workspace,
-            ),
-            (
-                "IncreaseVolumeSize",
-                self.increase_volume_size,
-                SelfservicePermissions::increase_volume_size,
-            ),
-            (
-                "ChangeComputeType",
-                self.change_compute_type,
-                SelfservicePermissions::change_compute_type,
-            ),
-            (
-                "SwitchRunningMode",
-                self.switch_running_mode,
-                SelfservicePermissions::switch_running_mode,
-            ),
-            (
-                "RebuildWorkspace",
-                self.rebuild_workspace,
-                SelfservicePermissions::rebuild_workspace,
-            ),
-        ];
-        all.into_iter()
-            .filter_map(|(name, value, current)| Some((name, value?, current)))
-            .collect()
+    pub fn change(&self) -> Change {
+        let value = |v: Option<PermissionArg>| v.map(|v| v.api_value().to_owned());
+        Change {
+            action: "modify",
+            group: "SelfservicePermissions",
+            settings: given([
+                ("RestartWorkspace", value(self.restart_workspace)),
+                ("IncreaseVolumeSize", value(self.increase_volume_size)),
+                ("ChangeComputeType", value(self.change_compute_type)),
+                ("SwitchRunningMode", value(self.switch_running_mode)),
+                ("RebuildWorkspace", value(self.rebuild_workspace)),
+            ]),
+            flags: "--restart-workspace, --increase-volume-size, --change-compute-type, --switch-running-mode, --rebuild-workspace",
+        }
     }
 
     fn permissions(&self) -> SelfservicePermissions {
@@ -108,59 +84,14 @@ impl Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let settings = args.settings();
-    if settings.is_empty() {
-        return Err(AppError::usage(
-            "nothing to modify: give at least one permission (--restart-workspace, --rebuild-workspace, ...)",
-        ));
-    }
-    let named = DIRECTORIES.targets(&args.targets, args.bulk.resume.as_ref())?;
-    if named.is_empty() {
-        return Err(AppError::usage(
-            "name the directories to modify: IDs or --ids-from FILE",
-        ));
-    }
-    let routed = route(ctx, Service::WorkSpaces, named).await?;
-    let places = &routed.places;
-    let directories = places
-        .gather(routed.ids, |place, ids| {
-            let client = places.workspaces(place);
-            async move { described(client, &ids).await }
-        })
-        .await?;
-    let changes: Vec<SettingChange> = settings
-        .iter()
-        .map(|&(name, value, current)| {
-            let before: super::CurrentValue = Box::new(move |d: &WorkspaceDirectory| {
-                d.selfservice_permissions()
-                    .and_then(current)
-                    .map(|v| v.as_str().to_owned())
-            });
-            (name, value.api_value().to_owned(), before)
-        })
-        .collect();
-    show_settings_plan(ctx, "SelfservicePermissions", &directories, &changes);
-    if args.change.dry_run {
-        ctx.printer.note("dry run: nothing was changed");
-        return Ok(());
-    }
-    let permissions = args.permissions();
-    // ModifySelfservicePermissions takes one directory a call.
-    let report =
-        Executor::for_verb(ctx, &args.bulk, places, 1)
-            .run(
-                "modify",
-                ids_of(&directories, WorkspaceDirectory::directory_id),
-                |batch| {
-                    each_target(batch, |target| {
-                        let client = places.workspaces(target.place);
-                        let permissions = permissions.clone();
-                        async move {
-                            modify_selfservice_permissions(client, &target.id, permissions).await
-                        }
-                    })
-                },
-            )
-            .await?;
-    report.finish(ctx)
+    modify_directories(
+        ctx,
+        (&args.targets, &args.change, &args.bulk),
+        args.change(),
+        args.permissions(),
+        |client, id, permissions| async move {
+            modify_selfservice_permissions(&client, &id, permissions).await
+        },
+    )
+    .await
 }
