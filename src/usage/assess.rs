@@ -5,6 +5,7 @@
 //! else, and one DescribeTags a WorkSpace would outnumber every other call.
 
 use aws_sdk_workspaces::types::{RunningMode, Workspace};
+use aws_smithy_types::DateTime;
 use futures::{StreamExt, TryStreamExt};
 
 use super::advice::{Action, Judged, SKIP_CONVERT_TAG, Thresholds, advise};
@@ -14,11 +15,13 @@ use super::row::UsageRow;
 use crate::api::WorkspacesClient;
 use crate::api::cloudwatch::{CloudWatchClient, minimum_calls, user_connected};
 use crate::api::retry::retrying;
-use crate::api::workspaces::{describe_tags, last_user_connections};
+use crate::api::workspaces::describe_tags;
 use crate::error::Result;
 
 /// How to assess: the period, the thresholds, how many calls at once, and
-/// whether only unused WorkSpaces are wanted (`--unused-for`).
+/// whether only unused WorkSpaces are wanted (`--unused-for`: no connected
+/// period in the metric, and no connection since by the connection status,
+/// which each WorkSpace comes with).
 #[derive(Debug, Clone)]
 pub struct Assessment {
     pub period: Period,
@@ -30,12 +33,12 @@ pub struct Assessment {
 pub async fn assess(
     workspaces_client: &WorkspacesClient,
     cloudwatch: &CloudWatchClient,
-    workspaces: Vec<Workspace>,
+    workspaces: Vec<(Workspace, Option<DateTime>)>,
     how: &Assessment,
 ) -> Result<Vec<UsageRow>> {
     let ids: Vec<String> = workspaces
         .iter()
-        .filter_map(|w| w.workspace_id().map(str::to_owned))
+        .filter_map(|(w, _)| w.workspace_id().map(str::to_owned))
         .collect();
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -48,19 +51,13 @@ pub async fn assess(
         workspaces = ids.len(),
         "GetMetricData calls made"
     );
-    let last_connections = if how.unused_only {
-        last_user_connections(workspaces_client).await?
-    } else {
-        Default::default()
-    };
     let mut rows: Vec<UsageRow> = workspaces
         .into_iter()
-        .map(|workspace| {
+        .map(|(workspace, last_connection)| {
             let id = workspace.workspace_id().unwrap_or_default();
             let points = series.get(id).map(Vec::as_slice).unwrap_or_default();
             let connected = dense(window.start, window.periods(), points);
             let usage = billable_hours(&connected, idle_timeout_minutes(&workspace));
-            let last_connection = last_connections.get(id).cloned();
             let compute = workspace
                 .workspace_properties()
                 .and_then(|p| p.compute_type_name())

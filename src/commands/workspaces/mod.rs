@@ -81,10 +81,10 @@ pub enum WorkspacesCommand {
     /// Put WorkSpaces into admin maintenance, or take them out of it
     #[command(subcommand, after_long_help = lifecycle::MAINTENANCE_EXAMPLES)]
     Maintenance(MaintenanceCommand),
-    /// Billable hours in a period and the cheaper running mode, as AWS's Cost Optimizer counts them
+    /// Billable hours and the cheaper running mode, by the Cost Optimizer's rule
     #[command(after_long_help = usage::EXAMPLES)]
     Usage(usage::UsageArgs),
-    /// Switch WorkSpaces to the running mode `usage` recommends (ModifyWorkspaceProperties)
+    /// Switch WorkSpaces to the running mode `usage` recommends
     #[command(after_long_help = optimize::EXAMPLES)]
     Optimize(optimize::OptimizeArgs),
     /// Connection state and last user connection of WorkSpaces

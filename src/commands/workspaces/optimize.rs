@@ -54,7 +54,7 @@ day to switch";
 
 pub async fn run(args: OptimizeArgs, ctx: &Context) -> Result<()> {
     let how = args.period.assessment(None, args.bulk.concurrency.get())?;
-    args.filters.query(Vec::new())?;
+    args.filters.check()?;
     let named = WORKSPACES.targets(&args.targets, args.bulk.resume.as_ref())?;
     let prompter = prompt::for_run(&ctx.printer, &args.confirm, "optimize")?;
     let routed = route(ctx, Service::WorkSpaces, named).await?;

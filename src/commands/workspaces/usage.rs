@@ -3,13 +3,10 @@
 use std::future::Future;
 use std::time::Duration;
 
-use aws_sdk_workspaces::types::Workspace;
-
 use super::{WorkspaceFilterArgs, list};
 use crate::api::WorkspacesClient;
 use crate::api::cloudwatch::CloudWatchClient;
 use crate::api::workspaces::workspaces;
-use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::View;
@@ -44,9 +41,6 @@ pub struct UsageArgs {
     #[arg(long, value_name = "DURATION", value_parser = crate::duration::positive(),
           conflicts_with_all = ["month", "since", "until"])]
     pub unused_for: Option<Duration>,
-
-    #[command(flatten)]
-    pub concurrency: ConcurrencyArgs,
 }
 
 /// The period and the thresholds: what `usage` and `optimize` judge by.
@@ -94,8 +88,8 @@ impl PeriodArgs {
 pub async fn run(args: UsageArgs, ctx: &Context) -> Result<()> {
     let how = args
         .period
-        .assessment(args.unused_for, args.concurrency.get())?;
-    args.select.filters.query(Vec::new())?;
+        .assessment(args.unused_for, args.select.concurrency.get())?;
+    args.select.filters.check()?;
     if !how.period.whole_month && !how.unused_only {
         ctx.printer.note(format!(
             "hours from {} to {}: the thresholds are monthly, so a part of a month judges ALWAYS_ON \
@@ -139,14 +133,19 @@ pub async fn assessed_rows(
     filters: &WorkspaceFilterArgs,
     how: &Assessment,
 ) -> Result<Vec<UsageRow>> {
-    let query = filters.query(ids)?;
-    let found: Vec<Workspace> = workspaces(&client, query)
-        .all()
+    let found = workspaces(&client, filters.query(ids)?).all().await?;
+    let kept = filters
+        .narrow(&client, found, how.unused_only, how.concurrency)
         .await?
         .into_iter()
-        .filter(|w| filters.matches(w))
+        .map(|listed| {
+            let last_connection = listed
+                .connection
+                .and_then(|c| c.last_known_user_connection_timestamp);
+            (listed.workspace, last_connection)
+        })
         .collect();
-    assess(&client, &cloudwatch, found, how).await
+    assess(&client, &cloudwatch, kept, how).await
 }
 
 /// A place's rows as one page: the hours need every WorkSpace's series,
