@@ -231,7 +231,7 @@ impl Query {
             label: name.unwrap_or_default().to_owned(),
             id,
             workspace_id,
-            period: period as i64,
+            period,
         })
     }
 }
