@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use futures::future::BoxFuture;
+
 use crate::api::thin_client::{list_tags, tag_resource, untag_resource};
 use crate::api::workspace_tags::{create_tags, delete_tags};
 use crate::api::workspaces::describe_tags;
@@ -51,13 +53,15 @@ Examples:
 pub const WORKSPACES_TAG_EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces tag ws-abcd1234 team=support 'cost center=4410'
+  wsfleet workspaces tag --state stopped --not-connected-for 30d idle=yes
   wsfleet workspaces list --state stopped -o json | wsfleet workspaces tag --ids-from - idle=yes
   wsfleet images tag wsi-abcdefgh1 channel=stable --dry-run";
 
 pub const WORKSPACES_UNTAG_EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces untag ws-abcd1234 team site
-  wsfleet workspaces untag --ids-from leavers.txt team";
+  wsfleet workspaces untag --ids-from leavers.txt team
+  wsfleet workspaces untag --directory d-1234567890 --tag project=retired project";
 
 /// How a kind tagged by ARN is tagged; a usage error for the others.
 fn arn_tagging(kind: &Kind) -> Result<&ArnTagging> {
@@ -276,13 +280,15 @@ pub struct UntagArgs<N: Naming = ById> {
 
 /// The resources a tag or untag names, and what it sets or removes: one
 /// resource then its tags, or (`--ids-from`) the file's resources and every
-/// word a tag.
+/// word a tag, or (a kind's filters select them) no resource and every word
+/// a tag.
 fn split_words(
     kind: &Kind,
     words: &[String],
     ids_from: Option<&str>,
     what: &str,
     resume: Option<&crate::bulk::journal::Resume>,
+    every_word_a_tag: bool,
 ) -> Result<(Vec<Named>, Vec<String>)> {
     let (resources, rest) = match ids_from {
         Some(path) => {
@@ -299,6 +305,7 @@ fn split_words(
                 .collect::<Result<Vec<_>>>()?;
             (resources, words.to_vec())
         }
+        None if every_word_a_tag => (Vec::new(), words.to_vec()),
         None => {
             let Some((resource, rest)) = words.split_first() else {
                 return Err(AppError::usage(format!(
@@ -406,47 +413,107 @@ pub async fn tags<N: Naming>(args: TagsArgs<N>, kind: &Kind, ctx: &Context) -> R
 }
 
 pub async fn tag<N: Naming>(args: TagArgs<N>, kind: &Kind, ctx: &Context) -> Result<()> {
+    tag_selected(args, kind, ctx, None).await
+}
+
+pub async fn untag<N: Naming>(args: UntagArgs<N>, kind: &Kind, ctx: &Context) -> Result<()> {
+    untag_selected(args, kind, ctx, None).await
+}
+
+/// Which resources a kind's own filters select (`workspaces tag --state
+/// error KEY=VALUE`), given the IDs `--ids-from` named (none: every one
+/// the filters match). Called after every word is checked, so bad input
+/// is still exit 2 before any request.
+pub type Selector<'a> = Box<dyn FnOnce(Vec<String>) -> BoxFuture<'a, Result<Vec<String>>> + 'a>;
+
+/// `tag` over the resources named, or those `select` picks: with a
+/// selector or `--ids-from`, every word is a tag.
+pub async fn tag_selected<N: Naming>(
+    args: TagArgs<N>,
+    kind: &Kind,
+    ctx: &Context,
+    select: Option<Selector<'_>>,
+) -> Result<()> {
+    let how = How::new(&args.change, &args.bulk, &args.ids_from, select.is_some());
     let (resources, texts) = split_words(
         kind,
         &args.words,
         args.ids_from.as_deref(),
         "tags",
         args.bulk.resume.as_ref(),
+        how.bulk.is_some(),
     )?;
     let edit = Edit::Set(tags::map(&texts, rules(kind)?)?);
-    let how = How::new(&args.change, &args.bulk, &args.ids_from);
+    let Some(resources) = selected(ctx, kind, resources, select).await? else {
+        return Ok(());
+    };
     edit_each(ctx, how, kind, resources, edit).await
 }
 
-pub async fn untag<N: Naming>(args: UntagArgs<N>, kind: &Kind, ctx: &Context) -> Result<()> {
+/// `untag`, as [`tag_selected`] is `tag`.
+pub async fn untag_selected<N: Naming>(
+    args: UntagArgs<N>,
+    kind: &Kind,
+    ctx: &Context,
+    select: Option<Selector<'_>>,
+) -> Result<()> {
+    let how = How::new(&args.change, &args.bulk, &args.ids_from, select.is_some());
     let (resources, words) = split_words(
         kind,
         &args.words,
         args.ids_from.as_deref(),
         "tag keys",
         args.bulk.resume.as_ref(),
+        how.bulk.is_some(),
     )?;
     let rules = rules(kind)?;
     let keys = words
         .iter()
         .map(|key| tags::key(key, rules))
         .collect::<Result<Vec<_>>>()?;
-    let how = How::new(&args.change, &args.bulk, &args.ids_from);
+    let Some(resources) = selected(ctx, kind, resources, select).await? else {
+        return Ok(());
+    };
     edit_each(ctx, how, kind, resources, Edit::Remove(keys)).await
 }
 
-/// How a tagging verb runs: for real or not, and (`--ids-from`) through
-/// the bulk executor with these options.
+/// The resources to edit: as named, or as the selector narrows them.
+/// `None` when the filters match nothing: nothing to do, and said so.
+async fn selected(
+    ctx: &Context,
+    kind: &Kind,
+    named: Vec<Named>,
+    select: Option<Selector<'_>>,
+) -> Result<Option<Vec<Named>>> {
+    let Some(select) = select else {
+        return Ok(Some(named));
+    };
+    let ids = select(named.into_iter().map(|n| n.id).collect()).await?;
+    if ids.is_empty() {
+        ctx.printer
+            .note(format!("no {} match; nothing to do", kind.plural));
+        return Ok(None);
+    }
+    Ok(Some(ids.into_iter().map(Named::id).collect()))
+}
+
+/// How a tagging verb runs: for real or not, and (`--ids-from` or filters)
+/// through the bulk executor with these options.
 struct How<'a> {
     dry_run: bool,
     bulk: Option<&'a BulkArgs>,
 }
 
 impl<'a> How<'a> {
-    fn new(change: &ChangeArgs, bulk: &'a BulkArgs, ids_from: &Option<String>) -> Self {
+    fn new(
+        change: &ChangeArgs,
+        bulk: &'a BulkArgs,
+        ids_from: &Option<String>,
+        selecting: bool,
+    ) -> Self {
         How {
             dry_run: change.dry_run,
-            bulk: ids_from.is_some().then_some(bulk),
+            bulk: (ids_from.is_some() || selecting).then_some(bulk),
         }
     }
 }

@@ -87,6 +87,35 @@ impl WorkspaceFilterArgs {
         self.query(Vec::new()).map(|_| ())
     }
 
+    /// The WorkSpaces selected: those named, narrowed by the filters, in
+    /// the order named; every WorkSpace the filters select when none is
+    /// named. Without filters the named IDs go as they are (none: the API's
+    /// "every WorkSpace"), so the service says which it does not know.
+    pub async fn select(
+        &self,
+        client: &WorkspacesClient,
+        named: Vec<String>,
+        concurrency: usize,
+    ) -> Result<Vec<String>> {
+        if self.is_empty() {
+            return Ok(named);
+        }
+        let found = workspaces(client, self.query(named.clone())?).all().await?;
+        let selected: Vec<String> = self
+            .narrow(client, found, false, concurrency)
+            .await?
+            .iter()
+            .filter_map(|listed| listed.workspace.workspace_id().map(str::to_owned))
+            .collect();
+        if named.is_empty() {
+            return Ok(selected);
+        }
+        Ok(named
+            .into_iter()
+            .filter(|id| selected.contains(id))
+            .collect())
+    }
+
     /// The DescribeWorkspaces request: the API's filters, every filter
     /// checked locally.
     pub fn query(&self, ids: Vec<String>) -> Result<WorkspaceQuery> {
@@ -260,30 +289,10 @@ impl SelectArgs {
         Ok(named)
     }
 
-    /// The WorkSpaces selected: those named, narrowed by the filters, in
-    /// the order named; every WorkSpace the filters select when none is
-    /// named. Without filters the named IDs go as they are (none: the API's
-    /// "every WorkSpace"), so the service says which it does not know.
+    /// The WorkSpaces selected (see [`WorkspaceFilterArgs::select`]).
     pub async fn ids(&self, client: &WorkspacesClient, named: Vec<String>) -> Result<Vec<String>> {
-        let filters = &self.filters;
-        if filters.is_empty() {
-            return Ok(named);
-        }
-        let found = workspaces(client, filters.query(named.clone())?)
-            .all()
-            .await?;
-        let selected: Vec<String> = filters
-            .narrow(client, found, false, self.concurrency.get())
-            .await?
-            .iter()
-            .filter_map(|listed| listed.workspace.workspace_id().map(str::to_owned))
-            .collect();
-        if named.is_empty() {
-            return Ok(selected);
-        }
-        Ok(named
-            .into_iter()
-            .filter(|id| selected.contains(id))
-            .collect())
+        self.filters
+            .select(client, named, self.concurrency.get())
+            .await
     }
 }

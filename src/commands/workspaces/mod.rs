@@ -13,6 +13,7 @@ pub mod list;
 pub mod modify;
 pub mod optimize;
 pub mod snapshots;
+pub mod tag;
 pub mod usage;
 mod wait;
 
@@ -99,12 +100,16 @@ pub enum WorkspacesCommand {
     /// List a WorkSpace's tags
     #[command(after_long_help = tagging::WORKSPACES_TAGS_EXAMPLES)]
     Tags(tagging::TagsArgs),
-    /// Add or overwrite tags on WorkSpaces
-    #[command(after_long_help = tagging::WORKSPACES_TAG_EXAMPLES)]
-    Tag(tagging::TagArgs),
-    /// Remove tags from WorkSpaces
-    #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES)]
-    Untag(tagging::UntagArgs),
+    /// Add or overwrite tags on WorkSpaces, named or selected by the list filters
+    #[command(after_long_help = tagging::WORKSPACES_TAG_EXAMPLES, mut_arg("words", |arg| arg.help(
+        "The WorkSpace's ID, then the tags to add or overwrite (with --ids-from or a filter, only the tags)"
+    )))]
+    Tag(tag::SelectedTagArgs),
+    /// Remove tags from WorkSpaces, named or selected by the list filters
+    #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES, mut_arg("words", |arg| arg.help(
+        "The WorkSpace's ID, then the tag keys to remove (with --ids-from or a filter, only the keys)"
+    )))]
+    Untag(tag::SelectedUntagArgs),
 }
 
 /// `workspaces maintenance on|off` (ModifyWorkspaceState).
@@ -167,8 +172,8 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
         WorkspacesCommand::Snapshots(args) => snapshots::run(args, ctx).await,
         WorkspacesCommand::Applications(args) => applications::run(args, ctx).await,
         WorkspacesCommand::Tags(args) => tagging::tags(args, &WORKSPACES, ctx).await,
-        WorkspacesCommand::Tag(args) => tagging::tag(args, &WORKSPACES, ctx).await,
-        WorkspacesCommand::Untag(args) => tagging::untag(args, &WORKSPACES, ctx).await,
+        WorkspacesCommand::Tag(args) => tag::tag(args, ctx).await,
+        WorkspacesCommand::Untag(args) => tag::untag(args, ctx).await,
     }
 }
 
