@@ -11,6 +11,7 @@ pub mod account;
 pub mod account_links;
 pub mod branding;
 pub mod bundles;
+pub mod cloudwatch;
 pub mod connect_add_ins;
 pub mod connection_aliases;
 pub mod custom_image_import;

@@ -359,6 +359,26 @@ impl WorkspacesState {
         seed::seed_state(workspaces, seed, now)
     }
 
+    /// What CloudWatch's usage metrics need to know of a WorkSpace.
+    pub(crate) fn usage_subject(&self, id: &str) -> Option<crate::cloudwatch::UsageSubject> {
+        let record = self.workspaces.get(id)?;
+        Some(crate::cloudwatch::UsageSubject {
+            running_mode: record.workspace.workspace_properties.running_mode.clone(),
+            last_user_connection: record.last_user_connection,
+            tag_keys: self
+                .tags
+                .get(id)
+                .map(|tags| tags.iter().map(|tag| tag.key.clone()).collect())
+                .unwrap_or_default(),
+        })
+    }
+
+    /// The id of the `index`-th WorkSpace in id order (tests pick WorkSpaces by it).
+    #[cfg(test)]
+    pub(crate) fn nth_workspace_id(&self, index: usize) -> Option<String> {
+        self.workspaces.keys().nth(index).cloned()
+    }
+
     /// Runs the operation `name`, the part of `X-Amz-Target` after
     /// `WorkspacesService.`; `transition` is how long a transitional state lasts.
     pub fn handle(

@@ -11,8 +11,10 @@ pub mod lifecycle;
 use lifecycle::Change;
 pub mod list;
 pub mod modify;
+pub mod optimize;
 pub mod snapshots;
 pub mod tag;
+pub mod usage;
 mod wait;
 
 use aws_sdk_workspaces::types::{
@@ -80,6 +82,12 @@ pub enum WorkspacesCommand {
     /// Put WorkSpaces into admin maintenance, or take them out of it
     #[command(subcommand, after_long_help = lifecycle::MAINTENANCE_EXAMPLES)]
     Maintenance(MaintenanceCommand),
+    /// Billable hours and the cheaper running mode, by the Cost Optimizer's rule
+    #[command(after_long_help = usage::EXAMPLES)]
+    Usage(usage::UsageArgs),
+    /// Switch WorkSpaces to the running mode `usage` recommends
+    #[command(after_long_help = optimize::EXAMPLES)]
+    Optimize(optimize::OptimizeArgs),
     /// Connection state and last user connection of WorkSpaces
     #[command(after_long_help = connections::EXAMPLES)]
     Connections(SelectArgs),
@@ -158,6 +166,8 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
             )
             .await
         }
+        WorkspacesCommand::Usage(args) => usage::run(args, ctx).await,
+        WorkspacesCommand::Optimize(args) => optimize::run(args, ctx).await,
         WorkspacesCommand::Connections(args) => connections::run(args, ctx).await,
         WorkspacesCommand::Snapshots(args) => snapshots::run(args, ctx).await,
         WorkspacesCommand::Applications(args) => applications::run(args, ctx).await,
