@@ -3,11 +3,12 @@
 use aws_sdk_workspaces::types::Workspace;
 
 use super::WorkspaceFilterArgs;
-use crate::api::workspaces::workspaces;
+use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::View;
 use crate::resources::{WorkspaceId, strings};
+use crate::scope::partition::{self, PartLimit};
 use crate::scope::{self, Filtered, Service};
 
 pub const EXAMPLES: &str = "\
@@ -27,6 +28,9 @@ pub struct Args {
 
     #[command(flatten)]
     pub filters: WorkspaceFilterArgs,
+
+    #[command(flatten)]
+    pub concurrency: ConcurrencyArgs,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
@@ -34,12 +38,13 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx
         .printer
         .list::<Workspace>(View::List { details: false })?;
+    let limit = PartLimit::new(args.concurrency.get());
     scope::list(
         ctx,
         Service::WorkSpaces,
         writer,
         |session| Filtered {
-            source: workspaces(session.workspaces(), query.clone()),
+            source: partition::workspaces(session, &query, &limit),
             keep: |w: &Workspace| args.filters.matches(w),
         },
         "WorkSpaces",
