@@ -239,6 +239,9 @@ impl Session {
             for interceptor in &self.interceptors {
                 config.push_interceptor(interceptor.clone());
             }
+            if let Some(http) = api::pace::paced(self.config.http_client()) {
+                config.set_http_client(Some(http));
+            }
             self.client(aws_sdk_workspacesthinclient::Client::from_conf(
                 config.build(),
             ))
@@ -252,6 +255,9 @@ impl Session {
                 .interceptor(TraceRequests);
             for interceptor in &self.interceptors {
                 config.push_interceptor(interceptor.clone());
+            }
+            if let Some(http) = api::pace::paced(self.config.http_client()) {
+                config.set_http_client(Some(http));
             }
             self.client(aws_sdk_workspaces::Client::from_conf(config.build()))
         })
