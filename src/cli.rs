@@ -256,6 +256,12 @@ pub enum Command {
     /// Account links: invitations between accounts to share WorkSpaces resources
     #[command(subcommand, after_long_help = crate::commands::account_links::EXAMPLES)]
     AccountLinks(crate::commands::account_links::AccountLinksCommand),
+    /// The account's dedicated tenancy (BYOL) settings and their modifications
+    #[command(subcommand, after_long_help = crate::commands::account::EXAMPLES)]
+    Account(crate::commands::account::AccountCommand),
+    /// Client branding (the login screen), per directory and platform
+    #[command(subcommand, after_long_help = crate::commands::branding::EXAMPLES)]
+    Branding(crate::commands::branding::BrandingCommand),
     /// Connection aliases: FQDN registration codes for cross-Region redirection
     #[command(subcommand, after_long_help = crate::commands::connection_aliases::EXAMPLES)]
     ConnectionAliases(crate::commands::connection_aliases::ConnectionAliasesCommand),

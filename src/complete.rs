@@ -35,7 +35,7 @@ const CACHE_TTL: Duration = Duration::from_secs(60);
 
 /// The command tree with an ID completer on every argument that takes IDs:
 /// those parsed into a kind's typed ID complete that kind, and a group's
-/// bare `ID` and `ID_OR_ARN` arguments (targets, `tag`/`untag`) the kind of
+/// bare `ID` and `ID_OR_ARN` arguments (targets, `tag`/`untag`'s `ID KEY`) the kind of
 /// their group, so a new verb is completed without anyone wiring it.
 pub fn with_id_completers(cli: clap::Command) -> clap::Command {
     with_completers_below(cli, None)
@@ -47,7 +47,9 @@ fn with_completers_below(command: clap::Command, group: Option<&'static Kind>) -
         .filter_map(|arg| {
             let kind = Kind::of_id_type(arg.get_value_parser()).or_else(|| {
                 let value_name = arg.get_value_names()?.first()?.to_string();
-                let takes_group_id = value_name == "ID" || value_name.starts_with("ID_OR_ARN");
+                let takes_group_id = value_name == "ID"
+                    || value_name.starts_with("ID ")
+                    || value_name.starts_with("ID_OR_ARN");
                 takes_group_id.then_some(group).flatten()
             })?;
             Some((arg.get_id().clone(), kind))

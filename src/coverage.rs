@@ -45,7 +45,11 @@ pub enum Status {
     /// `--flag` means the operation is made only to complete that flag's
     /// values on the command line.
     Covered { verb: &'static str },
-    /// No verb calls it yet; `reason` says which issue will add it.
+    /// No verb calls it yet; `reason` says which issue will add it. Every
+    /// operation of the SDKs built today is covered: an operation a newer
+    /// SDK adds gets this row until a verb reaches it (the tests fail until
+    /// it has one), so the variant stays.
+    #[cfg_attr(not(test), allow(dead_code))]
     NotCovered { reason: &'static str },
 }
 
@@ -77,11 +81,6 @@ impl Operation {
     }
 }
 
-const WORKSPACE_OPERATIONS: &str = "issue 14: every operation on a WorkSpace, and tags";
-const BUNDLES_IMAGES_ACCOUNT: &str = "issue 16: bundles, images end to end, and the account (BYOL)";
-const POOLS_AND_MORE: &str =
-    "issue 17: pools, account links, client branding and Amazon Connect add-ins";
-
 const fn covered(service: Service, name: &'static str, verb: &'static str) -> Operation {
     Operation {
         service,
@@ -90,6 +89,8 @@ const fn covered(service: Service, name: &'static str, verb: &'static str) -> Op
     }
 }
 
+/// The row of an operation no verb reaches yet (see [`Status::NotCovered`]).
+#[cfg_attr(not(test), allow(dead_code))]
 const fn not_covered(service: Service, name: &'static str, reason: &'static str) -> Operation {
     Operation {
         service,
@@ -111,7 +112,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "CreateConnectClientAddIn", "connect-add-ins create"),
     covered(WS, "CreateConnectionAlias", "connection-aliases create"),
     covered(WS, "CreateIpGroup", "ip-groups create"),
-    not_covered(WS, "CreateStandbyWorkspaces", WORKSPACE_OPERATIONS),
+    covered(WS, "CreateStandbyWorkspaces", "workspaces create-standby"),
     covered(WS, "CreateTags", "workspaces tag"),
     covered(WS, "CreateUpdatedWorkspaceImage", "images create-updated"),
     covered(WS, "CreateWorkspaceBundle", "bundles create"),
@@ -119,7 +120,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "CreateWorkspaces", "workspaces create"),
     covered(WS, "CreateWorkspacesPool", "pools create"),
     covered(WS, "DeleteAccountLinkInvitation", "account-links delete"),
-    not_covered(WS, "DeleteClientBranding", POOLS_AND_MORE),
+    covered(WS, "DeleteClientBranding", "branding delete"),
     covered(WS, "DeleteConnectClientAddIn", "connect-add-ins delete"),
     covered(WS, "DeleteConnectionAlias", "connection-aliases delete"),
     covered(WS, "DeleteIpGroup", "ip-groups delete"),
@@ -128,17 +129,17 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DeleteWorkspaceImage", "images delete"),
     covered(WS, "DeployWorkspaceApplications", "applications deploy"),
     covered(WS, "DeregisterWorkspaceDirectory", "directories deregister"),
-    not_covered(WS, "DescribeAccount", BUNDLES_IMAGES_ACCOUNT),
-    not_covered(WS, "DescribeAccountModifications", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "DescribeAccount", "account get"),
+    covered(WS, "DescribeAccountModifications", "account modifications"),
     covered(WS, "DescribeApplicationAssociations", "applications associations"),
     covered(WS, "DescribeApplications", "applications list"),
     covered(WS, "DescribeBundleAssociations", "applications associations"),
-    not_covered(WS, "DescribeClientBranding", POOLS_AND_MORE),
+    covered(WS, "DescribeClientBranding", "branding get"),
     covered(WS, "DescribeClientProperties", "directories client-properties"),
     covered(WS, "DescribeConnectClientAddIns", "connect-add-ins list"),
     covered(WS, "DescribeConnectionAliasPermissions", "connection-aliases permissions"),
     covered(WS, "DescribeConnectionAliases", "connection-aliases list"),
-    not_covered(WS, "DescribeCustomWorkspaceImageImport", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "DescribeCustomWorkspaceImageImport", "images import-status"),
     covered(WS, "DescribeImageAssociations", "images applications"),
     covered(WS, "DescribeIpGroups", "ip-groups list"),
     covered(WS, "DescribeTags", "workspaces tags"),
@@ -147,7 +148,7 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DescribeWorkspaceDirectories", "directories list"),
     covered(WS, "DescribeWorkspaceImagePermissions", "images permissions"),
     covered(WS, "DescribeWorkspaceImages", "images list"),
-    not_covered(WS, "DescribeWorkspaceSnapshots", WORKSPACE_OPERATIONS),
+    covered(WS, "DescribeWorkspaceSnapshots", "workspaces snapshots"),
     covered(WS, "DescribeWorkspaces", "workspaces list"),
     covered(WS, "DescribeWorkspacesConnectionStatus", "workspaces connections"),
     covered(WS, "DescribeWorkspacesPoolSessions", "pools sessions"),
@@ -156,13 +157,13 @@ pub const MAP: &[Operation] = &[
     covered(WS, "DisassociateIpGroups", "ip-groups disassociate"),
     covered(WS, "DisassociateWorkspaceApplication", "applications disassociate"),
     covered(WS, "GetAccountLink", "account-links get"),
-    not_covered(WS, "ImportClientBranding", POOLS_AND_MORE),
-    not_covered(WS, "ImportCustomWorkspaceImage", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "ImportClientBranding", "branding import"),
+    covered(WS, "ImportCustomWorkspaceImage", "images import-custom"),
     covered(WS, "ImportWorkspaceImage", "images import"),
     covered(WS, "ListAccountLinks", "account-links list"),
-    not_covered(WS, "ListAvailableManagementCidrRanges", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "ListAvailableManagementCidrRanges", "account management-cidrs"),
     covered(WS, "MigrateWorkspace", "workspaces migrate"),
-    not_covered(WS, "ModifyAccount", BUNDLES_IMAGES_ACCOUNT),
+    covered(WS, "ModifyAccount", "account modify"),
     covered(WS, "ModifyCertificateBasedAuthProperties", "directories modify-certificate-auth"),
     covered(WS, "ModifyClientProperties", "directories modify-client"),
     covered(WS, "ModifyEndpointEncryptionMode", "directories modify-encryption"),

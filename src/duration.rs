@@ -2,7 +2,8 @@
 //! `--connect-timeout`, `report --stale` and `--within`): plain seconds
 //! (`90`), or amounts with units as humantime reads them (`90s`, `10m`,
 //! `2h`, `30d`, `2w`, `1h30m`, `1h 30m`). Zero is never a useful bound, so
-//! it is refused; a negative amount does not parse.
+//! it is refused (but by [`zero_or_at_most`], where zero means "never"); a
+//! negative amount does not parse.
 
 use std::time::Duration;
 
@@ -12,6 +13,14 @@ pub const FORMS: &str = "90, 90s, 10m, 2h, 30d, 2w, 1h30m";
 /// Reads a duration; the error says what was expected (clap adds the
 /// option and the value).
 pub fn parse(text: &str) -> Result<Duration, String> {
+    match read(text)? {
+        duration if duration.is_zero() => Err("must be more than zero".to_owned()),
+        duration => Ok(duration),
+    }
+}
+
+/// Reads a duration, zero included.
+fn read(text: &str) -> Result<Duration, String> {
     let trimmed = text.trim();
     // A bare number is seconds: humantime insists on a unit.
     let parsed = if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
@@ -19,10 +28,21 @@ pub fn parse(text: &str) -> Result<Duration, String> {
     } else {
         humantime::parse_duration(trimmed).ok()
     };
-    match parsed {
-        Some(duration) if duration.is_zero() => Err("must be more than zero".to_owned()),
-        Some(duration) => Ok(duration),
-        None => Err(format!("expected a duration: {FORMS}")),
+    parsed.ok_or_else(|| format!("expected a duration: {FORMS}"))
+}
+
+/// A clap value parser for a setting where zero means "never" (a pool's
+/// idle disconnect timeout): zero up to `seconds`.
+pub fn zero_or_at_most(
+    seconds: u64,
+) -> impl Fn(&str) -> Result<Duration, String> + Clone + Send + Sync + 'static {
+    let max = Duration::from_secs(seconds);
+    move |text| match read(text)? {
+        duration if duration > max => Err(format!(
+            "must be between 0 and {} ({seconds} seconds)",
+            compact(max)
+        )),
+        duration => Ok(duration),
     }
 }
 
@@ -109,6 +129,16 @@ mod tests {
         ] {
             assert_eq!(parse(text), Ok(Duration::from_secs(seconds)), "{text}");
         }
+    }
+
+    #[test]
+    fn zero_is_read_where_it_means_never() {
+        let idle = zero_or_at_most(36_000);
+        assert_eq!(idle("0"), Ok(Duration::ZERO));
+        assert_eq!(idle("0s"), Ok(Duration::ZERO));
+        assert_eq!(idle("10h"), Ok(Duration::from_secs(36_000)));
+        assert!(idle("10h1s").is_err());
+        assert!(idle("-1").is_err());
     }
 
     #[test]

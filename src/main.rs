@@ -17,6 +17,7 @@ mod report;
 mod resources;
 mod scope;
 mod tags;
+mod usage;
 mod validate;
 
 use std::io::Write;

@@ -193,6 +193,7 @@ fn export_writes_every_resource_with_details_and_tags() {
             "bundles",
             "directories",
             "ip-groups",
+            "pools",
             "connection-aliases"
         ]
         .iter()

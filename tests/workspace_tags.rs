@@ -189,3 +189,84 @@ fn bulk_tagging_reports_each_workspace() {
         .json();
     assert!(tags["tags"].get("wave").is_none(), "{tags}");
 }
+
+/// `workspaces tag|untag` select their targets with the `list` filters:
+/// exactly the WorkSpaces `list` shows with the same filters are changed.
+#[test]
+fn the_list_filters_select_what_tag_and_untag_change() {
+    let sb = TestEnv::start();
+    let listed = |filters: &[&str]| -> Vec<String> {
+        let mut args = vec!["workspaces", "list", "-o", "json"];
+        args.extend_from_slice(filters);
+        let rows = sb.run(&args).success().json();
+        let mut ids: Vec<String> = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["WorkspaceId"].as_str().unwrap().to_owned())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let stopped = listed(&["--state", "stopped"]);
+    let every = listed(&[]);
+    assert!(
+        !stopped.is_empty() && stopped.len() < every.len(),
+        "the seed needs some STOPPED WorkSpaces and some others"
+    );
+
+    // A dry run selects, says how many, and changes nothing.
+    sb.clear_requests();
+    let dry = sb
+        .run(&[
+            "workspaces",
+            "tag",
+            "--state",
+            "stopped",
+            "idle=yes",
+            "--dry-run",
+        ])
+        .success();
+    assert!(
+        dry.stderr
+            .contains(&format!("would tag {} WorkSpace(s)", stopped.len())),
+        "{}",
+        dry.stderr
+    );
+    assert!(sb.requests_for("CreateTags").is_empty());
+
+    // For real: every STOPPED WorkSpace, and no other, is tagged.
+    let out = sb
+        .run(&["workspaces", "tag", "--state", "stopped", "idle=yes"])
+        .success();
+    let tagged: Vec<String> = sb
+        .requests_for("CreateTags")
+        .iter()
+        .map(|r| r.resource.clone().expect("CreateTags names its WorkSpace"))
+        .collect();
+    let mut tagged_sorted = tagged.clone();
+    tagged_sorted.sort();
+    assert_eq!(tagged_sorted, stopped, "{}", out.stderr);
+    assert_eq!(listed(&["--tag", "idle=yes"]), stopped);
+
+    // The filters combine: untag the tagged ones by their tag.
+    sb.run(&["workspaces", "untag", "--tag", "idle", "idle"])
+        .success();
+    assert!(listed(&["--tag", "idle"]).is_empty());
+
+    // A filter that matches nothing is nothing to do: exit 0, no change.
+    sb.clear_requests();
+    let none = sb
+        .run(&["workspaces", "tag", "--tag", "no-such-key", "x=y"])
+        .success();
+    assert!(none.stderr.contains("nothing to do"), "{}", none.stderr);
+    assert!(sb.requests_for("CreateTags").is_empty());
+
+    // A bad filter or a bad tag is exit 2 before any request.
+    sb.clear_requests();
+    let bad = sb.run(&["workspaces", "tag", "--state", "sleeping", "x=y"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    let bad = sb.run(&["workspaces", "tag", "--state", "stopped", "=novalue"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(sb.requests().is_empty());
+}

@@ -2,6 +2,7 @@
 //! Amazon WorkSpaces (awsJson1.1) APIs, for tests, benchmarks and trying
 //! wsfleet without an AWS account.
 
+mod cloudwatch;
 mod config;
 mod knobs;
 mod log;

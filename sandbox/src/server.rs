@@ -19,6 +19,7 @@ use serde_json::Value;
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 
+use crate::cloudwatch::{self, CwError};
 use crate::config::Config;
 use crate::knobs::Knobs;
 use crate::log::{RequestLog, RequestRecord};
@@ -350,6 +351,9 @@ async fn handle(
         });
         return response;
     }
+    if let Some(operation) = cloudwatch::operation_of(uri.path()) {
+        return cloudwatch_call(&shared, &method, uri.path(), operation, &body, &headers).await;
+    }
     let target = headers
         .get("x-amz-target")
         .map(|target| target.to_str().unwrap_or_default().to_string());
@@ -525,6 +529,65 @@ async fn thinclient_call(
         Err(error) => Outcome::ThinClientError(error),
     };
     (record, outcome)
+}
+
+/// A CloudWatch call (RPC v2 CBOR, told apart by its path): read-only,
+/// through the same knobs and request log as the other services.
+async fn cloudwatch_call(
+    shared: &Arc<Shared>,
+    method: &Method,
+    path: &str,
+    operation: &str,
+    body: &Bytes,
+    headers: &HeaderMap,
+) -> Response {
+    let (result, retry_after) = match gate(shared).await {
+        Err(Refusal::Throttled {
+            retry_after_seconds,
+        }) => (Err(CwError::throttled()), Some(retry_after_seconds)),
+        Err(Refusal::InjectedFailure) => (Err(CwError::internal(INJECTED_FAILURE)), None),
+        Ok(()) => {
+            let answer = shared.operate(
+                true,
+                |state| cloudwatch::handle(&state.workspaces, operation, body, Utc::now()),
+                Result::is_ok,
+            );
+            let answer = answer.unwrap_or_else(|error| {
+                Err(CwError::internal(format!("the sandbox state: {error}")))
+            });
+            (answer, None)
+        }
+    };
+    let built = match result {
+        Ok(bytes) => response(200, cloudwatch::CONTENT_TYPE)
+            .header("smithy-protocol", "rpc-v2-cbor")
+            .body(Body::from(bytes)),
+        Err(error) => {
+            let mut builder = response(error.status, cloudwatch::CONTENT_TYPE)
+                .header("smithy-protocol", "rpc-v2-cbor")
+                .header("x-amzn-query-error", error.query_error());
+            if let Some(seconds) = retry_after {
+                builder = builder.header(header::RETRY_AFTER, HeaderValue::from(seconds));
+            }
+            builder.body(Body::from(error.body()))
+        }
+    };
+    let response = built.unwrap_or_else(|_| {
+        let mut fallback = Response::new(Body::empty());
+        *fallback.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+        fallback
+    });
+    shared.log.record(RequestRecord {
+        service: "cloudwatch".to_string(),
+        operation: operation.to_string(),
+        method: method.to_string(),
+        path: path.to_string(),
+        status: response.status().as_u16(),
+        client_token: None,
+        resource: None,
+        signed_region: signed_region(headers),
+    });
+    response
 }
 
 /// The id a WorkSpaces request is about, for the request log.

@@ -7,10 +7,14 @@
 //! endpoint did not answer within which timeout, or which IAM action the
 //! credentials lack, the moment it is converted.
 
+pub mod account;
 pub mod account_links;
+pub mod branding;
 pub mod bundles;
+pub mod cloudwatch;
 pub mod connect_add_ins;
 pub mod connection_aliases;
+pub mod custom_image_import;
 pub mod directories;
 pub mod directory_settings;
 pub mod image_path;
@@ -19,9 +23,11 @@ pub mod pace;
 pub mod pages;
 pub mod pools;
 pub mod retry;
+pub mod standby;
 pub mod sts;
 pub mod thin_client;
 pub mod workspace_operations;
+pub mod workspace_snapshots;
 pub mod workspace_tags;
 pub mod workspaces;
 

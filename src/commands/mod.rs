@@ -1,8 +1,10 @@
 //! One folder a group, one file a verb; each verb has an Args struct and a
 //! `run`. Commands call `api/` for data and `output/` to write it.
 
+pub mod account;
 pub mod account_links;
 pub mod applications;
+pub mod branding;
 pub mod bundles;
 pub mod completions;
 pub mod connect_add_ins;
@@ -40,6 +42,8 @@ pub async fn run(command: Command, ctx: &Context) -> Result<()> {
         Command::IpGroups(command) => ip_groups::run(command, ctx).await,
         Command::Bundles(command) => bundles::run(command, ctx).await,
         Command::Pools(command) => pools::run(command, ctx).await,
+        Command::Account(command) => account::run(command, ctx).await,
+        Command::Branding(command) => branding::run(command, ctx).await,
         Command::AccountLinks(command) => account_links::run(command, ctx).await,
         Command::ConnectAddIns(command) => connect_add_ins::run(command, ctx).await,
         Command::ConnectionAliases(command) => connection_aliases::run(command, ctx).await,

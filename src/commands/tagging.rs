@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use futures::future::BoxFuture;
+
 use crate::api::thin_client::{list_tags, tag_resource, untag_resource};
 use crate::api::workspace_tags::{create_tags, delete_tags};
 use crate::api::workspaces::describe_tags;
@@ -51,13 +53,15 @@ Examples:
 pub const WORKSPACES_TAG_EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces tag ws-abcd1234 team=support 'cost center=4410'
+  wsfleet workspaces tag --state stopped --not-connected-for 30d idle=yes
   wsfleet workspaces list --state stopped -o json | wsfleet workspaces tag --ids-from - idle=yes
   wsfleet images tag wsi-abcdefgh1 channel=stable --dry-run";
 
 pub const WORKSPACES_UNTAG_EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces untag ws-abcd1234 team site
-  wsfleet workspaces untag --ids-from leavers.txt team";
+  wsfleet workspaces untag --ids-from leavers.txt team
+  wsfleet workspaces untag --directory d-1234567890 --tag project=retired project";
 
 /// How a kind tagged by ARN is tagged; a usage error for the others.
 fn arn_tagging(kind: &Kind) -> Result<&ArnTagging> {
@@ -180,23 +184,69 @@ async fn resolve(ctx: &Context, kind: &Kind, named: IdOrArn) -> Result<(Tagger, 
     Ok((tagger, key))
 }
 
-#[derive(Debug, clap::Args)]
-pub struct TagsArgs {
-    /// The resource's ID or ARN
-    #[arg(value_name = "ID_OR_ARN")]
-    pub resource: String,
+/// How a group's tagging verbs name a resource, in their help: a
+/// WorkSpaces kind by its ID ([`ById`], the default), a Thin Client kind
+/// by its ID or ARN ([`ByIdOrArn`]).
+pub trait Naming: std::fmt::Debug + Clone + Send + Sync + 'static {
+    /// The value name of the resource (completion keys on it).
+    const RESOURCE: &'static str;
+    const TAGS_HELP: &'static str;
+    const TAG_WORDS: &'static str;
+    const TAG_HELP: &'static str;
+    const TAG_IDS_FROM_HELP: &'static str;
+    const UNTAG_WORDS: &'static str;
+    const UNTAG_HELP: &'static str;
+}
+
+/// WorkSpaces resources: tagged by resource ID.
+#[derive(Debug, Clone, Default)]
+pub struct ById;
+
+/// Thin Client resources: tagged by ARN, named by ID or ARN.
+#[derive(Debug, Clone, Default)]
+pub struct ByIdOrArn;
+
+impl Naming for ById {
+    const RESOURCE: &'static str = "ID";
+    const TAGS_HELP: &'static str = "The resource's ID";
+    const TAG_WORDS: &'static str = "ID KEY=VALUE";
+    const TAG_HELP: &'static str =
+        "The resource's ID, then the tags to add or overwrite (with --ids-from, only the tags)";
+    const TAG_IDS_FROM_HELP: &'static str = "Tag every resource named in FILE (`-` for stdin): \
+         IDs, one a line, or the JSON/NDJSON `list` printed";
+    const UNTAG_WORDS: &'static str = "ID KEY";
+    const UNTAG_HELP: &'static str =
+        "The resource's ID, then the tag keys to remove (with --ids-from, only the keys)";
+}
+
+impl Naming for ByIdOrArn {
+    const RESOURCE: &'static str = "ID_OR_ARN";
+    const TAGS_HELP: &'static str = "The resource's ID or ARN";
+    const TAG_WORDS: &'static str = "ID_OR_ARN KEY=VALUE";
+    const TAG_HELP: &'static str = "The resource's ID or ARN, then the tags to add or overwrite \
+         (with --ids-from, only the tags)";
+    const TAG_IDS_FROM_HELP: &'static str = "Tag every resource named in FILE (`-` for stdin): \
+         IDs or ARNs, one a line, or the JSON/NDJSON `list` printed";
+    const UNTAG_WORDS: &'static str = "ID_OR_ARN KEY";
+    const UNTAG_HELP: &'static str = "The resource's ID or ARN, then the tag keys to remove \
+         (with --ids-from, only the keys)";
 }
 
 #[derive(Debug, clap::Args)]
-pub struct TagArgs {
-    /// The resource's ID or ARN, then the tags to add or overwrite (with
-    /// --ids-from, only the tags)
-    #[arg(value_name = "ID_OR_ARN KEY=VALUE", required = true, num_args = 1..)]
+pub struct TagsArgs<N: Naming = ById> {
+    #[arg(value_name = N::RESOURCE, help = N::TAGS_HELP)]
+    pub resource: String,
+
+    #[arg(skip)]
+    naming: std::marker::PhantomData<N>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TagArgs<N: Naming = ById> {
+    #[arg(value_name = N::TAG_WORDS, help = N::TAG_HELP, required = true, num_args = 1..)]
     pub words: Vec<String>,
 
-    /// Tag every resource named in FILE (`-` for stdin): IDs or ARNs, one a
-    /// line, or the JSON/NDJSON `list` printed
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help = N::TAG_IDS_FROM_HELP)]
     pub ids_from: Option<String>,
 
     #[command(flatten)]
@@ -204,13 +254,14 @@ pub struct TagArgs {
 
     #[command(flatten)]
     pub bulk: BulkArgs,
+
+    #[arg(skip)]
+    naming: std::marker::PhantomData<N>,
 }
 
 #[derive(Debug, clap::Args)]
-pub struct UntagArgs {
-    /// The resource's ID or ARN, then the tag keys to remove (with
-    /// --ids-from, only the keys)
-    #[arg(value_name = "ID_OR_ARN KEY", required = true, num_args = 1..)]
+pub struct UntagArgs<N: Naming = ById> {
+    #[arg(value_name = N::UNTAG_WORDS, help = N::UNTAG_HELP, required = true, num_args = 1..)]
     pub words: Vec<String>,
 
     /// Untag every resource named in FILE (`-` for stdin)
@@ -222,17 +273,22 @@ pub struct UntagArgs {
 
     #[command(flatten)]
     pub bulk: BulkArgs,
+
+    #[arg(skip)]
+    naming: std::marker::PhantomData<N>,
 }
 
 /// The resources a tag or untag names, and what it sets or removes: one
 /// resource then its tags, or (`--ids-from`) the file's resources and every
-/// word a tag.
+/// word a tag, or (a kind's filters select them) no resource and every word
+/// a tag.
 fn split_words(
     kind: &Kind,
     words: &[String],
     ids_from: Option<&str>,
     what: &str,
     resume: Option<&crate::bulk::journal::Resume>,
+    every_word_a_tag: bool,
 ) -> Result<(Vec<Named>, Vec<String>)> {
     let (resources, rest) = match ids_from {
         Some(path) => {
@@ -249,6 +305,7 @@ fn split_words(
                 .collect::<Result<Vec<_>>>()?;
             (resources, words.to_vec())
         }
+        None if every_word_a_tag => (Vec::new(), words.to_vec()),
         None => {
             let Some((resource, rest)) = words.split_first() else {
                 return Err(AppError::usage(format!(
@@ -329,7 +386,7 @@ async fn edit_in_bulk(
 
 /// Lists the tags: a KEY/VALUE table (or CSV rows) for people, the API's
 /// `{"tags": {...}}` in JSON.
-pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
+pub async fn tags<N: Naming>(args: TagsArgs<N>, kind: &Kind, ctx: &Context) -> Result<()> {
     rules(kind)?;
     let named = name_of(kind, &args.resource)?;
     let as_object = matches!(ctx.printer.format(), Format::Json | Format::Ndjson);
@@ -355,48 +412,108 @@ pub async fn tags(args: TagsArgs, kind: &Kind, ctx: &Context) -> Result<()> {
     Ok(())
 }
 
-pub async fn tag(args: TagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
+pub async fn tag<N: Naming>(args: TagArgs<N>, kind: &Kind, ctx: &Context) -> Result<()> {
+    tag_selected(args, kind, ctx, None).await
+}
+
+pub async fn untag<N: Naming>(args: UntagArgs<N>, kind: &Kind, ctx: &Context) -> Result<()> {
+    untag_selected(args, kind, ctx, None).await
+}
+
+/// Which resources a kind's own filters select (`workspaces tag --state
+/// error KEY=VALUE`), given the IDs `--ids-from` named (none: every one
+/// the filters match). Called after every word is checked, so bad input
+/// is still exit 2 before any request.
+pub type Selector<'a> = Box<dyn FnOnce(Vec<String>) -> BoxFuture<'a, Result<Vec<String>>> + 'a>;
+
+/// `tag` over the resources named, or those `select` picks: with a
+/// selector or `--ids-from`, every word is a tag.
+pub async fn tag_selected<N: Naming>(
+    args: TagArgs<N>,
+    kind: &Kind,
+    ctx: &Context,
+    select: Option<Selector<'_>>,
+) -> Result<()> {
+    let how = How::new(&args.change, &args.bulk, &args.ids_from, select.is_some());
     let (resources, texts) = split_words(
         kind,
         &args.words,
         args.ids_from.as_deref(),
         "tags",
         args.bulk.resume.as_ref(),
+        how.bulk.is_some(),
     )?;
     let edit = Edit::Set(tags::map(&texts, rules(kind)?)?);
-    let how = How::new(&args.change, &args.bulk, &args.ids_from);
+    let Some(resources) = selected(ctx, kind, resources, select).await? else {
+        return Ok(());
+    };
     edit_each(ctx, how, kind, resources, edit).await
 }
 
-pub async fn untag(args: UntagArgs, kind: &Kind, ctx: &Context) -> Result<()> {
+/// `untag`, as [`tag_selected`] is `tag`.
+pub async fn untag_selected<N: Naming>(
+    args: UntagArgs<N>,
+    kind: &Kind,
+    ctx: &Context,
+    select: Option<Selector<'_>>,
+) -> Result<()> {
+    let how = How::new(&args.change, &args.bulk, &args.ids_from, select.is_some());
     let (resources, words) = split_words(
         kind,
         &args.words,
         args.ids_from.as_deref(),
         "tag keys",
         args.bulk.resume.as_ref(),
+        how.bulk.is_some(),
     )?;
     let rules = rules(kind)?;
     let keys = words
         .iter()
         .map(|key| tags::key(key, rules))
         .collect::<Result<Vec<_>>>()?;
-    let how = How::new(&args.change, &args.bulk, &args.ids_from);
+    let Some(resources) = selected(ctx, kind, resources, select).await? else {
+        return Ok(());
+    };
     edit_each(ctx, how, kind, resources, Edit::Remove(keys)).await
 }
 
-/// How a tagging verb runs: for real or not, and (`--ids-from`) through
-/// the bulk executor with these options.
+/// The resources to edit: as named, or as the selector narrows them.
+/// `None` when the filters match nothing: nothing to do, and said so.
+async fn selected(
+    ctx: &Context,
+    kind: &Kind,
+    named: Vec<Named>,
+    select: Option<Selector<'_>>,
+) -> Result<Option<Vec<Named>>> {
+    let Some(select) = select else {
+        return Ok(Some(named));
+    };
+    let ids = select(named.into_iter().map(|n| n.id).collect()).await?;
+    if ids.is_empty() {
+        ctx.printer
+            .note(format!("no {} match; nothing to do", kind.plural));
+        return Ok(None);
+    }
+    Ok(Some(ids.into_iter().map(Named::id).collect()))
+}
+
+/// How a tagging verb runs: for real or not, and (`--ids-from` or filters)
+/// through the bulk executor with these options.
 struct How<'a> {
     dry_run: bool,
     bulk: Option<&'a BulkArgs>,
 }
 
 impl<'a> How<'a> {
-    fn new(change: &ChangeArgs, bulk: &'a BulkArgs, ids_from: &Option<String>) -> Self {
+    fn new(
+        change: &ChangeArgs,
+        bulk: &'a BulkArgs,
+        ids_from: &Option<String>,
+        selecting: bool,
+    ) -> Self {
         How {
             dry_run: change.dry_run,
-            bulk: ids_from.is_some().then_some(bulk),
+            bulk: (ids_from.is_some() || selecting).then_some(bulk),
         }
     }
 }
@@ -458,6 +575,42 @@ async fn edit_each(
     };
     ctx.printer.note(done);
     Ok(())
+}
+
+/// The items whose tags `keep` accepts, in their order: a `list` filter
+/// on tags the listing does not carry. The tags are read one call an item
+/// (`tags_of`; `None` for an item that cannot be named), `concurrency` at
+/// a time; an item gone in between is dropped.
+pub async fn keep_by_tags<T, F, Fut>(
+    items: Vec<T>,
+    concurrency: usize,
+    tags_of: F,
+    keep: impl Fn(&HashMap<String, String>) -> bool,
+) -> Result<Vec<T>>
+where
+    F: Fn(&T) -> Option<Fut>,
+    Fut: std::future::Future<Output = Result<HashMap<String, String>>>,
+{
+    use futures::{StreamExt, TryStreamExt};
+    let keep = &keep;
+    let kept: Vec<Option<T>> = futures::stream::iter(items)
+        .map(|item| {
+            let call = tags_of(&item);
+            async move {
+                let Some(call) = call else {
+                    return Ok(None);
+                };
+                match call.await {
+                    Ok(tags) => Ok(keep(&tags).then_some(item)),
+                    Err(err) if err.is_not_found() => Ok(None),
+                    Err(err) => Err(err),
+                }
+            }
+        })
+        .buffered(concurrency.max(1))
+        .try_collect()
+        .await?;
+    Ok(kept.into_iter().flatten().collect())
 }
 
 #[cfg(test)]

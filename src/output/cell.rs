@@ -2,8 +2,10 @@
 
 use serde_json::Value;
 
-/// The text of a cell: scalars as they are, lists joined by `;`, a map of
-/// scalars (tags) as `k=v;k=v`, anything deeper as compact JSON.
+/// The text of a cell: scalars as they are, lists joined by `;` (a list of
+/// one-member structures, such as snapshots' `SnapshotTime`, by that
+/// member), a map of scalars (tags) as `k=v;k=v`, anything deeper as
+/// compact JSON.
 pub fn cell_text(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
@@ -13,6 +15,10 @@ pub fn cell_text(value: &Value) -> String {
         Value::Array(items) => items
             .iter()
             .map(|item| match item {
+                Value::Object(map) if map.len() == 1 => match map.values().next() {
+                    Some(only) if !only.is_object() && !only.is_array() => cell_text(only),
+                    _ => item.to_string(),
+                },
                 Value::Object(_) | Value::Array(_) => item.to_string(),
                 scalar => cell_text(scalar),
             })

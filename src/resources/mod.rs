@@ -4,12 +4,15 @@
 //! report's inventory, tagging and `--ids-from` iterate [`KINDS`] rather than
 //! naming kinds.
 
+pub mod account;
 pub mod account_links;
 pub mod applications;
+pub mod branding;
 pub mod bundles;
 pub mod connect_add_ins;
 pub mod connection_aliases;
 pub mod connections;
+pub mod custom_image_import;
 pub mod devices;
 pub mod directories;
 pub mod environments;

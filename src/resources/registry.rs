@@ -336,7 +336,6 @@ typed_id!(
     |id| prefixed(id, "wspool-", 9, lowercase_alphanumeric) && id.len() == "wspool-".len() + 9
 );
 
-/// Completed and checked; not yet read by the inventory.
 pub static POOLS: Kind = Kind {
     singular: "pool",
     plural: "pools",
@@ -350,7 +349,10 @@ pub static POOLS: Kind = Kind {
             Entry::new(Some(p.pool_id()), [Some(p.pool_name())])
         }))
     },
-    inventory: None,
+    inventory: Some(&Listing::<WorkspacesPool> {
+        list: |session, _| Box::pin(pools::pools(session.workspaces(), &[]).all()),
+        tag_key: |p| Some(p.pool_id()),
+    }),
 };
 
 typed_id!(

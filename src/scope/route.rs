@@ -13,6 +13,7 @@
 use std::future::Future;
 
 use super::{ALL_REGIONS, Place, PlaceId, Placed, Service, Session, SessionOptions};
+use crate::api::cloudwatch::CloudWatchClient;
 use crate::api::{ThinClient, WorkspacesClient};
 use crate::bulk::targets::Named;
 use crate::context::Context;
@@ -53,6 +54,10 @@ impl Places {
 
     pub fn workspaces(&self, id: PlaceId) -> &WorkspacesClient {
         self.sessions[id.0].workspaces()
+    }
+
+    pub fn cloudwatch(&self, id: PlaceId) -> &CloudWatchClient {
+        self.sessions[id.0].cloudwatch()
     }
 
     fn ids(&self) -> impl Iterator<Item = PlaceId> + use<> {

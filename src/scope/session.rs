@@ -30,6 +30,7 @@ use aws_types::region::Region;
 
 use super::Place;
 use super::host_prefix::StripHostPrefixForCustomEndpoint;
+use crate::api::cloudwatch::CloudWatchClient;
 use crate::api::{self, Endpoint, ThinClient, WorkspacesClient};
 use crate::error::{AppError, Result};
 
@@ -76,6 +77,25 @@ impl SessionOptions {
     }
 }
 
+/// The client of the SDK crate `$sdk` built from a session's configuration:
+/// the interceptors given (`$first`), then the ones every client gets, then
+/// a test's; with where its calls go.
+macro_rules! sdk_client {
+    ($session:expr, $sdk:ident $(, $first:expr)*) => {{
+        let mut config = $sdk::config::Builder::from(&$session.config)
+            $(.interceptor($first))*
+            .interceptor(CapResponseBody)
+            .interceptor(TraceRequests);
+        for interceptor in &$session.interceptors {
+            config.push_interceptor(interceptor.clone());
+        }
+        if let Some(http) = api::pace::paced($session.config.http_client()) {
+            config.set_http_client(Some(http));
+        }
+        $session.client($sdk::Client::from_conf(config.build()))
+    }};
+}
+
 /// One place's loaded AWS configuration and its API clients, built on first
 /// use; clones share the clients, one HTTP client and connection pool.
 #[derive(Clone)]
@@ -89,6 +109,7 @@ pub struct Session {
     account: Arc<tokio::sync::OnceCell<String>>,
     thin_client: Arc<OnceLock<ThinClient>>,
     workspaces: Arc<OnceLock<WorkspacesClient>>,
+    cloudwatch: Arc<OnceLock<CloudWatchClient>>,
     /// Added to every client built from this session: a test's mocked
     /// responses (aws-smithy-mocks), as gh injects its HTTP client.
     interceptors: Vec<SharedInterceptor>,
@@ -174,6 +195,7 @@ impl Session {
             account: Default::default(),
             thin_client: Default::default(),
             workspaces: Default::default(),
+            cloudwatch: Default::default(),
             interceptors: Vec::new(),
         })
     }
@@ -190,6 +212,7 @@ impl Session {
             account: Default::default(),
             thin_client: Default::default(),
             workspaces: Default::default(),
+            cloudwatch: Default::default(),
             interceptors: Vec::new(),
         }
         .knowing_account(account.to_owned())
@@ -232,35 +255,22 @@ impl Session {
 
     pub fn thin_client(&self) -> &ThinClient {
         self.thin_client.get_or_init(|| {
-            let mut config = aws_sdk_workspacesthinclient::config::Builder::from(&self.config)
-                .interceptor(StripHostPrefixForCustomEndpoint)
-                .interceptor(CapResponseBody)
-                .interceptor(TraceRequests);
-            for interceptor in &self.interceptors {
-                config.push_interceptor(interceptor.clone());
-            }
-            if let Some(http) = api::pace::paced(self.config.http_client()) {
-                config.set_http_client(Some(http));
-            }
-            self.client(aws_sdk_workspacesthinclient::Client::from_conf(
-                config.build(),
-            ))
+            sdk_client!(
+                self,
+                aws_sdk_workspacesthinclient,
+                StripHostPrefixForCustomEndpoint
+            )
         })
     }
 
     pub fn workspaces(&self) -> &WorkspacesClient {
-        self.workspaces.get_or_init(|| {
-            let mut config = aws_sdk_workspaces::config::Builder::from(&self.config)
-                .interceptor(CapResponseBody)
-                .interceptor(TraceRequests);
-            for interceptor in &self.interceptors {
-                config.push_interceptor(interceptor.clone());
-            }
-            if let Some(http) = api::pace::paced(self.config.http_client()) {
-                config.set_http_client(Some(http));
-            }
-            self.client(aws_sdk_workspaces::Client::from_conf(config.build()))
-        })
+        self.workspaces
+            .get_or_init(|| sdk_client!(self, aws_sdk_workspaces))
+    }
+
+    pub fn cloudwatch(&self) -> &CloudWatchClient {
+        self.cloudwatch
+            .get_or_init(|| sdk_client!(self, aws_sdk_cloudwatch))
     }
 
     /// An SDK client of this session, with where its calls go.

@@ -6,6 +6,7 @@
 //! image of its destination region, seen only by calls made there, and a
 //! share is made in the image's own region.
 
+use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
 use super::error::WsError;
@@ -22,7 +23,7 @@ use super::tags::parse_tags;
 use super::{ACCOUNT_ID, Clock, WorkspacesState};
 
 /// Region: `^[-0-9a-z]{1,31}$`.
-fn check_region(path: &str, region: &str) -> Result<(), WsError> {
+pub(super) fn check_region(path: &str, region: &str) -> Result<(), WsError> {
     if (1..=31).contains(&region.len())
         && region
             .bytes()
@@ -53,7 +54,7 @@ const INGESTION_PROCESSES: &[&str] = &[
 const IMPORT_APPLICATIONS: &[&str] = &["Microsoft_Office_2016", "Microsoft_Office_2019"];
 
 /// Ec2ImageId: `^ami\-([a-f0-9]{8}|[a-f0-9]{17})$`.
-fn check_ec2_image(path: &str, ami: &str) -> Result<(), WsError> {
+pub(super) fn check_ec2_image(path: &str, ami: &str) -> Result<(), WsError> {
     let digits = ami.strip_prefix("ami-").unwrap_or("");
     let ok = matches!(digits.len(), 8 | 17)
         && digits
@@ -72,7 +73,7 @@ fn check_ec2_image(path: &str, ami: &str) -> Result<(), WsError> {
 
 /// An image of the account, before [`WorkspacesState::add_pending_image`]
 /// gives it its ID and state.
-fn new_image(
+pub(super) fn new_image(
     name: &str,
     description: &str,
     operating_system_name: &str,
@@ -101,7 +102,7 @@ fn new_image(
 
 impl WorkspacesState {
     /// Refuses a second image of one name in one region.
-    fn check_image_name_free(&self, name: &str, clock: &Clock) -> Result<(), WsError> {
+    pub(super) fn check_image_name_free(&self, name: &str, clock: &Clock) -> Result<(), WsError> {
         let taken = self
             .images
             .values()
@@ -119,10 +120,24 @@ impl WorkspacesState {
     /// transition later; answers its new ID.
     pub(super) fn add_pending_image(
         &mut self,
+        image: Image,
+        operating_system_name: String,
+        tags: Vec<Tag>,
+        clock: &Clock,
+    ) -> String {
+        let available_at = clock.after(1);
+        self.add_image_available_at(image, operating_system_name, tags, clock, available_at)
+    }
+
+    /// [`WorkspacesState::add_pending_image`] for an image that takes
+    /// longer: AVAILABLE at `available_at`.
+    pub(super) fn add_image_available_at(
+        &mut self,
         mut image: Image,
         operating_system_name: String,
         tags: Vec<Tag>,
         clock: &Clock,
+        available_at: DateTime<Utc>,
     ) -> String {
         let image_id = self
             .id_source
@@ -136,7 +151,7 @@ impl WorkspacesState {
                 image,
                 operating_system_name,
                 schedule: Schedule::new(vec![ScheduledState {
-                    at: clock.after(1),
+                    at: available_at,
                     state: Some("AVAILABLE".to_owned()),
                 }]),
                 region: clock.region.clone(),

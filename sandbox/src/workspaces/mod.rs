@@ -27,13 +27,16 @@
 //! 5. Run the conformance check against the service model (see the tools
 //!    README); every check must hold.
 
+mod account;
 mod account_links;
 mod applications;
 mod associations;
+mod branding;
 mod bundles;
 mod connect_add_ins;
 mod connection_aliases;
 mod connection_status;
+mod custom_image_import;
 mod directories;
 mod directory_settings;
 mod error;
@@ -138,6 +141,9 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("RestoreWorkspace", WorkspacesState::restore_workspace),
     Operation::changes("ModifyWorkspaceState", WorkspacesState::modify_workspace_state),
     Operation::changes("MigrateWorkspace", WorkspacesState::migrate_workspace),
+    // snapshots and standby WorkSpaces (workspace_ops/snapshots.rs, workspace_ops/standby.rs)
+    Operation::reads("DescribeWorkspaceSnapshots", WorkspacesState::describe_workspace_snapshots),
+    Operation::changes("CreateStandbyWorkspaces", WorkspacesState::create_standby_workspaces),
     // Applications (applications.rs) and their associations (associations.rs)
     Operation::reads("DescribeApplications", WorkspacesState::describe_applications),
     Operation::reads("DescribeApplicationAssociations", WorkspacesState::describe_application_associations),
@@ -202,6 +208,18 @@ const OPERATIONS: &[Operation] = &[
     Operation::changes("CreateConnectClientAddIn", WorkspacesState::create_connect_client_add_in),
     Operation::changes("UpdateConnectClientAddIn", WorkspacesState::update_connect_client_add_in),
     Operation::changes("DeleteConnectClientAddIn", WorkspacesState::delete_connect_client_add_in),
+    // account (account.rs): dedicated tenancy (BYOL)
+    Operation::reads("DescribeAccount", WorkspacesState::describe_account),
+    Operation::changes("ModifyAccount", WorkspacesState::modify_account),
+    Operation::reads("DescribeAccountModifications", WorkspacesState::describe_account_modifications),
+    Operation::reads("ListAvailableManagementCidrRanges", WorkspacesState::list_available_management_cidr_ranges),
+    // branding (branding.rs): the clients' login screen, per directory and platform
+    Operation::reads("DescribeClientBranding", WorkspacesState::describe_client_branding),
+    Operation::changes("ImportClientBranding", WorkspacesState::import_client_branding),
+    Operation::changes("DeleteClientBranding", WorkspacesState::delete_client_branding),
+    // custom image imports (custom_image_import.rs): through EC2 Image Builder
+    Operation::changes("ImportCustomWorkspaceImage", WorkspacesState::import_custom_workspace_image),
+    Operation::reads("DescribeCustomWorkspaceImageImport", WorkspacesState::describe_custom_workspace_image_import),
     // account-links (account_links.rs)
     Operation::reads("ListAccountLinks", WorkspacesState::list_account_links),
     Operation::reads("GetAccountLink", WorkspacesState::get_account_link),
@@ -261,6 +279,12 @@ pub struct WorkspacesState {
     pools: BTreeMap<String, pools::PoolRecord>,
     #[serde(default)]
     connect_add_ins: connect_add_ins::AddIns,
+    #[serde(default)]
+    account: account::Account,
+    #[serde(default)]
+    branding: branding::Brandings,
+    #[serde(default)]
+    custom_image_imports: custom_image_import::CustomImports,
     #[serde(default)]
     account_links: account_links::AccountLinks,
     /// Keyed by resource id.
@@ -334,6 +358,26 @@ impl WorkspacesState {
     /// bundles, applications and images.
     pub fn seed(workspaces: usize, seed: u64, now: DateTime<Utc>) -> Self {
         seed::seed_state(workspaces, seed, now)
+    }
+
+    /// What CloudWatch's usage metrics need to know of a WorkSpace.
+    pub(crate) fn usage_subject(&self, id: &str) -> Option<crate::cloudwatch::UsageSubject> {
+        let record = self.workspaces.get(id)?;
+        Some(crate::cloudwatch::UsageSubject {
+            running_mode: record.workspace.workspace_properties.running_mode.clone(),
+            last_user_connection: record.last_user_connection,
+            tag_keys: self
+                .tags
+                .get(id)
+                .map(|tags| tags.iter().map(|tag| tag.key.clone()).collect())
+                .unwrap_or_default(),
+        })
+    }
+
+    /// The id of the `index`-th WorkSpace in id order (tests pick WorkSpaces by it).
+    #[cfg(test)]
+    pub(crate) fn nth_workspace_id(&self, index: usize) -> Option<String> {
+        self.workspaces.keys().nth(index).cloned()
     }
 
     /// Runs the operation `name`, the part of `X-Amz-Target` after
@@ -437,6 +481,7 @@ impl WorkspacesState {
         });
         still_due = earliest(still_due, self.advance_pools(now));
         still_due = earliest(still_due, self.advance_directories(now));
+        still_due = earliest(still_due, self.advance_account(now));
         still_due = earliest(still_due, self.advance_connection_aliases(now));
         self.next_transition_due = still_due;
     }

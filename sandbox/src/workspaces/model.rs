@@ -287,7 +287,15 @@ pub struct WorkspaceRecord {
         with = "optional_epoch_seconds"
     )]
     pub last_user_connection: Option<DateTime<Utc>>,
+    /// When snapshots of its volumes were taken, oldest first
+    /// (DescribeWorkspaceSnapshots).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<SnapshotTime>,
 }
+
+/// The time of one snapshot of a WorkSpace's volumes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotTime(#[serde(with = "epoch_seconds")] pub DateTime<Utc>);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]

@@ -469,9 +469,12 @@ pub fn seed_state(workspace_count: usize, seed: u64, now: DateTime<Utc>) -> Work
     seed_images_and_custom_bundles(&mut state, &mut rng, now);
     seed_applications(&mut state, &mut rng, now);
     seed_workspaces(&mut state, &mut rng, workspace_count, now);
+    seed_skip_convert(&mut state);
     super::pools::seed_pools(&mut state, &mut rng, now);
     super::connect_add_ins::seed_connect_add_ins(&mut state, &mut rng);
     super::account_links::seed_account_links(&mut state, &mut rng);
+    super::account::seed_account(&mut state, now);
+    super::branding::seed_branding(&mut state);
     seed_identity_center_directory(&mut state, seed);
     seed_ip_groups(&mut state, seed);
     super::directories::seed_directory_service(&mut state, seed);
@@ -928,7 +931,35 @@ fn seed_workspaces(
                 schedule: Schedule::default(),
                 modifications_done_at: None,
                 last_user_connection,
+                snapshots: super::workspace_ops::seeded_snapshots(now),
             },
+        );
+    }
+}
+
+/// The Cost Optimizer's opt-out tag on one AUTO_STOP WorkSpace whose
+/// compute type has a threshold: its usage profile is heavy (see
+/// `crate::cloudwatch`), so `workspaces usage` shows it skipped where it
+/// would otherwise switch. The first such WorkSpace without tags, so no
+/// other seeded value moves.
+fn seed_skip_convert(state: &mut WorkspacesState) {
+    let chosen = state.workspaces.values().find(|record| {
+        let properties = &record.workspace.workspace_properties;
+        properties.running_mode == "AUTO_STOP"
+            && record.workspace.state == "AVAILABLE"
+            && record.last_user_connection.is_some()
+            && ["VALUE", "STANDARD", "PERFORMANCE", "POWER"]
+                .contains(&properties.compute_type_name.as_str())
+            && !state.tags.contains_key(&record.workspace.workspace_id)
+    });
+    if let Some(record) = chosen {
+        let id = record.workspace.workspace_id.clone();
+        state.tags.insert(
+            id,
+            vec![Tag {
+                key: "Skip_Convert".to_owned(),
+                value: Some("true".to_owned()),
+            }],
         );
     }
 }

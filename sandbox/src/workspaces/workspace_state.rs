@@ -42,10 +42,12 @@ impl WorkspacesState {
             )));
         }
         workspace.state = "RESTORING".to_owned();
+        let available_at = clock.after(1);
         record.schedule = Schedule::new(vec![ScheduledState {
-            at: clock.after(1),
+            at: available_at,
             state: Some("AVAILABLE".to_owned()),
         }]);
+        record.snapshot_at(available_at);
         Ok(json!({}))
     }
 
@@ -127,10 +129,13 @@ impl WorkspacesState {
         target.workspace.workspace_properties.operating_system_name =
             bundle.operating_system_name.clone();
         target.workspace.state = "PENDING".to_owned();
+        let available_at = clock.after(1);
         target.schedule = Schedule::new(vec![ScheduledState {
-            at: clock.after(1),
+            at: available_at,
             state: Some("AVAILABLE".to_owned()),
         }]);
+        target.snapshots.clear();
+        target.snapshot_at(available_at);
         if let Some(tags) = self.tags.get(source_id).cloned() {
             self.tags.insert(target_id.clone(), tags);
         }

@@ -6,7 +6,6 @@ use std::collections::{HashMap, HashSet};
 
 use crate::api::ThinClient as Client;
 use aws_sdk_workspacesthinclient::types::Device;
-use futures::{StreamExt, TryStreamExt};
 use globset::GlobMatcher;
 
 use super::{ComplianceArg, DeviceStatusArg};
@@ -15,6 +14,7 @@ use crate::bulk::PLAN_ROWS;
 use crate::bulk::journal::Resume;
 use crate::bulk::targets::{Named, TargetArgs};
 use crate::cli::{BulkArgs, ChangeArgs};
+use crate::commands::tagging::keep_by_tags;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::resources::{DEVICES, EnvironmentId, SoftwareSetId};
@@ -136,39 +136,17 @@ impl Filter {
             page.retain(|d| self.matches_details(d));
         }
         if !self.tags.is_empty() {
-            page = self.with_tags_matching(client, page, concurrency).await?;
+            // Tags are not in ListDevices: one ListTagsForResource a device.
+            let tags_of = |device: &Device| {
+                let arn = device.arn()?.to_owned();
+                Some(async move { list_tags(client, &arn).await })
+            };
+            let wanted = |tags: &HashMap<String, String>| {
+                self.tags.iter().all(|(k, v)| tags.get(k) == Some(v))
+            };
+            page = keep_by_tags(page, concurrency, tags_of, wanted).await?;
         }
         Ok(page)
-    }
-
-    /// Tags are not in ListDevices: one ListTagsForResource a device.
-    async fn with_tags_matching(
-        &self,
-        client: &Client,
-        devices: Vec<Device>,
-        concurrency: usize,
-    ) -> Result<Vec<Device>> {
-        let checked: Vec<(Device, bool)> = futures::stream::iter(devices)
-            .map(|device| async move {
-                let Some(arn) = device.arn().map(str::to_owned) else {
-                    return Ok((device, false));
-                };
-                match list_tags(client, &arn).await {
-                    Ok(tags) => {
-                        let matches = self.tags.iter().all(|(k, v)| tags.get(k) == Some(v));
-                        Ok((device, matches))
-                    }
-                    Err(err) if err.is_not_found() => Ok((device, false)),
-                    Err(err) => Err(err),
-                }
-            })
-            .buffered(concurrency.max(1))
-            .try_collect()
-            .await?;
-        Ok(checked
-            .into_iter()
-            .filter_map(|(device, matches)| matches.then_some(device))
-            .collect())
     }
 }
 

@@ -45,13 +45,13 @@ pub enum DevicesCommand {
     Delete(delete::Args),
     /// List a device's tags
     #[command(after_long_help = tagging::TAGS_EXAMPLES)]
-    Tags(tagging::TagsArgs),
+    Tags(tagging::TagsArgs<tagging::ByIdOrArn>),
     /// Add or overwrite tags on a device
     #[command(after_long_help = tagging::TAG_EXAMPLES)]
-    Tag(tagging::TagArgs),
+    Tag(tagging::TagArgs<tagging::ByIdOrArn>),
     /// Remove tags from a device
     #[command(after_long_help = tagging::UNTAG_EXAMPLES)]
-    Untag(tagging::UntagArgs),
+    Untag(tagging::UntagArgs<tagging::ByIdOrArn>),
 }
 
 pub async fn run(command: DevicesCommand, ctx: &Context) -> Result<()> {

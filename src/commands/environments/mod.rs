@@ -49,13 +49,13 @@ pub enum EnvironmentsCommand {
     Delete(delete::Args),
     /// List an environment's tags
     #[command(after_long_help = tagging::TAGS_EXAMPLES)]
-    Tags(tagging::TagsArgs),
+    Tags(tagging::TagsArgs<tagging::ByIdOrArn>),
     /// Add or overwrite tags on an environment
     #[command(after_long_help = tagging::TAG_EXAMPLES)]
-    Tag(tagging::TagArgs),
+    Tag(tagging::TagArgs<tagging::ByIdOrArn>),
     /// Remove tags from an environment
     #[command(after_long_help = tagging::UNTAG_EXAMPLES)]
-    Untag(tagging::UntagArgs),
+    Untag(tagging::UntagArgs<tagging::ByIdOrArn>),
 }
 
 pub async fn run(command: EnvironmentsCommand, ctx: &Context) -> Result<()> {

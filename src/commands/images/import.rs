@@ -63,7 +63,7 @@ pub struct Args {
 }
 
 /// The API's Ec2ImageId: `^ami\-([a-f0-9]{8}|[a-f0-9]{17})$`.
-fn check_ec2_image(ami: &str) -> Result<()> {
+pub(super) fn check_ec2_image(ami: &str) -> Result<()> {
     let digits = ami.strip_prefix("ami-").unwrap_or("");
     let ok = matches!(digits.len(), 8 | 17)
         && digits

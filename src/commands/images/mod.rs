@@ -7,6 +7,8 @@ pub mod create_updated;
 pub mod delete;
 pub mod get;
 pub mod import;
+pub mod import_custom;
+pub mod import_status;
 pub mod list;
 pub mod permissions;
 pub mod share;
@@ -52,6 +54,12 @@ pub enum ImagesCommand {
     /// Import a bring-your-own-license image from an EC2 image
     #[command(after_long_help = import::EXAMPLES)]
     Import(import::Args),
+    /// Import an image through an EC2 Image Builder infrastructure configuration
+    #[command(after_long_help = import_custom::EXAMPLES)]
+    ImportCustom(import_custom::Args),
+    /// The progress of an `import-custom`
+    #[command(after_long_help = import_status::EXAMPLES)]
+    ImportStatus(import_status::Args),
     /// Copy an image to other regions
     #[command(after_long_help = copy::EXAMPLES)]
     Copy(copy::Args),
@@ -86,6 +94,8 @@ pub async fn run(command: ImagesCommand, ctx: &Context) -> Result<()> {
         ImagesCommand::CreateUpdated(args) => create_updated::run(args, ctx).await,
         ImagesCommand::Create(args) => create::run(args, ctx).await,
         ImagesCommand::Import(args) => import::run(args, ctx).await,
+        ImagesCommand::ImportCustom(args) => import_custom::run(args, ctx).await,
+        ImagesCommand::ImportStatus(args) => import_status::run(args, ctx).await,
         ImagesCommand::Copy(args) => copy::run(args, ctx).await,
         ImagesCommand::Permissions(args) => permissions::run(args, ctx).await,
         ImagesCommand::Share(args) => share::run(args, true, ctx).await,

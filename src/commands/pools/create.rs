@@ -3,9 +3,11 @@
 use aws_sdk_workspaces::types::WorkspacesPool;
 
 use super::settings::SettingsArgs;
+use super::settle::{Settled, settled};
 use crate::api::pools::create_pool;
 use crate::api::workspaces::tags;
 use crate::cli::ChangeArgs;
+use crate::commands::waiting::WaitArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::validate::printable;
@@ -35,6 +37,9 @@ pub struct Args {
     /// A tag for the new pool (repeatable)
     #[arg(long = "tag", value_name = "KEY=VALUE")]
     pub tags: Vec<String>,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
 
     #[command(flatten)]
     pub change: ChangeArgs,
@@ -75,6 +80,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx.printer.one::<WorkspacesPool>()?;
     let client = ctx.workspaces().await?;
     let pool = create_pool(&client, &args.name, &settings, tags).await?;
+    let pool = settled(ctx, client, pool, Settled::Steady, &args.wait).await?;
     writer.write(&pool)
 }
 

@@ -6,12 +6,14 @@ use std::collections::HashSet;
 
 use aws_sdk_workspaces::types::WorkspacesPool;
 
+use super::settle::{PoolTarget, Settled, wait_for_pools};
 use crate::api::pools::{PoolChange, change_pool, describe_pools};
 use crate::api::workspaces::service_error;
 use crate::bulk::targets::TargetArgs;
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
 use crate::commands::plan::{each_target, ids_of};
+use crate::commands::waiting::WaitArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::prompt;
@@ -20,21 +22,24 @@ use crate::scope::{PlaceId, Service, route};
 
 pub const START_EXAMPLES: &str = "\
 Examples:
-  wsfleet pools start wspool-abcdefgh1
+  wsfleet pools start wspool-abcdefgh1 --wait
   wsfleet pools list --state stopped -o json | wsfleet pools start --ids-from -";
 pub const STOP_EXAMPLES: &str = "\
 Examples:
   wsfleet pools stop wspool-abcdefgh1 --dry-run
-  wsfleet pools stop wspool-abcdefgh1 --yes";
+  wsfleet pools stop wspool-abcdefgh1 --yes --wait";
 pub const TERMINATE_EXAMPLES: &str = "\
 Examples:
   wsfleet pools terminate wspool-abcdefgh1 --dry-run
-  wsfleet pools terminate wspool-abcdefgh1 --yes";
+  wsfleet pools terminate wspool-abcdefgh1 --yes --wait";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub targets: TargetArgs,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
 
     #[command(flatten)]
     pub bulk: BulkArgs,
@@ -130,7 +135,28 @@ pub async fn run(change: PoolChange, args: Args, flags: ConfirmArgs, ctx: &Conte
             })
         })
         .await?;
-    report.finish(ctx)
+    let changed = report.done();
+    let interrupted = report.interrupted;
+    let finished = report.finish(ctx);
+    let Some(timeout) = args.wait.timeout() else {
+        return finished;
+    };
+    if interrupted || changed.is_empty() {
+        return finished;
+    }
+    let pools = changed
+        .into_iter()
+        .map(|placed| PoolTarget {
+            client: places.workspaces(placed.place).clone(),
+            id: placed.item,
+        })
+        .collect();
+    let settled = match change {
+        PoolChange::Start => Settled::Running,
+        PoolChange::Stop => Settled::Stopped,
+        PoolChange::Terminate => Settled::Gone,
+    };
+    finished.and(wait_for_pools(ctx, pools, settled, timeout).await)
 }
 
 /// The pools named, described, in the order asked; a pool the service does

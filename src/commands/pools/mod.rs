@@ -8,6 +8,7 @@ pub mod lifecycle;
 pub mod list;
 pub mod sessions;
 pub mod settings;
+pub mod settle;
 pub mod update;
 
 use clap::Subcommand;

@@ -61,8 +61,8 @@ pub struct SettingsArgs {
     #[arg(long, value_name = "DURATION", value_parser = duration::at_most(36_000))]
     pub disconnect_timeout: Option<Duration>,
 
-    /// How long a session may be idle before it is disconnected (up to 10h)
-    #[arg(long, value_name = "DURATION", value_parser = duration::at_most(36_000))]
+    /// How long a session may be idle before it is disconnected (up to 10h; 0: never)
+    #[arg(long, value_name = "DURATION", value_parser = duration::zero_or_at_most(36_000))]
     pub idle_disconnect_timeout: Option<Duration>,
 
     /// The longest a session may last (10m to 5d)
@@ -138,7 +138,7 @@ impl SettingsArgs {
             }
         }
         let disconnect = seconds("--disconnect-timeout", self.disconnect_timeout, 60)?;
-        let idle = seconds("--idle-disconnect-timeout", self.idle_disconnect_timeout, 1)?;
+        let idle = seconds("--idle-disconnect-timeout", self.idle_disconnect_timeout, 0)?;
         let max_duration = seconds("--max-user-duration", self.max_user_duration, 600)?;
         let timeouts =
             (disconnect.is_some() || idle.is_some() || max_duration.is_some()).then(|| {

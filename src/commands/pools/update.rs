@@ -3,15 +3,17 @@
 use aws_sdk_workspaces::types::WorkspacesPool;
 
 use super::settings::SettingsArgs;
+use super::settle::{Settled, settled};
 use crate::api::pools::update_pool;
 use crate::cli::ChangeArgs;
+use crate::commands::waiting::WaitArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::resources::PoolId;
 
 pub const EXAMPLES: &str = "\
 Examples:
-  wsfleet pools update wspool-abcdefgh1 --desired-sessions 40
+  wsfleet pools update wspool-abcdefgh1 --desired-sessions 40 --wait
   wsfleet pools update wspool-abcdefgh1 --idle-disconnect-timeout 15m --dry-run";
 
 #[derive(Debug, clap::Args)]
@@ -22,6 +24,9 @@ pub struct Args {
 
     #[command(flatten)]
     pub settings: SettingsArgs,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
 
     #[command(flatten)]
     pub change: ChangeArgs,
@@ -44,5 +49,6 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx.printer.one::<WorkspacesPool>()?;
     let client = ctx.workspaces().await?;
     let pool = update_pool(&client, &args.id, &settings).await?;
+    let pool = settled(ctx, client, pool, Settled::Steady, &args.wait).await?;
     writer.write(&pool)
 }

@@ -31,13 +31,13 @@ pub enum SoftwareSetsCommand {
     Update(update::Args),
     /// List a software set's tags
     #[command(after_long_help = tagging::TAGS_EXAMPLES)]
-    Tags(tagging::TagsArgs),
+    Tags(tagging::TagsArgs<tagging::ByIdOrArn>),
     /// Add or overwrite tags on a software set
     #[command(after_long_help = tagging::TAG_EXAMPLES)]
-    Tag(tagging::TagArgs),
+    Tag(tagging::TagArgs<tagging::ByIdOrArn>),
     /// Remove tags from a software set
     #[command(after_long_help = tagging::UNTAG_EXAMPLES)]
-    Untag(tagging::UntagArgs),
+    Untag(tagging::UntagArgs<tagging::ByIdOrArn>),
 }
 
 pub async fn run(command: SoftwareSetsCommand, ctx: &Context) -> Result<()> {

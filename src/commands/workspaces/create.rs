@@ -9,14 +9,17 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::modify::PropertyArgs;
+use super::wait::{Settled, until_settled};
 use super::{ComputeArg, OperatingSystemArg, ProtocolArg, RunningModeArg};
 use crate::api::workspaces::{BATCH_SIZE, create_workspaces, tags};
 use crate::cli::ChangeArgs;
+use crate::commands::waiting::WaitArgs;
 use crate::context::Context;
 use crate::enum_arg::ApiEnum;
 use crate::error::{AppError, Result};
 use crate::output::{Column, Resource, View, columns_get as get};
 use crate::resources::{BundleId, DirectoryId};
+use crate::scope::{PlaceId, Placed};
 use crate::validate::printable;
 
 pub const EXAMPLES: &str = "\
@@ -24,7 +27,7 @@ Examples:
   wsfleet workspaces create --directory d-90670b1234 --user jdoe --bundle wsb-b0s22j3d7
   wsfleet workspaces create --directory d-90670b1234 --user jdoe --bundle wsb-b0s22j3d7 \\
       --running-mode auto-stop --auto-stop-timeout 60 --os windows-10 --tag team=sales
-  wsfleet workspaces create --from-file new-hires.csv
+  wsfleet workspaces create --from-file new-hires.csv --wait
   wsfleet workspaces create --from-file - < requests.ndjson
 
 A CSV file has a header row of the API's names, dotted for nested ones, in any case:
@@ -37,6 +40,7 @@ JSON and NDJSON files hold CreateWorkspaces' WorkspaceRequest objects as the API
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("wait_timeout", |arg| arg.default_value("1h")))]
 pub struct Args {
     /// Requests from FILE (`-` for stdin): CSV with a header, JSON array or NDJSON
     #[arg(long, value_name = "FILE", conflicts_with_all = ["directory", "user", "bundle"])]
@@ -79,6 +83,9 @@ pub struct Args {
 
     #[command(flatten)]
     pub change: ChangeArgs,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
 }
 
 /// One request's outcome.
@@ -150,13 +157,17 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             error_message: None,
         })
         .collect();
-    if !args.change.dry_run {
-        let client = ctx.workspaces().await?;
+    let client = if args.change.dry_run {
+        None
+    } else {
+        Some(ctx.workspaces().await?)
+    };
+    if let Some(client) = &client {
         for (batch, batch_results) in requests
             .chunks(BATCH_SIZE)
             .zip(results.chunks_mut(BATCH_SIZE))
         {
-            match create_workspaces(&client, batch.to_vec()).await {
+            match create_workspaces(client, batch.to_vec()).await {
                 Ok(created) => record(batch_results, &created.pending, &created.failed),
                 Err(err) => {
                     let (code, message) = match &err {
@@ -188,13 +199,27 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         "create: {} pending, {failed} failed",
         results.len() - failed
     ));
-    if failed > 0 {
-        return Err(AppError::Failed(format!(
+    let outcome = if failed > 0 {
+        Err(AppError::Failed(format!(
             "{failed} of {} WorkSpaces could not be created",
             results.len()
-        )));
+        )))
+    } else {
+        Ok(())
+    };
+    let pending: Vec<Placed<String>> = results
+        .iter()
+        .filter_map(|r| r.workspace_id.clone())
+        .map(|id| Placed::new(PlaceId(0), id))
+        .collect();
+    match (args.wait.timeout(), &client) {
+        (Some(timeout), Some(client)) if !pending.is_empty() => {
+            let settled = Settled::In("AVAILABLE");
+            let waited = until_settled(ctx, pending, settled, timeout, |_| client, |_, e| e).await;
+            outcome.and(waited)
+        }
+        _ => outcome,
     }
-    Ok(())
 }
 
 /// Pairs the service's answer with the requests of a batch: a pending

@@ -6,21 +6,22 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::Duration;
 
 use aws_sdk_workspaces::types::{TargetWorkspaceState, Workspace};
 
 use super::WorkspaceFilterArgs;
+use super::wait::{Settled, until_settled};
+use crate::api::standby::{StandbySettings, create_standby_workspaces, region_of};
 use crate::api::workspace_operations::{
     migrate_workspace, modify_workspace_state, restore_workspace,
 };
-use crate::api::workspaces::{StateChange, change_state, describe_workspaces, workspaces};
+use crate::api::workspaces::{BATCH_SIZE, StateChange, change_state, workspaces};
 use crate::api::{IdResults, WorkspacesClient};
 use crate::bulk::targets::TargetArgs;
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
 use crate::commands::plan::ids_of;
-use crate::commands::waiting::{self, Progress, WaitArgs};
+use crate::commands::waiting::WaitArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::prompt;
@@ -113,7 +114,7 @@ pub struct ConfirmedArgs {
 
 /// A change of a WorkSpace's state: a batch operation, or one that takes
 /// one WorkSpace a call.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub enum Change {
     Batch(StateChange),
     /// RestoreWorkspace.
@@ -122,6 +123,26 @@ pub enum Change {
     Migrate(String),
     /// ModifyWorkspaceState: into admin maintenance (`true`) or out of it.
     Maintenance(bool),
+    /// CreateStandbyWorkspaces, sent in another Region.
+    Standby(Box<StandbyChange>),
+}
+
+/// Where standby WorkSpaces are created, and with what.
+#[derive(Clone)]
+pub struct StandbyChange {
+    /// A client of the standby Region.
+    pub client: WorkspacesClient,
+    pub region: String,
+    pub settings: StandbySettings,
+}
+
+/// A WorkSpace a change created from a target (a migration's new
+/// WorkSpace, a standby), with the target's place.
+#[derive(Debug, Clone)]
+struct Created {
+    place: PlaceId,
+    source: String,
+    id: String,
 }
 
 impl From<StateChange> for Change {
@@ -134,28 +155,31 @@ impl Change {
     fn batch_size(&self) -> usize {
         match self {
             Change::Batch(change) => change.batch_size(),
+            Change::Standby(_) => BATCH_SIZE,
             Change::Restore | Change::Migrate(_) | Change::Maintenance(_) => 1,
         }
     }
 
     /// One call for the batch (of one place); a migration's new WorkSpace
-    /// is added to `migrated`.
+    /// and a new standby are added to `created`.
     async fn send(
         &self,
+        place: PlaceId,
         client: &WorkspacesClient,
         ids: Vec<String>,
-        migrated: &Mutex<Vec<(String, String)>>,
+        created: &Mutex<Vec<Created>>,
     ) -> IdResults {
+        let note = |source: String, id: String| {
+            if let Ok(mut created) = created.lock() {
+                created.push(Created { place, source, id });
+            }
+        };
         let one_by_one = |id: String| async move {
             let result = match self {
                 Change::Restore => restore_workspace(client, &id).await,
-                Change::Migrate(bundle) => {
-                    migrate_workspace(client, &id, bundle).await.map(|target| {
-                        if let Ok(mut migrated) = migrated.lock() {
-                            migrated.push((id.clone(), target));
-                        }
-                    })
-                }
+                Change::Migrate(bundle) => migrate_workspace(client, &id, bundle)
+                    .await
+                    .map(|target| note(id.clone(), target)),
                 Change::Maintenance(on) => {
                     let state = if *on {
                         TargetWorkspaceState::AdminMaintenance
@@ -164,15 +188,46 @@ impl Change {
                     };
                     modify_workspace_state(client, &id, state).await
                 }
-                Change::Batch(_) => Ok(()),
+                Change::Batch(_) | Change::Standby(_) => Ok(()),
             };
             (id, result)
         };
         match self {
             Change::Batch(change) => change_state(client, *change, &ids).await,
+            Change::Standby(standby) => {
+                let Some(primary_region) = region_of(client) else {
+                    let missing = AppError::usage("the WorkSpaces' Region is not known");
+                    return ids
+                        .into_iter()
+                        .map(|id| (id, Err(missing.clone_for_each())))
+                        .collect();
+                };
+                let mut standbys = Vec::new();
+                let results = create_standby_workspaces(
+                    &standby.client,
+                    &primary_region,
+                    &ids,
+                    &standby.settings,
+                    &mut standbys,
+                )
+                .await;
+                for (primary, standby) in standbys {
+                    note(primary, standby);
+                }
+                results
+            }
             Change::Restore | Change::Migrate(_) | Change::Maintenance(_) => {
                 futures::future::join_all(ids.into_iter().map(one_by_one)).await
             }
+        }
+    }
+
+    /// The client the WorkSpaces waited for are described with: standbys
+    /// live in the standby Region.
+    fn described_with<'a>(&'a self, places: &'a Places, place: PlaceId) -> &'a WorkspacesClient {
+        match self {
+            Change::Standby(standby) => &standby.client,
+            _ => places.workspaces(place),
         }
     }
 }
@@ -199,8 +254,17 @@ fn verb(change: &Change) -> Verb {
                      root volume (C: or /) is replaced, the user volume is restored from its \
                      latest snapshot, and the old WorkSpace is terminated.",
                 ),
-                // The source goes away; --wait waits for that.
-                final_state: None,
+                // Of the new WorkSpace: --wait waits for it.
+                final_state: Some("AVAILABLE"),
+            };
+        }
+        Change::Standby(_) => {
+            return Verb {
+                word: "create standbys for",
+                confirms: false,
+                warning: None,
+                // A standby rests stopped until a failover.
+                final_state: Some("STOPPED"),
             };
         }
         Change::Restore => {
@@ -301,9 +365,16 @@ pub async fn run(
     let targets = places
         .gather(routed.ids, |place, ids| {
             let (client, filters) = (places.workspaces(place).clone(), &args.filters);
+            let concurrency = args.bulk.concurrency.get();
             async move {
                 let query = filters.query(ids.clone())?;
                 let found = workspaces(&client, query).all().await?;
+                let found = filters
+                    .narrow(&client, found, false, concurrency)
+                    .await?
+                    .into_iter()
+                    .map(|listed| listed.workspace)
+                    .collect();
                 Ok(select_targets(&ids, found, filters))
             }
         })
@@ -324,26 +395,41 @@ pub async fn run(
         prompt::require_confirmation(&**prompter, verb.word, targets.len())?;
     }
 
-    let migrated = &Mutex::new(Vec::new());
+    let created = &Mutex::new(Vec::new());
     let change = &change;
     let report = Executor::for_verb(ctx, &args.bulk, places, change.batch_size())
         .run(verb.word, target_ids, |batch| {
             // A batch holds the targets of one place.
-            let client = batch.first().map(|t| places.workspaces(t.place).clone());
+            let place = batch.first().map(|t| t.place);
             async move {
                 let ids: Vec<String> = batch.into_iter().map(|t| t.id).collect();
-                match client {
-                    Some(client) => change.send(&client, ids, migrated).await,
+                match place {
+                    Some(place) => {
+                        let client = places.workspaces(place);
+                        change.send(place, client, ids, created).await
+                    }
                     None => Vec::new(),
                 }
             }
         })
         .await?;
-    for (source, target) in migrated.lock().map(|m| m.clone()).unwrap_or_default() {
-        ctx.printer
-            .note(format!("{source} migrated: the new WorkSpace is {target}"));
+    let created = created.lock().map(|c| c.clone()).unwrap_or_default();
+    for Created { source, id, .. } in &created {
+        ctx.printer.note(match change {
+            Change::Standby(standby) => {
+                format!("{source}: its standby is {id} in {}", standby.region)
+            }
+            _ => format!("{source} migrated: the new WorkSpace is {id}"),
+        });
     }
-    let changed = report.done();
+    // A migration or a standby is done when the WorkSpace it created is.
+    let changed = match change {
+        Change::Migrate(_) | Change::Standby(_) => created
+            .into_iter()
+            .map(|c| Placed::new(c.place, c.id))
+            .collect(),
+        _ => report.done(),
+    };
     let interrupted = report.interrupted;
     let finished = report.finish(ctx);
     let Some(timeout) = args.wait.timeout() else {
@@ -352,7 +438,19 @@ pub async fn run(
     if interrupted || changed.is_empty() {
         return finished;
     }
-    let waited = wait_for_final_state(ctx, places, &verb, changed, timeout).await;
+    let settled = match verb.final_state {
+        Some(state) => Settled::In(state),
+        None => Settled::Gone,
+    };
+    let waited = until_settled(
+        ctx,
+        changed,
+        settled,
+        timeout,
+        |place| change.described_with(places, place),
+        |place, err| places.blame(place, err),
+    )
+    .await;
     finished.and(waited)
 }
 
@@ -378,57 +476,6 @@ fn select_targets(
             None => None,
         })
         .collect()
-}
-
-async fn wait_for_final_state(
-    ctx: &Context,
-    places: &Places,
-    verb: &Verb,
-    targets: Vec<Placed<String>>,
-    timeout: Duration,
-) -> Result<()> {
-    let state = verb.final_state.unwrap_or("TERMINATED");
-    let goal = format!("become {state}");
-    let goal = waiting::Goal {
-        noun: "WorkSpaces",
-        goal: &goal,
-        timeout,
-    };
-    waiting::until(ctx, targets, &goal, |going| async move {
-        // One DescribeWorkspaces a place a poll.
-        let mut states: HashMap<String, String> = HashMap::new();
-        let mut by_place: Vec<(PlaceId, Vec<String>)> = Vec::new();
-        for target in &going {
-            match by_place
-                .iter_mut()
-                .find(|(place, _)| *place == target.place)
-            {
-                Some((_, ids)) => ids.push(target.item.clone()),
-                None => by_place.push((target.place, vec![target.item.clone()])),
-            }
-        }
-        for (place, ids) in by_place {
-            let described = describe_workspaces(places.workspaces(place), &ids).await;
-            for workspace in described.map_err(|err| places.blame(place, err))? {
-                if let (Some(id), Some(now)) = (workspace.workspace_id(), workspace.state()) {
-                    states.insert(id.to_owned(), now.as_str().to_owned());
-                }
-            }
-        }
-        Ok(going
-            .iter()
-            .map(
-                |target| match states.get(&target.item).map(String::as_str) {
-                    // A terminated WorkSpace soon stops being described.
-                    None => Progress::Done,
-                    Some(now) if now == state => Progress::Done,
-                    Some("ERROR") => Progress::Failed("went to ERROR".to_owned()),
-                    Some(_) => Progress::Going,
-                },
-            )
-            .collect())
-    })
-    .await
 }
 
 #[cfg(test)]
@@ -458,7 +505,7 @@ mod tests {
         assert_eq!(order, ["ws-bbbbbbbb", "ws-unknown1", "ws-aaaaaaaa"]);
 
         let stopped = WorkspaceFilterArgs {
-            state: Some(super::super::WorkspaceStateArg::parse("STOPPED").unwrap()),
+            state: vec![super::super::WorkspaceStateArg::parse("STOPPED").unwrap()],
             ..WorkspaceFilterArgs::default()
         };
         let targets = select_targets(&ids, found, &stopped);

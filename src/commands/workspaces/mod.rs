@@ -3,26 +3,35 @@
 pub mod applications;
 pub mod connections;
 pub mod create;
+pub mod create_standby;
+mod filter;
 pub mod get;
-mod lifecycle;
+pub mod lifecycle;
 
 use lifecycle::Change;
 pub mod list;
 pub mod modify;
+pub mod optimize;
+pub mod snapshots;
+pub mod tag;
+pub mod usage;
+mod wait;
 
 use aws_sdk_workspaces::types::{
-    ApplicationAssociatedResourceType, Compute, ImageType, OperatingSystemName, Protocol,
-    RunningMode, WorkSpaceApplicationLicenseType, Workspace, WorkspaceState,
+    ApplicationAssociatedResourceType, Compute, DataReplication, ImageType, OperatingSystemName,
+    Protocol, RunningMode, WorkSpaceApplicationLicenseType, WorkspaceState,
 };
 use clap::Subcommand;
 
 use super::tagging;
 
-use crate::api::workspaces::{StateChange, WorkspaceQuery};
+use crate::api::workspaces::StateChange;
 use crate::context::Context;
 use crate::enum_arg::api_enum;
 use crate::error::Result;
-use crate::resources::{BundleId, DirectoryId, WORKSPACES};
+use crate::resources::WORKSPACES;
+
+pub use filter::{SelectArgs, WorkspaceFilterArgs};
 
 /// The end of `wsfleet workspaces --help`.
 pub const EXAMPLES: &str = "\
@@ -43,6 +52,9 @@ pub enum WorkspacesCommand {
     /// Create one WorkSpace from flags, or many from a CSV/JSON file
     #[command(after_long_help = create::EXAMPLES)]
     Create(create::Args),
+    /// Create a standby WorkSpace in another Region for each primary WorkSpace
+    #[command(after_long_help = create_standby::EXAMPLES)]
+    CreateStandby(create_standby::StandbyArgs),
     /// Change WorkSpace properties (running mode, volumes, compute, protocol, OS)
     #[command(after_long_help = modify::EXAMPLES)]
     Modify(modify::Args),
@@ -70,21 +82,34 @@ pub enum WorkspacesCommand {
     /// Put WorkSpaces into admin maintenance, or take them out of it
     #[command(subcommand, after_long_help = lifecycle::MAINTENANCE_EXAMPLES)]
     Maintenance(MaintenanceCommand),
+    /// Billable hours and the cheaper running mode, by the Cost Optimizer's rule
+    #[command(after_long_help = usage::EXAMPLES)]
+    Usage(usage::UsageArgs),
+    /// Switch WorkSpaces to the running mode `usage` recommends
+    #[command(after_long_help = optimize::EXAMPLES)]
+    Optimize(optimize::OptimizeArgs),
     /// Connection state and last user connection of WorkSpaces
     #[command(after_long_help = connections::EXAMPLES)]
-    Connections(connections::Args),
+    Connections(SelectArgs),
+    /// The snapshots WorkSpaces can be restored or rebuilt from, with their times
+    #[command(after_long_help = snapshots::EXAMPLES)]
+    Snapshots(SelectArgs),
     /// The applications associated with one WorkSpace
     #[command(after_long_help = applications::EXAMPLES)]
     Applications(applications::Args),
     /// List a WorkSpace's tags
     #[command(after_long_help = tagging::WORKSPACES_TAGS_EXAMPLES)]
     Tags(tagging::TagsArgs),
-    /// Add or overwrite tags on WorkSpaces
-    #[command(after_long_help = tagging::WORKSPACES_TAG_EXAMPLES)]
-    Tag(tagging::TagArgs),
-    /// Remove tags from WorkSpaces
-    #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES)]
-    Untag(tagging::UntagArgs),
+    /// Add or overwrite tags on WorkSpaces, named or selected by the list filters
+    #[command(after_long_help = tagging::WORKSPACES_TAG_EXAMPLES, mut_arg("words", |arg| arg.help(
+        "The WorkSpace's ID, then the tags to add or overwrite (with --ids-from or a filter, only the tags)"
+    )))]
+    Tag(tag::SelectedTagArgs),
+    /// Remove tags from WorkSpaces, named or selected by the list filters
+    #[command(after_long_help = tagging::WORKSPACES_UNTAG_EXAMPLES, mut_arg("words", |arg| arg.help(
+        "The WorkSpace's ID, then the tag keys to remove (with --ids-from or a filter, only the keys)"
+    )))]
+    Untag(tag::SelectedUntagArgs),
 }
 
 /// `workspaces maintenance on|off` (ModifyWorkspaceState).
@@ -103,6 +128,7 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
         WorkspacesCommand::List(args) => list::run(args, ctx).await,
         WorkspacesCommand::Get(args) => get::run(args, ctx).await,
         WorkspacesCommand::Create(args) => create::run(args, ctx).await,
+        WorkspacesCommand::CreateStandby(args) => create_standby::run(args, ctx).await,
         WorkspacesCommand::Modify(args) => modify::run(args, ctx).await,
         WorkspacesCommand::Start(args) => {
             lifecycle::run(StateChange::Start, args.common, args.change.into(), ctx).await
@@ -140,11 +166,14 @@ pub async fn run(command: WorkspacesCommand, ctx: &Context) -> Result<()> {
             )
             .await
         }
+        WorkspacesCommand::Usage(args) => usage::run(args, ctx).await,
+        WorkspacesCommand::Optimize(args) => optimize::run(args, ctx).await,
         WorkspacesCommand::Connections(args) => connections::run(args, ctx).await,
+        WorkspacesCommand::Snapshots(args) => snapshots::run(args, ctx).await,
         WorkspacesCommand::Applications(args) => applications::run(args, ctx).await,
         WorkspacesCommand::Tags(args) => tagging::tags(args, &WORKSPACES, ctx).await,
-        WorkspacesCommand::Tag(args) => tagging::tag(args, &WORKSPACES, ctx).await,
-        WorkspacesCommand::Untag(args) => tagging::untag(args, &WORKSPACES, ctx).await,
+        WorkspacesCommand::Tag(args) => tag::tag(args, ctx).await,
+        WorkspacesCommand::Untag(args) => tag::untag(args, ctx).await,
     }
 }
 
@@ -169,6 +198,11 @@ api_enum!(
     Protocol
 );
 api_enum!(
+    /// Whether a standby's data is replicated (DataReplication)
+    DataReplicationArg,
+    DataReplication
+);
+api_enum!(
     /// A WorkSpace's state
     WorkspaceStateArg,
     WorkspaceState
@@ -189,102 +223,11 @@ api_enum!(
     ApplicationAssociatedResourceType
 );
 
-/// The filters `list` takes and the lifecycle verbs take as selectors.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct WorkspaceFilterArgs {
-    /// Only WorkSpaces in this directory (sent to the API)
-    #[arg(long, value_name = "DIRECTORY_ID")]
-    pub directory: Option<DirectoryId>,
-
-    /// Only this user's WorkSpaces (sent to the API; needs --directory)
-    #[arg(long, value_name = "USER_NAME", requires = "directory")]
-    pub user: Option<String>,
-
-    /// Only WorkSpaces from this bundle (sent to the API)
-    #[arg(long, value_name = "BUNDLE_ID")]
-    pub bundle: Option<BundleId>,
-
-    /// Only WorkSpaces in this state
-    #[arg(long)]
-    pub state: Option<WorkspaceStateArg>,
-
-    /// Only WorkSpaces with this running mode
-    #[arg(long)]
-    pub running_mode: Option<RunningModeArg>,
-
-    /// Only WorkSpaces of this compute type
-    #[arg(long)]
-    pub compute_type: Option<ComputeArg>,
-
-    /// Only WorkSpaces running this operating system
-    #[arg(long)]
-    pub os: Option<OperatingSystemArg>,
-}
-
-impl WorkspaceFilterArgs {
-    pub fn is_empty(&self) -> bool {
-        self.directory.is_none()
-            && self.user.is_none()
-            && self.bundle.is_none()
-            && self.state.is_none()
-            && self.running_mode.is_none()
-            && self.compute_type.is_none()
-            && self.os.is_none()
-    }
-
-    /// The DescribeWorkspaces request: the API's filters, checked locally.
-    pub fn query(&self, ids: Vec<String>) -> Result<WorkspaceQuery> {
-        Ok(WorkspaceQuery {
-            ids,
-            directory_id: self.directory.clone().map(String::from),
-            user_name: self.user.clone(),
-            bundle_id: self.bundle.clone().map(String::from),
-        })
-    }
-
-    /// Every filter, checked on what DescribeWorkspaces returned: the API's
-    /// own are checked again because with IDs the API cannot apply them.
-    pub fn matches(&self, workspace: &Workspace) -> bool {
-        let equals =
-            |wanted: Option<&str>, actual: Option<&str>| wanted.is_none_or(|w| actual == Some(w));
-        let properties = workspace.workspace_properties();
-        equals(self.directory.as_deref(), workspace.directory_id())
-            && self.user.as_deref().is_none_or(|u| {
-                workspace
-                    .user_name()
-                    .is_some_and(|n| n.eq_ignore_ascii_case(u))
-            })
-            && equals(self.bundle.as_deref(), workspace.bundle_id())
-            && equals(
-                self.state.map(WorkspaceStateArg::api_value),
-                workspace.state().map(|s| s.as_str()),
-            )
-            && equals(
-                self.running_mode.map(RunningModeArg::api_value),
-                properties
-                    .and_then(|p| p.running_mode())
-                    .map(|m| m.as_str()),
-            )
-            && equals(
-                self.compute_type.map(ComputeArg::api_value),
-                properties
-                    .and_then(|p| p.compute_type_name())
-                    .map(|c| c.as_str()),
-            )
-            && equals(
-                self.os.map(OperatingSystemArg::api_value),
-                properties
-                    .and_then(|p| p.operating_system_name())
-                    .map(|o| o.as_str()),
-            )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::enum_arg::ApiEnum;
-    use aws_sdk_workspaces::types::WorkspaceProperties;
+    use aws_sdk_workspaces::types::{Workspace, WorkspaceProperties};
 
     #[test]
     fn enum_arguments_take_the_api_values_in_any_case() {
@@ -308,12 +251,21 @@ mod tests {
             )
             .build();
         let mut filters = WorkspaceFilterArgs {
-            state: Some(WorkspaceStateArg::parse("stopped").unwrap()),
-            os: Some(OperatingSystemArg::parse("windows_11").unwrap()),
+            state: vec![
+                WorkspaceStateArg::parse("error").unwrap(),
+                WorkspaceStateArg::parse("stopped").unwrap(),
+            ],
+            os: vec![OperatingSystemArg::parse("windows_11").unwrap()],
             ..WorkspaceFilterArgs::default()
         };
         assert!(filters.matches(&workspace));
-        filters.running_mode = Some(RunningModeArg::parse("always_on").unwrap());
+        filters.running_mode = vec![RunningModeArg::parse("always_on").unwrap()];
+        assert!(!filters.matches(&workspace));
+        filters
+            .running_mode
+            .push(RunningModeArg::parse("auto_stop").unwrap());
+        assert!(filters.matches(&workspace));
+        filters.state.truncate(1);
         assert!(!filters.matches(&workspace));
     }
 }

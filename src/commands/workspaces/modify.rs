@@ -2,12 +2,14 @@
 
 use aws_sdk_workspaces::types::WorkspaceProperties;
 
+use super::wait::{Settled, until_settled};
 use super::{ComputeArg, OperatingSystemArg, ProtocolArg, RunningModeArg};
 use crate::api::workspaces::modify_workspace_properties;
 use crate::bulk::targets::TargetArgs;
 use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::plan::each_target;
+use crate::commands::waiting::WaitArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::resources::WORKSPACES;
@@ -18,10 +20,11 @@ use crate::scope::{Placed, route};
 pub const EXAMPLES: &str = "\
 Examples:
   wsfleet workspaces modify ws-abc12345 --running-mode auto-stop --auto-stop-timeout 120
-  wsfleet workspaces modify ws-abc12345 ws-def67890 --compute-type power
+  wsfleet workspaces modify ws-abc12345 ws-def67890 --compute-type power --wait
   wsfleet workspaces modify ws-abc12345 --os windows-11";
 
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("wait_timeout", |arg| arg.default_value("1h")))]
 pub struct Args {
     #[command(flatten)]
     pub targets: TargetArgs,
@@ -31,6 +34,9 @@ pub struct Args {
 
     #[command(flatten)]
     pub change: ChangeArgs,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
 
     #[command(flatten)]
     pub bulk: BulkArgs,
@@ -145,7 +151,23 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             })
         })
         .await?;
-    report.finish(ctx)
+    let (modified, interrupted) = (report.done(), report.interrupted);
+    let finished = report.finish(ctx);
+    match args.wait.timeout() {
+        Some(timeout) if !interrupted && !modified.is_empty() => {
+            let waited = until_settled(
+                ctx,
+                modified,
+                Settled::Modified,
+                timeout,
+                |place| places.workspaces(place),
+                |place, err| places.blame(place, err),
+            )
+            .await;
+            finished.and(waited)
+        }
+        _ => finished,
+    }
 }
 
 #[cfg(test)]

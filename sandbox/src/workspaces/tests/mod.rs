@@ -1,16 +1,19 @@
 //! Behaviour of the WorkSpaces side of the sandbox, driven through
 //! `WorkspacesState::handle` exactly as the server drives it.
 
+mod account;
 mod account_links;
 mod applications;
 mod associations;
 mod batch;
+mod branding;
 mod bundle_changes;
 mod bundles_directories;
 mod connect_add_ins;
 mod connection_aliases;
 mod connection_status;
 mod create;
+mod custom_image_import;
 mod directory_registration;
 mod directory_settings;
 mod image_path;
@@ -21,6 +24,7 @@ mod pools;
 mod properties;
 mod seed;
 mod shapes;
+mod snapshots_standby;
 mod tags;
 mod workspace_state;
 mod workspaces;

@@ -166,6 +166,9 @@ impl WorkspacesState {
                     })
                     .collect(),
             );
+            if during == "REBUILDING" {
+                record.snapshot_at(clock.after(1));
+            }
         }
         Ok(json!({"FailedRequests": failed}))
     }

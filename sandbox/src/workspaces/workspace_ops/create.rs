@@ -1,18 +1,20 @@
 //! CreateWorkspaces: each request checked and created on its own, the
 //! failures reported beside the WorkSpaces created.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::super::error::WsError;
 use super::super::input::{
     BUNDLE_ID, DIRECTORY_ID, Input, check_count, check_workspace_name, missing,
 };
-use super::super::model::{Schedule, ScheduledState, Tag, Workspace, WorkspaceRecord, os_family};
+use super::super::model::{
+    Schedule, ScheduledState, SnapshotTime, Tag, Workspace, WorkspaceRecord, os_family,
+};
 use super::super::paging::to_json;
 use super::super::tags::parse_tags;
 use super::super::{Clock, WorkspacesState};
 use super::properties::{PropertiesRequest, check_properties};
-use super::{BATCH_LIMIT, ItemFailure, check_user_name};
+use super::{BATCH_LIMIT, ItemFailure, check_user_name, echo};
 
 /// One parsed, constraint-checked item of CreateWorkspaces.
 struct WorkspaceRequest<'a> {
@@ -57,16 +59,6 @@ impl<'a> WorkspaceRequest<'a> {
             Some(properties) => PropertiesRequest::parse(&properties)?,
             None => PropertiesRequest::default(),
         };
-        let echo: Map<String, Value> = request
-            .raw()
-            .map(|members| {
-                members
-                    .iter()
-                    .filter(|(name, _)| WORKSPACE_REQUEST_MEMBERS.contains(&name.as_str()))
-                    .map(|(name, value)| (name.clone(), value.clone()))
-                    .collect()
-            })
-            .unwrap_or_default();
         Ok(Self {
             directory_id,
             user_name,
@@ -81,7 +73,7 @@ impl<'a> WorkspaceRequest<'a> {
                 .unwrap_or(false),
             properties,
             tags: parse_tags(request, "Tags")?.unwrap_or_default(),
-            echo: Value::Object(echo),
+            echo: echo(request, WORKSPACE_REQUEST_MEMBERS),
         })
     }
 }
@@ -217,16 +209,18 @@ impl WorkspacesState {
         if !request.tags.is_empty() {
             self.tags.insert(workspace_id.clone(), request.tags.clone());
         }
+        let available_at = clock.after(1);
         self.workspaces.insert(
             workspace_id,
             WorkspaceRecord {
                 workspace: workspace.clone(),
                 schedule: Schedule::new(vec![ScheduledState {
-                    at: clock.after(1),
+                    at: available_at,
                     state: Some("AVAILABLE".to_owned()),
                 }]),
                 modifications_done_at: None,
                 last_user_connection: None,
+                snapshots: vec![SnapshotTime(available_at)],
             },
         );
         Ok(workspace)

@@ -4,6 +4,8 @@
 mod batch;
 mod create;
 mod properties;
+mod snapshots;
+mod standby;
 
 use serde_json::Value;
 
@@ -16,6 +18,7 @@ use super::paging::Listing;
 use super::{Clock, WorkspacesState};
 
 pub(crate) use batch::{REBOOT, REBUILD, START, STOP, TERMINATE};
+pub(crate) use snapshots::seeded_snapshots;
 
 /// The most WorkSpaces one batch call takes.
 pub(super) const BATCH_LIMIT: usize = 25;
@@ -47,6 +50,22 @@ impl ItemFailure {
             message: error.message,
         }
     }
+}
+
+/// A batch request as sent, only its model's `members`, for the failed
+/// entries that echo it back.
+fn echo(request: &Input, members: &[&str]) -> Value {
+    Value::Object(
+        request
+            .raw()
+            .map(|sent| {
+                sent.iter()
+                    .filter(|(name, _)| members.contains(&name.as_str()))
+                    .map(|(name, value)| (name.clone(), value.clone()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    )
 }
 
 impl WorkspacesState {
