@@ -93,9 +93,7 @@ impl Pacer {
     /// is (without taking it: the caller asks again after the wait).
     pub fn try_take(&self, now: Instant) -> Option<Duration> {
         let mut state = self.state();
-        let Some(rate) = state.rate else {
-            return None;
-        };
+        let rate = state.rate?;
         if state.next_slot > now {
             return Some(state.next_slot - now);
         }
