@@ -181,6 +181,47 @@ if details:
                     f"{ms(w)} = {w / ideal:.2f} × (floor: {details['floor']['median'] / ideal:.2f} ×)",
                     verdict(w <= 1.5 * ideal)))
 
+# --- WorkSpaces in many directories -------------------------------------------
+
+ws = runs("workspaces")
+aws_ws = runs("workspaces-aws").get("aws")
+if ws and "ws_n" in m:
+    ws_n, dirs, lat = int(m["ws_n"]), int(m["ws_dirs"]), int(m["ws_latency"])
+    scenario = f"list {ws_n:,} WorkSpaces in {dirs} directories, {lat} ms latency"
+    floor_ws = ws.get("floor")
+    if floor_ws:
+        row(scenario, f"floor: each directory's DescribeWorkspaces at once ({dirs})", floor_ws)
+    for name, flag in (("wsfleet", "ndjson"), ("wsfleet-json", "json")):
+        if name in ws:
+            row(scenario, f"`wsfleet workspaces list --concurrency {dirs} -o {flag}`", ws[name], floor_ws,
+                aws_ws["median"] if aws_ws else None)
+    if aws_ws:
+        row(scenario, "`aws workspaces describe-workspaces` (pages of 25, one after another)", aws_ws, floor_ws)
+    w = ws.get("wsfleet")
+    if w and floor_ws:
+        ratio = w["median"] / floor_ws["median"]
+        budgets.append((f"`workspaces list`, {ws_n:,} WorkSpaces in {dirs} directories, {lat} ms: "
+                        "within 1.25 × the partitioned floor",
+                        f"{ratio:.2f} × ({ms(w['median'])} vs {ms(floor_ws['median'])})", verdict(ratio <= 1.25)))
+    if w and aws_ws:
+        speedup = aws_ws["median"] / w["median"]
+        budgets.append((f"`workspaces list`, {ws_n:,} WorkSpaces in {dirs} directories, {lat} ms: "
+                        "at least 5 × faster than the AWS CLI",
+                        f"{speedup:.1f} × ({ms(aws_ws['median'])} vs {ms(w['median'])})", verdict(speedup >= 5)))
+
+# --- completion -----------------------------------------------------------------
+
+cold = runs("complete-cold").get("cold")
+warm = runs("complete-warm").get("warm")
+if cold and warm and "ws_latency" in m:
+    lat = int(m["ws_latency"]) / 1000
+    scenario = f"complete `devices get <TAB>` (fish), {m['ws_latency']} ms latency"
+    row(scenario, "warm: from the cache", warm)
+    row(scenario, "cold: one ListDevices", cold)
+    budgets.append(("completion from the cache under 30 ms", ms(warm["median"]), verdict(warm["median"] < 0.030)))
+    budgets.append((f"completion with no cache within one round trip ({m['ws_latency']} ms) + 30 ms",
+                    ms(cold["median"]), verdict(cold["median"] <= lat + 0.030)))
+
 # --- deregistration -----------------------------------------------------------
 
 dereg = runs("dereg")
@@ -233,10 +274,10 @@ if rate:
     row(scenario, f"`wsfleet devices deregister --yes --concurrency {n['concurrency']}`", rate,
         note=f"{raw:.1f} targets/s; {steady:.1f}/s after the first second's burst of {burst:g}")
     ok_targets = done == count and failed_runs == 0 and "exit" not in stderr
-    budgets.append((f"under `--rate-limit {rate_limit:g}`: throughput within 10 % of {rate_limit:g} requests a second",
+    budgets.append((f"under `--rate-limit {rate_limit:g}`: throughput within 5 % of {rate_limit:g} requests a second",
                     f"{steady:.1f}/s after the burst ({raw:.1f}/s counting it); ideal wall "
                     f"{ms((count - burst) / rate_limit)}, measured {ms(wall)}",
-                    verdict(steady >= 0.9 * rate_limit)))
+                    verdict(steady >= 0.95 * rate_limit)))
     budgets.append(("under the rate limit: no target failed",
                     f"checked run: {done} of {count} done; {failed_runs} of {len(rate['times'])} timed runs "
                     "exited non-zero", verdict(ok_targets)))
@@ -253,11 +294,11 @@ if "wsfleet" in listing and aws_list and floor_list:
             f"wsfleet at {ms(aws_list['median'] / 10)}, below the floor. The {n['list_n'] // 50} sequential "
             "round trips to a sandbox on the same cores dominate both; of the AWS CLI's "
             f"{ms(aws_list['median'])}, {ms(aws_version['median']) if aws_version else 'part'} is its start-up.")
-if rate and steady < 0.9 * rate_limit:
+if rate and steady < 0.95 * rate_limit:
     bounds.append(
-        f"Rate limit: a throttled target's next round waits the sandbox's `Retry-After`, which is "
-        f"whole seconds, plus up to 250 ms of jitter (src/bulk.rs); while the in-flight targets wait, "
-        f"the sandbox's bucket (one second of tokens) fills and the rest of its refill is lost: "
+        f"Rate limit: the figure counts only the {count:,} DeregisterDevice calls, but the plan's "
+        f"GetDevice calls (20 for the sample it shows) and the process's start share the same "
+        f"limit and wall; requests are paced at the rate the sandbox admits (src/api/pace.rs): "
         f"{ms(wall)} against the ideal {ms((count - burst) / rate_limit)} for {count:,} targets.")
 
 # --- the sandbox ----------------------------------------------------------------

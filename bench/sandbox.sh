@@ -4,6 +4,7 @@
 # measured run of a destructive command) share one way of doing it.
 #
 #   bench/sandbox.sh start NAME DEVICES [wsfleet sandbox serve options...]
+#   (WorkSpaces: none, or BENCH_WORKSPACES of them)
 #   bench/sandbox.sh stop NAME
 #
 # `start` stops NAME first if it runs, serves on a free port, and writes the
@@ -36,7 +37,8 @@ start() {
     : >"$out"
     # setsid and no inherited descriptors: the sandbox outlives the shell that
     # hyperfine's --prepare runs, and hyperfine never waits on its output.
-    setsid "$wsfleet" sandbox serve --port 0 --devices "$devices" --workspaces 0 "$@" \
+    setsid "$wsfleet" sandbox serve --port 0 --devices "$devices" \
+        --workspaces "${BENCH_WORKSPACES:-0}" "$@" \
         >"$out" 2>"$work/$name.err" </dev/null &
     echo $! >"$work/$name.pid"
     # A 100,000-device fleet takes a few seconds to seed on a loaded machine.

@@ -11,6 +11,9 @@ pub struct Config {
     pub devices: usize,
     /// WorkSpaces in the seed fleet.
     pub workspaces: usize,
+    /// Spread the seed's WorkSpaces evenly over this many AD directories
+    /// (more are seeded as needed); `None` keeps the seed's own spread.
+    pub directories: Option<usize>,
     /// Seed of the fleet generator: the same seed gives the same fleet.
     pub seed: u64,
     pub region: String,
@@ -42,6 +45,7 @@ impl Default for Config {
             port: 0,
             devices: 60,
             workspaces: 40,
+            directories: None,
             seed: 42,
             region: "us-east-1".to_string(),
             account_id: crate::ACCOUNT_ID.to_string(),

@@ -28,10 +28,15 @@ impl SandboxState {
         // The resources' ARNs name the account STS answers with, so two
         // sandboxes standing for two accounts hand out ARNs of their own.
         thinclient.account = config.account_id.clone();
+        let mut workspaces =
+            WorkspacesState::seed(config.workspaces, config.seed, seed::anchor(now));
+        if let Some(count) = config.directories {
+            workspaces.spread_over_directories(count);
+        }
         SandboxState {
             format: FORMAT,
             thinclient,
-            workspaces: WorkspacesState::seed(config.workspaces, config.seed, seed::anchor(now)),
+            workspaces,
         }
     }
 

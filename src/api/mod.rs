@@ -19,6 +19,7 @@ pub mod directories;
 pub mod directory_settings;
 pub mod image_path;
 pub mod ip_groups;
+pub mod pace;
 pub mod pages;
 pub mod pools;
 pub mod retry;

@@ -6,6 +6,8 @@
 //! - [`list`]: a `list` verb's fan-out over every place the command line
 //!   names (`--region` several or `all`, `--profile` several), rows tagged
 //!   with their place;
+//! - [`partition`]: a listing split by a key the API filters on (the
+//!   directory), its parts paged at once;
 //! - [`route`]: a bulk verb's targets routed to the place each lives in.
 //!
 //! A run's places are numbered by [`PlaceId`]; anything tied to one (a
@@ -13,6 +15,7 @@
 
 mod host_prefix;
 pub mod list;
+pub mod partition;
 pub mod route;
 pub mod session;
 

@@ -89,6 +89,9 @@ macro_rules! sdk_client {
         for interceptor in &$session.interceptors {
             config.push_interceptor(interceptor.clone());
         }
+        if let Some(http) = api::pace::paced($session.config.http_client()) {
+            config.set_http_client(Some(http));
+        }
         $session.client($sdk::Client::from_conf(config.build()))
     }};
 }

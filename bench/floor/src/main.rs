@@ -11,9 +11,10 @@
 //! wsfleet-bench-floor list                        # ListDevices, pages of 50
 //! wsfleet-bench-floor details CONCURRENCY         # + GetDevice per device, page by page
 //! wsfleet-bench-floor deregister CONCURRENCY FILE # DeregisterDevice per id in FILE
+//! wsfleet-bench-floor workspaces CONCURRENCY      # DescribeWorkspaces, each directory at once
 //! ```
 //!
-//! Prints one line, the number of devices listed or deregistered, so the
+//! Prints one line, the number of items listed or deregistered, so the
 //! harness can check the work was all done.
 
 use std::process::ExitCode;
@@ -33,8 +34,8 @@ use host_prefix::StripHostPrefixForCustomEndpoint;
 /// ListDevices' largest page, as wsfleet asks for.
 const PAGE_SIZE: i32 = 50;
 
-const USAGE: &str =
-    "usage: wsfleet-bench-floor list | details CONCURRENCY | deregister CONCURRENCY IDS_FILE";
+const USAGE: &str = "usage: wsfleet-bench-floor list | details CONCURRENCY | \
+                     deregister CONCURRENCY IDS_FILE | workspaces CONCURRENCY";
 
 type Result<T> = std::result::Result<T, String>;
 
@@ -68,6 +69,7 @@ async fn run(args: &[String]) -> Result<usize> {
             let ids: Vec<String> = ids.split_whitespace().map(str::to_owned).collect();
             deregister(&client().await, ids, concurrency).await
         }
+        ["workspaces", concurrency] => workspaces(parse_concurrency(concurrency)?).await,
         _ => Err(USAGE.to_owned()),
     }
 }
@@ -161,4 +163,44 @@ async fn deregister(client: &Client, ids: Vec<String>, concurrency: usize) -> Re
         .try_for_each(|_| async { Ok(()) })
         .await?;
     Ok(count)
+}
+
+/// The partitioned listing `workspaces list` makes: the directories, then
+/// each directory's DescribeWorkspaces pages (of 25), `concurrency`
+/// directories at once.
+async fn workspaces(concurrency: usize) -> Result<usize> {
+    let shared = aws_config::defaults(BehaviorVersion::latest()).load().await;
+    let client = aws_sdk_workspaces::Client::new(&shared);
+    let directories: Vec<String> = client
+        .describe_workspace_directories()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| format!("DescribeWorkspaceDirectories: {}", DisplayErrorContext(e)))?
+        .into_iter()
+        .filter_map(|d| d.directory_id)
+        .collect();
+    let client = &client;
+    let counts: Vec<usize> = futures::stream::iter(directories)
+        .map(|directory| async move {
+            let mut pages = client
+                .describe_workspaces()
+                .directory_id(directory)
+                .into_paginator()
+                .page_size(25)
+                .send();
+            let mut listed = 0;
+            while let Some(page) = pages.next().await {
+                let page =
+                    page.map_err(|e| format!("DescribeWorkspaces: {}", DisplayErrorContext(e)))?;
+                listed += page.workspaces().len();
+            }
+            Ok::<usize, String>(listed)
+        })
+        .buffer_unordered(concurrency)
+        .try_collect()
+        .await?;
+    Ok(counts.iter().sum())
 }

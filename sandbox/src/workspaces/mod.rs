@@ -48,6 +48,7 @@ mod model;
 mod paging;
 mod pools;
 mod seed;
+mod spread;
 mod tags;
 mod workspace_ops;
 mod workspace_state;

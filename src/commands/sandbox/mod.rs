@@ -43,6 +43,9 @@ pub struct FleetArgs {
     /// WorkSpaces in the seeded fleet
     #[arg(long, default_value_t = 40, value_name = "N")]
     pub workspaces: usize,
+    /// Spread the WorkSpaces evenly over N directories (more seeded as needed)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub directories: Option<u16>,
     /// Seed of the fleet generator (same seed, same fleet)
     #[arg(long, default_value_t = 42, value_name = "N")]
     pub seed: u64,
@@ -53,6 +56,7 @@ impl FleetArgs {
         wsfleet_sandbox::Config {
             devices: self.devices,
             workspaces: self.workspaces,
+            directories: self.directories.map(usize::from),
             seed: self.seed,
             ..wsfleet_sandbox::Config::default()
         }

@@ -5,14 +5,14 @@ use std::cell::Cell;
 use aws_sdk_workspaces::types::Workspace;
 
 use super::WorkspaceFilterArgs;
-use crate::api::workspaces::workspaces;
-use crate::api::{Pages, WorkspacesClient};
+use crate::api::WorkspacesClient;
 use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::View;
 use crate::resources::workspaces::ListedWorkspace;
 use crate::resources::{WorkspaceId, strings};
+use crate::scope::partition::{self, PartLimit, Partitioned};
 use crate::scope::{self, PageSource, Service};
 
 pub const EXAMPLES: &str = "\
@@ -47,12 +47,13 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     })?;
     let with_connections = writer.needs_details();
     let never_connected = Cell::new(0);
+    let limit = PartLimit::new(args.concurrency.get());
     scope::list(
         ctx,
         Service::WorkSpaces,
         writer,
         |session| Narrowed {
-            pages: workspaces(session.workspaces(), query.clone()),
+            pages: partition::workspaces(session, &query, &limit),
             client: session.workspaces().clone(),
             filters: &args.filters,
             with_connections,
@@ -74,7 +75,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 /// DescribeWorkspaces' pages through every filter, with the connection
 /// status where asked for.
 struct Narrowed<'a> {
-    pages: Pages<Workspace>,
+    pages: Partitioned<Workspace>,
     client: WorkspacesClient,
     filters: &'a WorkspaceFilterArgs,
     with_connections: bool,

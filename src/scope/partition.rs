@@ -1,0 +1,247 @@
+//! A listing read in parts at once. Paging is sequential: each page's token
+//! comes with the page before, so a listing of P pages takes P round trips.
+//! Where the API filters on a key that splits the set into disjoint parts
+//! (DescribeWorkspaces by `DirectoryId`), the parts can be paged side by
+//! side, and the wall becomes the longest part's pages instead of all pages.
+//!
+//! The rows come out part by part, in the order the keys were listed, each
+//! part in the API's own order: the same order whatever finishes first, so
+//! `json` and `csv` are deterministic. A part is written once it has been
+//! read whole (the parts after it are read meanwhile).
+
+use std::future::Future;
+use std::sync::Arc;
+
+use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
+use tokio::sync::Semaphore;
+
+use aws_sdk_workspaces::types::Workspace;
+
+use super::{PageSource, Session};
+use crate::api::directories::directories_by_id;
+use crate::api::workspaces::WorkspaceQuery;
+use crate::api::{self, Pages};
+use crate::error::Result;
+
+/// How many parts are read at once, shared by every place of one run so
+/// `--concurrency` bounds the whole command, not each region.
+#[derive(Clone)]
+pub struct PartLimit {
+    permits: Arc<Semaphore>,
+}
+
+impl PartLimit {
+    pub fn new(concurrency: usize) -> PartLimit {
+        PartLimit {
+            permits: Arc::new(Semaphore::new(concurrency.max(1))),
+        }
+    }
+}
+
+/// The pages of every part, read `limit` parts at a time.
+pub struct Partitioned<T> {
+    pages: BoxStream<'static, Result<Vec<T>>>,
+}
+
+impl<T: Send + 'static> Partitioned<T> {
+    /// `keys` lists the parts (one request, or a few pages); `open` pages
+    /// one part.
+    pub fn new<K, Keys, Open>(keys: Keys, open: Open, limit: PartLimit) -> Partitioned<T>
+    where
+        K: Send + 'static,
+        Keys: Future<Output = Result<Vec<K>>> + Send + 'static,
+        Open: Fn(K) -> Pages<T> + Send + Sync + 'static,
+    {
+        let open = Arc::new(open);
+        let pages = stream::once(keys)
+            .map_ok(move |keys| {
+                let open = Arc::clone(&open);
+                let permits = Arc::clone(&limit.permits);
+                // Every part waits its turn at the semaphore (first come,
+                // first served, so in key order); a window as wide as the
+                // parts lets a fast part start while a slow one before it
+                // is still being read.
+                let window = keys.len().max(1);
+                stream::iter(keys)
+                    .map(move |key| read_part(open(key), Arc::clone(&permits)))
+                    .buffered(window)
+                    .map_ok(|pages| stream::iter(pages.into_iter().map(Ok)))
+                    .try_flatten()
+            })
+            .try_flatten();
+        Partitioned {
+            pages: pages.boxed(),
+        }
+    }
+}
+
+/// One part's pages, read while holding one of the run's permits.
+async fn read_part<T: Send + 'static>(
+    mut part: Pages<T>,
+    permits: Arc<Semaphore>,
+) -> Result<Vec<Vec<T>>> {
+    // The semaphore is never closed, so acquiring fails never; were it to,
+    // reading without a permit is still correct, only less bounded.
+    let _permit = permits.acquire_owned().await.ok();
+    let mut pages = Vec::new();
+    while let Some(page) = part.next_page().await? {
+        pages.push(page);
+    }
+    Ok(pages)
+}
+
+impl<T: Send + 'static> Partitioned<T> {
+    /// A listing that cannot be split, read as it is.
+    pub fn whole(pages: Pages<T>) -> Partitioned<T> {
+        let pages = stream::try_unfold(pages, |mut pages| async move {
+            Ok(pages.next_page().await?.map(|page| (page, pages)))
+        });
+        Partitioned {
+            pages: pages.boxed(),
+        }
+    }
+}
+
+/// `workspaces list`: with no filter the API applies (IDs, directory, user,
+/// bundle; DescribeWorkspaces takes one at a time), every directory's
+/// WorkSpaces paged at once, directories in the order
+/// DescribeWorkspaceDirectories lists them. Any such filter is narrower than
+/// a directory, so that listing goes as it is.
+pub fn workspaces(
+    session: &Session,
+    query: &WorkspaceQuery,
+    limit: &PartLimit,
+) -> Partitioned<Workspace> {
+    let client = session.workspaces().clone();
+    let narrower = !query.ids.is_empty()
+        || query.directory_id.is_some()
+        || query.user_name.is_some()
+        || query.bundle_id.is_some();
+    if narrower {
+        return Partitioned::whole(api::workspaces::workspaces(&client, query.clone()));
+    }
+    let directories = directories_by_id(&client, &[]);
+    let keys = async move {
+        let directories = directories.all().await?;
+        Ok(directories
+            .into_iter()
+            .filter_map(|directory| directory.directory_id)
+            .collect::<Vec<String>>())
+    };
+    let query = query.clone();
+    Partitioned::new(
+        keys,
+        move |directory_id| {
+            let part = WorkspaceQuery {
+                directory_id: Some(directory_id),
+                ..query.clone()
+            };
+            api::workspaces::workspaces(&client, part)
+        },
+        limit.clone(),
+    )
+}
+
+impl<T: Send + 'static> PageSource<T> for Partitioned<T> {
+    async fn next_page(&mut self) -> Result<Option<Vec<T>>> {
+        self.pages.next().await.transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    use super::*;
+
+    /// A part of `pages` pages of one item each, every page taking `delay`.
+    fn part(
+        key: u32,
+        pages: u32,
+        delay: Duration,
+        busy: Arc<(AtomicUsize, AtomicUsize)>,
+    ) -> Pages<u32> {
+        Pages::following_token(move |token: Option<String>| {
+            let busy = Arc::clone(&busy);
+            async move {
+                let now = busy.0.fetch_add(1, Ordering::SeqCst) + 1;
+                busy.1.fetch_max(now, Ordering::SeqCst);
+                tokio::time::sleep(delay).await;
+                busy.0.fetch_sub(1, Ordering::SeqCst);
+                let page: u32 = token.as_deref().map_or(0, |t| t.parse().unwrap_or(0));
+                let next = (page + 1 < pages).then(|| (page + 1).to_string());
+                Ok((vec![key * 100 + page], next))
+            }
+        })
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn parts_are_read_at_once_and_written_in_key_order() {
+        let busy = Arc::new((AtomicUsize::new(0), AtomicUsize::new(0)));
+        let counter = Arc::clone(&busy);
+        // The first part is the slowest: its rows still come first.
+        let mut listing = Partitioned::new(
+            async { Ok(vec![1, 2, 3, 4]) },
+            move |key| {
+                let delay = Duration::from_millis(if key == 1 { 50 } else { 10 });
+                part(key, 3, delay, Arc::clone(&counter))
+            },
+            PartLimit::new(3),
+        );
+        let started = tokio::time::Instant::now();
+        let mut rows = Vec::new();
+        while let Some(page) = listing.next_page().await.unwrap() {
+            rows.extend(page);
+        }
+        assert_eq!(
+            rows,
+            [100, 101, 102, 200, 201, 202, 300, 301, 302, 400, 401, 402]
+        );
+        assert_eq!(busy.1.load(Ordering::SeqCst), 3, "at most 3 parts at once");
+        // Part 1 takes 150 ms; parts 2, 3 and then 4 fit beside it.
+        assert_eq!(started.elapsed(), Duration::from_millis(150));
+    }
+
+    async fn drain(listing: &mut Partitioned<u32>) -> usize {
+        let mut rows = 0;
+        while let Some(page) = listing.next_page().await.unwrap() {
+            rows += page.len();
+        }
+        rows
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn one_limit_bounds_every_listing_sharing_it() {
+        let busy = Arc::new((AtomicUsize::new(0), AtomicUsize::new(0)));
+        let limit = PartLimit::new(2);
+        let listing = |keys: Vec<u32>| {
+            let counter = Arc::clone(&busy);
+            Partitioned::new(
+                async move { Ok(keys) },
+                move |key| part(key, 2, Duration::from_millis(10), Arc::clone(&counter)),
+                limit.clone(),
+            )
+        };
+        let (mut a, mut b) = (listing(vec![1, 2]), listing(vec![3, 4]));
+        let (rows_a, rows_b) = tokio::join!(drain(&mut a), drain(&mut b));
+        assert_eq!((rows_a, rows_b), (4, 4));
+        assert_eq!(busy.1.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn a_failing_part_fails_the_listing() {
+        let mut listing = Partitioned::new(
+            async { Ok(vec![1]) },
+            |_key: u32| {
+                Pages::following_token(|_token: Option<String>| async {
+                    Err::<(Vec<u32>, Option<String>), _>(crate::error::AppError::Failed(
+                        "down".into(),
+                    ))
+                })
+            },
+            PartLimit::new(2),
+        );
+        assert!(listing.next_page().await.is_err());
+    }
+}
