@@ -5,9 +5,7 @@ use aws_sdk_workspaces::types::WorkspaceDirectory;
 
 use super::described;
 use crate::api::directories::deregister_directory;
-use crate::bulk::targets::TargetArgs;
-use crate::cli::{BulkArgs, ConfirmArgs};
-use crate::commands::plan::{RemoveEach, remove_each};
+use crate::commands::plan::{RemoveArgs, RemoveEach, remove_each};
 use crate::context::Context;
 use crate::error::Result;
 use crate::resources::DIRECTORIES;
@@ -17,17 +15,7 @@ Examples:
   wsfleet directories deregister d-1234567890 --dry-run
   wsfleet directories deregister wsd-abcdefgh1 --yes";
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    pub targets: TargetArgs,
-
-    #[command(flatten)]
-    pub confirm: ConfirmArgs,
-
-    #[command(flatten)]
-    pub bulk: BulkArgs,
-}
+pub type Args = RemoveArgs;
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let how = RemoveEach {

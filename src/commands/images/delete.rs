@@ -4,9 +4,7 @@ use crate::api::WorkspacesClient as Client;
 use aws_sdk_workspaces::types::WorkspaceImage;
 
 use crate::api::workspaces::{delete_image, describe_images};
-use crate::bulk::targets::TargetArgs;
-use crate::cli::{BulkArgs, ConfirmArgs};
-use crate::commands::plan::{RemoveEach, in_order_asked, remove_each};
+use crate::commands::plan::{RemoveArgs, RemoveEach, in_order_asked, remove_each};
 use crate::context::Context;
 use crate::error::Result;
 use crate::resources::IMAGES;
@@ -16,17 +14,7 @@ Examples:
   wsfleet images delete wsi-abcdefgh1 --dry-run
   wsfleet images list --type owned -o json | wsfleet images delete --ids-from - --yes";
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    pub targets: TargetArgs,
-
-    #[command(flatten)]
-    pub confirm: ConfirmArgs,
-
-    #[command(flatten)]
-    pub bulk: BulkArgs,
-}
+pub type Args = RemoveArgs;
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let how = RemoveEach {

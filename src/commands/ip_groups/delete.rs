@@ -4,9 +4,7 @@ use aws_sdk_workspaces::types::WorkspacesIpGroup;
 
 use crate::api::WorkspacesClient as Client;
 use crate::api::ip_groups::{delete_ip_group, describe_ip_groups};
-use crate::bulk::targets::TargetArgs;
-use crate::cli::{BulkArgs, ConfirmArgs};
-use crate::commands::plan::{RemoveEach, remove_each};
+use crate::commands::plan::{RemoveArgs, RemoveEach, in_order_asked, remove_each};
 use crate::context::Context;
 use crate::error::Result;
 use crate::resources::IP_GROUPS;
@@ -16,17 +14,7 @@ Examples:
   wsfleet ip-groups delete wsipg-abcdefgh1 --dry-run
   wsfleet ip-groups delete wsipg-abcdefgh1 wsipg-abcdefgh2 --yes";
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    pub targets: TargetArgs,
-
-    #[command(flatten)]
-    pub confirm: ConfirmArgs,
-
-    #[command(flatten)]
-    pub bulk: BulkArgs,
-}
+pub type Args = RemoveArgs;
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let how = RemoveEach {
@@ -49,12 +37,11 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 /// The groups named, described, in the order asked; a group the service
 /// does not know stays in the plan (with no name) and fails as not found.
 async fn described(client: &Client, ids: &[String]) -> Result<Vec<WorkspacesIpGroup>> {
-    let mut groups = describe_ip_groups(client, ids).await?;
-    groups.sort_by_key(|g| ids.iter().position(|id| g.group_id() == Some(id.as_str())));
-    for id in ids {
-        if !groups.iter().any(|g| g.group_id() == Some(id.as_str())) {
-            groups.push(WorkspacesIpGroup::builder().group_id(id).build());
-        }
-    }
-    Ok(groups)
+    let found = describe_ip_groups(client, ids).await?;
+    Ok(in_order_asked(
+        ids,
+        found,
+        WorkspacesIpGroup::group_id,
+        |id| WorkspacesIpGroup::builder().group_id(id).build(),
+    ))
 }
