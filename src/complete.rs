@@ -76,6 +76,9 @@ fn with_completers_below(command: clap::Command, group: Option<&'static Kind>) -
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     id: String,
+    /// What a person knows it by (name, serial number, ...), each cleaned,
+    /// the present ones in order.
+    parts: Vec<String>,
     description: String,
 }
 
@@ -91,7 +94,7 @@ impl Entry {
         let id = id.filter(|id| {
             !id.is_empty() && !id.chars().any(|c| c.is_whitespace() || c.is_control())
         })?;
-        let description = parts
+        let parts: Vec<String> = parts
             .into_iter()
             .flatten()
             .map(|part| {
@@ -102,12 +105,22 @@ impl Entry {
                 crate::output::escape_invisible(visible.trim())
             })
             .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
+            .collect();
         Some(Entry {
             id: id.to_owned(),
-            description,
+            description: parts.join(", "),
+            parts,
         })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Its name first (a device's, then its serial number), as the kind's
+    /// registry entry lists them.
+    pub fn parts(&self) -> &[String] {
+        &self.parts
     }
 
     fn candidate(&self) -> CompletionCandidate {

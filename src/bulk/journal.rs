@@ -446,6 +446,7 @@ mod tests {
                 at: None,
                 outcome: Outcome::Done,
                 attempts: 1,
+                name: None,
             })
             .unwrap();
         journal
@@ -461,6 +462,7 @@ mod tests {
                     message: "busy".into(),
                 },
                 attempts: 1,
+                name: None,
             })
             .unwrap();
         drop(journal);

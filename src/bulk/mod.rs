@@ -22,8 +22,8 @@ use std::path::PathBuf;
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::output::{Column, Printer, Resource, View, columns_get as get};
-use crate::scope::{Place, PlaceId, Placed, Places};
+use crate::output::{Column, Format, Names, Printer, Referred, Resource, View, columns_get as get};
+use crate::scope::{Place, PlaceId, Placed, Places, Session};
 use journal::JournalTarget;
 use journal::{JournalWriter, Resume};
 use targets::Named;
@@ -67,6 +67,9 @@ pub struct TargetResult {
     pub outcome: Outcome,
     /// Rounds sent for this target (each may include the SDK's own retries).
     pub attempts: u32,
+    /// What a person knows the target by (a device's name, a WorkSpace's
+    /// user), looked up for a table of results only.
+    pub name: Option<String>,
 }
 
 impl TargetResult {
@@ -90,6 +93,7 @@ impl Resource for TargetResult {
     fn columns() -> &'static [Column<Self>] {
         const COLUMNS: &[Column<TargetResult>] = &[
             Column::new("id", |r: &TargetResult| get::text(Some(&r.target.id))).shown("ID"),
+            Column::new("name", |r: &TargetResult| get::text(r.name.as_deref())).shown("NAME"),
             Column::new("outcome", |r: &TargetResult| {
                 get::text(Some(r.outcome.word()))
             })
@@ -254,6 +258,9 @@ pub struct Executor<'a> {
     /// Each place's region and account, when the targets span several;
     /// results and the journal then say where each target lives.
     pub places: Option<Vec<Place>>,
+    /// Each place's session, where a table of results looks up the
+    /// targets' names.
+    pub sessions: Vec<Session>,
 }
 
 impl<'a> Executor<'a> {
@@ -273,6 +280,7 @@ impl<'a> Executor<'a> {
             journal: std::sync::Mutex::new(ctx.take_journal()),
             resume: bulk.resume.as_ref(),
             places: places.all(),
+            sessions: places.sessions().to_vec(),
         }
     }
 
@@ -296,14 +304,41 @@ impl<'a> Executor<'a> {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .take();
-        self.run_until(
-            action,
-            targets,
-            call,
-            interruptions(self.printer.clone()),
-            journal,
-        )
-        .await
+        let mut report = self
+            .run_until(
+                action,
+                targets,
+                call,
+                interruptions(self.printer.clone()),
+                journal,
+            )
+            .await?;
+        self.name_targets(&mut report).await;
+        Ok(report)
+    }
+
+    /// A table of results shows each target's name beside its ID: one
+    /// listing of the targets' kind a place, none for JSON, NDJSON or CSV
+    /// or after an interruption.
+    async fn name_targets(&self, report: &mut Report) {
+        if self.printer.format() != Format::Table || report.interrupted || report.terminated {
+            return;
+        }
+        let wanted = report
+            .results
+            .iter()
+            .map(|r| Referred {
+                kinds: crate::resources::names::ANY,
+                id: r.target.id.clone(),
+            })
+            .collect();
+        let mut names = Names::default();
+        for session in &self.sessions {
+            crate::resources::names::look_up(session, &self.printer, &wanted, &mut names).await;
+        }
+        for result in &mut report.results {
+            result.name = names.name_of(&result.target.id).map(str::to_owned);
+        }
     }
 
     /// [`Executor::run`] with the interruption signal given, so tests can
@@ -346,6 +381,7 @@ impl<'a> Executor<'a> {
                     at,
                     outcome: Outcome::NotStarted,
                     attempts: 0,
+                    name: None,
                 }
             })
             .collect();
@@ -642,6 +678,7 @@ mod tests {
             journal: std::sync::Mutex::new(None),
             resume: None,
             places: None,
+            sessions: Vec::new(),
         }
     }
 

@@ -9,9 +9,14 @@ use crate::cli::ConcurrencyArgs;
 use crate::context::Context;
 use crate::duration::compact;
 use crate::error::{AppError, Result};
-use crate::output::{Format, cell_text};
-use crate::report::inventory;
+use aws_sdk_workspaces::types::WorkspaceBundle;
+use aws_sdk_workspacesthinclient::types::{Device, Environment};
+
+use crate::complete::Entry;
+use crate::output::{Format, Names, cell_text};
+use crate::report::inventory::{self, ScopeFleet};
 use crate::report::summary::{self, Section, Settings};
+use crate::resources::names;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -59,7 +64,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let sections = summary::sections(&inventory.fleets, &settings);
     let mut out = ctx.printer.stdout();
     match ctx.printer.format() {
-        Format::Table => write_tables(ctx, &mut out, &sections, inventory.fleets.len() > 1)?,
+        Format::Table => write_tables(ctx, &mut out, &sections, &inventory.fleets)?,
         Format::Json | Format::Ndjson | Format::Csv => {
             let mut header = Map::new();
             header.insert("generatedAt".to_owned(), Value::from(rfc3339(settings.now)));
@@ -92,8 +97,10 @@ fn write_tables(
     ctx: &Context,
     out: &mut impl Write,
     sections: &[Section],
-    located: bool,
+    fleets: &[ScopeFleet],
 ) -> Result<()> {
+    let located = fleets.len() > 1;
+    let known = names_held(fleets);
     let mut thin_client_noted = false;
     for (i, section) in sections.iter().enumerate() {
         if i > 0 {
@@ -113,19 +120,63 @@ fn write_tables(
         }
         let location: &[&str] = if located { &["region", "account"] } else { &[] };
         let names: Vec<&str> = location.iter().chain(&section.columns).copied().collect();
+        let refers: Vec<&'static [&'static str]> =
+            names.iter().map(|name| refers_of(name)).collect();
         let rows: Vec<Vec<String>> = section
             .rows
             .iter()
             .map(|row| {
-                names
+                let mut cells: Vec<String> = names
                     .iter()
                     .map(|name| row.get(*name).map(cell_text).unwrap_or_default())
-                    .collect()
+                    .collect();
+                known.rename_cells(&refers, &mut cells, Names::brief);
+                cells
             })
             .collect();
         writeln!(out, "{}", ctx.printer.text_table(&names, rows))?;
     }
     Ok(())
+}
+
+/// The kinds of the IDs a report's column holds (none for plain data);
+/// a table shows them by name.
+fn refers_of(column: &str) -> &'static [&'static str] {
+    match column {
+        "environmentId" | "environments" => names::ENVIRONMENTS,
+        "devices" => &["devices"],
+        "BundleIds" => names::BUNDLES,
+        _ => &[],
+    }
+}
+
+/// The names of what the inventory holds, for the tables: no request more.
+fn names_held(fleets: &[ScopeFleet]) -> Names {
+    let mut known = Names::default();
+    for fleet in fleets {
+        let environments = fleet.of::<Environment>().iter();
+        names::add_names(
+            &mut known,
+            &environments
+                .filter_map(|e| Entry::new(e.id(), [e.name()]))
+                .collect::<Vec<_>>(),
+        );
+        let devices = fleet.of::<Device>().iter();
+        names::add_names(
+            &mut known,
+            &devices
+                .filter_map(|d| Entry::new(d.id(), [d.name()]))
+                .collect::<Vec<_>>(),
+        );
+        let bundles = fleet.of::<WorkspaceBundle>().iter();
+        names::add_names(
+            &mut known,
+            &bundles
+                .filter_map(|b| Entry::new(b.bundle_id(), [b.name()]))
+                .collect::<Vec<_>>(),
+        );
+    }
+    known
 }
 
 /// Seconds since the epoch.

@@ -23,6 +23,10 @@ pub struct Column<T> {
     /// that is not essential can be left out (the first column, a state or
     /// a status are essential without saying so).
     pub essential: bool,
+    /// The command groups of the kinds whose IDs it holds (`environments`):
+    /// a table shows each by its name. Several when the kind varies by row
+    /// (an association's resource); the ID's shape tells which.
+    pub refers: &'static [&'static str],
     pub get: fn(&T) -> Option<Value>,
 }
 
@@ -34,8 +38,16 @@ impl<T> Column<T> {
             default: false,
             detail: false,
             essential: false,
+            refers: &[],
             get,
         }
+    }
+
+    /// Holds IDs of these kinds (their command groups): a table shows the
+    /// name, while `--columns`, JSON and CSV keep the API's ID.
+    pub const fn refers_to(mut self, kinds: &'static [&'static str]) -> Self {
+        self.refers = kinds;
+        self
     }
 
     /// Shown by default in tables, under this header.
@@ -222,6 +234,16 @@ impl<T: 'static> Selection<T> {
         }
         values.extend(self.columns.iter().map(|c| (c.get)(item)));
         values
+    }
+
+    /// The kinds each cell holds IDs of, in the order of [`Selection::values`]
+    /// (empty for a cell of plain data).
+    pub fn refers(&self) -> Vec<&'static [&'static str]> {
+        let location = if self.located { 2 } else { 0 };
+        (0..location)
+            .map(|_| &[][..])
+            .chain(self.columns.iter().map(|c| c.refers))
+            .collect()
     }
 
     /// Column names in order, the location ones first when rows are located.

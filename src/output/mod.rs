@@ -6,15 +6,17 @@ mod ago;
 mod cell;
 mod columns;
 mod fit;
+mod names;
 mod printer;
 pub mod query;
 mod writer;
 
 pub use cell::{cell_text, escape_invisible};
 pub use columns::{Column, Resource, Selection, View, get as columns_get};
+pub use names::{Names, Referred};
 #[cfg(test)]
 pub use printer::Captured;
-pub use printer::{Out, Printer};
+pub use printer::{ItemWriter, Out, Printer};
 pub use writer::ListWriter;
 
 use clap::ValueEnum;

@@ -12,7 +12,9 @@ use std::time::Duration;
 use dialoguer::console::Term;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::cell::cell_text;
 use super::columns::{Resource, Selection, View};
+use super::names::{Names, Referred, referred_in};
 use super::writer::{ListWriter, text_table, write_one};
 use super::{Format, OutputSettings};
 use crate::cli::{ColorChoice, GlobalArgs};
@@ -243,6 +245,7 @@ impl Printer {
         Ok(ItemWriter {
             selection,
             printer: self,
+            names: Names::default(),
         })
     }
 
@@ -326,12 +329,34 @@ impl Printer {
 pub struct ItemWriter<'a, T: 'static> {
     selection: Selection<T>,
     printer: &'a Printer,
+    names: Names,
 }
 
 impl<T: 'static> ItemWriter<'_, T> {
     /// Leaves out a column (one a command draws its own way).
     pub fn without(mut self, column: &str) -> Self {
         self.selection.columns.retain(|c| c.name != column);
+        self
+    }
+
+    /// The IDs of other kinds a FIELD/VALUE table of `item` would show,
+    /// for their names to be looked up; none in any other format.
+    pub fn referred(&self, item: &T) -> std::collections::BTreeSet<Referred> {
+        if self.printer.format() != Format::Table {
+            return std::collections::BTreeSet::new();
+        }
+        let row: Vec<String> = self
+            .selection
+            .values(item, None)
+            .iter()
+            .map(|v| v.as_ref().map(cell_text).unwrap_or_default())
+            .collect();
+        referred_in(&self.selection.refers(), [&row])
+    }
+
+    /// The table shows the IDs `names` knows as `name (id)`.
+    pub fn show_names(mut self, names: Names) -> Self {
+        self.names = names;
         self
     }
 
@@ -342,6 +367,7 @@ impl<T: 'static> ItemWriter<'_, T> {
             &self.selection,
             &self.printer.inner.output,
             item,
+            &self.names,
             self.printer.stdout(),
         )
     }

@@ -13,6 +13,7 @@ use super::ago::relative_time;
 use super::cell::{cell_text, csv_cell, sanitize_for_terminal};
 use super::columns::{Selection, header_words};
 use super::fit::{Give, fit};
+use super::names::{Names, Referred, referred_in};
 use super::{Format, OutputSettings};
 use crate::error::Result;
 use crate::scope::Place;
@@ -91,6 +92,26 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
     /// Some chosen column is returned only by the detail call.
     pub fn needs_details(&self) -> bool {
         self.selection.needs_details()
+    }
+
+    /// The IDs of other kinds among the table's rows so far, for their
+    /// names to be looked up. None in JSON, NDJSON or CSV: they keep the
+    /// API's IDs, and a run that shows no names asks for none.
+    pub fn referred(&self) -> std::collections::BTreeSet<Referred> {
+        match &self.sink {
+            Some(Sink::Table { rows, .. }) => referred_in(&self.selection.refers(), rows),
+            _ => std::collections::BTreeSet::new(),
+        }
+    }
+
+    /// The table shows the IDs `names` knows by their names.
+    pub fn show_names(&mut self, names: &Names) {
+        let refers = self.selection.refers();
+        if let Some(Sink::Table { rows, .. }) = &mut self.sink {
+            for row in rows {
+                names.rename_cells(&refers, row, Names::brief);
+            }
+        }
     }
 
     /// The document's start (a table's or CSV's header), written with the first item.
@@ -266,6 +287,7 @@ pub fn write_one<T: 'static, W: Write>(
     selection: &Selection<T>,
     settings: &OutputSettings,
     item: &T,
+    names: &Names,
     mut out: W,
 ) -> Result<()> {
     match settings.format {
@@ -284,7 +306,9 @@ pub fn write_one<T: 'static, W: Write>(
                 .columns
                 .iter()
                 .filter_map(|column| {
-                    let text = cell_text(&(column.get)(item)?);
+                    let mut text = [cell_text(&(column.get)(item)?)];
+                    names.rename_cells(&[column.refers], &mut text, Names::full);
+                    let [text] = text;
                     // A detail view has room for both: when, and how long ago.
                     let text = match relative_time(&text, now) {
                         Some(ago) => format!("{text} ({ago})"),
@@ -324,6 +348,8 @@ pub fn text_table(settings: &OutputSettings, names: &[&str], rows: Vec<Vec<Strin
 fn text_header(name: &str) -> String {
     match name {
         "lastPostureAt" => "LAST SEEN".to_owned(),
+        // Shown by name where the name is known, as `devices list` does.
+        "environmentId" => "ENVIRONMENT".to_owned(),
         _ => header_words(name),
     }
 }

@@ -7,6 +7,7 @@ use aws_sdk_workspaces::types::{
 };
 
 use crate::output::{Column, Resource, columns_get as get};
+use crate::resources::names::ASSOCIATED;
 
 impl Resource for WorkSpaceApplication {
     const KIND: &'static str = "application";
@@ -62,7 +63,8 @@ macro_rules! association_resource {
             Column::new("AssociatedResourceId", |a: &$type| {
                 get::text(a.associated_resource_id())
             })
-            .shown("RESOURCE"),
+            .shown("RESOURCE")
+            .refers_to(ASSOCIATED),
             Column::new("AssociatedResourceType", |a: &$type| {
                 get::enumeration(a.associated_resource_type())
             })

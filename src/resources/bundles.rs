@@ -3,6 +3,7 @@
 use aws_sdk_workspaces::types::WorkspaceBundle;
 
 use crate::output::{Column, Resource, columns_get as get};
+use crate::resources::names::IMAGES;
 
 impl Resource for WorkspaceBundle {
     const KIND: &'static str = "bundle";
@@ -19,7 +20,9 @@ const COLUMNS: &[Column<WorkspaceBundle>] = &[
     Column::new("Description", |b: &WorkspaceBundle| {
         get::text(b.description())
     }),
-    Column::new("ImageId", |b: &WorkspaceBundle| get::text(b.image_id())).shown("IMAGE"),
+    Column::new("ImageId", |b: &WorkspaceBundle| get::text(b.image_id()))
+        .shown("IMAGE")
+        .refers_to(IMAGES),
     Column::new("RootStorage.Capacity", |b: &WorkspaceBundle| {
         get::text(b.root_storage().map(|s| s.capacity()))
     }),

@@ -5,6 +5,7 @@ use aws_sdk_workspaces::types::{ConnectionAlias, ConnectionAliasPermission};
 
 use super::workspaces::{object, objects};
 use crate::output::{Column, Resource, columns_get as get};
+use crate::resources::names::DIRECTORIES;
 
 impl Resource for ConnectionAlias {
     const KIND: &'static str = "connection alias";
@@ -49,7 +50,8 @@ const COLUMNS: &[Column<ConnectionAlias>] = &[
     Column::new("Associations.ResourceId", |a: &ConnectionAlias| {
         get::list(a.associations().iter().filter_map(|x| x.resource_id()))
     })
-    .shown("DIRECTORY"),
+    .shown("DIRECTORY")
+    .refers_to(DIRECTORIES),
     Column::new("Associations.AssociationStatus", |a: &ConnectionAlias| {
         get::list(
             a.associations()

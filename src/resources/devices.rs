@@ -3,6 +3,7 @@
 use aws_sdk_workspacesthinclient::types::Device;
 
 use crate::output::{Column, Resource, columns_get as get};
+use crate::resources::names::{ENVIRONMENTS, SOFTWARE_SETS};
 
 impl Resource for Device {
     const KIND: &'static str = "device";
@@ -19,22 +20,27 @@ const COLUMNS: &[Column<Device>] = &[
         .essential(),
     Column::new("serialNumber", |d: &Device| get::text(d.serial_number())).shown("SERIAL"),
     Column::new("model", |d: &Device| get::text(d.model())),
-    Column::new("environmentId", |d: &Device| get::text(d.environment_id())).shown("ENVIRONMENT"),
+    Column::new("environmentId", |d: &Device| get::text(d.environment_id()))
+        .shown("ENVIRONMENT")
+        .refers_to(ENVIRONMENTS),
     Column::new("status", |d: &Device| get::enumeration(d.status())).shown("STATUS"),
     Column::new("currentSoftwareSetId", |d: &Device| {
         get::text(d.current_software_set_id())
     })
-    .shown("SOFTWARE SET"),
+    .shown("SOFTWARE SET")
+    .refers_to(SOFTWARE_SETS),
     Column::new("currentSoftwareSetVersion", |d: &Device| {
         get::text(d.current_software_set_version())
     })
     .detail(),
     Column::new("desiredSoftwareSetId", |d: &Device| {
         get::text(d.desired_software_set_id())
-    }),
+    })
+    .refers_to(SOFTWARE_SETS),
     Column::new("pendingSoftwareSetId", |d: &Device| {
         get::text(d.pending_software_set_id())
-    }),
+    })
+    .refers_to(SOFTWARE_SETS),
     Column::new("pendingSoftwareSetVersion", |d: &Device| {
         get::text(d.pending_software_set_version())
     })

@@ -2,6 +2,7 @@
 //! Create/UpdateEnvironment's subset.
 
 use crate::output::{Column, Resource, columns_get as get};
+use crate::resources::names::SOFTWARE_SETS;
 use crate::resources::tags::sorted;
 use aws_sdk_workspacesthinclient::types::{Environment, MaintenanceWindow};
 
@@ -71,10 +72,12 @@ const COLUMNS: &[Column<Environment>] = &[
     Column::new("desiredSoftwareSetId", |e: &Environment| {
         get::text(e.desired_software_set_id())
     })
-    .shown("DESIRED SET"),
+    .shown("DESIRED SET")
+    .refers_to(SOFTWARE_SETS),
     Column::new("pendingSoftwareSetId", |e: &Environment| {
         get::text(e.pending_software_set_id())
-    }),
+    })
+    .refers_to(SOFTWARE_SETS),
     Column::new("pendingSoftwareSetVersion", |e: &Environment| {
         get::text(e.pending_software_set_version())
     })

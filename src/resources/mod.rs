@@ -19,6 +19,7 @@ pub mod environments;
 mod ids;
 pub mod images;
 pub mod ip_groups;
+pub mod names;
 pub mod pools;
 mod registry;
 pub mod software_sets;

@@ -5,6 +5,7 @@ use aws_sdk_workspaces::types::{WorkspacesPool, WorkspacesPoolSession};
 
 use super::workspaces::{object, objects};
 use crate::output::{Column, Resource, columns_get as get};
+use crate::resources::names::{BUNDLES, DIRECTORIES};
 
 impl Resource for WorkspacesPool {
     const KIND: &'static str = "pool";
@@ -64,10 +65,12 @@ const POOL_COLUMNS: &[Column<WorkspacesPool>] = &[
     }),
     Column::new("BundleId", |p: &WorkspacesPool| {
         get::text(Some(p.bundle_id()))
-    }),
+    })
+    .refers_to(BUNDLES),
     Column::new("DirectoryId", |p: &WorkspacesPool| {
         get::text(Some(p.directory_id()))
-    }),
+    })
+    .refers_to(DIRECTORIES),
     Column::new("Errors", |p: &WorkspacesPool| {
         objects(p.errors(), |e| {
             object([

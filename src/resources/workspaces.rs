@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::api::workspace_snapshots::WorkspaceSnapshots;
 use crate::output::{Column, Resource, columns_get as get};
+use crate::resources::names::{BUNDLES, DIRECTORIES};
 
 impl Resource for Workspace {
     const KIND: &'static str = "WorkSpace";
@@ -78,7 +79,8 @@ impl<T: WorkspaceRow> Columns<T> {
             let w = row.workspace();
             get::text(w.directory_id())
         })
-        .shown("DIRECTORY"),
+        .shown("DIRECTORY")
+        .refers_to(DIRECTORIES),
         Column::new("UserName", |row: &T| {
             let w = row.workspace();
             get::text(w.user_name())
@@ -102,7 +104,8 @@ impl<T: WorkspaceRow> Columns<T> {
             let w = row.workspace();
             get::text(w.bundle_id())
         })
-        .shown("BUNDLE"),
+        .shown("BUNDLE")
+        .refers_to(BUNDLES),
         Column::new("SubnetId", |row: &T| {
             let w = row.workspace();
             get::text(w.subnet_id())

@@ -14,6 +14,7 @@ use crate::api::Pages;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{ListWriter, Out, Resource};
+use crate::resources::names::show_names;
 
 /// A listing's pages, one at a time: each API's pager implements it, so one
 /// runner serves every `list` verb in one region or many.
@@ -84,16 +85,20 @@ where
     let requested = requested(ctx, service);
     writer.locate(requested.len() > 1);
     let failures = if requested.len() == 1 && !writer.is_located() {
-        let mut source = open(ctx.session().await?);
+        let session = ctx.session().await?;
+        let mut source = open(session);
         while let Some(page) = source.next_page().await? {
             for item in &page {
                 writer.write(item)?;
             }
             writer.flush()?;
         }
+        show_names(&ctx.printer, &mut writer, std::slice::from_ref(session)).await;
         Vec::new()
     } else {
-        write_places(&requested, &open, &mut writer).await?
+        let (sessions, failures) = write_places(&requested, &open, &mut writer).await?;
+        show_names(&ctx.printer, &mut writer, &sessions).await;
+        failures
     };
     let count = writer.finish()?;
     if failures.is_empty() {
@@ -112,13 +117,16 @@ where
     }
 }
 
+/// The failures of a listing of several places, with the sessions of those that answered.
+type PlacesListed<'a> = (Vec<Session>, Vec<(&'a SessionOptions, AppError)>);
+
 /// The listing of every place at once, one page in flight per place, rows
 /// written as each page arrives.
 async fn write_places<'a, T, S, F, W>(
     requested: &'a [SessionOptions],
     open: &F,
     writer: &mut ListWriter<'_, T, W>,
-) -> Result<Vec<(&'a SessionOptions, AppError)>>
+) -> Result<PlacesListed<'a>>
 where
     T: Resource,
     S: PageSource<T>,
@@ -126,13 +134,17 @@ where
     W: std::io::Write,
 {
     let mut failures = Vec::new();
+    let mut sessions = Vec::new();
     let mut pending = FuturesUnordered::new();
     let started =
         futures::future::join_all(requested.iter().map(|options| Session::open(options, None)))
             .await;
     for (options, started) in requested.iter().zip(started) {
-        match started.map(|session| session.place().map(|place| (place, open(&session)))) {
-            Ok(Some((place, source))) => pending.push(next_page(options, place, source)),
+        match started.map(|session| session.place().map(|place| (place, session))) {
+            Ok(Some((place, session))) => {
+                pending.push(next_page(options, place, open(&session)));
+                sessions.push(session);
+            }
             Ok(None) => {}
             Err(err) => failures.push((options, err)),
         }
@@ -150,7 +162,7 @@ where
             Err(err) => failures.push((options, err)),
         }
     }
-    Ok(failures)
+    Ok((sessions, failures))
 }
 
 async fn next_page<T, S: PageSource<T>>(

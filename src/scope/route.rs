@@ -48,6 +48,11 @@ impl Places {
         self.sessions.get(id.0).and_then(Session::place)
     }
 
+    /// Each place's session, in place order.
+    pub fn sessions(&self) -> &[Session] {
+        &self.sessions
+    }
+
     pub fn thin_client(&self, id: PlaceId) -> &ThinClient {
         self.sessions[id.0].thin_client()
     }

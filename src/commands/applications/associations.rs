@@ -44,7 +44,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         let writer = ctx.printer.list::<BundleResourceAssociation>(view)?;
         let client = ctx.workspaces().await?;
         let associations = bundle_associations(&client, bundle).await?;
-        return write_list(ctx, writer, &associations, "no applications associated");
+        return write_list(ctx, writer, &associations, "no applications associated").await;
     }
     let application = args.application.as_deref().unwrap_or_default();
     let writer = ctx.printer.list::<ApplicationResourceAssociation>(view)?;
@@ -58,5 +58,5 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     };
     let client = ctx.workspaces().await?;
     let associations = application_associations(&client, application, types).await?;
-    write_list(ctx, writer, &associations, "no associations found")
+    write_list(ctx, writer, &associations, "no associations found").await
 }

@@ -74,7 +74,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .await?;
         associations = workspace_associations(&client, &workspace).await?;
     }
-    write_list(ctx, writer, &associations, "no applications to deploy")?;
+    write_list(ctx, writer, &associations, "no applications to deploy").await?;
     let failed = associations
         .iter()
         .filter(|a| a.state() == Some(&AssociationState::Error))

@@ -23,5 +23,5 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx.printer.one::<WorkspaceBundle>()?;
     let client = ctx.workspaces().await?;
     let bundle = get_bundle(&client, &args.id).await?;
-    writer.write(&bundle)
+    crate::resources::names::write_one(ctx, writer, &bundle).await
 }

@@ -22,5 +22,6 @@ pub struct Args {
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx.printer.one::<ConnectionAlias>()?;
     let client = ctx.workspaces().await?;
-    writer.write(&get_connection_alias(&client, &args.id).await?)
+    let alias = get_connection_alias(&client, &args.id).await?;
+    crate::resources::names::write_one(ctx, writer, &alias).await
 }

@@ -23,5 +23,5 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx.printer.one::<Device>()?;
     let client = ctx.thin_client().await?;
     let device = get_device(&client, &args.id).await?;
-    writer.write(&device)
+    crate::resources::names::write_one(ctx, writer, &device).await
 }

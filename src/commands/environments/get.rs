@@ -27,7 +27,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx.printer.one::<Environment>()?;
     let client = ctx.thin_client().await?;
     let environment = get_environment(&client, &args.id).await?;
-    writer.write(&environment)?;
+    crate::resources::names::write_one(ctx, writer, &environment).await?;
     // The fields are for scripts; people read the window as a sentence. JSON
     // and CSV keep exactly the API's members.
     if ctx.printer.format() == Format::Table

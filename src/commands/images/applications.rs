@@ -26,5 +26,5 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .list::<ImageResourceAssociation>(View::List { details: false })?;
     let client = ctx.workspaces().await?;
     let associations = image_associations(&client, &args.id).await?;
-    write_list(ctx, writer, &associations, "no applications associated")
+    write_list(ctx, writer, &associations, "no applications associated").await
 }

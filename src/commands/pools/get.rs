@@ -23,5 +23,5 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx.printer.one::<WorkspacesPool>()?;
     let client = ctx.workspaces().await?;
     let pool = get_pool(&client, &args.id).await?;
-    writer.write(&pool)
+    crate::resources::names::write_one(ctx, writer, &pool).await
 }

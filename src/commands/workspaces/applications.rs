@@ -7,6 +7,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::output::{ListWriter, Out, View};
 use crate::resources::WorkspaceId;
+use crate::resources::names::show_names;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -26,11 +27,11 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .list::<WorkspaceResourceAssociation>(View::List { details: false })?;
     let client = ctx.workspaces().await?;
     let associations = workspace_associations(&client, &args.id).await?;
-    write_list(ctx, writer, &associations, "no applications associated")
+    write_list(ctx, writer, &associations, "no applications associated").await
 }
 
 /// Writes a list the API returned whole (no pages), with a note when empty.
-pub fn write_list<T>(
+pub async fn write_list<T>(
     ctx: &Context,
     mut writer: ListWriter<'_, T, Out>,
     items: &[T],
@@ -39,6 +40,8 @@ pub fn write_list<T>(
     for item in items {
         writer.write(item)?;
     }
+    let session = ctx.session().await?;
+    show_names(&ctx.printer, &mut writer, std::slice::from_ref(session)).await;
     ctx.printer.note_if_none(writer.finish()?, none_found);
     Ok(())
 }

@@ -31,5 +31,5 @@ pub async fn run(args: SelectArgs, ctx: &Context) -> Result<()> {
         return Ok(());
     }
     let statuses = connection_statuses(&client, &ids).await?;
-    write_list(ctx, writer, &statuses, "no connection status")
+    write_list(ctx, writer, &statuses, "no connection status").await
 }

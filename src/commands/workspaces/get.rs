@@ -23,5 +23,5 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let writer = ctx.printer.one::<Workspace>()?;
     let client = ctx.workspaces().await?;
     let workspace = get_workspace(&client, &args.id).await?;
-    writer.write(&workspace)
+    crate::resources::names::write_one(ctx, writer, &workspace).await
 }
