@@ -93,11 +93,27 @@ fn list_reads_every_page_and_shows_the_directory_beside_the_association() {
     ] {
         assert!(header.contains(column), "{header}");
     }
+    // The table shows the directory by its name; `--columns` by its ID.
+    let directories = sb.run(&["directories", "list", "-o", "json"]).success();
+    let directories: serde_json::Value = serde_json::from_str(&directories.stdout).unwrap();
+    let directory_name = directories
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["DirectoryId"] == directory.as_str())
+        .and_then(|d| d["DirectoryName"].as_str())
+        .unwrap()
+        .to_owned();
     let row = table.lines().find(|l| l.starts_with(&seeded_id)).unwrap();
     assert!(
-        row.contains(&directory) && row.contains("ASSOCIATED_WITH_OWNER_ACCOUNT"),
+        row.contains(&directory_name) && row.contains("ASSOCIATED_WITH_OWNER_ACCOUNT"),
         "{row}"
     );
+    let by_id = sb
+        .run(&["connection-aliases", "list", "--columns", "AliasId,Associations.ResourceId"])
+        .success()
+        .stdout;
+    assert!(by_id.contains(&directory), "{by_id}");
 
     let csv = sb
         .run(&["connection-aliases", "list", "-o", "csv"])

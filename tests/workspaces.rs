@@ -730,6 +730,8 @@ fn a_failed_deployment_shows_its_state_reason_and_exits_1() {
     let output = sb
         .wsfleet()
         .args(["applications", "deploy", "--workspace", &id])
+        // By their API names, the columns show the application's ID.
+        .args(["--columns", "AssociatedResourceId,State,StateReason"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));

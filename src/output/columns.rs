@@ -121,6 +121,10 @@ pub struct Selection<T: 'static> {
     /// Rows carry the region and account they came from (several regions or
     /// accounts at once, or `--columns region,account`).
     pub located: bool,
+    /// The columns are the view's own, not `--columns`: a table shows the
+    /// names of the IDs of other kinds. Columns asked for by their API
+    /// names show what those names say: the IDs.
+    pub named: bool,
 }
 
 // By hand: a derive would ask `T: Clone`, and only references to columns are copied.
@@ -129,6 +133,7 @@ impl<T: 'static> Clone for Selection<T> {
         Selection {
             columns: self.columns.clone(),
             located: self.located,
+            named: self.named,
         }
     }
 }
@@ -159,6 +164,7 @@ impl<T: Resource> Selection<T> {
             return Ok(Selection {
                 columns,
                 located: false,
+                named: true,
             });
         };
         let mut columns = Vec::new();
@@ -199,7 +205,11 @@ impl<T: Resource> Selection<T> {
         if columns.is_empty() && !located {
             return Err(AppError::usage("--columns names no column"));
         }
-        Ok(Selection { columns, located })
+        Ok(Selection {
+            columns,
+            located,
+            named: false,
+        })
     }
 }
 
@@ -237,12 +247,16 @@ impl<T: 'static> Selection<T> {
     }
 
     /// The kinds each cell holds IDs of, in the order of [`Selection::values`]
-    /// (empty for a cell of plain data).
+    /// (empty for a cell of plain data, and for every cell under `--columns`).
     pub fn refers(&self) -> Vec<&'static [&'static str]> {
         let location = if self.located { 2 } else { 0 };
         (0..location)
             .map(|_| &[][..])
-            .chain(self.columns.iter().map(|c| c.refers))
+            .chain(
+                self.columns
+                    .iter()
+                    .map(|c| if self.named { c.refers } else { &[] }),
+            )
             .collect()
     }
 
