@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         .var(commands::completions::COMPLETE_VAR)
         .complete();
     install_panic_hook();
-    let (cli, matches) = bulk::invocation::parse(std::env::args_os().collect());
+    let (cli, matches, line) = bulk::invocation::parse(std::env::args_os().collect());
     let printer = Printer::new(&cli.global);
     init_tracing(&printer);
     let mut ctx = Context::new(&cli.global, printer.clone());
@@ -64,12 +64,19 @@ fn main() -> ExitCode {
             return ExitCode::from(exit::FAILED);
         }
     };
+    // Names given for IDs are looked up once the sandbox, if any, answers.
+    let run = async |command, ctx: &Context| {
+        let command = resources::names::resolve(ctx, &line, &matches)
+            .await?
+            .unwrap_or(command);
+        commands::run(command, ctx).await
+    };
     let outcome = runtime.block_on(async {
         if !embedded_sandbox {
-            return commands::run(cli.command, &ctx).await;
+            return run(cli.command, &ctx).await;
         }
         let sandbox = commands::sandbox::start_embedded(&mut ctx).await?;
-        let outcome = commands::run(cli.command, &ctx).await;
+        let outcome = run(cli.command, &ctx).await;
         // Saving the state is what lets the next --sandbox command see this one's changes.
         let saved = sandbox.shutdown().await;
         outcome.and(saved.map_err(AppError::from))

@@ -148,7 +148,7 @@ fn every_read_verb_in_table_and_json() {
 fn usage_errors_are_one_line_and_send_nothing() {
     let sb = TestEnv::start();
     let cases: &[(&str, &[&str])] = &[
-        ("bad_device_id", &["devices", "get", "not-an-id"]),
+        ("bad_device_id", &["devices", "get", "ws-not-an-id"]),
         ("bad_workspace_id", &["workspaces", "get", "bogus"]),
         ("bad_status", &["devices", "list", "--status", "sleeping"]),
         ("bad_column", &["devices", "list", "--columns", "id,nosuch"]),

@@ -110,7 +110,12 @@ fn list_reads_every_page_and_shows_the_directory_beside_the_association() {
         "{row}"
     );
     let by_id = sb
-        .run(&["connection-aliases", "list", "--columns", "AliasId,Associations.ResourceId"])
+        .run(&[
+            "connection-aliases",
+            "list",
+            "--columns",
+            "AliasId,Associations.ResourceId",
+        ])
         .success()
         .stdout;
     assert!(by_id.contains(&directory), "{by_id}");

@@ -303,7 +303,7 @@ fn usage_errors_exit_2_before_any_request() {
             "registered",
         ),
         (
-            vec!["devices", "get", "not-an-id"],
+            vec!["devices", "get", "ws-not-an-id"],
             None,
             "invalid device ID",
         ),

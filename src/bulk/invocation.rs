@@ -202,7 +202,8 @@ fn restored(
 
 /// Parses the command line. With `--resume`, what the journal recorded and
 /// the command line leaves out is added first, so just the verb is enough.
-pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches) {
+/// Returns the line as parsed, too.
+pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches, Vec<OsString>) {
     let command = Cli::command();
     let first = command.clone().try_get_matches_from(&argv);
     let second = match &first {
@@ -247,6 +248,7 @@ pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches) {
             )
         }),
     };
+    let line = second.clone().unwrap_or_else(|| argv.clone());
     let matches = match second {
         Some(line) => match command.try_get_matches_from(line) {
             Ok(matches) => Ok(matches),
@@ -258,7 +260,7 @@ pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches) {
     let matches = matches.unwrap_or_else(|err| crate::resources::exit_on_parse_error(err));
     let cli = Cli::from_arg_matches(&matches)
         .unwrap_or_else(|err| crate::resources::exit_on_parse_error(err));
-    (cli, matches)
+    (cli, matches, line)
 }
 
 /// For a bulk verb, before any request: a `--resume` journal of another

@@ -52,6 +52,11 @@ macro_rules! typed_id {
         impl std::str::FromStr for $name {
             type Err = $crate::error::AppError;
             fn from_str(id: &str) -> $crate::error::Result<Self> {
+                // A name stands for the ID until it is looked up
+                // (`resources::names::resolve`), before the command runs.
+                if $crate::resources::names::may_be_name(&Self::RULE, id) {
+                    return Ok($name(id.trim().to_owned()));
+                }
                 // Lists split at commas may leave spaces around an ID.
                 Self::RULE.check(id.trim()).map($name)
             }

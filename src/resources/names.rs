@@ -4,14 +4,19 @@
 //! a target or a flag stands for.
 
 use std::collections::{BTreeSet, HashMap};
+use std::ffi::OsString;
+
+use clap::{ArgMatches, CommandFactory, FromArgMatches};
 
 use super::{KINDS, Kind, label_pages};
 use crate::api::workspaces as ws;
+use crate::cli::{Cli, Command};
 use crate::complete::Entry;
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{AppError, Result};
 use crate::output::{ItemWriter, ListWriter, Names, Printer, Referred};
 use crate::scope::Session;
+use crate::validate::printable;
 
 /// Writes one item (a `get`); a table shows the IDs of other kinds it
 /// holds with their names.
@@ -118,6 +123,217 @@ pub fn add_names(names: &mut Names, entries: &[Entry]) {
             names.insert(entry.id(), name, count.get(name.as_str()) > Some(&1));
         }
     }
+}
+
+// ------------------------------------------------------------ names accepted
+
+/// Which of a kind's labels (its registry `labels`, in order) a person may
+/// type for its ID. None for a WorkSpace: a user name repeats across
+/// directories, and WorkSpaces are picked by user with `--user`.
+fn accepted_labels(kind: &Kind) -> &'static [usize] {
+    match kind.plural {
+        // Name, serial number.
+        "devices" => &[0, 1],
+        // Name, alias.
+        "directories" => &[0, 1],
+        "workspaces" => &[],
+        "connection-aliases" => &[],
+        _ => &[0],
+    }
+}
+
+/// How WorkSpaces IDs start: a word so begun is a mistyped ID, not a name.
+const ID_PREFIXES: &[&str] = &[
+    "ws-", "wsa-", "wsi-", "wsb-", "d-", "wsd-", "wsipg-", "wspool-", "wsca-",
+];
+
+/// Whether `text`, given where an ID of the kind ruled by `rule` goes, is
+/// a name to look up: not the ID's shape, nor the start of one, nor an
+/// ARN, and nothing a name could not hold.
+pub fn may_be_name(rule: &super::IdRule, text: &str) -> bool {
+    let Some(kind) = KINDS
+        .iter()
+        .find(|kind| (kind.id.type_id)() == (rule.type_id)())
+    else {
+        return false;
+    };
+    is_name(kind, text)
+}
+
+fn is_name(kind: &Kind, text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && !(kind.id.valid)(text)
+        && !accepted_labels(kind).is_empty()
+        && !text.chars().any(char::is_control)
+        && !text.starts_with("arn:")
+        && !ID_PREFIXES.iter().any(|prefix| text.starts_with(prefix))
+}
+
+/// One name on the command line: the kind it stands for, as typed.
+struct Given {
+    kind: &'static Kind,
+    name: String,
+    /// Where clap says the value is on the line (not exact after `--flag=`).
+    index: Option<usize>,
+}
+
+/// The command again with every name given for an ID replaced by the ID
+/// it names: one listing of each kind named, before anything else is
+/// sent. `None` when the line names nothing by name (nothing is asked). A
+/// name that matches several is refused with the candidates (exit 2); one
+/// that matches nothing fails as an unknown ID does.
+pub async fn resolve(
+    ctx: &Context,
+    line: &[OsString],
+    matches: &ArgMatches,
+) -> Result<Option<Command>> {
+    let given = names_given(matches);
+    if given.is_empty() {
+        return Ok(None);
+    }
+    let session = ctx.session().await?;
+    let mut listed: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+    let mut line = line.to_vec();
+    let mut replaced = Vec::new();
+    for one in &given {
+        let entries = match listed.entry(one.kind.plural) {
+            std::collections::hash_map::Entry::Occupied(found) => found.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let mut found = Vec::new();
+                (one.kind.labels)(session, &mut found).await?;
+                slot.insert(found)
+            }
+        };
+        let id = id_named(one.kind, &one.name, entries)?;
+        replace_on_line(&mut line, one, &id, &mut replaced);
+    }
+    let matches = Cli::command()
+        .try_get_matches_from(&line)
+        .map_err(|err| AppError::usage(err.to_string().trim().to_owned()))?;
+    let cli = Cli::from_arg_matches(&matches)
+        .map_err(|err| AppError::usage(err.to_string().trim().to_owned()))?;
+    Ok(Some(cli.command))
+}
+
+/// The one item of `kind` whose accepted labels hold `name` (exactly, else
+/// in any case).
+fn id_named(kind: &Kind, name: &str, entries: &[Entry]) -> Result<String> {
+    let name = name.trim();
+    let labels = accepted_labels(kind);
+    let named_by = |same: &dyn Fn(&str) -> bool| -> Vec<&Entry> {
+        entries
+            .iter()
+            .filter(|entry| {
+                labels
+                    .iter()
+                    .filter_map(|i| entry.parts().get(*i))
+                    .any(|label| same(label))
+            })
+            .collect()
+    };
+    let mut found = named_by(&|label| label == name);
+    if found.is_empty() {
+        found = named_by(&|label| label.eq_ignore_ascii_case(name));
+    }
+    match found.as_slice() {
+        [one] => Ok(one.id().to_owned()),
+        [] => Err(AppError::Failed(format!(
+            "no {} named '{}', and it is not a {}: expected {}",
+            kind.singular,
+            printable(name),
+            kind.id.what,
+            kind.id.expected
+        ))),
+        several => {
+            let candidates: Vec<String> = several
+                .iter()
+                .map(|entry| format!("{} ({})", entry.id(), entry.parts().join(", ")))
+                .collect();
+            Err(AppError::usage(format!(
+                "name '{}' matches {} {}: {}",
+                printable(name),
+                several.len(),
+                crate::output::plural(kind.singular),
+                candidates.join(", ")
+            ))
+            .with_hint(format!("give the {} instead", kind.id.what)))
+        }
+    }
+}
+
+/// The names the verb's arguments were given, by kind: every argument
+/// typed as an ID, and the targets of a verb of a kind's group.
+fn names_given(matches: &ArgMatches) -> Vec<Given> {
+    let mut command = Cli::command();
+    command.build();
+    let mut matches = matches;
+    let mut group = None;
+    let mut command = &command;
+    while let Some((name, sub)) = matches.subcommand() {
+        let Some(found) = command.find_subcommand(name) else {
+            break;
+        };
+        group.get_or_insert_with(|| name.to_owned());
+        command = found;
+        matches = sub;
+    }
+    let mut given = Vec::new();
+    for arg in command.get_arguments() {
+        let id = arg.get_id().as_str();
+        let kind = Kind::of_id_type(arg.get_value_parser()).or_else(|| {
+            (id == "ids")
+                .then(|| group.as_deref().and_then(Kind::of_group))
+                .flatten()
+        });
+        let Some(kind) = kind else {
+            continue;
+        };
+        let Ok(Some(values)) = matches.try_get_raw(id) else {
+            continue;
+        };
+        let indices: Vec<usize> = matches
+            .indices_of(id)
+            .map(Iterator::collect)
+            .unwrap_or_default();
+        for (i, value) in values.enumerate() {
+            let Some(text) = value.to_str() else {
+                continue;
+            };
+            if is_name(kind, text) {
+                given.push(Given {
+                    kind,
+                    name: text.to_owned(),
+                    index: indices.get(i).copied(),
+                });
+            }
+        }
+    }
+    given
+}
+
+/// Puts `id` on the line where `one` gave its name: the word clap points
+/// at when it is the name, else the first word not yet replaced that is
+/// the name or ends `=name`.
+fn replace_on_line(line: &mut [OsString], one: &Given, id: &str, replaced: &mut Vec<usize>) {
+    let holds = |word: &OsString| {
+        word.to_str().is_some_and(|w| {
+            w == one.name || (w.starts_with('-') && w.ends_with(&format!("={}", one.name)))
+        })
+    };
+    let at = one
+        .index
+        .filter(|i| line.get(*i).is_some_and(&holds) && !replaced.contains(i))
+        .or_else(|| (1..line.len()).find(|i| !replaced.contains(i) && holds(&line[*i])));
+    let Some(at) = at else {
+        return;
+    };
+    let word = line[at].to_string_lossy().into_owned();
+    line[at] = match word.strip_suffix(&one.name) {
+        Some(flag) if word != one.name => format!("{flag}{id}").into(),
+        _ => id.into(),
+    };
+    replaced.push(at);
 }
 
 // What columns refer to (`Column::refers_to`): command groups of the registry's kinds.
