@@ -294,4 +294,52 @@ mod tests {
             ran.stderr
         );
     }
+
+    #[tokio::test]
+    async fn a_failed_name_lookup_leaves_the_id_in_the_table_with_one_warning() {
+        use aws_sdk_workspacesthinclient::Client;
+        use aws_sdk_workspacesthinclient::operation::list_devices::ListDevicesOutput;
+        use aws_sdk_workspacesthinclient::operation::list_environments::ListEnvironmentsError;
+        use aws_sdk_workspacesthinclient::types::DeviceSummary;
+        use aws_sdk_workspacesthinclient::types::error::AccessDeniedException;
+
+        let listed = || {
+            mock!(Client::list_devices).then_output(|| {
+                ListDevicesOutput::builder()
+                    .devices(
+                        DeviceSummary::builder()
+                            .id("000000000000000000000001")
+                            .name("lobby-1")
+                            .environment_id("abc123xyz")
+                            .build(),
+                    )
+                    .build()
+            })
+        };
+        let refused = mock!(Client::list_environments).then_error(|| {
+            ListEnvironmentsError::AccessDeniedException(
+                AccessDeniedException::builder()
+                    .message("not allowed to list environments")
+                    .build(),
+            )
+        });
+
+        let ran = run(
+            &["devices", "list", "--columns", "id,environmentId"],
+            &[&listed(), &refused],
+        )
+        .await;
+        // `--columns` by API name shows the IDs: nothing is looked up.
+        ran.result.unwrap();
+        assert_eq!(refused.num_calls(), 0);
+
+        let ran = run(&["devices", "list"], &[&listed(), &refused]).await;
+        ran.result.unwrap();
+        assert_eq!(refused.num_calls(), 1);
+        let row = ran.stdout.lines().nth(1).unwrap();
+        assert!(row.contains("abc123xyz"), "{}", ran.stdout);
+        let warning = "warning: could not look up environment names, showing IDs";
+        assert_eq!(ran.stderr.matches(warning).count(), 1, "{}", ran.stderr);
+        assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
+    }
 }

@@ -134,7 +134,7 @@ fn bad_input_is_refused_before_any_request() {
     let sb = TestEnv::start();
     let uuid = "0f8b6a2e-5d1c-4c3e-9a7b-1e2d3c4b5a69";
     for args in [
-        vec!["connect-add-ins", "list", "not-a-directory"],
+        vec!["connect-add-ins", "list", "d-not-a-directory"],
         vec![
             "connect-add-ins",
             "create",

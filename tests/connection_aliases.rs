@@ -161,7 +161,7 @@ fn list_reads_every_page_and_shows_the_directory_beside_the_association() {
     );
     refused_unsent(
         &sb,
-        &["connection-aliases", "list", "--directory", "dir-1"],
+        &["connection-aliases", "list", "--directory", "d-1"],
         "invalid directory ID",
     );
     let missing = sb.run(&["connection-aliases", "get", "wsca-00000000"]);
@@ -264,7 +264,7 @@ fn associate_shows_each_connection_identifier_and_fails_an_associated_alias_alon
             "associate",
             &first,
             "--directory",
-            "not-a-directory",
+            "d-not-a-directory",
         ],
         "invalid directory ID",
     );

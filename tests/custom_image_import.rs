@@ -191,7 +191,7 @@ fn bad_input_is_refused_before_any_request() {
             "--infrastructure-configuration",
             "arn:aws:imagebuilder:us-east-1:123456789012:pipeline/x",
         ],
-        vec!["images", "import-status", "img-1"],
+        vec!["images", "import-status", "wsi-1"],
     ];
     for args in &cases {
         let run = sb.run(args);

@@ -140,7 +140,7 @@ fn bad_settings_are_refused_before_any_request() {
         ],
         vec!["directories", "modify-self-service", &ad],
         vec!["directories", "get", "d-NOTHEX123"],
-        vec!["directories", "deregister", "x-12345678", "--yes"],
+        vec!["directories", "deregister", "d-x12345678", "--yes"],
     ] {
         let run = sb.run(&args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);

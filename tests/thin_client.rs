@@ -114,7 +114,7 @@ fn devices_get_shows_the_detail_fields() {
     let out = run(&sb, &["devices", "get", UNKNOWN_DEVICE]);
     assert_eq!(exit_code(&out), 1);
     assert!(stderr_of(&out).contains("ResourceNotFoundException"));
-    let out = run(&sb, &["devices", "get", "not-an-id"]);
+    let out = run(&sb, &["devices", "get", "ws-not-a-device"]);
     assert_eq!(exit_code(&out), 2);
 }
 

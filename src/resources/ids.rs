@@ -153,10 +153,20 @@ mod tests {
             "abcdefghijklmnopqrstuvw!",
             "abcdefghijklmnopqrstuvwxy",
         ] {
-            let err = bad.parse::<DeviceId>().unwrap_err();
+            let err = DeviceId::RULE.check(bad).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{bad}");
             assert!(err.to_string().contains("invalid device ID"), "{err}");
         }
+        // On the command line a word that could be a name is one, looked up
+        // before the command runs; the start of a WorkSpaces ID is not.
+        assert_eq!(
+            &*"RET-KIOSK-019".parse::<DeviceId>().unwrap(),
+            "RET-KIOSK-019"
+        );
+        assert!("ws-abc".parse::<DeviceId>().is_err());
+        assert!("".parse::<DeviceId>().is_err());
+        assert!("ws-Lobby".parse::<WorkspaceId>().is_err());
+        assert!("Lobby".parse::<WorkspaceId>().is_err());
     }
 
     #[test]

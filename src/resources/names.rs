@@ -239,10 +239,9 @@ fn id_named(kind: &Kind, name: &str, entries: &[Entry]) -> Result<String> {
     match found.as_slice() {
         [one] => Ok(one.id().to_owned()),
         [] => Err(AppError::Failed(format!(
-            "no {} named '{}', and it is not a {}: expected {}",
+            "no {} has the name '{}', nor is it an ID (expected {})",
             kind.singular,
             printable(name),
-            kind.id.what,
             kind.id.expected
         ))),
         several => {
