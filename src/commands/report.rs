@@ -155,26 +155,21 @@ fn names_held(fleets: &[ScopeFleet]) -> Names {
     let mut known = Names::default();
     for fleet in fleets {
         let environments = fleet.of::<Environment>().iter();
-        names::add_names(
-            &mut known,
-            &environments
+        let devices = fleet.of::<Device>().iter();
+        let bundles = fleet.of::<WorkspaceBundle>().iter();
+        for entries in [
+            environments
                 .filter_map(|e| Entry::new(e.id(), [e.name()]))
                 .collect::<Vec<_>>(),
-        );
-        let devices = fleet.of::<Device>().iter();
-        names::add_names(
-            &mut known,
-            &devices
+            devices
                 .filter_map(|d| Entry::new(d.id(), [d.name()]))
-                .collect::<Vec<_>>(),
-        );
-        let bundles = fleet.of::<WorkspaceBundle>().iter();
-        names::add_names(
-            &mut known,
-            &bundles
+                .collect(),
+            bundles
                 .filter_map(|b| Entry::new(b.bundle_id(), [b.name()]))
-                .collect::<Vec<_>>(),
-        );
+                .collect(),
+        ] {
+            names::add_names(&mut known, &entries);
+        }
     }
     known
 }

@@ -50,11 +50,12 @@ pub async fn show_names<T, W: std::io::Write>(
 
 /// The kind an ID is of: the first of `kinds` whose ID pattern it matches.
 fn kind_of(referred: &Referred) -> Option<&'static Kind> {
-    referred
-        .kinds
-        .iter()
-        .filter_map(|plural| Kind::of_group(plural))
-        .find(|kind| (kind.id.valid)(&referred.id))
+    let mut kinds: Vec<&'static Kind> = match referred.kinds {
+        ["*"] => KINDS.to_vec(),
+        plurals => plurals.iter().filter_map(|p| Kind::of_group(p)).collect(),
+    };
+    kinds.retain(|kind| (kind.id.valid)(&referred.id));
+    kinds.first().copied()
 }
 
 /// Adds to `names` the names of the `wanted` IDs that `session`'s place
@@ -344,19 +345,7 @@ pub const IMAGES: &[&str] = &["images"];
 /// An application association's resource: the ID's shape says which.
 pub const ASSOCIATED: &[&str] = &["applications", "bundles", "images", "workspaces"];
 /// A bulk verb's targets, whatever their kind: the ID's shape says which.
-pub const ANY: &[&str] = &[
-    "devices",
-    "environments",
-    "software-sets",
-    "workspaces",
-    "applications",
-    "images",
-    "bundles",
-    "directories",
-    "ip-groups",
-    "pools",
-    "connection-aliases",
-];
+pub const ANY: &[&str] = &["*"];
 
 #[cfg(test)]
 mod tests {
@@ -371,12 +360,20 @@ mod tests {
             BUNDLES,
             IMAGES,
             ASSOCIATED,
-            ANY,
         ] {
             for plural in kinds {
                 assert!(Kind::of_group(plural).is_some(), "{plural}");
             }
         }
-        assert_eq!(ANY.len(), KINDS.len());
+        let any = |id: &str| {
+            kind_of(&Referred {
+                kinds: ANY,
+                id: id.to_owned(),
+            })
+            .map(|kind| kind.plural)
+        };
+        assert_eq!(any("ws-abc12345"), Some("workspaces"));
+        assert_eq!(any("abcdefghijklmnopqrstuvwx"), Some("devices"));
+        assert_eq!(any("nothing like an ID"), None);
     }
 }
