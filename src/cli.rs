@@ -135,6 +135,14 @@ pub struct GlobalArgs {
 /// help, even when a group of filters with its own heading came before.
 pub const OWN_OPTIONS: Option<&str> = None;
 
+/// The help heading of the flags that select a mutating verb's targets:
+/// the group's `list` filters, under the same names and meaning.
+pub const FILTERS: &str = "Filters";
+
+/// The help heading of the flags that set a value, where a verb also takes
+/// filters; such a flag never takes a filter's name (`--set-name`, not `--name`).
+pub const CHANGES: &str = "Changes";
+
 /// `--dry-run`: on every verb that changes something.
 #[derive(Debug, Clone, Copy, Default, Args)]
 #[command(next_help_heading = OWN_OPTIONS)]

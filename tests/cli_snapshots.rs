@@ -210,7 +210,7 @@ fn every_mutating_verb_dry_run_plan() {
     let plans: &[(&str, &[&str])] = &[
         (
             "devices_update",
-            &["devices", "update", &device, "--name", "renamed"],
+            &["devices", "update", &device, "--set-name", "renamed"],
         ),
         ("devices_deregister", &["devices", "deregister", &device]),
         ("devices_delete", &["devices", "delete", &device]),
@@ -240,7 +240,7 @@ fn every_mutating_verb_dry_run_plan() {
                 "workspaces",
                 "modify",
                 &workspace,
-                "--running-mode",
+                "--set-running-mode",
                 "AUTO_STOP",
             ],
         ),

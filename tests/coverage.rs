@@ -152,7 +152,7 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("CreateUpdatedWorkspaceImage", "images create-updated {image} --name coverage --description coverage"),
     ("DescribeWorkspaces", "workspaces list"),
     ("CreateWorkspaces", "workspaces create --directory {directory} --user coverage --bundle {bundle}"),
-    ("ModifyWorkspaceProperties", "workspaces modify {workspace} --running-mode ALWAYS_ON"),
+    ("ModifyWorkspaceProperties", "workspaces modify {workspace} --set-running-mode ALWAYS_ON"),
     ("StopWorkspaces", "workspaces stop {workspace} --yes"),
     ("StartWorkspaces", "workspaces start {workspace}"),
     ("RebootWorkspaces", "workspaces reboot {workspace} --yes"),
