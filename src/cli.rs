@@ -74,17 +74,16 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint_url: Option<String>,
 
-    /// Output format
+    /// Output format [default: table; with --query, json]
     #[arg(
         short = 'o',
         long,
         global = true,
         env = "WSFLEET_OUTPUT",
         value_enum,
-        default_value_t = Format::Table,
         ignore_case = true
     )]
-    pub output: Format,
+    pub output: Option<Format>,
 
     /// Choose and order columns (API names, dotted for nested: maintenanceWindow.type)
     #[arg(long, global = true, value_delimiter = ',', value_name = "A,B,C")]
@@ -94,7 +93,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_headers: bool,
 
-    /// JMESPath over the JSON output, as the AWS CLI's --query (implies -o json)
+    /// JMESPath over the JSON output, as the AWS CLI's --query; the result prints
+    /// as JSON, or as -o table, ndjson or csv asks
     #[arg(long, global = true, value_name = "EXPR", value_parser = crate::output::query::checked)]
     pub query: Option<String>,
 

@@ -44,3 +44,116 @@ fn query_selects_from_the_json_and_a_bad_one_sends_nothing() {
     assert!(bad.stderr.contains("JMESPath"), "{}", bad.stderr);
     assert!(sb.requests().is_empty());
 }
+
+/// `-o table --query` prints the result as a table (an array of objects,
+/// under their keys) or one value a line, not the JSON it used to print
+/// silently; `-o csv` and `-o ndjson` are kept too. Without `-o`, JSON.
+#[test]
+fn query_result_prints_as_the_output_format_asks() {
+    let sb = TestEnv::start();
+    let all = sb.run(&["devices", "list", "-o", "json"]).success().json();
+    let registered: Vec<&Value> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["status"] == "REGISTERED")
+        .collect();
+    let ids: Vec<&str> = registered
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+
+    let table = sb
+        .run(&[
+            "devices",
+            "list",
+            "-o",
+            "table",
+            "--query",
+            "[?status=='REGISTERED'].{id: id, serial: serialNumber}",
+        ])
+        .success()
+        .stdout;
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["ID", "SERIAL"],
+        "{table}"
+    );
+    assert_eq!(lines.len(), ids.len() + 1, "{table}");
+    for (line, device) in lines[1..].iter().zip(&registered) {
+        let cells: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(
+            cells,
+            [
+                device["id"].as_str().unwrap(),
+                device["serialNumber"].as_str().unwrap()
+            ]
+        );
+    }
+
+    let one_a_line = sb
+        .run(&[
+            "devices",
+            "list",
+            "-o",
+            "table",
+            "--query",
+            "[?status=='REGISTERED'].id",
+        ])
+        .success()
+        .stdout;
+    assert_eq!(one_a_line.lines().collect::<Vec<_>>(), ids);
+    let count = sb
+        .run(&["devices", "list", "-o", "table", "--query", "length(@)"])
+        .success()
+        .stdout;
+    assert_eq!(count.trim(), all.as_array().unwrap().len().to_string());
+
+    let csv = sb
+        .run(&[
+            "devices",
+            "list",
+            "-o",
+            "csv",
+            "--query",
+            "[?status=='REGISTERED'].{id: id}",
+        ])
+        .success()
+        .stdout;
+    assert_eq!(csv.lines().next(), Some("id"));
+    assert_eq!(csv.lines().skip(1).collect::<Vec<_>>(), ids);
+    let ndjson = sb
+        .run(&[
+            "devices",
+            "list",
+            "-o",
+            "ndjson",
+            "--query",
+            "[?status=='REGISTERED'].id",
+        ])
+        .success()
+        .stdout;
+    let quoted: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
+    assert_eq!(ndjson.lines().collect::<Vec<_>>(), quoted);
+
+    // A get's object: a field a line.
+    let fields = sb
+        .run(&[
+            "devices",
+            "get",
+            ids[0],
+            "-o",
+            "table",
+            "--query",
+            "{id: id, status: status}",
+        ])
+        .success()
+        .stdout;
+    assert!(
+        fields
+            .lines()
+            .any(|l| l.split_whitespace().eq(["status", "REGISTERED"])),
+        "{fields}"
+    );
+}
