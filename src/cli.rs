@@ -1,7 +1,7 @@
 //! The command line: global options and the command groups. Parsing only;
 //! what a command does lives in `commands/`.
 
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::bulk::journal::Resume;
 use crate::commands::applications::ApplicationsCommand;
@@ -25,6 +25,33 @@ Examples:
 
 Exit codes: 0 success, 1 operation failed, 2 bad input (nothing sent),
 3 declined at the prompt, 4 credentials/region/access denied, 130 interrupted.";
+
+/// clap's own help layout (`{after-help}` aside), so the examples can follow
+/// it as written.
+const HELP_LAYOUT: &str = "\
+{before-help}{about-with-newline}
+{usage-heading} {usage}
+
+{all-args}";
+
+/// The command line as it is parsed and its help printed: every command's
+/// examples (its `after_long_help`) end its help as written, never wrapped
+/// by clap at the terminal's width, so each example pastes as one command
+/// at any width. Man pages and completions read the examples where they are.
+pub fn command() -> clap::Command {
+    examples_as_written(Cli::command())
+}
+
+fn examples_as_written(command: clap::Command) -> clap::Command {
+    let examples = command.get_after_long_help().map(ToString::to_string);
+    let command = command.mut_subcommands(examples_as_written);
+    match examples {
+        // The template's literal text is written as it is; `{tag}` of no
+        // known tag too.
+        Some(examples) => command.help_template(format!("{HELP_LAYOUT}\n\n{examples}")),
+        None => command,
+    }
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -322,25 +349,26 @@ mod tests {
         all
     }
 
-    /// An example is pasted into a shell: at the help's widest, clap must
-    /// not wrap any of its lines.
+    /// An example is pasted into a shell: at any width, clap must not wrap
+    /// any of its lines, in the long help or the short.
     #[test]
     fn example_lines_are_never_wrapped() {
-        let mut root = Cli::command().term_width(100);
-        root.build();
-        for mut command in every_command(&root) {
-            let Some(examples) = command.get_after_long_help().map(|h| h.to_string()) else {
-                continue;
-            };
-            let help = command.render_long_help().to_string();
-            // Example commands, their continuation lines and sample files
-            // are indented; prose may wrap.
-            for line in examples.lines().filter(|l| l.starts_with("  ")) {
-                assert!(
-                    help.contains(line),
-                    "{}: the example line {line:?} is wrapped in its help",
-                    command.get_name()
-                );
+        for width in [40, 80, 200] {
+            let mut root = command().term_width(width);
+            root.build();
+            for mut command in every_command(&root) {
+                let Some(examples) = command.get_after_long_help().map(|h| h.to_string()) else {
+                    continue;
+                };
+                let long = command.render_long_help().to_string();
+                let short = command.render_help().to_string();
+                for help in [long, short] {
+                    assert!(
+                        help.trim_end().ends_with(examples.trim_end()),
+                        "{} at {width} columns: the examples are not as written:\n{help}",
+                        command.get_name()
+                    );
+                }
             }
         }
     }

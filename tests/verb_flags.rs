@@ -440,3 +440,47 @@ fn devices_update_selects_by_name_and_sets_the_software_set() {
         .collect();
     assert_eq!(planned, on_set);
 }
+
+/// Issue #19 point 7: an example is pasted into a shell, so clap must not
+/// wrap it at the terminal's width: at 80 columns every command's examples
+/// read as at 200, each example line whole.
+#[test]
+fn help_examples_are_the_same_lines_at_80_and_200_columns() {
+    let home = tempfile::tempdir().unwrap();
+    let help_at = |path: &[String], columns: &str| {
+        let out = isolated_wsfleet(&home)
+            .args(path)
+            .arg("--help")
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{path:?}: {}", stderr_of(&out));
+        let help = stdout_of(&out);
+        help.rsplit_once("\nExamples:\n")
+            .map(|(_, examples)| examples.to_owned())
+    };
+    let mut pending: Vec<Vec<String>> = vec![Vec::new()];
+    let (mut seen, mut long_lines) = (0, 0);
+    while let Some(path) = pending.pop() {
+        let words: Vec<&str> = path.iter().map(String::as_str).collect();
+        for sub in subcommands(&short_help(&home, &words)) {
+            let mut deeper = path.clone();
+            deeper.push(sub);
+            pending.push(deeper);
+        }
+        let (Some(narrow), wide) = (help_at(&path, "80"), help_at(&path, "200")) else {
+            continue;
+        };
+        seen += 1;
+        assert_eq!(Some(&narrow), wide.as_ref(), "{path:?} at 80 columns");
+        // Wider than 80 too: what clap would have cut.
+        if narrow.lines().any(|line| line.len() > 80) {
+            long_lines += 1;
+        }
+    }
+    assert!(seen > 100, "only {seen} help pages with examples");
+    assert!(
+        long_lines > 0,
+        "no example is wider than 80: the test proves nothing"
+    );
+}

@@ -203,7 +203,7 @@ fn restored(
 /// Parses the command line. With `--resume`, what the journal recorded and
 /// the command line leaves out is added first, so just the verb is enough.
 pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches) {
-    let command = Cli::command();
+    let command = crate::cli::command();
     let first = command.clone().try_get_matches_from(&argv);
     let second = match &first {
         Ok(matches) => {
