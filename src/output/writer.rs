@@ -316,10 +316,12 @@ pub fn text_table(settings: &OutputSettings, names: &[&str], rows: Vec<Vec<Strin
 }
 
 /// A report's header for a field: its words, but one name for one idea
-/// across every table (`lastPostureAt` is LAST SEEN, as `devices list` says).
+/// across every table (`lastPostureAt` is LAST SEEN, as `devices list` says;
+/// the last connection is LAST CONNECTED, as `workspaces list` says).
 fn text_header(name: &str) -> String {
     match name {
         "lastPostureAt" => "LAST SEEN".to_owned(),
+        "LastKnownUserConnectionTimestamp" => "LAST CONNECTED".to_owned(),
         _ => header_words(name),
     }
 }
