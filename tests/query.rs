@@ -51,6 +51,13 @@ fn query_selects_from_the_json_and_a_bad_one_sends_nothing() {
 #[test]
 fn query_result_prints_as_the_output_format_asks() {
     let sb = TestEnv::start();
+    // What `devices VERB` prints with `-o FORMAT --query EXPRESSION`.
+    let queried = |verb: &[&str], format: &str, expression: &str| -> String {
+        let mut args = vec!["devices"];
+        args.extend_from_slice(verb);
+        args.extend_from_slice(&["-o", format, "--query", expression]);
+        sb.run(&args).success().stdout
+    };
     let all = sb.run(&["devices", "list", "-o", "json"]).success().json();
     let registered: Vec<&Value> = all
         .as_array()
@@ -62,18 +69,13 @@ fn query_result_prints_as_the_output_format_asks() {
         .iter()
         .map(|d| d["id"].as_str().unwrap())
         .collect();
+    let list = ["list"];
 
-    let table = sb
-        .run(&[
-            "devices",
-            "list",
-            "-o",
-            "table",
-            "--query",
-            "[?status=='REGISTERED'].{id: id, serial: serialNumber}",
-        ])
-        .success()
-        .stdout;
+    let table = queried(
+        &list,
+        "table",
+        "[?status=='REGISTERED'].{id: id, serial: serialNumber}",
+    );
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(
         lines[0].split_whitespace().collect::<Vec<_>>(),
@@ -83,73 +85,24 @@ fn query_result_prints_as_the_output_format_asks() {
     assert_eq!(lines.len(), ids.len() + 1, "{table}");
     for (line, device) in lines[1..].iter().zip(&registered) {
         let cells: Vec<&str> = line.split_whitespace().collect();
-        assert_eq!(
-            cells,
-            [
-                device["id"].as_str().unwrap(),
-                device["serialNumber"].as_str().unwrap()
-            ]
-        );
+        let serial = device["serialNumber"].as_str().unwrap();
+        assert_eq!(cells, [device["id"].as_str().unwrap(), serial]);
     }
 
-    let one_a_line = sb
-        .run(&[
-            "devices",
-            "list",
-            "-o",
-            "table",
-            "--query",
-            "[?status=='REGISTERED'].id",
-        ])
-        .success()
-        .stdout;
+    let one_a_line = queried(&list, "table", "[?status=='REGISTERED'].id");
     assert_eq!(one_a_line.lines().collect::<Vec<_>>(), ids);
-    let count = sb
-        .run(&["devices", "list", "-o", "table", "--query", "length(@)"])
-        .success()
-        .stdout;
+    let count = queried(&list, "table", "length(@)");
     assert_eq!(count.trim(), all.as_array().unwrap().len().to_string());
 
-    let csv = sb
-        .run(&[
-            "devices",
-            "list",
-            "-o",
-            "csv",
-            "--query",
-            "[?status=='REGISTERED'].{id: id}",
-        ])
-        .success()
-        .stdout;
+    let csv = queried(&list, "csv", "[?status=='REGISTERED'].{id: id}");
     assert_eq!(csv.lines().next(), Some("id"));
     assert_eq!(csv.lines().skip(1).collect::<Vec<_>>(), ids);
-    let ndjson = sb
-        .run(&[
-            "devices",
-            "list",
-            "-o",
-            "ndjson",
-            "--query",
-            "[?status=='REGISTERED'].id",
-        ])
-        .success()
-        .stdout;
+    let ndjson = queried(&list, "ndjson", "[?status=='REGISTERED'].id");
     let quoted: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
     assert_eq!(ndjson.lines().collect::<Vec<_>>(), quoted);
 
     // A get's object: a field a line.
-    let fields = sb
-        .run(&[
-            "devices",
-            "get",
-            ids[0],
-            "-o",
-            "table",
-            "--query",
-            "{id: id, status: status}",
-        ])
-        .success()
-        .stdout;
+    let fields = queried(&["get", ids[0]], "table", "{id: id, status: status}");
     assert!(
         fields
             .lines()

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{TestEnv, isolated_wsfleet, stderr_of, stdout_of};
+use common::{TestEnv, isolated_wsfleet, stderr_of, stdout_of, subcommands};
 use serde_json::Value;
 
 const DEVICE: &str = "0123456789abcdefghijklmn";
@@ -167,19 +167,6 @@ fn short_help(home: &tempfile::TempDir, path: &[&str]) -> String {
     stdout_of(&out)
 }
 
-/// The subcommands a help page lists under "Commands:", without `help`.
-fn subcommands(help: &str) -> Vec<String> {
-    help.lines()
-        .skip_while(|line| line.trim() != "Commands:")
-        .skip(1)
-        .take_while(|line| !line.trim().is_empty())
-        .filter(|line| !line.starts_with("   "))
-        .filter_map(|line| line.split_whitespace().next())
-        .filter(|name| *name != "help")
-        .map(str::to_owned)
-        .collect()
-}
-
 /// One flag of a verb's own (not global) options: its long name, the help
 /// heading it is listed under, and the first line of what it says.
 #[derive(Debug)]
@@ -334,17 +321,25 @@ fn devices_update_help_says_what_selects_what_sets_and_that_devices_cannot_move(
 #[test]
 fn devices_update_selects_by_name_and_sets_the_software_set() {
     let sb = TestEnv::start();
-    let devices = |extra: &[&str]| -> Vec<Value> {
-        let mut args = vec!["devices", "list", "-o", "json"];
-        args.extend_from_slice(extra);
-        sb.run(&args).success().json().as_array().unwrap().clone()
-    };
     let text = |v: &Value, key: &str| v[key].as_str().unwrap_or_default().to_owned();
-    let before = devices(&[]);
-    let retail: Vec<String> = devices(&["--name", "ret-*", "--status", "registered"])
-        .iter()
-        .map(|d| text(d, "id"))
-        .collect();
+    let ids = |listed: &Value| -> Vec<String> {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| text(d, "id"))
+            .collect()
+    };
+    // What `devices` prints as JSON with `args` after it.
+    let json = |args: &[&str]| -> Value {
+        let mut all = vec!["devices"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["-o", "json"]);
+        sb.run(&all).success().json()
+    };
+    let before = json(&["list"]);
+    let select = ["--name", "ret-*", "--status", "registered"];
+    let retail = ids(&json(&[&["list"][..], &select].concat()));
     assert!(retail.len() >= 2, "{retail:?}");
     let sets = sb
         .run(&["software-sets", "list", "-o", "json"])
@@ -353,30 +348,12 @@ fn devices_update_selects_by_name_and_sets_the_software_set() {
     let set = text(&sets[0], "id");
 
     // The plan lists exactly the devices `list` shows with those filters.
-    let select = ["--name", "ret-*", "--status", "registered"];
-    let mut dry = vec![
-        "devices",
-        "update",
-        "--set-software-set",
-        &set,
-        "--dry-run",
-        "-o",
-        "json",
-    ];
-    dry.extend_from_slice(&select);
-    let plan = sb.run(&dry).success().json();
-    let planned: Vec<String> = plan
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| text(d, "id"))
-        .collect();
-    assert_eq!(planned, retail);
+    let update = [&["update", "--set-software-set", &set][..], &select].concat();
+    let plan = json(&[&update[..], &["--dry-run"]].concat());
+    assert_eq!(ids(&plan), retail);
 
     sb.clear_requests();
-    let mut update = vec!["devices", "update", "--set-software-set", &set];
-    update.extend_from_slice(&select);
-    sb.run(&update).success();
+    json(&update);
     let mut sent: Vec<String> = sb
         .requests_for("UpdateDevice")
         .iter()
@@ -386,11 +363,16 @@ fn devices_update_selects_by_name_and_sets_the_software_set() {
     let mut expected = retail.clone();
     expected.sort();
     assert_eq!(sent, expected);
-    for device in devices(&[]) {
-        let id = text(&device, "id");
-        let was = before.iter().find(|d| text(d, "id") == id).unwrap();
+    for device in json(&["list"]).as_array().unwrap() {
+        let id = text(device, "id");
+        let was = before
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| text(d, "id") == id)
+            .unwrap();
         if retail.contains(&id) {
-            assert_eq!(text(&device, "desiredSoftwareSetId"), set, "{id}");
+            assert_eq!(text(device, "desiredSoftwareSetId"), set, "{id}");
             assert_eq!(device["name"], was["name"], "{id} renamed");
         } else {
             for field in ["desiredSoftwareSetId", "name", "softwareSetUpdateSchedule"] {
@@ -414,31 +396,10 @@ fn devices_update_selects_by_name_and_sets_the_software_set() {
     assert!(sb.requests_for("UpdateDevice").is_empty());
 
     // `--software-set` selects too: the devices on that set.
-    let on_set: Vec<String> = devices(&["--software-set", &set])
-        .iter()
-        .map(|d| text(d, "id"))
-        .collect();
-    let plan = sb
-        .run(&[
-            "devices",
-            "update",
-            "--software-set",
-            &set,
-            "--set-update-schedule",
-            "apply-immediately",
-            "--dry-run",
-            "-o",
-            "json",
-        ])
-        .success()
-        .json();
-    let planned: Vec<String> = plan
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| text(d, "id"))
-        .collect();
-    assert_eq!(planned, on_set);
+    let on_set = ids(&json(&["list", "--software-set", &set]));
+    let schedule = ["--set-update-schedule", "apply-immediately", "--dry-run"];
+    let plan = json(&[&["update", "--software-set", &set][..], &schedule].concat());
+    assert_eq!(ids(&plan), on_set);
 }
 
 /// Issue #19 point 7: an example is pasted into a shell, so clap must not
