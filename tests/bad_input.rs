@@ -153,7 +153,7 @@ const CASES: &[Case] = &[
     ),
     case(
         &["devices", "update", DEVICE, "--update-schedule", "later"],
-        "'later' for '--update-schedule",
+        "'later' for '--set-update-schedule",
     ),
     case(
         &["workspaces", "list", "--state", "FLYING"],
