@@ -397,7 +397,7 @@ fn dry_run_prints_the_plan_and_changes_nothing() {
             "devices",
             "update",
             &registered[0],
-            "--name",
+            "--set-name",
             "x",
             "--dry-run",
         ],
