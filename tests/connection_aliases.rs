@@ -263,14 +263,19 @@ fn associate_shows_each_connection_identifier_and_fails_an_associated_alias_alon
             "connection-aliases",
             "associate",
             &first,
-            "--directory",
+            "--to-directory",
             "d-not-a-directory",
         ],
         "invalid directory ID",
     );
     refused_unsent(
         &sb,
-        &["connection-aliases", "associate", "--directory", &directory],
+        &[
+            "connection-aliases",
+            "associate",
+            "--to-directory",
+            &directory,
+        ],
         "name the connection aliases",
     );
 
@@ -280,7 +285,7 @@ fn associate_shows_each_connection_identifier_and_fails_an_associated_alias_alon
             "connection-aliases",
             "associate",
             &first,
-            "--directory",
+            "--to-directory",
             &directory,
             "--dry-run",
         ])
@@ -295,7 +300,7 @@ fn associate_shows_each_connection_identifier_and_fails_an_associated_alias_alon
         &first,
         &seeded_id,
         &second,
-        "--directory",
+        "--to-directory",
         &directory,
         "-o",
         "json",

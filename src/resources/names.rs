@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ffi::OsString;
 
-use clap::{ArgMatches, CommandFactory, FromArgMatches};
+use clap::{ArgMatches, FromArgMatches};
 
 use super::{KINDS, Kind, label_pages};
 use crate::api::workspaces as ws;
@@ -209,7 +209,7 @@ pub async fn resolve(
         let id = id_named(one.kind, &one.name, entries)?;
         replace_on_line(&mut line, one, &id, &mut replaced);
     }
-    let matches = Cli::command()
+    let matches = crate::cli::command()
         .try_get_matches_from(&line)
         .map_err(|err| AppError::usage(err.to_string().trim().to_owned()))?;
     let cli = Cli::from_arg_matches(&matches)
@@ -265,7 +265,7 @@ fn id_named(kind: &Kind, name: &str, entries: &[Entry]) -> Result<String> {
 /// The names the verb's arguments were given, by kind: every argument
 /// typed as an ID, and the targets of a verb of a kind's group.
 fn names_given(matches: &ArgMatches) -> Vec<Given> {
-    let mut command = Cli::command();
+    let mut command = crate::cli::command();
     command.build();
     let mut matches = matches;
     let mut group = None;
