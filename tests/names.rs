@@ -200,6 +200,9 @@ fn names_are_taken_in_get_a_bulk_verb_and_a_filter() {
     let got = json(&sb, &["environments", "get", "retail kiosks"]);
     assert_eq!(got["id"], retail_id);
 
+    // The tags of a device by its name.
+    sb.run(&["devices", "tags", "RET-KIOSK-019"]).success();
+
     // A filter: --environment by name lists what the ID lists.
     let by_name = json(&sb, &["devices", "list", "--environment", "Retail Kiosks"]);
     let by_id = json(&sb, &["devices", "list", "--environment", retail_id]);

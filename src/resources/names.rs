@@ -263,7 +263,8 @@ fn id_named(kind: &Kind, name: &str, entries: &[Entry]) -> Result<String> {
 }
 
 /// The names the verb's arguments were given, by kind: every argument
-/// typed as an ID, and the targets of a verb of a kind's group.
+/// typed as an ID, and the targets of a verb of a kind's group. Not the
+/// words of `tag` and `untag`, where a name could not be told from a tag.
 fn names_given(matches: &ArgMatches) -> Vec<Given> {
     let mut command = crate::cli::command();
     command.build();
@@ -281,8 +282,10 @@ fn names_given(matches: &ArgMatches) -> Vec<Given> {
     let mut given = Vec::new();
     for arg in command.get_arguments() {
         let id = arg.get_id().as_str();
+        // The targets of a bulk verb, and the one `tags` reads, are of its group's kind.
         let kind = Kind::of_id_type(arg.get_value_parser()).or_else(|| {
-            (id == "ids")
+            ["ids", "resource"]
+                .contains(&id)
                 .then(|| group.as_deref().and_then(Kind::of_group))
                 .flatten()
         });
