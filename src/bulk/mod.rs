@@ -221,8 +221,6 @@ pub fn show_plan<T: Resource + Clone>(
     plan::Plan::new(action, rows).show(ctx, confirm, places)
 }
 
-pub use plan::PLAN_ROWS;
-
 /// What one call returns: each target of the batch with its result.
 pub type BatchResult = crate::api::IdResults;
 
