@@ -241,7 +241,7 @@ pub struct Executor<'a> {
     pub places: Option<Vec<Place>>,
     /// The targets the plan settled before any request (left out, or not
     /// found): journaled and reported with this outcome, never sent.
-    pub settled: HashMap<(PlaceId, String), Outcome>,
+    pub settled: plan::Settled,
 }
 
 impl<'a> Executor<'a> {
@@ -266,7 +266,7 @@ impl<'a> Executor<'a> {
     }
 
     /// The outcomes the plan decided for targets it will not send.
-    pub fn settled(mut self, settled: HashMap<(PlaceId, String), Outcome>) -> Self {
+    pub fn settled(mut self, settled: plan::Settled) -> Self {
         self.settled = settled;
         self
     }

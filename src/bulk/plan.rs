@@ -19,6 +19,9 @@ use crate::scope::{PlaceId, Placed, Places};
 /// How many targets the plan on stderr lists before "... and N more".
 pub const PLAN_ROWS: usize = 20;
 
+/// The outcomes a plan settles before any request, by target.
+pub type Settled = HashMap<(PlaceId, String), Outcome>;
+
 /// What the run does with a target.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -300,7 +303,7 @@ impl<T: Resource> Plan<T> {
 
     /// The executor's targets (every row, in order) and the outcomes the
     /// plan settled for the ones it does not send.
-    pub fn targets(&self) -> (Vec<Placed<String>>, HashMap<(PlaceId, String), Outcome>) {
+    pub fn targets(&self) -> (Vec<Placed<String>>, Settled) {
         let targets = self
             .rows
             .iter()
