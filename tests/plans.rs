@@ -27,6 +27,13 @@ fn workspaces_in(env: &TestEnv, state: &str) -> Vec<Value> {
     )
 }
 
+/// `workspaces modify` of `args` (IDs, flags) to running mode `mode`, JSON out.
+fn modify(env: &TestEnv, args: &[&str], mode: &str) -> common::Run {
+    let mut line = vec!["-o", "json", "workspaces", "modify", "--running-mode", mode];
+    line.extend(args);
+    env.run(&line)
+}
+
 #[test]
 fn update_plans_show_each_target_before_and_after_and_mark_what_is_not_found() {
     let env = TestEnv::start();
@@ -71,19 +78,12 @@ fn update_plans_show_each_target_before_and_after_and_mark_what_is_not_found() {
     } else {
         ("ALWAYS_ON", "always-on")
     };
-    let plan = env
-        .run(&[
-            "-o",
-            "json",
-            "workspaces",
-            "modify",
-            workspace_id,
-            "ws-zzzzzzzzz",
-            "--running-mode",
-            other_flag,
-            "--dry-run",
-        ])
-        .success();
+    let plan = modify(
+        &env,
+        &[workspace_id, "ws-zzzzzzzzz", "--dry-run"],
+        other_flag,
+    )
+    .success();
     let rows = array(plan.json());
     assert_eq!(rows.len(), 2, "{}", plan.stdout);
     assert_eq!(text(&rows[0], "WorkspaceId"), workspace_id);
@@ -111,17 +111,7 @@ fn update_plans_show_each_target_before_and_after_and_mark_what_is_not_found() {
     } else {
         "manual"
     };
-    let run = env
-        .run(&[
-            "-o",
-            "json",
-            "workspaces",
-            "modify",
-            workspace_id,
-            "--running-mode",
-            same,
-        ])
-        .success();
+    let run = modify(&env, &[workspace_id], same).success();
     let results = array(run.json());
     assert_eq!(text(&results[0], "outcome"), "skipped");
     assert_eq!(text(&results[0], "error"), "unchanged");
