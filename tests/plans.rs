@@ -29,7 +29,14 @@ fn workspaces_in(env: &TestEnv, state: &str) -> Vec<Value> {
 
 /// `workspaces modify` of `args` (IDs, flags) to running mode `mode`, JSON out.
 fn modify(env: &TestEnv, args: &[&str], mode: &str) -> common::Run {
-    let mut line = vec!["-o", "json", "workspaces", "modify", "--running-mode", mode];
+    let mut line = vec![
+        "-o",
+        "json",
+        "workspaces",
+        "modify",
+        "--set-running-mode",
+        mode,
+    ];
     line.extend(args);
     env.run(&line)
 }
