@@ -205,17 +205,24 @@ fn restored(
 /// The command tree comes back unbuilt, for [`open_journal`]: making it is
 /// most of a start-up's parsing, so it is made once.
 pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches, clap::Command) {
-    let command = Cli::command();
+    let command = crate::cli::command();
     let first = command.clone().try_get_matches_from(&argv);
     let second = match &first {
         Ok(matches) => {
             let (_, leaf_command, leaf_matches) = leaf(&command, matches);
+            // A journal of another command adds nothing: `open_journal`
+            // refuses it, naming the command it is of.
             let resume = is_bulk_verb(leaf_command)
                 .then(|| leaf_matches.get_one::<Resume>("resume"))
-                .flatten();
+                .flatten()
+                .filter(|resume| names_command(&argv, &resume.invocation));
             resume.and_then(|resume| {
-                let given =
-                    |id: &str| leaf_matches.value_source(id) == Some(ValueSource::CommandLine);
+                // A journal of an older version may name a parameter this
+                // verb no longer has (asking clap of an unknown id panics).
+                let given = |id: &str| {
+                    leaf_command.get_arguments().any(|arg| arg.get_id() == id)
+                        && leaf_matches.value_source(id) == Some(ValueSource::CommandLine)
+                };
                 let names_targets = given("ids") || given("ids_from");
                 restored(&argv, resume, |p| given(&p.name), names_targets)
             })
