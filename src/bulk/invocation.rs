@@ -8,7 +8,7 @@
 use std::ffi::OsString;
 
 use clap::parser::ValueSource;
-use clap::{ArgAction, ArgMatches, CommandFactory, FromArgMatches};
+use clap::{ArgAction, ArgMatches, FromArgMatches};
 use serde::{Deserialize, Serialize};
 
 use super::journal::{self, JournalWriter, Resume};
@@ -348,6 +348,7 @@ fn check_resume(resume: &Resume, now: &Invocation) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
     fn invocation_of(line: &[&str]) -> Invocation {
         let root = Cli::command();
