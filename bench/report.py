@@ -222,6 +222,31 @@ if cold and warm and "ws_latency" in m:
     budgets.append((f"completion with no cache within one round trip ({m['ws_latency']} ms) + 30 ms",
                     ms(cold["median"]), verdict(cold["median"] <= lat + 0.030)))
 
+# --- usage ---------------------------------------------------------------------
+
+usage = runs("usage")
+if usage and "usage_n" in m:
+    usage_n, lat = int(m["usage_n"]), int(m["usage_latency"])
+    scenario = f"usage of {usage_n:,} WorkSpaces over {m['usage_month']}, {lat} ms latency, concurrency {n['concurrency']}"
+    floor_usage = usage.get("floor")
+    if floor_usage:
+        row(scenario, "floor: DescribeWorkspaces, packed GetMetricData, DescribeTags of the same WorkSpaces",
+            floor_usage)
+    w = usage.get("wsfleet")
+    calls, minimum = int(m.get("usage_calls", 0)), int(m.get("usage_minimum", 0))
+    if w:
+        row(scenario, f"`wsfleet workspaces usage --month {m['usage_month']} --concurrency {n['concurrency']}`",
+            w, floor_usage, note=f"{calls} GetMetricData calls (the limits allow {minimum})")
+    if w and floor_usage:
+        ratio = w["median"] / floor_usage["median"]
+        budgets.append((f"`workspaces usage`, {usage_n:,} WorkSpaces, a month: within 1.25 × the floor",
+                        f"{ratio:.2f} × ({ms(w['median'])} vs {ms(floor_usage['median'])})",
+                        verdict(ratio <= 1.25)))
+    if calls and minimum:
+        budgets.append((f"`workspaces usage`, {usage_n:,} WorkSpaces, a month: GetMetricData calls within "
+                        "1.05 × the fewest the API's limits allow (500 queries, 100,800 data points a call)",
+                        f"{calls} calls vs {minimum} = {calls / minimum:.3f} ×", verdict(calls <= 1.05 * minimum)))
+
 # --- deregistration -----------------------------------------------------------
 
 dereg = runs("dereg")
@@ -373,6 +398,9 @@ AWS CLI doing the same thing.
 - The floor (`bench/floor`) makes the same requests as wsfleet with the same SDK and
   nothing else: ListDevices pages of 50; GetDevice per device at the same concurrency, a page
   at a time while the next page is listed; DeregisterDevice per id with a client token.
+- `workspaces usage` and its floor make the same calls: DescribeWorkspaces pages, GetMetricData
+  calls packed to the API's limits (500 queries, 100,800 data points a call) at the same
+  concurrency, and DescribeTags of the WorkSpaces wsfleet recommended a switch for.
 - Each deregistration run starts from a fresh sandbox (hyperfine `--prepare`); the
   same seed gives the same device ids every time.
 - The AWS CLI runs from `bench/.venv` with `AWS_DISABLE_HOST_PREFIX_INJECTION=true`

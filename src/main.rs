@@ -39,13 +39,13 @@ fn main() -> ExitCode {
         .var(commands::completions::COMPLETE_VAR)
         .complete();
     install_panic_hook();
-    let (cli, matches) = bulk::invocation::parse(std::env::args_os().collect());
+    let (cli, matches, command) = bulk::invocation::parse(std::env::args_os().collect());
     let printer = Printer::new(&cli.global);
     init_tracing(&printer);
     let mut ctx = Context::new(&cli.global, printer.clone());
     // A bulk verb's journal, before any request: a resume that disagrees
     // with its journal, or a journal that cannot be written, stops here.
-    match bulk::invocation::open_journal(&matches) {
+    match bulk::invocation::open_journal(&command, &matches) {
         Ok(journal) => ctx.set_journal(journal),
         Err(err) => {
             printer.report(&err, None);
