@@ -68,7 +68,8 @@ where
 /// returns with `writer` (from [`crate::output::Printer::list`]): the one
 /// path of every `list` verb. `open` starts the listing with a place's
 /// session; rows are tagged with region and account when there is more than
-/// one place (or `--columns` asks for them).
+/// one place, or the places are accounts reached through `--assume-role`
+/// (or `--columns` asks for them).
 pub async fn list<T, S, F>(
     ctx: &Context,
     service: Service,
@@ -81,9 +82,11 @@ where
     S: PageSource<T>,
     F: Fn(&Session) -> S,
 {
-    let requested = requested(ctx, service);
-    writer.locate(requested.len() > 1);
-    let failures = if requested.len() == 1 && !writer.is_located() {
+    let requested = requested(ctx, service).await?;
+    let asked = requested.asked();
+    writer.locate(asked > 1 || ctx.assume_role.is_some());
+    let mut failures = requested.unreachable;
+    if asked == 1 && requested.places.len() == 1 && !writer.is_located() {
         let mut source = open(ctx.session().await?);
         while let Some(page) = source.next_page().await? {
             for item in &page {
@@ -91,34 +94,33 @@ where
             }
             writer.flush()?;
         }
-        Vec::new()
     } else {
-        write_places(&requested, &open, &mut writer).await?
-    };
+        failures.extend(write_places(&requested.places, &open, &mut writer).await?);
+    }
     let count = writer.finish()?;
     if failures.is_empty() {
         ctx.printer
             .note_if_none(count, format!("no {plural} found"));
     }
-    for (options, err) in &failures {
-        ctx.printer.report(err, Some(&options.describe()));
+    for (described, err) in &failures {
+        ctx.printer.report(err, Some(described));
     }
     match failures.len() {
         0 => Ok(()),
         n => Err(AppError::Failed(format!(
-            "{n} of {} regions/accounts failed; the rows of the others were printed",
-            requested.len()
+            "{n} of {asked} regions/accounts failed; the rows of the others were printed"
         ))),
     }
 }
 
 /// The listing of every place at once, one page in flight per place, rows
-/// written as each page arrives.
-async fn write_places<'a, T, S, F, W>(
-    requested: &'a [SessionOptions],
+/// written as each page arrives; the places that failed, described, with
+/// why.
+async fn write_places<T, S, F, W>(
+    requested: &[SessionOptions],
     open: &F,
     writer: &mut ListWriter<'_, T, W>,
-) -> Result<Vec<(&'a SessionOptions, AppError)>>
+) -> Result<Vec<(String, AppError)>>
 where
     T: Resource,
     S: PageSource<T>,
@@ -134,7 +136,7 @@ where
         match started.map(|session| session.place().map(|place| (place, open(&session)))) {
             Ok(Some((place, source))) => pending.push(next_page(options, place, source)),
             Ok(None) => {}
-            Err(err) => failures.push((options, err)),
+            Err(err) => failures.push((options.describe(), err)),
         }
     }
     while let Some((options, place, source, page)) = pending.next().await {
@@ -147,7 +149,7 @@ where
                 pending.push(next_page(options, place, source));
             }
             Ok(None) => {}
-            Err(err) => failures.push((options, err)),
+            Err(err) => failures.push((options.describe(), err)),
         }
     }
     Ok(failures)

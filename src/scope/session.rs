@@ -31,17 +31,20 @@ use aws_types::region::Region;
 use super::Place;
 use super::host_prefix::StripHostPrefixForCustomEndpoint;
 use crate::api::cloudwatch::CloudWatchClient;
-use crate::api::{self, Endpoint, ThinClient, WorkspacesClient};
+use crate::api::{self, Endpoint, OrganizationsClient, StsClient, ThinClient, WorkspacesClient};
 use crate::error::{AppError, Result};
 
 /// What the command line and environment say about where to send requests.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SessionOptions {
     pub profile: Option<String>,
     pub region: Option<String>,
     pub endpoint_url: Option<String>,
     /// Fixed credentials (the sandbox); otherwise the default chain.
     pub static_credentials: Option<(String, String)>,
+    /// An account reached through `--assume-role`: its role's credentials,
+    /// which replace the profile's (the profile still gives the rest).
+    pub assumed: Option<Assumed>,
     pub connect_timeout: Duration,
     /// The longest one API call may take, retries included.
     pub timeout: Duration,
@@ -65,9 +68,24 @@ impl SessionOptions {
         }
     }
 
+    /// These options in another account, through its assumed role.
+    pub fn assuming(&self, assumed: Assumed, region: Option<String>) -> SessionOptions {
+        SessionOptions {
+            region,
+            assumed: Some(assumed),
+            ..self.clone()
+        }
+    }
+
     /// The place these options name, in words, for an error that happened
     /// before its account was known.
     pub fn describe(&self) -> String {
+        if let Some(assumed) = &self.assumed {
+            return match &self.region {
+                Some(region) => format!("region {region}, account {}", assumed.account),
+                None => format!("account {}", assumed.account),
+            };
+        }
         match (&self.region, &self.profile) {
             (Some(region), Some(profile)) => format!("region {region}, profile {profile}"),
             (None, Some(profile)) => format!("profile {profile}"),
@@ -75,6 +93,14 @@ impl SessionOptions {
             (None, None) => "the default region".to_owned(),
         }
     }
+}
+
+/// An account's credentials from AssumeRole: asked once per run and shared
+/// by every region of the account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumed {
+    pub account: String,
+    pub credentials: Credentials,
 }
 
 /// The client of the SDK crate `$sdk` built from a session's configuration:
@@ -190,7 +216,10 @@ impl Session {
             loader =
                 loader.credentials_provider(Credentials::new(key, secret, None, None, "wsfleet"));
         }
-        Ok(Session {
+        if let Some(assumed) = &options.assumed {
+            loader = loader.credentials_provider(assumed.credentials.clone());
+        }
+        let session = Session {
             config: loader.load().await,
             endpoint_url: options.endpoint_url.clone(),
             timeout: options.timeout,
@@ -200,6 +229,12 @@ impl Session {
             workspaces: Default::default(),
             cloudwatch: Default::default(),
             interceptors: Vec::new(),
+        };
+        // An assumed role's account is the one it was assumed in: no STS
+        // call per place.
+        Ok(match &options.assumed {
+            Some(assumed) => session.knowing_account(assumed.account.clone()),
+            None => session,
         })
     }
 
@@ -248,12 +283,23 @@ impl Session {
     pub async fn account_id(&self) -> Result<&str> {
         self.account
             .get_or_try_init(|| {
-                let sts =
-                    self.client::<aws_sdk_sts::Client>(aws_sdk_sts::Client::new(&self.config));
+                let sts = self.sts();
                 async move { api::sts::caller_account(&sts).await }
             })
             .await
             .map(String::as_str)
+    }
+
+    /// STS in this session's region: who the credentials are, and the
+    /// roles they assume.
+    pub fn sts(&self) -> StsClient {
+        sdk_client!(self, aws_sdk_sts)
+    }
+
+    /// AWS Organizations (a global service: the SDK sends it to its one
+    /// endpoint whatever the region).
+    pub fn organizations(&self) -> OrganizationsClient {
+        sdk_client!(self, aws_sdk_organizations)
     }
 
     pub fn thin_client(&self) -> &ThinClient {
