@@ -214,9 +214,7 @@ pub fn parse_named(text: &str, id_keys: &[&str], flag: &str, path: &str) -> Resu
         let value: Value = serde_json::from_str(trimmed)
             .map_err(|e| AppError::usage(format!("{source}: invalid JSON: {e}")))?;
         let Value::Array(items) = value else {
-            return Err(AppError::usage(format!(
-                "{source}: expected a JSON array"
-            )));
+            return Err(AppError::usage(format!("{source}: expected a JSON array")));
         };
         items
             .iter()
@@ -229,10 +227,7 @@ pub fn parse_named(text: &str, id_keys: &[&str], flag: &str, path: &str) -> Resu
             .filter(|(_, line)| !line.trim().is_empty())
             .map(|(i, line)| {
                 let item: Value = serde_json::from_str(line).map_err(|e| {
-                    AppError::usage(format!(
-                        "{source}: line {}: invalid JSON: {e}",
-                        i + 1
-                    ))
+                    AppError::usage(format!("{source}: line {}: invalid JSON: {e}", i + 1))
                 })?;
                 named_of(&item, id_keys, source, i + 1)
             })
@@ -281,12 +276,8 @@ fn named_of_csv(
         .from_reader(text.as_bytes());
     let mut targets = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| {
-            AppError::usage(format!(
-                "{source}: row {}: invalid CSV: {e}",
-                i + 1
-            ))
-        })?;
+        let record = record
+            .map_err(|e| AppError::usage(format!("{source}: row {}: invalid CSV: {e}", i + 1)))?;
         let field = |at: Option<usize>| {
             at.and_then(|at| record.get(at))
                 .map(str::trim)

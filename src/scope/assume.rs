@@ -115,9 +115,7 @@ pub fn accounts_file(path: &str) -> Result<AccountList> {
         }
     }
     if accounts.is_empty() {
-        return Err(AppError::usage(format!(
-            "{FLAG} {path}: lists no accounts"
-        )));
+        return Err(AppError::usage(format!("{FLAG} {path}: lists no accounts")));
     }
     Ok(AccountList(accounts))
 }

@@ -17,6 +17,7 @@
 
 pub mod assume;
 mod host_prefix;
+mod in_flight;
 pub mod list;
 pub mod partition;
 pub mod route;
@@ -168,9 +169,10 @@ pub async fn requested(ctx: &Context, service: Service) -> Result<Requested> {
         let places = reached
             .iter()
             .flat_map(|assumed| {
-                regions
-                    .iter()
-                    .map(|region| ctx.session_options.assuming(assumed.clone(), region.clone()))
+                regions.iter().map(|region| {
+                    ctx.session_options
+                        .assuming(assumed.clone(), region.clone())
+                })
             })
             .collect();
         return Ok(Requested {

@@ -345,12 +345,9 @@ async fn assumed_place_of(
     let mut needed: Vec<&str> = where_each.iter().map(|(a, _)| a.as_str()).collect();
     needed.sort_unstable();
     needed.dedup();
-    let assumed = futures::future::join_all(
-        needed
-            .iter()
-            .map(|account| assume.assume(options, account)),
-    )
-    .await;
+    let assumed =
+        futures::future::join_all(needed.iter().map(|account| assume.assume(options, account)))
+            .await;
     let mut credentials = Vec::with_capacity(needed.len());
     for (account, assumed) in needed.iter().zip(assumed) {
         credentials.push(assumed.map_err(|err| prefix(err, &format!("account {account}")))?);
