@@ -76,8 +76,9 @@ pub struct GlobalArgs {
     pub assume_role: Option<crate::scope::assume::RoleTemplate>,
 
     /// An account to reach through --assume-role (12 digits); repeat, or
-    /// comma-separate
-    #[arg(long = "account", global = true, value_name = "ID", value_delimiter = ',',
+    /// comma-separate. Before the command group: `images share` and a few
+    /// other verbs have an --account of their own
+    #[arg(long = "account", value_name = "ID", value_delimiter = ',',
           value_parser = crate::scope::assume::account)]
     pub accounts: Vec<String>,
 

@@ -30,7 +30,7 @@ pub async fn assume_role(
         .role_session_name(session_name)
         .send()
         .await
-        .map_err(|e| client.error("AssumeRole", e))?;
+        .map_err(|e| refused_role(client.error("AssumeRole", e), role_arn))?;
     let credentials = output.credentials.ok_or_else(|| {
         AppError::Failed(format!("AssumeRole of {role_arn} answered no credentials"))
     })?;
@@ -42,4 +42,19 @@ pub async fn assume_role(
         expiry,
         "AssumeRole",
     ))
+}
+
+/// A refused AssumeRole is as often the role's trust policy as the caller's
+/// permission: the hint names both.
+fn refused_role(err: AppError, role_arn: &str) -> AppError {
+    match err {
+        AppError::Aws(mut aws) if aws.code.as_deref() == Some("AccessDenied") => {
+            aws.hints = vec![format!(
+                "{role_arn} must exist and trust these credentials, and they need \
+                 sts:AssumeRole on it"
+            )];
+            AppError::Aws(aws)
+        }
+        other => other,
+    }
 }
