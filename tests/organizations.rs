@@ -41,6 +41,16 @@ fn places_of(rows: &Value) -> BTreeSet<(String, String)> {
         .collect()
 }
 
+/// Each WorkSpace row's (account, region, ID).
+fn where_each<'a>(rows: impl IntoIterator<Item = &'a Value>) -> BTreeSet<(String, String, String)> {
+    rows.into_iter()
+        .map(|row| {
+            let text = |key: &str| row[key].as_str().unwrap().to_owned();
+            (text("account"), text("region"), text("WorkspaceId"))
+        })
+        .collect()
+}
+
 /// How many AssumeRole calls named each account's role.
 fn assumed(env: &TestEnv) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
@@ -234,30 +244,13 @@ fn a_bulk_verb_changes_each_target_in_the_account_its_record_names() {
         .collect::<Vec<_>>(),
     );
     let after = after.success().json();
-    let rebooting: BTreeSet<(String, String, String)> = after
+    let rebooting: Vec<&Value> = after
         .as_array()
         .unwrap()
         .iter()
         .filter(|row| row["State"] == "REBOOTING")
-        .map(|row| {
-            (
-                row["account"].as_str().unwrap().to_owned(),
-                row["region"].as_str().unwrap().to_owned(),
-                row["WorkspaceId"].as_str().unwrap().to_owned(),
-            )
-        })
         .collect();
-    let expected: BTreeSet<(String, String, String)> = targets
-        .iter()
-        .map(|row| {
-            (
-                row["account"].as_str().unwrap().to_owned(),
-                row["region"].as_str().unwrap().to_owned(),
-                row["WorkspaceId"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
-    assert_eq!(rebooting, expected);
+    assert_eq!(where_each(rebooting), where_each(targets.iter()));
 }
 
 #[test]
@@ -267,21 +260,13 @@ fn accounts_from_reads_a_list_and_reaches_report_and_usage() {
     let file = env.path("accounts.txt");
     std::fs::write(&file, format!("# two members\n{a}\n{b}\n{a}\n")).unwrap();
     let file = file.to_str().unwrap();
-    let usage = env
-        .run(&[
-            "--assume-role",
-            "Admin",
-            "--accounts-from",
-            file,
-            "--region",
-            "eu-west-1",
-            "-o",
-            "json",
-            "workspaces",
-            "usage",
-        ])
-        .success()
-        .json();
+    let reach = |verb: &[&str]| {
+        let mut args = vec!["--assume-role", "Admin", "--accounts-from", file];
+        args.extend(["--region", "eu-west-1", "-o", "json"]);
+        args.extend(verb);
+        env.run(&args).success()
+    };
+    let usage = reach(&["workspaces", "usage"]).json();
     let reached: BTreeSet<String> = places_of(&usage).into_iter().map(|(a, _)| a).collect();
     assert_eq!(reached, BTreeSet::from([a.clone(), b.clone()]));
     // CloudWatch was asked in the members' accounts.
@@ -293,20 +278,7 @@ fn accounts_from_reads_a_list_and_reaches_report_and_usage() {
             .all(|r| r.account == Some(a.clone()) || r.account == Some(b.clone()))
     );
 
-    let report = env
-        .run(&[
-            "--assume-role",
-            "Admin",
-            "--accounts-from",
-            file,
-            "--region",
-            "eu-west-1",
-            "-o",
-            "json",
-            "report",
-        ])
-        .success()
-        .stdout;
+    let report = reach(&["report"]).stdout;
     assert!(report.contains(&a) && report.contains(&b), "{report}");
     assert_eq!(
         assumed(&env).values().sum::<usize>(),

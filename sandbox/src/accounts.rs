@@ -17,6 +17,7 @@ use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
 use serde_json::{Value, json};
 
 use crate::config::Config;
+use crate::workspaces::WsError;
 
 /// Where the member accounts' IDs start: member `n` (from 1) is this plus `n`.
 const FIRST_MEMBER: u64 = 100_000_000_000;
@@ -325,33 +326,26 @@ fn xml_response(status: StatusCode, body: &str) -> Response {
     response
 }
 
-/// An Organizations error: status, `__type` and message, as awsJson1.1
-/// shapes it.
-pub struct OrganizationsError {
-    pub status: u16,
-    pub code: &'static str,
-    pub message: String,
-}
-
 /// One Organizations operation (the part of `X-Amz-Target` after
 /// `AWSOrganizationsV20161128.`); only ListAccounts is served, and only to
-/// the management account's own credentials.
+/// the management account's own credentials. Its errors are awsJson1.1's,
+/// shaped as the WorkSpaces side shapes them.
 pub fn organizations_call(
     organization: &Organization,
     operation: &str,
     body: &Bytes,
     access_key: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<Value, OrganizationsError> {
+) -> Result<Value, WsError> {
     if operation != "ListAccounts" {
-        return Err(OrganizationsError {
+        return Err(WsError {
             status: 400,
             code: "UnknownOperationException",
             message: format!("{operation} is not an operation the sandbox serves"),
         });
     }
     if organization.member_of_key(access_key).is_some() {
-        return Err(OrganizationsError {
+        return Err(WsError {
             status: 400,
             code: "AccessDeniedException",
             message: "You don't have permissions to access this resource: only the management \
@@ -359,7 +353,7 @@ pub fn organizations_call(
                 .to_owned(),
         });
     }
-    let invalid = |message: &str| OrganizationsError {
+    let invalid = |message: &str| WsError {
         status: 400,
         code: "InvalidInputException",
         message: message.to_owned(),

@@ -495,18 +495,7 @@ async fn organizations_call(
         access_key,
         Utc::now(),
     );
-    let built = match answer {
-        Ok(value) => response(200, AMZ_JSON).body(Body::from(value.to_string())),
-        Err(error) => {
-            let body = serde_json::json!({ "__type": error.code, "Message": error.message });
-            response(error.status, AMZ_JSON).body(Body::from(body.to_string()))
-        }
-    };
-    let response = built.unwrap_or_else(|_| {
-        let mut fallback = Response::new(Body::empty());
-        *fallback.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-        fallback
-    });
+    let response = render(Outcome::Workspaces(answer));
     shared.log.record(RequestRecord {
         service: "organizations".to_string(),
         operation: operation.to_string(),
@@ -682,11 +671,7 @@ async fn cloudwatch_call(
             builder.body(Body::from(error.body()))
         }
     };
-    let response = built.unwrap_or_else(|_| {
-        let mut fallback = Response::new(Body::empty());
-        *fallback.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-        fallback
-    });
+    let response = or_internal_error(built);
     shared.log.record(RequestRecord {
         service: "cloudwatch".to_string(),
         operation: operation.to_string(),
@@ -843,6 +828,12 @@ fn render(outcome: Outcome) -> Response {
                 .body(Body::from(body.to_string()))
         }
     };
+    or_internal_error(built)
+}
+
+/// A response that could not be built (a header the builder refused) is a
+/// bare 500.
+fn or_internal_error(built: Result<Response, axum::http::Error>) -> Response {
     built.unwrap_or_else(|_| {
         let mut fallback = Response::new(Body::empty());
         *fallback.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;

@@ -17,6 +17,7 @@ pub mod connection_aliases;
 pub mod custom_image_import;
 pub mod directories;
 pub mod directory_settings;
+pub mod http_client;
 pub mod image_path;
 pub mod ip_groups;
 pub mod organizations;

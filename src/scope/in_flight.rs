@@ -6,61 +6,31 @@
 
 use std::sync::Arc;
 
-use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::connector_metadata::ConnectorMetadata;
 use aws_smithy_runtime_api::client::http::{
-    HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpClient,
-    SharedHttpConnector,
+    HttpConnector, HttpConnectorFuture, SharedHttpClient, SharedHttpConnector,
 };
 use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
-use aws_smithy_runtime_api::client::runtime_components::{
-    RuntimeComponents, RuntimeComponentsBuilder,
-};
-use aws_smithy_types::config_bag::ConfigBag;
 use tokio::sync::Semaphore;
+
+use crate::api::http_client::{WrapConnector, wrapped};
 
 /// The most requests in flight at once in a run.
 pub const MAX_IN_FLIGHT: usize = 512;
 
-/// An HTTP client whose requests take one of a run's permits while sent.
+/// `inner`, its requests taking one of `limit` permits while sent.
+pub fn bounded(inner: SharedHttpClient, limit: usize) -> SharedHttpClient {
+    wrapped(inner, Bound(Arc::new(Semaphore::new(limit.max(1)))))
+}
+
 #[derive(Debug)]
-pub struct Bounded {
-    inner: SharedHttpClient,
-    permits: Arc<Semaphore>,
-}
+struct Bound(Arc<Semaphore>);
 
-impl Bounded {
-    pub fn new(inner: SharedHttpClient, limit: usize) -> SharedHttpClient {
-        SharedHttpClient::new(Bounded {
-            inner,
-            permits: Arc::new(Semaphore::new(limit.max(1))),
-        })
-    }
-}
-
-impl HttpClient for Bounded {
-    fn http_connector(
-        &self,
-        settings: &HttpConnectorSettings,
-        components: &RuntimeComponents,
-    ) -> SharedHttpConnector {
+impl WrapConnector for Bound {
+    fn wrap(&self, inner: SharedHttpConnector) -> SharedHttpConnector {
         SharedHttpConnector::new(BoundedConnector {
-            inner: self.inner.http_connector(settings, components),
-            permits: Arc::clone(&self.permits),
+            inner,
+            permits: Arc::clone(&self.0),
         })
-    }
-
-    fn validate_base_client_config(
-        &self,
-        runtime_components: &RuntimeComponentsBuilder,
-        cfg: &ConfigBag,
-    ) -> Result<(), BoxError> {
-        self.inner
-            .validate_base_client_config(runtime_components, cfg)
-    }
-
-    fn connector_metadata(&self) -> Option<ConnectorMetadata> {
-        self.inner.connector_metadata()
     }
 }
 

@@ -17,17 +17,13 @@ use aws_config::retry::{RetryConfig, RetryMode};
 use aws_config::timeout::TimeoutConfig;
 use aws_credential_types::Credentials;
 use aws_runtime::env_config::file::EnvConfigFiles;
-use aws_smithy_runtime::client::defaults::default_http_client_plugin_v2;
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use aws_smithy_runtime_api::client::interceptors::context::{
     BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
 };
 use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
-use aws_smithy_runtime_api::client::runtime_components::{
-    RuntimeComponents, RuntimeComponentsBuilder,
-};
-use aws_smithy_runtime_api::client::runtime_plugin::RuntimePlugin;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
 use aws_types::SdkConfig;
 use aws_types::os_shim_internal::{Env, Fs};
@@ -357,12 +353,8 @@ fn shared_http_client() -> Option<SharedHttpClient> {
     static CLIENT: OnceLock<Option<SharedHttpClient>> = OnceLock::new();
     CLIENT
         .get_or_init(|| {
-            let client = default_http_client_plugin_v2(
-                aws_smithy_runtime_api::client::behavior_version::BehaviorVersion::latest(),
-            )?
-            .runtime_components(&RuntimeComponentsBuilder::new("wsfleet::scope::session"))
-            .http_client()?;
-            Some(super::in_flight::Bounded::new(
+            let client = api::http_client::sdk_default()?;
+            Some(super::in_flight::bounded(
                 client,
                 super::in_flight::MAX_IN_FLIGHT,
             ))
