@@ -16,6 +16,7 @@ use aws_config::profile::ProfileSet;
 use aws_config::retry::{RetryConfig, RetryMode};
 use aws_config::timeout::TimeoutConfig;
 use aws_credential_types::Credentials;
+use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_runtime::env_config::file::EnvConfigFiles;
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::http::SharedHttpClient;
@@ -164,6 +165,14 @@ impl Session {
     }
 
     pub async fn load(options: &SessionOptions) -> Result<Session> {
+        match &options.assumed {
+            Some(assumed) => Session::load_assumed(options, assumed).await,
+            None => Session::load_base(options).await,
+        }
+    }
+
+    /// A session of the profile's (or the environment's) credentials.
+    async fn load_base(options: &SessionOptions) -> Result<Session> {
         let env = Env::real();
         // Before aws-config reads them (whole, more than once): files of a
         // size no configuration has are refused.
@@ -220,10 +229,7 @@ impl Session {
             loader =
                 loader.credentials_provider(Credentials::new(key, secret, None, None, "wsfleet"));
         }
-        if let Some(assumed) = &options.assumed {
-            loader = loader.credentials_provider(assumed.credentials.clone());
-        }
-        let session = Session {
+        Ok(Session {
             config: loader.load().await,
             endpoint_url: options.endpoint_url.clone(),
             timeout: options.timeout,
@@ -233,12 +239,52 @@ impl Session {
             workspaces: Default::default(),
             cloudwatch: Default::default(),
             interceptors: Vec::new(),
+        })
+    }
+
+    /// A place of an account reached through its assumed role: the base
+    /// session's configuration in that region (loaded once a run for each
+    /// region, not once a place: resolving it reads and parses the profile
+    /// files, which over 400 places costs more than their requests), with
+    /// the role's credentials.
+    async fn load_assumed(options: &SessionOptions, assumed: &Assumed) -> Result<Session> {
+        // By profile and region: the rest of the options is the run's own.
+        type Bases = std::sync::Mutex<
+            std::collections::HashMap<
+                (Option<String>, Option<String>),
+                Arc<tokio::sync::OnceCell<Session>>,
+            >,
+        >;
+        static BASES: OnceLock<Bases> = OnceLock::new();
+        let base_options = SessionOptions {
+            assumed: None,
+            ..options.clone()
         };
-        // An assumed role's account is the one it was assumed in: no STS
-        // call per place.
-        Ok(match &options.assumed {
-            Some(assumed) => session.knowing_account(assumed.account.clone()),
-            None => session,
+        let cell = {
+            let mut bases = BASES
+                .get_or_init(Default::default)
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let key = (options.profile.clone(), options.region.clone());
+            Arc::clone(bases.entry(key).or_default())
+        };
+        let base = cell
+            .get_or_try_init(|| Session::load_base(&base_options))
+            .await?;
+        let config = base
+            .config
+            .to_builder()
+            .credentials_provider(SharedCredentialsProvider::new(assumed.credentials.clone()))
+            .build();
+        Ok(Session {
+            config,
+            account: Arc::new(tokio::sync::OnceCell::new_with(Some(
+                assumed.account.clone(),
+            ))),
+            thin_client: Default::default(),
+            workspaces: Default::default(),
+            cloudwatch: Default::default(),
+            ..base.clone()
         })
     }
 
