@@ -1,7 +1,7 @@
 //! The command line: global options and the command groups. Parsing only;
 //! what a command does lives in `commands/`.
 
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::bulk::journal::Resume;
 use crate::commands::applications::ApplicationsCommand;
@@ -25,6 +25,33 @@ Examples:
 
 Exit codes: 0 success, 1 operation failed, 2 bad input (nothing sent),
 3 declined at the prompt, 4 credentials/region/access denied, 130 interrupted.";
+
+/// clap's own help layout (`{after-help}` aside), so the examples can follow
+/// it as written.
+const HELP_LAYOUT: &str = "\
+{before-help}{about-with-newline}
+{usage-heading} {usage}
+
+{all-args}";
+
+/// The command line as it is parsed and its help printed: every command's
+/// examples (its `after_long_help`) end its help as written, never wrapped
+/// by clap at the terminal's width, so each example pastes as one command
+/// at any width. Man pages and completions read the examples where they are.
+pub fn command() -> clap::Command {
+    examples_as_written(Cli::command())
+}
+
+fn examples_as_written(command: clap::Command) -> clap::Command {
+    let examples = command.get_after_long_help().map(ToString::to_string);
+    let command = command.mut_subcommands(examples_as_written);
+    match examples {
+        // The template's literal text is written as it is; `{tag}` of no
+        // known tag too.
+        Some(examples) => command.help_template(format!("{HELP_LAYOUT}\n\n{examples}")),
+        None => command,
+    }
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -104,17 +131,16 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint_url: Option<String>,
 
-    /// Output format
+    /// Output format [default: table; with --query, json]
     #[arg(
         short = 'o',
         long,
         global = true,
         env = "WSFLEET_OUTPUT",
         value_enum,
-        default_value_t = Format::Table,
         ignore_case = true
     )]
-    pub output: Format,
+    pub output: Option<Format>,
 
     /// Choose and order columns (API names, dotted for nested: maintenanceWindow.type)
     #[arg(long, global = true, value_delimiter = ',', value_name = "A,B,C")]
@@ -124,7 +150,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_headers: bool,
 
-    /// JMESPath over the JSON output, as the AWS CLI's --query (implies -o json)
+    /// JMESPath over the JSON output, as the AWS CLI's --query; the result prints
+    /// as JSON, or as -o table, ndjson or csv asks
     #[arg(long, global = true, value_name = "EXPR", value_parser = crate::output::query::checked)]
     pub query: Option<String>,
 
@@ -164,6 +191,14 @@ pub struct GlobalArgs {
 /// A verb's own options go under clap's default heading, first in its
 /// help, even when a group of filters with its own heading came before.
 pub const OWN_OPTIONS: Option<&str> = None;
+
+/// The help heading of the flags that select a mutating verb's targets:
+/// the group's `list` filters, under the same names and meaning.
+pub const FILTERS: &str = "Filters";
+
+/// The help heading of the flags that set a value, where a verb also takes
+/// filters; such a flag never takes a filter's name (`--set-name`, not `--name`).
+pub const CHANGES: &str = "Changes";
 
 /// `--dry-run`: on every verb that changes something.
 #[derive(Debug, Clone, Copy, Default, Args)]
@@ -344,25 +379,26 @@ mod tests {
         all
     }
 
-    /// An example is pasted into a shell: at the help's widest, clap must
-    /// not wrap any of its lines.
+    /// An example is pasted into a shell: at any width, clap must not wrap
+    /// any of its lines, in the long help or the short.
     #[test]
     fn example_lines_are_never_wrapped() {
-        let mut root = Cli::command().term_width(100);
-        root.build();
-        for mut command in every_command(&root) {
-            let Some(examples) = command.get_after_long_help().map(|h| h.to_string()) else {
-                continue;
-            };
-            let help = command.render_long_help().to_string();
-            // Example commands, their continuation lines and sample files
-            // are indented; prose may wrap.
-            for line in examples.lines().filter(|l| l.starts_with("  ")) {
-                assert!(
-                    help.contains(line),
-                    "{}: the example line {line:?} is wrapped in its help",
-                    command.get_name()
-                );
+        for width in [40, 80, 200] {
+            let mut root = command().term_width(width);
+            root.build();
+            for mut command in every_command(&root) {
+                let Some(examples) = command.get_after_long_help().map(|h| h.to_string()) else {
+                    continue;
+                };
+                let long = command.render_long_help().to_string();
+                let short = command.render_help().to_string();
+                for help in [long, short] {
+                    assert!(
+                        help.trim_end().ends_with(examples.trim_end()),
+                        "{} at {width} columns: the examples are not as written:\n{help}",
+                        command.get_name()
+                    );
+                }
             }
         }
     }

@@ -153,7 +153,7 @@ const CASES: &[Case] = &[
     ),
     case(
         &["devices", "update", DEVICE, "--update-schedule", "later"],
-        "'later' for '--update-schedule",
+        "'later' for '--set-update-schedule",
     ),
     case(
         &["workspaces", "list", "--state", "FLYING"],
@@ -164,20 +164,20 @@ const CASES: &[Case] = &[
             "workspaces",
             "modify",
             "ws-abc12345",
-            "--running-mode",
+            "--set-running-mode",
             "turbo",
         ],
-        "'turbo' for '--running-mode",
+        "'turbo' for '--set-running-mode",
     ),
     case(
         &[
             "workspaces",
             "modify",
             "ws-abc12345",
-            "--compute-type",
+            "--set-compute-type",
             "huge",
         ],
-        "'huge' for '--compute-type",
+        "'huge' for '--set-compute-type",
     ),
     case(
         &["--color", "rainbow", "devices", "list"],
@@ -483,10 +483,10 @@ const CASES: &[Case] = &[
             "update",
             DEVICE,
             "bcdefghijklmnopqrstuvwxy",
-            "--name",
+            "--set-name",
             "x",
         ],
-        "--name would give 2 devices the same name",
+        "--set-name would give 2 devices the same name",
     ),
     case(
         &[
@@ -530,10 +530,10 @@ const CASES: &[Case] = &[
             "workspaces",
             "modify",
             "ws-abc12345",
-            "--root-volume-size",
+            "--set-root-volume-size",
             "big",
         ],
-        "'big' for '--root-volume-size",
+        "'big' for '--set-root-volume-size",
     ),
     // AWS_* (and WSFLEET_*) variables that make no sense.
     with_env(
@@ -650,10 +650,10 @@ const CASES: &[Case] = &[
             "update",
             "--resume",
             "update.ndjson",
-            "--name",
+            "--set-name",
             "y",
         ],
-        "--name: the journaled run had --name=x, this command --name=y",
+        "--set-name: the journaled run had --set-name=x, this command --set-name=y",
     ),
     case(
         &[
@@ -670,7 +670,7 @@ const CASES: &[Case] = &[
             "devices",
             "update",
             DEVICE,
-            "--name",
+            "--set-name",
             "x",
             "--journal",
             "a-directory",
@@ -682,7 +682,7 @@ const CASES: &[Case] = &[
             "devices",
             "update",
             DEVICE,
-            "--name",
+            "--set-name",
             "x",
             "--journal",
             "/dev/full",
@@ -691,7 +691,14 @@ const CASES: &[Case] = &[
     ),
     // Invisible characters are shown, not passed on.
     case(
-        &["devices", "update", "--ids-from", "bidi.txt", "--name", "x"],
+        &[
+            "devices",
+            "update",
+            "--ids-from",
+            "bidi.txt",
+            "--set-name",
+            "x",
+        ],
         "abc\\u{202e}def",
     ),
 ];
@@ -718,7 +725,7 @@ fn write_inputs(sb: &TestEnv) {
         .collect();
     std::fs::write(sb.path("garbage.bin"), garbage).unwrap();
     std::fs::create_dir_all(sb.path("a-directory")).unwrap();
-    let start = r#"{"kind":"start","format":2,"resource":"devices","action":"update","parameters":[{"name":"name","flag":"--name","words":["--name=x"]}]}"#;
+    let start = r#"{"kind":"start","format":2,"resource":"devices","action":"update","parameters":[{"name":"new_name","flag":"--set-name","words":["--set-name=x"]}]}"#;
     let targets = format!(
         r#"{{"kind":"targets","targets":[{{"id":"{DEVICE}","client_token":"t1"}},{{"id":"bcdefghijklmnopqrstuvwxy","client_token":"t2"}}]}}"#
     );

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{Run, TestEnv, isolated_wsfleet};
+use common::{Run, TestEnv, isolated_wsfleet, subcommands};
 
 /// Timestamps move with the day the sandbox is seeded; everything else in
 /// the seed is fixed.
@@ -23,20 +23,6 @@ fn with_stable_times(assertions: impl FnOnce()) {
         "[when] ",
     );
     settings.bind(assertions);
-}
-
-/// The subcommands a help page lists under "Commands:", without `help`.
-fn subcommands(help: &str) -> Vec<String> {
-    help.lines()
-        .skip_while(|line| line.trim() != "Commands:")
-        .skip(1)
-        .take_while(|line| !line.trim().is_empty())
-        // A description clap wrapped continues on a line indented further.
-        .filter(|line| !line.starts_with("   "))
-        .filter_map(|line| line.split_whitespace().next())
-        .filter(|name| *name != "help")
-        .map(str::to_owned)
-        .collect()
 }
 
 fn help_of(path: &[String]) -> String {
@@ -210,7 +196,7 @@ fn every_mutating_verb_dry_run_plan() {
     let plans: &[(&str, &[&str])] = &[
         (
             "devices_update",
-            &["devices", "update", &device, "--name", "renamed"],
+            &["devices", "update", &device, "--set-name", "renamed"],
         ),
         ("devices_deregister", &["devices", "deregister", &device]),
         ("devices_delete", &["devices", "delete", &device]),
@@ -240,7 +226,7 @@ fn every_mutating_verb_dry_run_plan() {
                 "workspaces",
                 "modify",
                 &workspace,
-                "--running-mode",
+                "--set-running-mode",
                 "AUTO_STOP",
             ],
         ),

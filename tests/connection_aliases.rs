@@ -242,14 +242,19 @@ fn associate_shows_each_connection_identifier_and_fails_an_associated_alias_alon
             "connection-aliases",
             "associate",
             &first,
-            "--directory",
+            "--to-directory",
             "not-a-directory",
         ],
         "invalid directory ID",
     );
     refused_unsent(
         &sb,
-        &["connection-aliases", "associate", "--directory", &directory],
+        &[
+            "connection-aliases",
+            "associate",
+            "--to-directory",
+            &directory,
+        ],
         "name the connection aliases",
     );
 
@@ -259,7 +264,7 @@ fn associate_shows_each_connection_identifier_and_fails_an_associated_alias_alon
             "connection-aliases",
             "associate",
             &first,
-            "--directory",
+            "--to-directory",
             &directory,
             "--dry-run",
         ])
@@ -274,7 +279,7 @@ fn associate_shows_each_connection_identifier_and_fails_an_associated_alias_alon
         &first,
         &seeded_id,
         &second,
-        "--directory",
+        "--to-directory",
         &directory,
         "-o",
         "json",

@@ -336,7 +336,7 @@ fn enum_flags_take_either_spelling_in_any_case() {
     ] {
         sb.clear_requests();
         let modify = ["workspaces", "modify", &workspace];
-        let run = with_setting(&sb, &modify, "--running-mode", spelling);
+        let run = with_setting(&sb, &modify, "--set-running-mode", spelling);
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert_eq!(sb.requests_for("ModifyWorkspaceProperties").len(), 1);
         let now = json(&sb, &["workspaces", "get", &workspace]);

@@ -29,8 +29,14 @@ fn associated_pair(sb: &TestEnv) -> (String, String) {
         .stdout
         .trim()
         .to_owned();
-    sb.run(&["ip-groups", "associate", &group, "--directory", &directory])
-        .success();
+    sb.run(&[
+        "ip-groups",
+        "associate",
+        &group,
+        "--to-directory",
+        &directory,
+    ])
+    .success();
     assert_eq!(sb.requests_for("AssociateIpGroups").len(), 1);
     (directory, group)
 }

@@ -189,7 +189,7 @@ fn a_resume_is_bound_to_its_command_and_just_the_verb_finishes_it() {
         "update",
         "--ids-from",
         file,
-        "--update-schedule",
+        "--set-update-schedule",
         "apply-immediately",
     ];
     // One at a time: the journal's results are in the targets' order.
@@ -207,7 +207,7 @@ fn a_resume_is_bound_to_its_command_and_just_the_verb_finishes_it() {
     assert_eq!(start["action"], "update");
     assert_eq!(
         start["parameters"][0]["words"][0],
-        "--update-schedule=apply-immediately"
+        "--set-update-schedule=apply-immediately"
     );
     cut_journal(std::path::Path::new(journal), 2);
 
@@ -237,16 +237,16 @@ fn a_resume_is_bound_to_its_command_and_just_the_verb_finishes_it() {
             "update",
             "--resume",
             journal,
-            "--update-schedule",
+            "--set-update-schedule",
             "use-maintenance-window",
         ],
-        "--update-schedule",
+        "--set-update-schedule",
     );
     assert!(err.contains("apply-immediately"), "{err}");
     refused_before_any_request(
         &sb,
-        &["devices", "update", "--resume", journal, "--name", "x"],
-        "--name",
+        &["devices", "update", "--resume", journal, "--set-name", "x"],
+        "--set-name",
     );
     // Another command.
     refused_before_any_request(

@@ -71,7 +71,7 @@ fn parallel_updates_all_land_and_parallel_lists_never_write() {
             .enumerate()
             .map(|(i, id)| {
                 let name = format!("round{round}-dev{i}");
-                spawn(&home, &["devices", "update", id, "--name", &name])
+                spawn(&home, &["devices", "update", id, "--set-name", &name])
             })
             .collect();
         let lists: Vec<Child> = (0..8)

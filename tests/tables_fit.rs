@@ -68,6 +68,29 @@ fn listed(sb: &TestEnv, group: &str) -> Vec<Value> {
         .clone()
 }
 
+/// The README's table "in a terminal 80 columns wide" is the first lines of
+/// what `devices list` draws there, how long ago aside.
+fn assert_readme_shows(drawn_at_80: &str) {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let (_, after) = readme
+        .split_once("80 columns wide, `wsfleet --sandbox devices list` reads:\n\n```text\n")
+        .expect("the README's table at 80 columns");
+    let (shown, _) = after.split_once("```").unwrap();
+    let when = regex_lite::Regex::new(
+        r"(\d+ (year|month|day|hour|minute)s? ago|in \d+ (year|month|day|hour|minute)s?|just now)",
+    )
+    .unwrap();
+    let masked = |line: &str| when.replace_all(line, "[when]").trim_end().to_owned();
+    let shown: Vec<String> = shown.lines().map(masked).collect();
+    let drawn: Vec<String> = drawn_at_80.lines().take(shown.len()).map(masked).collect();
+    assert!(shown.len() >= 3, "{shown:?}");
+    assert_eq!(
+        shown, drawn,
+        "the README's table is not what a person sees at 80 columns"
+    );
+}
+
 #[test]
 fn lists_plans_and_the_report_fit_80_columns_whole() {
     // Seeded times move with the hour of the day: the snapshots keep the layout.
@@ -87,6 +110,9 @@ fn lists_plans_and_the_report_fit_80_columns_whole() {
         assert_fits(&text, width);
         assert_rows_whole(&text, &devices, "id", "status", Some("lastPostureAt"));
         insta::assert_snapshot!(format!("devices_list_{columns}"), text);
+        if columns == 80 {
+            assert_readme_shows(&text);
+        }
 
         let text = drawn(&sb, &["workspaces", "list"], columns);
         assert_fits(&text, width);

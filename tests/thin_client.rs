@@ -140,7 +140,10 @@ fn devices_update_changes_only_the_named_fields() {
     let id = device_ids_with_status(&sb, "registered")[0].clone();
     let before = device(&sb, &id);
 
-    let out = run(&sb, &["devices", "update", &id, "--name", "Lobby kiosk 9"]);
+    let out = run(
+        &sb,
+        &["devices", "update", &id, "--set-name", "Lobby kiosk 9"],
+    );
     assert!(out.status.success(), "{}", stderr_of(&out));
     let after = device(&sb, &id);
     assert_eq!(text(&after, "name"), "Lobby kiosk 9");
@@ -161,7 +164,7 @@ fn devices_update_changes_only_the_named_fields() {
     };
     let out = run(
         &sb,
-        &["devices", "update", &id, "--update-schedule", schedule],
+        &["devices", "update", &id, "--set-update-schedule", schedule],
     );
     assert!(out.status.success(), "{}", stderr_of(&out));
     let after_schedule = device(&sb, &id);
@@ -170,7 +173,7 @@ fn devices_update_changes_only_the_named_fields() {
 
     let sets = json(&sb, &["software-sets", "list"]);
     let set = text(&sets[0], "id").to_owned();
-    let out = run(&sb, &["devices", "update", &id, "--software-set", &set]);
+    let out = run(&sb, &["devices", "update", &id, "--set-software-set", &set]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(text(&device(&sb, &id), "desiredSoftwareSetId"), set);
     assert_eq!(sb.requests_for("UpdateDevice").len(), 3);
@@ -394,7 +397,7 @@ fn dry_run_prints_the_plan_and_changes_nothing() {
             "devices",
             "update",
             &registered[0],
-            "--name",
+            "--set-name",
             "x",
             "--dry-run",
         ],

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{TestEnv, isolated_wsfleet, stderr_of, stdout_of};
+use common::{TestEnv, isolated_wsfleet, stderr_of, stdout_of, subcommands};
 use serde_json::Value;
 
 const DEVICE: &str = "0123456789abcdefghijklmn";
@@ -154,4 +154,294 @@ fn every_group_help_ends_with_examples_to_paste() {
             );
         }
     }
+}
+
+/// The help page of `path`, as a script reads it (`-h`: one line a flag).
+fn short_help(home: &tempfile::TempDir, path: &[&str]) -> String {
+    let out = isolated_wsfleet(home)
+        .args(path)
+        .arg("-h")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{path:?} -h: {}", stderr_of(&out));
+    stdout_of(&out)
+}
+
+/// One flag of a verb's own (not global) options: its long name, the help
+/// heading it is listed under, and the first line of what it says.
+#[derive(Debug)]
+struct Flag {
+    long: String,
+    heading: String,
+    says: String,
+}
+
+fn own_flags(help: &str) -> Vec<Flag> {
+    let mut heading = String::new();
+    let mut flags = Vec::new();
+    for line in help.lines() {
+        if !line.starts_with(' ') && line.ends_with(':') {
+            heading = line.trim_end_matches(':').to_owned();
+            if heading == "Global options" {
+                break;
+            }
+            continue;
+        }
+        let rest = line
+            .strip_prefix("  ")
+            .map(|l| l.strip_prefix("    ").unwrap_or(l))
+            .map(|l| {
+                l.get(4..)
+                    .filter(|_| l.starts_with('-') && l.get(2..4) == Some(", "))
+                    .unwrap_or(l)
+            });
+        let Some(flag) = rest.and_then(|l| l.strip_prefix("--")) else {
+            continue;
+        };
+        let long: String = flag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        let says = flag
+            .split_once("  ")
+            .map(|(_, says)| says.trim().to_owned())
+            .unwrap_or_default();
+        flags.push(Flag {
+            long,
+            heading: heading.clone(),
+            says,
+        });
+    }
+    flags
+}
+
+/// Verbs that make something new: nothing is selected, every flag
+/// describes the new resource (`workspaces create --bundle`).
+const CREATING: [&str; 7] = [
+    "create",
+    "create-updated",
+    "import",
+    "import-custom",
+    "copy",
+    "register",
+    "invite",
+];
+
+/// Issue #19 point 5: in a verb that changes existing resources, a flag
+/// with the name of one of its group's `list` filters selects, as in `list`
+/// (listed under "Filters", saying the same); a flag that sets a value is
+/// never named like a filter (`--set-name`, `--to-directory`).
+#[test]
+fn no_mutating_verb_has_a_flag_that_names_a_list_filter_and_sets_a_value() {
+    let home = tempfile::tempdir().unwrap();
+    let root = short_help(&home, &[]);
+    let mut checked = 0;
+    let mut broken = Vec::new();
+    for group in subcommands(&root) {
+        let verbs = subcommands(&short_help(&home, &[&group]));
+        if !verbs.iter().any(|v| v == "list") {
+            continue;
+        }
+        let filters: Vec<Flag> = own_flags(&short_help(&home, &[&group, "list"]))
+            .into_iter()
+            .filter(|f| !["help", "version", "details", "concurrency"].contains(&f.long.as_str()))
+            .collect();
+        for verb in verbs.iter().filter(|v| !CREATING.contains(&v.as_str())) {
+            let flags = own_flags(&short_help(&home, &[&group, verb]));
+            if !flags.iter().any(|f| f.long == "dry-run") {
+                continue; // changes nothing
+            }
+            checked += 1;
+            for flag in &flags {
+                let Some(filter) = filters.iter().find(|f| f.long == flag.long) else {
+                    assert_ne!(
+                        flag.heading, "Filters",
+                        "{group} {verb} --{}: a filter `list` lacks",
+                        flag.long
+                    );
+                    continue;
+                };
+                if flag.heading != "Filters" || flag.says != filter.says {
+                    broken.push(format!(
+                        "{group} {verb} --{} ({}: {:?}) is `{group} list`'s filter ({:?})",
+                        flag.long, flag.heading, flag.says, filter.says
+                    ));
+                }
+            }
+            for change in flags.iter().filter(|f| f.heading == "Changes") {
+                assert!(
+                    change.long.starts_with("set-"),
+                    "{group} {verb} --{}",
+                    change.long
+                );
+            }
+        }
+    }
+    assert!(checked >= 20, "only {checked} mutating verbs found");
+    assert!(
+        broken.is_empty(),
+        "flags that set a value under a filter's name:\n{}",
+        broken.join("\n")
+    );
+}
+
+#[test]
+fn devices_update_help_says_what_selects_what_sets_and_that_devices_cannot_move() {
+    let home = tempfile::tempdir().unwrap();
+    let flags = own_flags(&short_help(&home, &["devices", "update"]));
+    let heading = |long: &str| {
+        flags
+            .iter()
+            .find(|f| f.long == long)
+            .map(|f| f.heading.as_str())
+            .unwrap_or_else(|| panic!("no --{long} in {flags:?}"))
+    };
+    for filter in ["name", "software-set", "environment", "status", "tag"] {
+        assert_eq!(heading(filter), "Filters", "--{filter}");
+    }
+    for change in ["set-name", "set-software-set", "set-update-schedule"] {
+        assert_eq!(heading(change), "Changes", "--{change}");
+    }
+    let out = isolated_wsfleet(&home)
+        .args(["devices", "update", "--help"])
+        .output()
+        .unwrap();
+    let help = stdout_of(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        help.contains("The API cannot move a device to another environment"),
+        "{help}"
+    );
+}
+
+/// `devices update --name GLOB --set-software-set ID` sets the software set
+/// of the devices whose name matches, and of no other.
+#[test]
+fn devices_update_selects_by_name_and_sets_the_software_set() {
+    let sb = TestEnv::start();
+    let text = |v: &Value, key: &str| v[key].as_str().unwrap_or_default().to_owned();
+    let ids = |listed: &Value| -> Vec<String> {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| text(d, "id"))
+            .collect()
+    };
+    // What `devices` prints as JSON with `args` after it.
+    let json = |args: &[&str]| -> Value {
+        let mut all = vec!["devices"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["-o", "json"]);
+        sb.run(&all).success().json()
+    };
+    let before = json(&["list"]);
+    let select = ["--name", "ret-*", "--status", "registered"];
+    let retail = ids(&json(&[&["list"][..], &select].concat()));
+    assert!(retail.len() >= 2, "{retail:?}");
+    let sets = sb
+        .run(&["software-sets", "list", "-o", "json"])
+        .success()
+        .json();
+    let set = text(&sets[0], "id");
+
+    // The plan lists exactly the devices `list` shows with those filters.
+    let update = [&["update", "--set-software-set", &set][..], &select].concat();
+    let plan = json(&[&update[..], &["--dry-run"]].concat());
+    assert_eq!(ids(&plan), retail);
+
+    sb.clear_requests();
+    json(&update);
+    let mut sent: Vec<String> = sb
+        .requests_for("UpdateDevice")
+        .iter()
+        .map(|r| r.resource.clone().unwrap())
+        .collect();
+    sent.sort();
+    let mut expected = retail.clone();
+    expected.sort();
+    assert_eq!(sent, expected);
+    for device in json(&["list"]).as_array().unwrap() {
+        let id = text(device, "id");
+        let was = before
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| text(d, "id") == id)
+            .unwrap();
+        if retail.contains(&id) {
+            assert_eq!(text(device, "desiredSoftwareSetId"), set, "{id}");
+            assert_eq!(device["name"], was["name"], "{id} renamed");
+        } else {
+            for field in ["desiredSoftwareSetId", "name", "softwareSetUpdateSchedule"] {
+                assert_eq!(
+                    device[field], was[field],
+                    "{id}: {field} changed, not selected"
+                );
+            }
+        }
+    }
+
+    // Many devices by name, one new name: refused before any request.
+    sb.clear_requests();
+    let run = sb.run(&["devices", "update", "--name", "ret-*", "--set-name", "x"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--set-name would give"),
+        "{}",
+        run.stderr
+    );
+    assert!(sb.requests_for("UpdateDevice").is_empty());
+
+    // `--software-set` selects too: the devices on that set.
+    let on_set = ids(&json(&["list", "--software-set", &set]));
+    let schedule = ["--set-update-schedule", "apply-immediately", "--dry-run"];
+    let plan = json(&[&["update", "--software-set", &set][..], &schedule].concat());
+    assert_eq!(ids(&plan), on_set);
+}
+
+/// Issue #19 point 7: an example is pasted into a shell, so clap must not
+/// wrap it at the terminal's width: at 80 columns every command's examples
+/// read as at 200, each example line whole.
+#[test]
+fn help_examples_are_the_same_lines_at_80_and_200_columns() {
+    let home = tempfile::tempdir().unwrap();
+    let help_at = |path: &[String], columns: &str| {
+        let out = isolated_wsfleet(&home)
+            .args(path)
+            .arg("--help")
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{path:?}: {}", stderr_of(&out));
+        let help = stdout_of(&out);
+        help.rsplit_once("\nExamples:\n")
+            .map(|(_, examples)| examples.to_owned())
+    };
+    let mut pending: Vec<Vec<String>> = vec![Vec::new()];
+    let (mut seen, mut long_lines) = (0, 0);
+    while let Some(path) = pending.pop() {
+        let words: Vec<&str> = path.iter().map(String::as_str).collect();
+        for sub in subcommands(&short_help(&home, &words)) {
+            let mut deeper = path.clone();
+            deeper.push(sub);
+            pending.push(deeper);
+        }
+        let (Some(narrow), wide) = (help_at(&path, "80"), help_at(&path, "200")) else {
+            continue;
+        };
+        seen += 1;
+        assert_eq!(Some(&narrow), wide.as_ref(), "{path:?} at 80 columns");
+        // Wider than 80 too: what clap would have cut.
+        if narrow.lines().any(|line| line.len() > 80) {
+            long_lines += 1;
+        }
+    }
+    assert!(seen > 100, "only {seen} help pages with examples");
+    assert!(
+        long_lines > 0,
+        "no example is wider than 80: the test proves nothing"
+    );
 }

@@ -367,7 +367,7 @@ fn create_modify_and_migrate_wait_until_their_workspaces_settle() {
             "workspaces",
             "modify",
             &created,
-            "--compute-type",
+            "--set-compute-type",
             compute,
             "--wait",
         ])
@@ -389,7 +389,7 @@ fn create_modify_and_migrate_wait_until_their_workspaces_settle() {
         "workspaces",
         "modify",
         &created,
-        "--compute-type",
+        "--set-compute-type",
         compute,
         "--wait-timeout",
         "5m",

@@ -256,13 +256,18 @@ fn modify_changes_properties_including_the_operating_system_name() {
         if text(&workspace, "/WorkspaceProperties/RunningMode") == "ALWAYS_ON" {
             (
                 "AUTO_STOP",
-                &["--running-mode", "auto_stop", "--auto-stop-timeout", "60"],
+                &[
+                    "--set-running-mode",
+                    "auto_stop",
+                    "--set-auto-stop-timeout",
+                    "60",
+                ],
             )
         } else {
-            ("ALWAYS_ON", &["--running-mode", "Always_On"])
+            ("ALWAYS_ON", &["--set-running-mode", "Always_On"])
         };
     let os_flag = os.to_lowercase();
-    let mut args = vec!["workspaces", "modify", id, "--os", &os_flag];
+    let mut args = vec!["workspaces", "modify", id, "--set-os", &os_flag];
     args.extend_from_slice(mode_flags);
     json(&sb, &args, 0);
     assert_eq!(sb.requests_for("ModifyWorkspaceProperties").len(), 1);
@@ -721,7 +726,7 @@ fn a_failed_deployment_shows_its_state_reason_and_exits_1() {
             "workspaces",
             "modify",
             &id,
-            "--compute-type",
+            "--set-compute-type",
             &other_compute,
         ],
         0,

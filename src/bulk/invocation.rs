@@ -203,17 +203,24 @@ fn restored(
 /// Parses the command line. With `--resume`, what the journal recorded and
 /// the command line leaves out is added first, so just the verb is enough.
 pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches) {
-    let command = Cli::command();
+    let command = crate::cli::command();
     let first = command.clone().try_get_matches_from(&argv);
     let second = match &first {
         Ok(matches) => {
             let (_, leaf_command, leaf_matches) = leaf(&command, matches);
+            // A journal of another command adds nothing: `open_journal`
+            // refuses it, naming the command it is of.
             let resume = is_bulk_verb(leaf_command)
                 .then(|| leaf_matches.get_one::<Resume>("resume"))
-                .flatten();
+                .flatten()
+                .filter(|resume| names_command(&argv, &resume.invocation));
             resume.and_then(|resume| {
-                let given =
-                    |id: &str| leaf_matches.value_source(id) == Some(ValueSource::CommandLine);
+                // A journal of an older version may name a parameter this
+                // verb no longer has (asking clap of an unknown id panics).
+                let given = |id: &str| {
+                    leaf_command.get_arguments().any(|arg| arg.get_id() == id)
+                        && leaf_matches.value_source(id) == Some(ValueSource::CommandLine)
+                };
                 let names_targets = given("ids") || given("ids_from");
                 restored(&argv, resume, |p| given(&p.name), names_targets)
             })

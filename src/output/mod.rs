@@ -57,6 +57,8 @@ pub struct OutputSettings {
     pub csv_raw: bool,
     /// `--query`: a JMESPath expression the JSON document passes through.
     pub query: Option<String>,
+    /// How the result of `--query` is printed (`-o`, JSON unless given).
+    pub query_format: Format,
     pub color: bool,
     /// The terminal's width when the stream is one: tables are fitted to
     /// it. `None` (a pipe, a file) never cuts a cell.
@@ -73,6 +75,7 @@ impl Default for OutputSettings {
             headers: true,
             csv_raw: false,
             query: None,
+            query_format: Format::Json,
             color: false,
             width: None,
             terminal: false,

@@ -100,13 +100,15 @@ impl Printer {
         streams: Streams,
     ) -> Printer {
         let output = OutputSettings {
-            // A query is over the JSON, whatever -o says.
+            // A query is over the JSON, whatever -o says; -o then says how
+            // its result is printed.
             format: if global.query.is_some() {
                 Format::Json
             } else {
-                global.output
+                global.output.unwrap_or(Format::Table)
             },
             query: global.query.clone(),
+            query_format: global.output.unwrap_or(Format::Json),
             columns: global.columns.clone(),
             headers: !global.no_headers,
             csv_raw: global.csv_raw,

@@ -243,8 +243,7 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
                 out.flush()?;
             }
             Some(Sink::Query { mut out, items }) => {
-                let expression = self.settings.query.as_deref().unwrap_or("@");
-                write_queried(&mut out, expression, &Value::Array(items))?;
+                write_queried(&mut out, self.settings, &Value::Array(items))?;
             }
             Some(Sink::Ndjson { mut out }) => out.flush()?,
             Some(Sink::Csv { mut out }) => out.flush()?,
@@ -269,10 +268,7 @@ pub fn write_one<T: 'static, W: Write>(
     mut out: W,
 ) -> Result<()> {
     match settings.format {
-        Format::Json => {
-            let expression = settings.query.as_deref().unwrap_or("@");
-            write_queried(&mut out, expression, &selection.to_json(item, None))
-        }
+        Format::Json => write_queried(&mut out, settings, &selection.to_json(item, None)),
         Format::Ndjson | Format::Csv => {
             let mut writer = ListWriter::new(selection.clone(), settings, out);
             writer.write(item)?;
@@ -320,10 +316,12 @@ pub fn text_table(settings: &OutputSettings, names: &[&str], rows: Vec<Vec<Strin
 }
 
 /// A report's header for a field: its words, but one name for one idea
-/// across every table (`lastPostureAt` is LAST SEEN, as `devices list` says).
+/// across every table (`lastPostureAt` is LAST SEEN, as `devices list` says;
+/// the last connection is LAST CONNECTED, as `workspaces list` says).
 fn text_header(name: &str) -> String {
     match name {
         "lastPostureAt" => "LAST SEEN".to_owned(),
+        "LastKnownUserConnectionTimestamp" => "LAST CONNECTED".to_owned(),
         _ => header_words(name),
     }
 }
@@ -400,15 +398,19 @@ fn header_cell(text: &str, settings: &OutputSettings) -> Cell {
     }
 }
 
-/// The document through `--query` (`@`: as it is), pretty-printed.
-fn write_queried<W: Write>(out: &mut W, expression: &str, document: &Value) -> Result<()> {
-    let result = if expression == "@" {
-        document.clone()
-    } else {
-        super::query::apply(expression, document)?
-    };
-    serde_json::to_writer_pretty(&mut *out, &result).map_err(std::io::Error::from)?;
-    out.write_all(b"\n")?;
+/// The document through `--query` (none: as it is, pretty-printed JSON),
+/// printed as `-o` asks.
+fn write_queried<W: Write>(out: &mut W, settings: &OutputSettings, document: &Value) -> Result<()> {
+    match settings.query.as_deref() {
+        None => {
+            serde_json::to_writer_pretty(&mut *out, document).map_err(std::io::Error::from)?;
+            out.write_all(b"\n")?;
+        }
+        Some(expression) => {
+            let result = super::query::apply(expression, document)?;
+            out.write_all(super::query::render(settings, &result)?.as_bytes())?;
+        }
+    }
     out.flush()?;
     Ok(())
 }

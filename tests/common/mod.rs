@@ -197,3 +197,17 @@ impl Run {
         self
     }
 }
+
+/// The subcommands a help page lists under "Commands:", without `help`.
+pub fn subcommands(help: &str) -> Vec<String> {
+    help.lines()
+        .skip_while(|line| line.trim() != "Commands:")
+        .skip(1)
+        .take_while(|line| !line.trim().is_empty())
+        // A description clap wrapped continues on a line indented further.
+        .filter(|line| !line.starts_with("   "))
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_owned)
+        .collect()
+}

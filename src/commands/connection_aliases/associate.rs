@@ -18,16 +18,17 @@ use crate::scope::{Service, route};
 
 pub const EXAMPLES: &str = "\
 Examples:
-  wsfleet connection-aliases associate wsca-abcdefgh1 --directory d-1234567890
-  wsfleet connection-aliases associate --ids-from aliases.txt --directory d-1234567890 --dry-run";
+  wsfleet connection-aliases associate wsca-abcdefgh1 --to-directory d-1234567890
+  wsfleet connection-aliases associate --ids-from aliases.txt --to-directory d-1234567890 --dry-run";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub targets: TargetArgs,
 
+    // Not `--directory`: in `connection-aliases list` that filters.
     /// The directory to associate them with (d-… or wsd-…, in the aliases' region)
-    #[arg(long, value_name = "DIRECTORY_ID")]
+    #[arg(long = "to-directory", value_name = "DIRECTORY_ID")]
     pub directory: DirectoryId,
 
     #[command(flatten)]

@@ -28,7 +28,7 @@ use crate::resources::CONNECTION_ALIASES;
 pub const EXAMPLES: &str = "\
 Examples:
   wsfleet connection-aliases create --connection-string desktop.example.com --wait
-  wsfleet connection-aliases associate wsca-abcdefgh1 --directory d-1234567890
+  wsfleet connection-aliases associate wsca-abcdefgh1 --to-directory d-1234567890
   wsfleet connection-aliases share wsca-abcdefgh1 --account 210987654321";
 
 #[derive(Debug, Subcommand)]

@@ -23,9 +23,9 @@ use crate::scope::{Placed, Places, route};
 use crate::tags::{self, TagRules};
 use crate::validate;
 
-/// The help heading of the filters. Set on each filter, not on the structs:
-/// a struct's heading would carry over to the verb's own options after it.
-const FILTERS: &str = "Filters";
+// The help heading is set on each filter, not on the structs: a struct's
+// heading would carry over to the verb's own options after it.
+use crate::cli::FILTERS;
 
 /// Filters every device verb takes.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -47,8 +47,8 @@ pub struct FilterArgs {
     pub tags: Vec<String>,
 }
 
-/// Filters on the name and software set, for the verbs where `--name` and
-/// `--software-set` do not mean the new value (`update` takes them so).
+/// Filters on the name and software set (every device verb takes them; in
+/// `update` the new values are `--set-name` and `--set-software-set`).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct NameFilterArgs {
     /// Only devices whose name matches this glob (case-insensitive)

@@ -35,7 +35,7 @@ pub enum DevicesCommand {
     #[command(after_long_help = get::EXAMPLES)]
     Get(get::Args),
     /// Rename devices, or set their software set or update schedule
-    #[command(after_long_help = update::EXAMPLES)]
+    #[command(long_about = update::ABOUT, after_long_help = update::EXAMPLES)]
     Update(update::Args),
     /// Deregister devices (asks first)
     #[command(after_long_help = deregister::EXAMPLES)]

@@ -3,11 +3,11 @@
 use aws_sdk_workspacesthinclient::types::SoftwareSetUpdateSchedule;
 
 use super::UpdateScheduleArg;
-use super::filter::{Filter, FilterArgs, named_ids, resolve_placed};
+use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_placed};
 use crate::api::thin_client::{DeviceChanges, update_device};
 use crate::bulk::targets::TargetArgs;
 use crate::bulk::{Executor, show_plan};
-use crate::cli::{BulkArgs, ChangeArgs};
+use crate::cli::{BulkArgs, CHANGES, ChangeArgs};
 use crate::commands::plan::{each_target, ids_of};
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -16,10 +16,18 @@ use crate::validate;
 
 pub const EXAMPLES: &str = "\
 Examples:
-  wsfleet devices update 0123456789abcdefghijklmn --name 'Lobby kiosk 3'
-  wsfleet devices update --environment a1b2c3d4e --software-set 312345
-  wsfleet devices list --status registered -o json | wsfleet devices update --ids-from - \\
-      --update-schedule apply-immediately";
+  wsfleet devices update 0123456789abcdefghijklmn --set-name 'Lobby kiosk 3'
+  wsfleet devices update --name 'RET-*' --set-software-set 312345
+  wsfleet devices update --environment a1b2c3d4e --set-update-schedule apply-immediately";
+
+/// Why `--environment` selects here: an admin may read it as "move to".
+pub const ABOUT: &str = "\
+Rename devices, or set their software set or update schedule.
+
+The filters select the devices as `devices list` does; the changes are the `--set-…` flags. \
+The API cannot move a device to another environment: `--environment` only selects the devices \
+in it. A device joins an environment when it is registered with that environment's activation \
+code.";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,16 +37,19 @@ pub struct Args {
     #[command(flatten)]
     pub filters: FilterArgs,
 
+    #[command(flatten)]
+    pub names: NameFilterArgs,
+
     /// The new name (one device at a time)
-    #[arg(long)]
-    pub name: Option<String>,
+    #[arg(long = "set-name", value_name = "NAME", help_heading = CHANGES)]
+    pub new_name: Option<String>,
 
     /// The software set to install (its ID)
-    #[arg(long, value_name = "SOFTWARE_SET_ID")]
-    pub software_set: Option<SoftwareSetId>,
+    #[arg(long = "set-software-set", value_name = "SOFTWARE_SET_ID", help_heading = CHANGES)]
+    pub new_software_set: Option<SoftwareSetId>,
 
     /// When software updates are applied
-    #[arg(long)]
+    #[arg(long = "set-update-schedule", alias = "update-schedule", help_heading = CHANGES)]
     pub update_schedule: Option<UpdateScheduleArg>,
 
     #[command(flatten)]
@@ -51,11 +62,11 @@ pub struct Args {
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let changes = DeviceChanges {
         name: args
-            .name
+            .new_name
             .as_deref()
             .map(|n| validate::resource_name(n, "device", false))
             .transpose()?,
-        desired_software_set_id: args.software_set.map(String::from),
+        desired_software_set_id: args.new_software_set.map(String::from),
         update_schedule: args
             .update_schedule
             .map(|s| SoftwareSetUpdateSchedule::from(s.api_value())),
@@ -65,10 +76,10 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         && changes.update_schedule.is_none()
     {
         return Err(AppError::usage(
-            "nothing to change: give --name, --software-set or --update-schedule",
+            "nothing to change: give --set-name, --set-software-set or --set-update-schedule",
         ));
     }
-    let filter = Filter::new(&args.filters, None)?;
+    let filter = Filter::new(&args.filters, Some(&args.names))?;
     let ids = named_ids(&args.targets, &filter, args.bulk.resume.as_ref())?;
 
     // Checked on the IDs first, so naming several is refused before any request.
@@ -97,7 +108,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 fn same_name_refused(changes: &DeviceChanges, targets: usize) -> Result<()> {
     if changes.name.is_some() && targets > 1 {
         return Err(AppError::usage(format!(
-            "--name would give {targets} devices the same name; rename one device at a time"
+            "--set-name would give {targets} devices the same name; rename one device at a time"
         )));
     }
     Ok(())

@@ -8,10 +8,13 @@ use crate::error::Result;
 
 pub const EXAMPLES: &str = "\
 Examples:
-  wsfleet ip-groups associate wsipg-abcdefgh1 --directory d-1234567890
-  wsfleet ip-groups associate wsipg-abcdefgh1 wsipg-abcdefgh2 --directory wsd-abcdefgh1 --dry-run";
+  wsfleet ip-groups associate wsipg-abcdefgh1 --to-directory d-1234567890
+  wsfleet ip-groups associate wsipg-abcdefgh1 wsipg-abcdefgh2 --to-directory wsd-abcdefgh1 --dry-run";
 
+/// Where the groups go, spelled as a destination like `workspaces migrate
+/// --to-bundle`; `--directory` still works (no ip-groups filter has it).
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("directory", |arg| arg.long("to-directory").alias("directory")))]
 pub struct Args {
     #[command(flatten)]
     pub pair: DirectoryGroups,

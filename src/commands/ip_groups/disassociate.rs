@@ -10,10 +10,12 @@ use crate::prompt;
 
 pub const EXAMPLES: &str = "\
 Examples:
-  wsfleet ip-groups disassociate wsipg-abcdefgh1 --directory d-1234567890 --dry-run
-  wsfleet ip-groups disassociate wsipg-abcdefgh1 --directory d-1234567890 --yes";
+  wsfleet ip-groups disassociate wsipg-abcdefgh1 --from-directory d-1234567890 --dry-run
+  wsfleet ip-groups disassociate wsipg-abcdefgh1 --from-directory d-1234567890 --yes";
 
+/// The directory they leave; `--directory` still works (no ip-groups filter has it).
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("directory", |arg| arg.long("from-directory").alias("directory")))]
 pub struct Args {
     #[command(flatten)]
     pub pair: DirectoryGroups,

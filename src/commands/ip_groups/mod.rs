@@ -30,7 +30,7 @@ pub const EXAMPLES: &str = "\
 Examples:
   wsfleet ip-groups create --name offices --rule 203.0.113.0/24=head-office
   wsfleet ip-groups authorize wsipg-abcdefgh1 198.51.100.7/32='VPN exit'
-  wsfleet ip-groups associate wsipg-abcdefgh1 --directory d-1234567890";
+  wsfleet ip-groups associate wsipg-abcdefgh1 --to-directory d-1234567890";
 
 #[derive(Debug, Subcommand)]
 pub enum IpGroupsCommand {

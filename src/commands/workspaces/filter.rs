@@ -14,7 +14,7 @@ use crate::api::WorkspacesClient;
 use crate::api::workspace_operations::connection_statuses;
 use crate::api::workspaces::{WorkspaceQuery, describe_tags, workspaces};
 use crate::bulk::targets::TargetArgs;
-use crate::cli::ConcurrencyArgs;
+use crate::cli::{ConcurrencyArgs, FILTERS};
 use crate::commands::tagging::keep_by_tags;
 use crate::duration;
 use crate::error::Result;
@@ -28,41 +28,41 @@ use crate::tags::{self, TagRules};
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct WorkspaceFilterArgs {
     /// Only WorkSpaces in this directory (sent to the API)
-    #[arg(long, value_name = "DIRECTORY_ID")]
+    #[arg(long, value_name = "DIRECTORY_ID", help_heading = FILTERS)]
     pub directory: Option<DirectoryId>,
 
     /// Only this user's WorkSpaces (sent to the API; needs --directory)
-    #[arg(long, value_name = "USER_NAME", requires = "directory")]
+    #[arg(long, value_name = "USER_NAME", requires = "directory", help_heading = FILTERS)]
     pub user: Option<String>,
 
     /// Only WorkSpaces from this bundle (sent to the API)
-    #[arg(long, value_name = "BUNDLE_ID")]
+    #[arg(long, value_name = "BUNDLE_ID", help_heading = FILTERS)]
     pub bundle: Option<BundleId>,
 
     /// Only WorkSpaces in these states (comma-separated or repeated)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', help_heading = FILTERS)]
     pub state: Vec<WorkspaceStateArg>,
 
     /// Only WorkSpaces with these running modes (comma-separated or repeated)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', help_heading = FILTERS)]
     pub running_mode: Vec<RunningModeArg>,
 
     /// Only WorkSpaces of these compute types (comma-separated or repeated)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', help_heading = FILTERS)]
     pub compute_type: Vec<ComputeArg>,
 
     /// Only WorkSpaces running these operating systems (comma-separated or repeated)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', help_heading = FILTERS)]
     pub os: Vec<OperatingSystemArg>,
 
     /// Only WorkSpaces carrying this tag: KEY=VALUE, or KEY with any value
     /// (repeatable, all must match; one DescribeTags a WorkSpace)
-    #[arg(long = "tag", value_name = "KEY[=VALUE]")]
+    #[arg(long = "tag", value_name = "KEY[=VALUE]", help_heading = FILTERS)]
     pub tags: Vec<String>,
 
     /// Only WorkSpaces no user has connected to for this long, or ever
     /// (30d, 2w, 12h; from the connection status, 25 WorkSpaces a call)
-    #[arg(long, value_name = "DURATION", value_parser = duration::positive())]
+    #[arg(long, value_name = "DURATION", value_parser = duration::positive(), help_heading = FILTERS)]
     pub not_connected_for: Option<Duration>,
 }
 

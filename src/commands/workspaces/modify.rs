@@ -19,12 +19,37 @@ use crate::scope::{Placed, route};
 
 pub const EXAMPLES: &str = "\
 Examples:
-  wsfleet workspaces modify ws-abc12345 --running-mode auto-stop --auto-stop-timeout 120
-  wsfleet workspaces modify ws-abc12345 ws-def67890 --compute-type power --wait
-  wsfleet workspaces modify ws-abc12345 --os windows-11";
+  wsfleet workspaces modify ws-abc12345 --set-running-mode auto-stop --set-auto-stop-timeout 120
+  wsfleet workspaces modify ws-abc12345 ws-def67890 --set-compute-type power --wait
+  wsfleet workspaces modify ws-abc12345 --set-os windows-11";
+
+/// The flags `create` spells `--running-mode`, `--compute-type`, … set a
+/// value here too, but `workspaces list` filters with those names: in
+/// `modify` they are `--set-…`. The old spelling stays, hidden, where no
+/// filter has it.
+fn as_change(arg: clap::Arg) -> clap::Arg {
+    let plain = arg.get_long().unwrap_or_default().to_owned();
+    let arg = arg
+        .long(format!("set-{plain}"))
+        .help_heading(crate::cli::CHANGES);
+    if ["running-mode", "compute-type", "os"].contains(&plain.as_str()) {
+        arg
+    } else {
+        arg.alias(plain)
+    }
+}
 
 #[derive(Debug, clap::Args)]
-#[command(mut_arg("wait_timeout", |arg| arg.default_value("1h")))]
+#[command(
+    mut_arg("wait_timeout", |arg| arg.default_value("1h")),
+    mut_arg("running_mode", as_change),
+    mut_arg("auto_stop_timeout", as_change),
+    mut_arg("root_volume_size", as_change),
+    mut_arg("user_volume_size", as_change),
+    mut_arg("compute_type", as_change),
+    mut_arg("protocol", as_change),
+    mut_arg("os", as_change)
+)]
 pub struct Args {
     #[command(flatten)]
     pub targets: TargetArgs,
@@ -87,21 +112,29 @@ impl PropertyArgs {
 
     /// The properties, after the checks the service would make anyway.
     pub fn to_sdk(&self) -> Result<WorkspaceProperties> {
+        self.to_sdk_as("--")
+    }
+
+    /// [`Self::to_sdk`], an error naming the flags as spelled after `prefix`
+    /// (`--set-` in `modify`).
+    fn to_sdk_as(&self, prefix: &str) -> Result<WorkspaceProperties> {
         if let Some(minutes) = self.auto_stop_timeout
             && (minutes <= 0 || minutes % 60 != 0)
         {
             return Err(AppError::usage(format!(
-                "--auto-stop-timeout {minutes}: must be a positive multiple of 60 minutes"
+                "{prefix}auto-stop-timeout {minutes}: must be a positive multiple of 60 minutes"
             )));
         }
         for (flag, size) in [
-            ("--root-volume-size", self.root_volume_size),
-            ("--user-volume-size", self.user_volume_size),
+            ("root-volume-size", self.root_volume_size),
+            ("user-volume-size", self.user_volume_size),
         ] {
             if let Some(size) = size
                 && size <= 0
             {
-                return Err(AppError::usage(format!("{flag} {size}: must be positive")));
+                return Err(AppError::usage(format!(
+                    "{prefix}{flag} {size}: must be positive"
+                )));
             }
         }
         let protocols =
@@ -121,10 +154,10 @@ impl PropertyArgs {
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     if args.properties.is_empty() {
         return Err(AppError::usage(
-            "nothing to modify: give at least one property (--running-mode, --compute-type, --os, ...)",
+            "nothing to modify: give at least one property (--set-running-mode, --set-compute-type, --set-os, ...)",
         ));
     }
-    let properties = args.properties.to_sdk()?;
+    let properties = args.properties.to_sdk_as("--set-")?;
     let named = WORKSPACES.targets(&args.targets, args.bulk.resume.as_ref())?;
     if named.is_empty() {
         return Err(AppError::usage(
