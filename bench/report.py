@@ -209,6 +209,27 @@ if ws and "ws_n" in m:
                         "at least 5 × faster than the AWS CLI",
                         f"{speedup:.1f} × ({ms(aws_ws['median'])} vs {ms(w['median'])})", verdict(speedup >= 5)))
 
+# --- a whole organisation -------------------------------------------------------
+
+org = runs("org")
+org_one, org_whole = org.get("one-place"), org.get("organization")
+if org_one and org_whole and "org_accounts" in m:
+    accounts, lat = int(m["org_accounts"]), int(m["ws_latency"])
+    pages = math.ceil((accounts + 1) / 20)
+    scenario = (f"`workspaces list` over {accounts} accounts × 4 regions through `--assume-role`, "
+                f"{m['org_fleet']} WorkSpaces a place, {lat} ms latency")
+    row(scenario, "one place: `--assume-role R --account A --region us-east-1` (one AssumeRole)", org_one)
+    row(scenario, "`--assume-role R --organization` (ListAccounts, then every place at once)", org_whole,
+        note=f"{org_whole['median'] / org_one['median']:.2f} × one place; ListAccounts is {pages} pages of 20")
+    if "accounts-from" in org:
+        row(scenario, "`--assume-role R --accounts-from FILE` (the same accounts, no ListAccounts)",
+            org["accounts-from"], note=f"{org['accounts-from']['median'] / org_one['median']:.2f} × one place")
+    ratio = org_whole["median"] / org_one["median"]
+    budgets.append((f"`workspaces list` over {accounts} accounts × 4 regions through `--assume-role "
+                    "--organization`: within 1.5 × one place's listing plus one AssumeRole",
+                    f"{ratio:.2f} × ({ms(org_whole['median'])} vs {ms(org_one['median'])})",
+                    verdict(ratio <= 1.5)))
+
 # --- completion -----------------------------------------------------------------
 
 cold = runs("complete-cold").get("cold")
@@ -319,6 +340,15 @@ if "wsfleet" in listing and aws_list and floor_list:
             f"wsfleet at {ms(aws_list['median'] / 10)}, below the floor. The {n['list_n'] // 50} sequential "
             "round trips to a sandbox on the same cores dominate both; of the AWS CLI's "
             f"{ms(aws_list['median'])}, {ms(aws_version['median']) if aws_version else 'part'} is its start-up.")
+if org_one and org_whole and org_whole["median"] > 1.5 * org_one["median"]:
+    listed = org.get("accounts-from")
+    bounds.append(
+        f"Organisation: `--organization` first reads ListAccounts, at most 20 accounts a page, one page "
+        f"after another ({pages} round trips of {lat} ms here), before any account's role can be assumed"
+        + (f"; the same accounts from a file take {ms(listed['median'])} "
+           f"({listed['median'] / org_one['median']:.2f} × one place)" if listed else "")
+        + ". Beyond the round trips, each of the 400 places costs a session and its clients on the "
+        "same two cores as the sandbox serving them.")
 if rate and steady < 0.95 * rate_limit:
     bounds.append(
         f"Rate limit: the figure counts only the {count:,} DeregisterDevice calls, but the plan's "

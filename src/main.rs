@@ -42,6 +42,10 @@ fn main() -> ExitCode {
     let (cli, matches, command) = bulk::invocation::parse(std::env::args_os().collect());
     let printer = Printer::new(&cli.global);
     init_tracing(&printer);
+    if let Err(err) = scope::assume::check(&cli.global) {
+        printer.report(&err, None);
+        return ExitCode::from(err.exit_code());
+    }
     let mut ctx = Context::new(&cli.global, printer.clone());
     // A bulk verb's journal, before any request: a resume that disagrees
     // with its journal, or a journal that cannot be written, stops here.
