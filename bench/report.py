@@ -209,6 +209,27 @@ if ws and "ws_n" in m:
                         "at least 5 × faster than the AWS CLI",
                         f"{speedup:.1f} × ({ms(aws_ws['median'])} vs {ms(w['median'])})", verdict(speedup >= 5)))
 
+# --- a whole organisation -------------------------------------------------------
+
+org = runs("org")
+org_one, org_whole = org.get("one-place"), org.get("organization")
+if org_one and org_whole and "org_accounts" in m:
+    accounts, lat = int(m["org_accounts"]), int(m["ws_latency"])
+    pages = math.ceil((accounts + 1) / 20)
+    scenario = (f"`workspaces list` over {accounts} accounts × 4 regions through `--assume-role`, "
+                f"{m['org_fleet']} WorkSpaces a place, {lat} ms latency")
+    row(scenario, "one place: `--assume-role R --account A --region us-east-1` (one AssumeRole)", org_one)
+    row(scenario, "`--assume-role R --organization` (ListAccounts, then every place at once)", org_whole,
+        note=f"{org_whole['median'] / org_one['median']:.2f} × one place; ListAccounts is {pages} pages of 20")
+    if "accounts-from" in org:
+        row(scenario, "`--assume-role R --accounts-from FILE` (the same accounts, no ListAccounts)",
+            org["accounts-from"], note=f"{org['accounts-from']['median'] / org_one['median']:.2f} × one place")
+    ratio = org_whole["median"] / org_one["median"]
+    budgets.append((f"`workspaces list` over {accounts} accounts × 4 regions through `--assume-role "
+                    "--organization`: within 1.5 × one place's listing plus one AssumeRole",
+                    f"{ratio:.2f} × ({ms(org_whole['median'])} vs {ms(org_one['median'])})",
+                    verdict(ratio <= 1.5)))
+
 # --- completion -----------------------------------------------------------------
 
 cold = runs("complete-cold").get("cold")
@@ -221,6 +242,31 @@ if cold and warm and "ws_latency" in m:
     budgets.append(("completion from the cache under 30 ms", ms(warm["median"]), verdict(warm["median"] < 0.030)))
     budgets.append((f"completion with no cache within one round trip ({m['ws_latency']} ms) + 30 ms",
                     ms(cold["median"]), verdict(cold["median"] <= lat + 0.030)))
+
+# --- usage ---------------------------------------------------------------------
+
+usage = runs("usage")
+if usage and "usage_n" in m:
+    usage_n, lat = int(m["usage_n"]), int(m["usage_latency"])
+    scenario = f"usage of {usage_n:,} WorkSpaces over {m['usage_month']}, {lat} ms latency, concurrency {n['concurrency']}"
+    floor_usage = usage.get("floor")
+    if floor_usage:
+        row(scenario, "floor: DescribeWorkspaces, packed GetMetricData, DescribeTags of the same WorkSpaces",
+            floor_usage)
+    w = usage.get("wsfleet")
+    calls, minimum = int(m.get("usage_calls", 0)), int(m.get("usage_minimum", 0))
+    if w:
+        row(scenario, f"`wsfleet workspaces usage --month {m['usage_month']} --concurrency {n['concurrency']}`",
+            w, floor_usage, note=f"{calls} GetMetricData calls (the limits allow {minimum})")
+    if w and floor_usage:
+        ratio = w["median"] / floor_usage["median"]
+        budgets.append((f"`workspaces usage`, {usage_n:,} WorkSpaces, a month: within 1.25 × the floor",
+                        f"{ratio:.2f} × ({ms(w['median'])} vs {ms(floor_usage['median'])})",
+                        verdict(ratio <= 1.25)))
+    if calls and minimum:
+        budgets.append((f"`workspaces usage`, {usage_n:,} WorkSpaces, a month: GetMetricData calls within "
+                        "1.05 × the fewest the API's limits allow (500 queries, 100,800 data points a call)",
+                        f"{calls} calls vs {minimum} = {calls / minimum:.3f} ×", verdict(calls <= 1.05 * minimum)))
 
 # --- deregistration -----------------------------------------------------------
 
@@ -294,6 +340,15 @@ if "wsfleet" in listing and aws_list and floor_list:
             f"wsfleet at {ms(aws_list['median'] / 10)}, below the floor. The {n['list_n'] // 50} sequential "
             "round trips to a sandbox on the same cores dominate both; of the AWS CLI's "
             f"{ms(aws_list['median'])}, {ms(aws_version['median']) if aws_version else 'part'} is its start-up.")
+if org_one and org_whole and org_whole["median"] > 1.5 * org_one["median"]:
+    listed = org.get("accounts-from")
+    bounds.append(
+        f"Organisation: `--organization` first reads ListAccounts, at most 20 accounts a page, one page "
+        f"after another ({pages} round trips of {lat} ms here), before any account's role can be assumed"
+        + (f"; the same accounts from a file take {ms(listed['median'])} "
+           f"({listed['median'] / org_one['median']:.2f} × one place)" if listed else "")
+        + ". Beyond the round trips, each of the 400 places costs a session and its clients on the "
+        "same two cores as the sandbox serving them.")
 if rate and steady < 0.95 * rate_limit:
     bounds.append(
         f"Rate limit: the figure counts only the {count:,} DeregisterDevice calls, but the plan's "
@@ -373,6 +428,9 @@ AWS CLI doing the same thing.
 - The floor (`bench/floor`) makes the same requests as wsfleet with the same SDK and
   nothing else: ListDevices pages of 50; GetDevice per device at the same concurrency, a page
   at a time while the next page is listed; DeregisterDevice per id with a client token.
+- `workspaces usage` and its floor make the same calls: DescribeWorkspaces pages, GetMetricData
+  calls packed to the API's limits (500 queries, 100,800 data points a call) at the same
+  concurrency, and DescribeTags of the WorkSpaces wsfleet recommended a switch for.
 - Each deregistration run starts from a fresh sandbox (hyperfine `--prepare`); the
   same seed gives the same device ids every time.
 - The AWS CLI runs from `bench/.venv` with `AWS_DISABLE_HOST_PREFIX_INJECTION=true`

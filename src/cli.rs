@@ -96,6 +96,36 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "REGION", value_delimiter = ',')]
     pub region: Vec<String>,
 
+    /// Reach each account of --account, --accounts-from or --organization
+    /// through this role, assumed once a run with the base credentials: a
+    /// role name, or an ARN with {account} where the account's ID goes
+    #[arg(long, global = true, value_name = "ROLE", value_parser = crate::scope::assume::role)]
+    pub assume_role: Option<crate::scope::assume::RoleTemplate>,
+
+    /// An account to reach through --assume-role (12 digits); repeat, or
+    /// comma-separate. Before the command group: `images share` and a few
+    /// other verbs have an --account of their own
+    #[arg(long = "account", value_name = "ID", value_delimiter = ',',
+          value_parser = crate::scope::assume::account)]
+    pub accounts: Vec<String>,
+
+    /// Accounts to reach through --assume-role, from FILE (- for stdin):
+    /// one ID a line, or the JSON, NDJSON or CSV wsfleet prints (its
+    /// account or id field)
+    #[arg(long, global = true, value_name = "FILE",
+          value_parser = crate::scope::assume::accounts_file)]
+    pub accounts_from: Option<crate::scope::assume::AccountList>,
+
+    /// Reach every ACTIVE account of the AWS Organization (ListAccounts,
+    /// with the base credentials) through --assume-role
+    #[arg(long, global = true)]
+    pub organization: bool,
+
+    /// The session name of each assumed role (CloudTrail shows it)
+    #[arg(long, global = true, value_name = "NAME", default_value = "wsfleet",
+          value_parser = crate::scope::assume::session_name)]
+    pub role_session_name: String,
+
     /// Send requests exactly to this URL (also AWS_ENDPOINT_URL,
     /// AWS_ENDPOINT_URL_WORKSPACES, AWS_ENDPOINT_URL_WORKSPACES_THIN_CLIENT)
     #[arg(long, global = true, value_name = "URL")]

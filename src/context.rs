@@ -17,6 +17,8 @@ pub struct Context {
     pub profiles: Vec<String>,
     /// `--region` as given (several, or `all`).
     pub regions: Vec<String>,
+    /// `--assume-role` and the accounts it reaches.
+    pub assume_role: Option<crate::scope::assume::AssumeRole>,
     /// Every write of the command goes through it.
     pub printer: Printer,
     pub session_options: SessionOptions,
@@ -38,6 +40,7 @@ impl Context {
         Context {
             profiles: global.profile.clone(),
             regions: global.region.clone(),
+            assume_role: crate::scope::assume::AssumeRole::from_args(global),
             printer,
             session_options,
             session: OnceCell::new(),
@@ -70,6 +73,12 @@ impl Context {
     /// The one session of a command that works in one region of one
     /// account (everything but `list` verbs).
     pub async fn session(&self) -> Result<&Session> {
+        if self.assume_role.is_some() {
+            return Err(AppError::usage(
+                "--assume-role reaches many accounts: it is for list verbs, report, export, \
+                 workspaces usage and bulk verbs",
+            ));
+        }
         if !crate::scope::is_single(self) {
             return Err(
                 AppError::usage("this command works in one region of one account").with_hint(

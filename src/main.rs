@@ -39,13 +39,17 @@ fn main() -> ExitCode {
         .var(commands::completions::COMPLETE_VAR)
         .complete();
     install_panic_hook();
-    let (cli, matches, line) = bulk::invocation::parse(std::env::args_os().collect());
+    let (cli, matches, command, line) = bulk::invocation::parse(std::env::args_os().collect());
     let printer = Printer::new(&cli.global);
     init_tracing(&printer);
+    if let Err(err) = scope::assume::check(&cli.global) {
+        printer.report(&err, None);
+        return ExitCode::from(err.exit_code());
+    }
     let mut ctx = Context::new(&cli.global, printer.clone());
     // A bulk verb's journal, before any request: a resume that disagrees
     // with its journal, or a journal that cannot be written, stops here.
-    match bulk::invocation::open_journal(&matches) {
+    match bulk::invocation::open_journal(&command, &matches) {
         Ok(journal) => ctx.set_journal(journal),
         Err(err) => {
             printer.report(&err, None);
@@ -65,11 +69,11 @@ fn main() -> ExitCode {
         }
     };
     // Names given for IDs are looked up once the sandbox, if any, answers.
-    let run = async |command, ctx: &Context| {
-        let command = resources::names::resolve(ctx, &line, &matches)
+    let run = async |parsed, ctx: &Context| {
+        let resolved = resources::names::resolve(ctx, &command, &line, &matches)
             .await?
-            .unwrap_or(command);
-        commands::run(command, ctx).await
+            .unwrap_or(parsed);
+        commands::run(resolved, ctx).await
     };
     let outcome = runtime.block_on(async {
         if !embedded_sandbox {

@@ -138,14 +138,17 @@ fn a_bundle_is_created_re_imaged_and_deleted() {
         again.stderr
     );
 
-    // The image under a bundle cannot be deleted.
+    // The image under a bundle cannot be deleted: the plan leaves it out,
+    // unsent, and says which bundle holds it.
     let held = sb.run(&["images", "delete", &image, "--yes", "-o", "json"]);
-    assert_eq!(held.code, 1);
-    assert!(
-        held.stdout.contains("ResourceAssociatedException"),
-        "{}",
-        held.stdout
+    assert_eq!(held.code, 0, "{}", held.stderr);
+    let results = held.json();
+    assert_eq!(results[0]["outcome"], "skipped", "{}", held.stdout);
+    assert_eq!(
+        results[0]["error"],
+        format!("used by bundle {bundle} (delete the bundle first)")
     );
+    assert!(sb.requests_for("DeleteWorkspaceImage").is_empty());
 
     // Update: a dry run sends no change; the real one swaps the image.
     sb.clear_requests();

@@ -152,12 +152,12 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("CreateUpdatedWorkspaceImage", "images create-updated {image} --name coverage --description coverage"),
     ("DescribeWorkspaces", "workspaces list"),
     ("CreateWorkspaces", "workspaces create --directory {directory} --user coverage --bundle {bundle}"),
-    ("ModifyWorkspaceProperties", "workspaces modify {workspace} --set-running-mode ALWAYS_ON"),
-    ("StopWorkspaces", "workspaces stop {workspace} --yes"),
-    ("StartWorkspaces", "workspaces start {workspace}"),
+    ("ModifyWorkspaceProperties", "workspaces modify {ws_auto_stop} --set-running-mode ALWAYS_ON"),
+    ("StopWorkspaces", "workspaces stop {ws_stoppable} --yes"),
+    ("StartWorkspaces", "workspaces start {ws_stopped}"),
     ("RebootWorkspaces", "workspaces reboot {workspace} --yes"),
     ("RebuildWorkspaces", "workspaces rebuild {workspace} --yes"),
-    ("RestoreWorkspace", "workspaces restore {workspace} --yes"),
+    ("RestoreWorkspace", "workspaces restore {ws_restorable} --yes"),
     ("MigrateWorkspace", "workspaces migrate {workspace} --to-bundle {bundle} --yes"),
     ("ModifyWorkspaceState", "workspaces maintenance on {workspace}"),
     ("DescribeWorkspacesConnectionStatus", "workspaces connections {workspace}"),
@@ -178,7 +178,7 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("DescribeWorkspaceImagePermissions", "images permissions {image}"),
     ("UpdateWorkspaceImagePermission", "images share {image} --account 210987654321"),
     ("TerminateWorkspaces", "workspaces terminate {workspace} --yes"),
-    ("DeleteWorkspaceImage", "images delete {image} --yes"),
+    ("DeleteWorkspaceImage", "images delete {image_unused} --yes"),
     ("DescribeWorkspaceDirectories", "directories list"),
     ("ModifySelfservicePermissions", "directories modify-self-service {directory} --rebuild-workspace enabled"),
     ("RegisterWorkspaceDirectory", "directories register --name coverage --identity-type customer-managed --subnet subnet-0123abcd,subnet-4567abcd"),
@@ -245,7 +245,7 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("CreateEnvironment", "environments create --desktop-arn arn:aws:workspaces:us-east-1:123456789012:directory/d-1234567890"),
     ("UpdateEnvironment", "environments update {environment} --name coverage"),
     ("DeregisterDevice", "devices deregister {device} --yes"),
-    ("DeleteDevice", "devices delete {device} --yes"),
+    ("DeleteDevice", "devices delete {device_deregistered} --yes"),
     ("DeleteEnvironment", "environments delete {environment} --yes"),
 ];
 
@@ -279,6 +279,68 @@ fn every_covered_verb_makes_its_operation_against_the_sandbox() {
         ("{environment}", first(&sb, "environments", "id")),
         ("{out}", out.to_string_lossy().into_owned()),
     ];
+    // The plan leaves out a target whose state the service refuses the
+    // change in, so each state verb gets a WorkSpace (device, image) it
+    // accepts, one its own: the verbs before it change the first one's state.
+    let workspaces = sb
+        .run(&["workspaces", "list", "-o", "json"])
+        .success()
+        .json();
+    let mut taken = vec![ids[1].1.clone()];
+    let mut workspace_where = |wanted: &dyn Fn(&Value) -> bool| {
+        let found = workspaces
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| wanted(w))
+            .map(|w| w["WorkspaceId"].as_str().unwrap().to_owned())
+            .find(|id| !taken.contains(id))
+            .expect("a WorkSpace for the verb");
+        taken.push(found.clone());
+        found
+    };
+    let state = |w: &Value, states: &[&str]| states.contains(&w["State"].as_str().unwrap_or(""));
+    fn mode(w: &Value) -> &str {
+        w["WorkspaceProperties"]["RunningMode"]
+            .as_str()
+            .unwrap_or("")
+    }
+    let ws_auto_stop = workspace_where(&|w| state(w, &["AVAILABLE"]) && mode(w) == "AUTO_STOP");
+    let ws_stoppable = workspace_where(&|w| state(w, &["AVAILABLE"]) && mode(w) != "ALWAYS_ON");
+    let ws_stopped = workspace_where(&|w| state(w, &["STOPPED"]));
+    let ws_restorable = workspace_where(&|w| state(w, &["AVAILABLE", "STOPPED"]));
+    let bundles = sb.run(&["bundles", "list", "-o", "json"]).success().json();
+    let images = sb.run(&["images", "list", "-o", "json"]).success().json();
+    let image_unused = images
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["ImageId"].as_str().unwrap().to_owned())
+        .find(|id| {
+            *id != ids[4].1
+                && !bundles
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|b| b["ImageId"] == *id)
+        })
+        .expect("an image no bundle uses");
+    let deregistered = sb
+        .run(&["devices", "list", "--status", "deregistered", "-o", "json"])
+        .success()
+        .json();
+    let device_deregistered = deregistered[0]["id"].as_str().unwrap().to_owned();
+    let ids: Vec<(&str, String)> = ids
+        .into_iter()
+        .chain([
+            ("{ws_auto_stop}", ws_auto_stop),
+            ("{ws_stoppable}", ws_stoppable),
+            ("{ws_stopped}", ws_stopped),
+            ("{ws_restorable}", ws_restorable),
+            ("{image_unused}", image_unused),
+            ("{device_deregistered}", device_deregistered),
+        ])
+        .collect();
     let mut problems = Vec::new();
     let covered: Vec<Value> = rows()
         .into_iter()

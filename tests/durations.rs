@@ -328,7 +328,17 @@ fn enum_flags_take_either_spelling_in_any_case() {
         &os,
         &["windows-11", "WINDOWS_11", "Windows_11", "windows_11"],
     );
-    let workspace = first_id(&sb, &["workspaces", "list"], "WorkspaceId");
+    // An ALWAYS_ON one, so each spelling below changes the mode: the plan
+    // leaves out a modification to the value a WorkSpace already has.
+    let workspaces = json(&sb, &["workspaces", "list", "--state", "available"]);
+    let workspace = workspaces
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["WorkspaceProperties"]["RunningMode"] == "ALWAYS_ON")
+        .and_then(|w| w["WorkspaceId"].as_str())
+        .expect("an ALWAYS_ON WorkSpace")
+        .to_owned();
     for (spelling, mode) in [
         ("auto-stop", "AUTO_STOP"),
         ("ALWAYS_ON", "ALWAYS_ON"),

@@ -260,6 +260,19 @@ fn a_resume_is_bound_to_its_command_and_just_the_verb_finishes_it() {
         "that journal is of `devices update`",
     );
 
+    // The cut journal's last four were applied all the same; put them back,
+    // or the resume's plan finds them unchanged and rightly sends nothing.
+    let undo = || {
+        let mut args = vec![
+            "devices",
+            "update",
+            "--update-schedule",
+            "use-maintenance-window",
+        ];
+        args.extend(ids[2..].iter().map(String::as_str));
+        sb.run(&args).success();
+    };
+    undo();
     // Just the verb: the journal's parameters and targets; only what was
     // left is sent.
     sb.clear_requests();
@@ -273,6 +286,7 @@ fn a_resume_is_bound_to_its_command_and_just_the_verb_finishes_it() {
         assert!(sent.iter().any(|r| r.resource.as_deref() == Some(id)));
     }
     // The same command in full resumes too.
+    undo();
     sb.clear_requests();
     sb.run(&[&update[..], &["--resume", journal]].concat())
         .success();

@@ -1,6 +1,6 @@
-//! A bulk verb given device IDs (and no filter) goes straight to work: no
-//! listing of the whole fleet first, only GetDevice for the targets its plan
-//! shows. A dry run still shows every target as the listing knows it.
+//! A bulk verb given device IDs (and no filter) reads no listing of the
+//! whole fleet first: one GetDevice a target, so its plan judges each as it
+//! is. A dry run still shows every target as the listing knows it.
 // Helpers outside #[test] functions panic on purpose: a failed setup is a
 // failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -42,7 +42,7 @@ fn sandbox_with_ids() -> (TestEnv, std::path::PathBuf, Vec<String>) {
 }
 
 #[test]
-fn deregister_by_id_lists_nothing_and_looks_up_only_the_plan_rows() {
+fn deregister_by_id_lists_nothing_and_looks_up_each_target() {
     let (sb, file, ids) = sandbox_with_ids();
     let out = sb
         .wsfleet()
@@ -54,7 +54,7 @@ fn deregister_by_id_lists_nothing_and_looks_up_only_the_plan_rows() {
     assert!(out.status.success(), "{}", stderr_of(&out));
 
     assert!(sb.requests_for("ListDevices").is_empty());
-    assert_eq!(sb.requests_for("GetDevice").len(), 20);
+    assert_eq!(sb.requests_for("GetDevice").len(), TARGETS);
     assert_eq!(sb.requests_for("DeregisterDevice").len(), TARGETS);
     let done = stdout_of(&out)
         .lines()

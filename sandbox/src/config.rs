@@ -20,6 +20,14 @@ pub struct Config {
     /// The account STS GetCallerIdentity answers with (two sandboxes can
     /// stand for two accounts).
     pub account_id: String,
+    /// Member accounts of the organization this account manages (AWS
+    /// Organizations ListAccounts), reached through STS AssumeRole.
+    pub member_accounts: usize,
+    /// WorkSpaces, and Thin Client devices, in each region of each member
+    /// account: seeded on first use from the account, region and seed.
+    pub member_fleet: usize,
+    /// Accounts whose role refuses AssumeRole (AccessDenied).
+    pub refusing_accounts: Vec<String>,
     /// Loaded at start when it exists (else seeded and written), saved after
     /// changes and at shutdown; read-only requests never rewrite it.
     pub state_file: Option<PathBuf>,
@@ -49,6 +57,9 @@ impl Default for Config {
             seed: 42,
             region: "us-east-1".to_string(),
             account_id: crate::ACCOUNT_ID.to_string(),
+            member_accounts: 3,
+            member_fleet: 4,
+            refusing_accounts: Vec::new(),
             state_file: None,
             shared_state_file: false,
             latency: Duration::ZERO,

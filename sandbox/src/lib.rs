@@ -2,6 +2,7 @@
 //! Amazon WorkSpaces (awsJson1.1) APIs, for tests, benchmarks and trying
 //! wsfleet without an AWS account.
 
+mod accounts;
 mod cloudwatch;
 mod config;
 mod knobs;
@@ -13,6 +14,7 @@ mod thinclient;
 mod wire;
 pub mod workspaces;
 
+pub use accounts::member_account;
 pub use config::Config;
 pub use log::RequestRecord;
 pub use server::{Sandbox, reset_state_file};

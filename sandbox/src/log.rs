@@ -27,6 +27,10 @@ pub struct RequestRecord {
     /// region a client meant to reach, though every region reaches this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_region: Option<String>,
+    /// The member account whose fleet answered (its role's credentials
+    /// signed the request); none for the sandbox's own account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
 }
 
 pub struct RequestLog {

@@ -19,11 +19,12 @@ use serde_json::Value;
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 
+use crate::accounts::{self, Organization};
 use crate::cloudwatch::{self, CwError};
 use crate::config::Config;
 use crate::knobs::Knobs;
 use crate::log::{RequestLog, RequestRecord};
-use crate::state::{SandboxState, SharedFile};
+use crate::state::{MemberPlace, SandboxState, SharedFile};
 use crate::thinclient::{self, TcError};
 use crate::wire;
 use crate::workspaces::{self, WsError};
@@ -35,8 +36,13 @@ const JSON: &str = "application/json";
 const AMZ_JSON: &str = "application/x-amz-json-1.1";
 
 struct Shared {
-    /// What STS GetCallerIdentity answers.
-    account_id: String,
+    /// The sandbox's own account and its members (STS, Organizations).
+    organization: Organization,
+    /// How a member account's region is seeded: its fleet's size, the seed,
+    /// and the region of a request that names none.
+    member_fleet: usize,
+    seed: u64,
+    region: String,
     state: Mutex<SandboxState>,
     transition: Duration,
     knobs: Knobs,
@@ -133,7 +139,10 @@ impl Sandbox {
         let address = listener.local_addr()?;
         let saves_in_background = shared_file.is_none();
         let shared = Arc::new(Shared {
-            account_id: config.account_id.clone(),
+            organization: Organization::new(&config),
+            member_fleet: config.member_fleet,
+            seed: config.seed,
+            region: config.region.clone(),
             state: Mutex::new(state),
             transition: config.transition,
             knobs: Knobs::new(config.latency, config.rate_limit, config.fail_rate),
@@ -337,22 +346,55 @@ async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if is_sts_caller_identity(&headers, &body) {
-        let response = sts_caller_identity(&shared.account_id);
-        shared.log.record(RequestRecord {
-            service: "sts".to_string(),
-            operation: "GetCallerIdentity".to_string(),
-            method: method.to_string(),
-            path: uri.path().to_string(),
-            status: response.status().as_u16(),
-            client_token: None,
-            resource: None,
-            signed_region: signed_region(&headers),
-        });
-        return response;
+    let access_key = accounts::access_key(&headers);
+    if let Some(form) = accounts::sts_action(&headers, &body) {
+        return sts_call(
+            &shared,
+            &form,
+            access_key.as_deref(),
+            &method,
+            &uri,
+            &headers,
+        )
+        .await;
     }
+    let organizations_operation = headers
+        .get("x-amz-target")
+        .and_then(|target| target.to_str().ok())
+        .and_then(|target| target.strip_prefix(accounts::ORGANIZATIONS_TARGET_PREFIX))
+        .map(str::to_owned);
+    if let Some(operation) = organizations_operation {
+        return organizations_call(
+            &shared,
+            &operation,
+            &body,
+            access_key.as_deref(),
+            &method,
+            &uri,
+            &headers,
+        )
+        .await;
+    }
+    let member_account = shared.organization.member_of_key(access_key.as_deref());
+    let region = signed_region(&headers).unwrap_or_else(|| shared.region.clone());
+    let member = member_account.as_deref().map(|account| MemberPlace {
+        account,
+        region: &region,
+        fleet_size: shared.member_fleet,
+        seed: shared.seed,
+    });
+    let member = member.as_ref();
     if let Some(operation) = cloudwatch::operation_of(uri.path()) {
-        return cloudwatch_call(&shared, &method, uri.path(), operation, &body, &headers).await;
+        return cloudwatch_call(
+            &shared,
+            &method,
+            uri.path(),
+            operation,
+            &body,
+            &headers,
+            member,
+        )
+        .await;
     }
     let target = headers
         .get("x-amz-target")
@@ -367,12 +409,13 @@ async fn handle(
                 &target,
                 &body,
                 signed_region(&headers),
+                member,
             )
             .await;
             (Service::Workspaces, record, outcome)
         }
         None => {
-            let (record, outcome) = thinclient_call(&shared, &method, &uri, &body).await;
+            let (record, outcome) = thinclient_call(&shared, &method, &uri, &body, member).await;
             (Service::ThinClient, record, outcome)
         }
     };
@@ -381,6 +424,7 @@ async fn handle(
         service: service.name().to_string(),
         status: response.status().as_u16(),
         signed_region: signed_region(&headers),
+        account: member_account,
         ..record
     });
     response
@@ -395,31 +439,82 @@ fn signed_region(headers: &HeaderMap) -> Option<String> {
     scope.split('/').nth(2).map(str::to_string)
 }
 
-/// STS (awsQuery: a form-encoded POST) is answered only for
-/// GetCallerIdentity, so clients can learn which account they are in.
-fn is_sts_caller_identity(headers: &HeaderMap, body: &Bytes) -> bool {
-    let form = headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    form && body
-        .split(|b| *b == b'&')
-        .any(|pair| pair == b"Action=GetCallerIdentity")
+/// An STS call (awsQuery: a form-encoded POST): GetCallerIdentity answers
+/// at once, as it always has; AssumeRole takes the configured latency, as a
+/// round trip to STS does. Neither is throttled nor failed on purpose: the
+/// knobs are the fleets' services'.
+async fn sts_call(
+    shared: &Shared,
+    form: &[(String, String)],
+    access_key: Option<&str>,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Response {
+    let assuming = form
+        .iter()
+        .any(|(key, value)| key == "Action" && value == "AssumeRole");
+    if assuming {
+        latency(shared).await;
+    }
+    let (operation, response) =
+        accounts::sts_call(&shared.organization, form, access_key, Utc::now());
+    let role = form
+        .iter()
+        .find(|(key, _)| key == "RoleArn")
+        .map(|(_, arn)| arn.clone());
+    shared.log.record(RequestRecord {
+        service: "sts".to_string(),
+        operation,
+        method: method.to_string(),
+        path: uri.path().to_string(),
+        status: response.status().as_u16(),
+        client_token: None,
+        resource: role,
+        signed_region: signed_region(headers),
+        account: shared.organization.member_of_key(access_key),
+    });
+    response
 }
 
-fn sts_caller_identity(account_id: &str) -> Response {
-    let body = format!(
-        "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">\
-<GetCallerIdentityResult><Arn>arn:aws:iam::{account_id}:user/sandbox</Arn>\
-<UserId>AIDASANDBOXUSER</UserId><Account>{account_id}</Account></GetCallerIdentityResult>\
-<ResponseMetadata><RequestId>{}</RequestId></ResponseMetadata></GetCallerIdentityResponse>",
-        uuid::Uuid::new_v4()
+/// An Organizations call (awsJson1.1), after the configured latency.
+async fn organizations_call(
+    shared: &Shared,
+    operation: &str,
+    body: &Bytes,
+    access_key: Option<&str>,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Response {
+    latency(shared).await;
+    let answer = accounts::organizations_call(
+        &shared.organization,
+        operation,
+        body,
+        access_key,
+        Utc::now(),
     );
-    let mut response = Response::new(Body::from(body));
+    let response = render(Outcome::Workspaces(answer));
+    shared.log.record(RequestRecord {
+        service: "organizations".to_string(),
+        operation: operation.to_string(),
+        method: method.to_string(),
+        path: uri.path().to_string(),
+        status: response.status().as_u16(),
+        client_token: None,
+        resource: None,
+        signed_region: signed_region(headers),
+        account: shared.organization.member_of_key(access_key),
+    });
     response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/xml"));
-    response
+}
+
+async fn latency(shared: &Shared) {
+    let latency = shared.knobs.latency();
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
 }
 
 /// Why a request was refused before it reached the state.
@@ -438,10 +533,7 @@ async fn gate(shared: &Shared) -> Result<(), Refusal> {
             retry_after_seconds,
         });
     }
-    let latency = shared.knobs.latency();
-    if !latency.is_zero() {
-        tokio::time::sleep(latency).await;
-    }
+    latency(shared).await;
     if shared.knobs.should_fail() {
         return Err(Refusal::InjectedFailure);
     }
@@ -453,6 +545,7 @@ async fn thinclient_call(
     method: &Method,
     uri: &Uri,
     body: &Bytes,
+    member: Option<&MemberPlace<'_>>,
 ) -> (RequestRecord, Outcome) {
     let mut record = RequestRecord {
         service: String::new(),
@@ -463,6 +556,7 @@ async fn thinclient_call(
         client_token: None,
         resource: None,
         signed_region: None,
+        account: None,
     };
     let segments = wire::path_segments(uri.path());
     let query = wire::query_pairs(uri.query());
@@ -503,9 +597,9 @@ async fn thinclient_call(
         .operate(
             operation.is_read_only(),
             |state| {
-                state
-                    .thinclient
-                    .handle(&request, Utc::now(), shared.transition)
+                let now = Utc::now();
+                let (thinclient, _) = state.fleet(member, now);
+                thinclient.handle(&request, now, shared.transition)
             },
             Result::is_ok,
         )
@@ -540,6 +634,7 @@ async fn cloudwatch_call(
     operation: &str,
     body: &Bytes,
     headers: &HeaderMap,
+    member: Option<&MemberPlace<'_>>,
 ) -> Response {
     let (result, retry_after) = match gate(shared).await {
         Err(Refusal::Throttled {
@@ -549,7 +644,11 @@ async fn cloudwatch_call(
         Ok(()) => {
             let answer = shared.operate(
                 true,
-                |state| cloudwatch::handle(&state.workspaces, operation, body, Utc::now()),
+                |state| {
+                    let now = Utc::now();
+                    let (_, workspaces) = state.fleet(member, now);
+                    cloudwatch::handle(workspaces, operation, body, now)
+                },
                 Result::is_ok,
             );
             let answer = answer.unwrap_or_else(|error| {
@@ -572,11 +671,7 @@ async fn cloudwatch_call(
             builder.body(Body::from(error.body()))
         }
     };
-    let response = built.unwrap_or_else(|_| {
-        let mut fallback = Response::new(Body::empty());
-        *fallback.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-        fallback
-    });
+    let response = or_internal_error(built);
     shared.log.record(RequestRecord {
         service: "cloudwatch".to_string(),
         operation: operation.to_string(),
@@ -586,6 +681,7 @@ async fn cloudwatch_call(
         client_token: None,
         resource: None,
         signed_region: signed_region(headers),
+        account: member.map(|place| place.account.to_owned()),
     });
     response
 }
@@ -613,6 +709,7 @@ async fn workspaces_call(
     target: &str,
     body: &Bytes,
     region: Option<String>,
+    member: Option<&MemberPlace<'_>>,
 ) -> (RequestRecord, Outcome) {
     let operation = target
         .strip_prefix(WORKSPACES_TARGET_PREFIX)
@@ -635,6 +732,7 @@ async fn workspaces_call(
             .and_then(|input| input.get("ClientToken")?.as_str().map(str::to_string)),
         resource: parsed.as_ref().ok().and_then(workspaces_resource),
         signed_region: None,
+        account: None,
     };
     let error = |status: u16, code: &'static str, message: String| {
         Outcome::Workspaces(Err(WsError {
@@ -673,13 +771,9 @@ async fn workspaces_call(
         .operate(
             operation.is_read_only(),
             |state| {
-                state.workspaces.run_in_region(
-                    operation,
-                    &input,
-                    Utc::now(),
-                    shared.transition,
-                    region,
-                )
+                let now = Utc::now();
+                let (_, workspaces) = state.fleet(member, now);
+                workspaces.run_in_region(operation, &input, now, shared.transition, region)
             },
             Result::is_ok,
         )
@@ -734,6 +828,12 @@ fn render(outcome: Outcome) -> Response {
                 .body(Body::from(body.to_string()))
         }
     };
+    or_internal_error(built)
+}
+
+/// A response that could not be built (a header the builder refused) is a
+/// bare 500.
+fn or_internal_error(built: Result<Response, axum::http::Error>) -> Response {
     built.unwrap_or_else(|_| {
         let mut fallback = Response::new(Body::empty());
         *fallback.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;

@@ -1,5 +1,6 @@
 //! Everything the sandbox holds, and its state file.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
@@ -20,6 +21,52 @@ pub struct SandboxState {
     pub format: u32,
     pub thinclient: ThinClientState,
     pub workspaces: WorkspacesState,
+    /// The fleets of the member accounts' regions that were used, by
+    /// [`MemberPlace::key`]; the others are seeded when first asked for.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub members: BTreeMap<String, Fleet>,
+}
+
+/// The fleet of one region of one member account.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Fleet {
+    pub thinclient: ThinClientState,
+    pub workspaces: WorkspacesState,
+}
+
+/// A region of a member account, and how its fleet is seeded.
+pub struct MemberPlace<'a> {
+    pub account: &'a str,
+    pub region: &'a str,
+    pub fleet_size: usize,
+    pub seed: u64,
+}
+
+impl MemberPlace<'_> {
+    fn key(&self) -> String {
+        format!("{}/{}", self.account, self.region)
+    }
+
+    /// The seed of this place's fleet: the run's seed mixed with the
+    /// account and region (FNV-1a, the same on every platform and release).
+    fn fleet_seed(&self) -> u64 {
+        let mut hash: u64 = 0xCBF2_9CE4_8422_2325 ^ self.seed;
+        for byte in self.key().bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01B3);
+        }
+        hash
+    }
+
+    fn seed_fleet(&self, now: DateTime<Utc>) -> Fleet {
+        let seed = self.fleet_seed();
+        let mut thinclient = seed::seed(self.fleet_size, seed, self.region, now);
+        thinclient.account = self.account.to_owned();
+        Fleet {
+            thinclient,
+            workspaces: WorkspacesState::seed(self.fleet_size, seed, seed::anchor(now)),
+        }
+    }
 }
 
 impl SandboxState {
@@ -37,6 +84,26 @@ impl SandboxState {
             format: FORMAT,
             thinclient,
             workspaces,
+            members: BTreeMap::new(),
+        }
+    }
+
+    /// The fleet a request is served from: the sandbox's own, or a member
+    /// account's region (seeded now if it is its first use).
+    pub fn fleet(
+        &mut self,
+        member: Option<&MemberPlace<'_>>,
+        now: DateTime<Utc>,
+    ) -> (&mut ThinClientState, &mut WorkspacesState) {
+        match member {
+            None => (&mut self.thinclient, &mut self.workspaces),
+            Some(place) => {
+                let fleet = self
+                    .members
+                    .entry(place.key())
+                    .or_insert_with(|| place.seed_fleet(now));
+                (&mut fleet.thinclient, &mut fleet.workspaces)
+            }
         }
     }
 
@@ -63,6 +130,9 @@ impl SandboxState {
             ));
         }
         state.thinclient.reindex();
+        for fleet in state.members.values_mut() {
+            fleet.thinclient.reindex();
+        }
         Ok(state)
     }
 

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use aws_sdk_cloudwatch::types::{Dimension, Metric, MetricDataQuery, MetricStat, ScanBy};
+use aws_sdk_cloudwatch::types::ScanBy;
 use aws_smithy_types::DateTime;
 use futures::{StreamExt, TryStreamExt};
 
@@ -22,13 +22,10 @@ impl SdkClient for aws_sdk_cloudwatch::Client {
 
 pub type CloudWatchClient = Client<aws_sdk_cloudwatch::Client>;
 
-/// GetMetricData's limits on one call.
-pub const MAX_QUERIES_PER_CALL: usize = 500;
-pub const MAX_DATAPOINTS_PER_CALL: usize = 100_800;
-
-/// The metric's period: the finest `UserConnected` has, and the one the
-/// Cost Optimizer counts in.
-pub const PERIOD_SECONDS: i64 = 300;
+// The queries and the limits they are packed by, in a file of their own:
+// the benchmark's floor (bench/floor) compiles it too, to make the same calls.
+mod query;
+use query::{MAX_DATAPOINTS_PER_CALL, MAX_QUERIES_PER_CALL, PERIOD_SECONDS, user_connected_query};
 
 /// A time range in epoch seconds, `[start, end)`, both on period boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,29 +144,6 @@ async fn user_connected_batch(
         }
     }
     Ok((series, calls.into_inner()))
-}
-
-/// The query of one WorkSpace; its id (`q0`, `q1`, …) says which.
-fn user_connected_query(index: usize, workspace_id: &str) -> MetricDataQuery {
-    let dimension = Dimension::builder()
-        .name("WorkspaceId")
-        .value(workspace_id)
-        .build();
-    let metric = Metric::builder()
-        .namespace("AWS/WorkSpaces")
-        .metric_name("UserConnected")
-        .dimensions(dimension)
-        .build();
-    let stat = MetricStat::builder()
-        .metric(metric)
-        .period(PERIOD_SECONDS as i32)
-        .stat("Maximum")
-        .build();
-    MetricDataQuery::builder()
-        .id(format!("q{index}"))
-        .metric_stat(stat)
-        .return_data(true)
-        .build()
 }
 
 #[cfg(test)]

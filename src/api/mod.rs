@@ -17,8 +17,10 @@ pub mod connection_aliases;
 pub mod custom_image_import;
 pub mod directories;
 pub mod directory_settings;
+pub mod http_client;
 pub mod image_path;
 pub mod ip_groups;
+pub mod organizations;
 pub mod pace;
 pub mod pages;
 pub mod pools;
@@ -93,6 +95,11 @@ impl SdkClient for aws_sdk_sts::Client {
     const ENDPOINT_VARIABLE: &'static str = "AWS_ENDPOINT_URL_STS";
 }
 
+impl SdkClient for aws_sdk_organizations::Client {
+    const IAM_PREFIX: &'static str = "organizations";
+    const ENDPOINT_VARIABLE: &'static str = "AWS_ENDPOINT_URL_ORGANIZATIONS";
+}
+
 /// An SDK client and where it sends its calls. Derefs to the SDK client so
 /// the functions of this module build requests as the SDK documents them.
 #[derive(Clone)]
@@ -104,6 +111,7 @@ pub struct Client<C> {
 pub type ThinClient = Client<aws_sdk_workspacesthinclient::Client>;
 pub type WorkspacesClient = Client<aws_sdk_workspaces::Client>;
 pub type StsClient = Client<aws_sdk_sts::Client>;
+pub type OrganizationsClient = Client<aws_sdk_organizations::Client>;
 
 impl<C: SdkClient> Client<C> {
     pub fn new(sdk: C, endpoint: Arc<Endpoint>) -> Self {

@@ -24,23 +24,15 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use aws_smithy_runtime::client::defaults::default_http_client_plugin_v2;
-use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
-use aws_smithy_runtime_api::client::connector_metadata::ConnectorMetadata;
 use aws_smithy_runtime_api::client::http::{
-    HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpClient,
-    SharedHttpConnector,
+    HttpConnector, HttpConnectorFuture, SharedHttpClient, SharedHttpConnector,
 };
 use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
-use aws_smithy_runtime_api::client::runtime_components::{
-    RuntimeComponents, RuntimeComponentsBuilder,
-};
-use aws_smithy_runtime_api::client::runtime_plugin::RuntimePlugin;
 use aws_smithy_types::body::SdkBody;
-use aws_smithy_types::config_bag::ConfigBag;
 use http_body_util::BodyExt;
 use tokio::time::Instant;
+
+use super::http_client::{WrapConnector, sdk_default, wrapped};
 
 /// How far back the admitted requests are counted to estimate the rate.
 const WINDOW: Duration = Duration::from_secs(1);
@@ -147,53 +139,26 @@ impl Pacer {
 /// that the SDK's retries and ours take over.
 const PACED_RESENDS: u32 = 10;
 
-/// A client's HTTP client with its requests paced by one [`Pacer`].
+/// Wraps each connector of a client's HTTP client so its requests are
+/// paced by one [`Pacer`].
 #[derive(Debug)]
-struct PacedHttpClient {
-    inner: SharedHttpClient,
-    pacer: Arc<Pacer>,
+struct PaceEach(Arc<Pacer>);
+
+impl WrapConnector for PaceEach {
+    fn wrap(&self, inner: SharedHttpConnector) -> SharedHttpConnector {
+        SharedHttpConnector::new(PacedConnector {
+            inner,
+            pacer: Arc::clone(&self.0),
+        })
+    }
 }
 
 /// The session's HTTP client (or the SDK's default one) with every request
 /// paced by a fresh [`Pacer`]: one a client (one service in one place; a
 /// service limits each account in each region on its own).
 pub fn paced(configured: Option<SharedHttpClient>) -> Option<SharedHttpClient> {
-    // The SDK's own default, as a client would pick it for itself.
-    let inner = configured.or_else(|| {
-        default_http_client_plugin_v2(BehaviorVersion::latest())?
-            .runtime_components(&RuntimeComponentsBuilder::new("wsfleet::api::pace"))
-            .http_client()
-    })?;
-    Some(SharedHttpClient::new(PacedHttpClient {
-        inner,
-        pacer: Arc::new(Pacer::default()),
-    }))
-}
-
-impl HttpClient for PacedHttpClient {
-    fn http_connector(
-        &self,
-        settings: &HttpConnectorSettings,
-        components: &RuntimeComponents,
-    ) -> SharedHttpConnector {
-        SharedHttpConnector::new(PacedConnector {
-            inner: self.inner.http_connector(settings, components),
-            pacer: Arc::clone(&self.pacer),
-        })
-    }
-
-    fn validate_base_client_config(
-        &self,
-        runtime_components: &RuntimeComponentsBuilder,
-        cfg: &ConfigBag,
-    ) -> Result<(), BoxError> {
-        self.inner
-            .validate_base_client_config(runtime_components, cfg)
-    }
-
-    fn connector_metadata(&self) -> Option<ConnectorMetadata> {
-        self.inner.connector_metadata()
-    }
+    let inner = configured.or_else(sdk_default)?;
+    Some(wrapped(inner, PaceEach(Arc::new(Pacer::default()))))
 }
 
 #[derive(Debug)]

@@ -41,6 +41,7 @@ next_token_of!(
     aws_sdk_workspaces::operation::describe_workspace_bundles::DescribeWorkspaceBundlesOutput,
     aws_sdk_workspaces::operation::describe_workspace_directories::DescribeWorkspaceDirectoriesOutput,
     aws_sdk_workspaces::operation::list_account_links::ListAccountLinksOutput,
+    aws_sdk_organizations::operation::list_accounts::ListAccountsOutput,
 );
 
 /// The tokens a listing was given: one given twice would page forever

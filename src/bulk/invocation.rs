@@ -8,7 +8,7 @@
 use std::ffi::OsString;
 
 use clap::parser::ValueSource;
-use clap::{ArgAction, ArgMatches, CommandFactory, FromArgMatches};
+use clap::{ArgAction, ArgMatches, FromArgMatches};
 use serde::{Deserialize, Serialize};
 
 use super::journal::{self, JournalWriter, Resume};
@@ -202,8 +202,10 @@ fn restored(
 
 /// Parses the command line. With `--resume`, what the journal recorded and
 /// the command line leaves out is added first, so just the verb is enough.
-/// Returns the line as parsed, too.
-pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches, Vec<OsString>) {
+/// The command tree comes back unbuilt, for [`open_journal`]: making it is
+/// most of a start-up's parsing, so it is made once. The line as parsed
+/// comes back too.
+pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches, clap::Command, Vec<OsString>) {
     let command = crate::cli::command();
     let first = command.clone().try_get_matches_from(&argv);
     let second = match &first {
@@ -257,7 +259,7 @@ pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches, Vec<OsString>) {
     };
     let line = second.clone().unwrap_or_else(|| argv.clone());
     let matches = match second {
-        Some(line) => match command.try_get_matches_from(line) {
+        Some(line) => match command.clone().try_get_matches_from(line) {
             Ok(matches) => Ok(matches),
             // The command as typed explains itself better.
             Err(err) => first.and(Err(err)),
@@ -267,19 +269,19 @@ pub fn parse(argv: Vec<OsString>) -> (Cli, ArgMatches, Vec<OsString>) {
     let matches = matches.unwrap_or_else(|err| crate::resources::exit_on_parse_error(err));
     let cli = Cli::from_arg_matches(&matches)
         .unwrap_or_else(|err| crate::resources::exit_on_parse_error(err));
-    (cli, matches, line)
+    (cli, matches, command, line)
 }
 
 /// For a bulk verb, before any request: a `--resume` journal of another
 /// command, or with other parameters, is refused naming the difference; then
 /// the run's journal is created (none under `--dry-run`). Old finished
 /// journals in the default directory are pruned.
-pub fn open_journal(matches: &ArgMatches) -> Result<Option<JournalWriter>> {
-    let root = Cli::command();
-    let Some(invocation) = of(&root, matches) else {
+/// `root` is the command tree [`parse`] gives back.
+pub fn open_journal(root: &clap::Command, matches: &ArgMatches) -> Result<Option<JournalWriter>> {
+    let Some(invocation) = of(root, matches) else {
         return Ok(None);
     };
-    let (_, _, leaf_matches) = leaf(&root, matches);
+    let (_, _, leaf_matches) = leaf(root, matches);
     if let Some(resume) = leaf_matches.get_one::<Resume>("resume") {
         check_resume(resume, &invocation)?;
     }
@@ -348,6 +350,7 @@ fn check_resume(resume: &Resume, now: &Invocation) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
     fn invocation_of(line: &[&str]) -> Invocation {
         let root = Cli::command();

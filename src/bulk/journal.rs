@@ -191,12 +191,13 @@ pub fn read(path: &Path) -> Result<Resume> {
             "done" => {
                 done.insert(named);
             }
-            "failed" | "not-started" => {
+            // A skipped target is planned again: its state may have changed.
+            "failed" | "not-started" | "skipped" => {
                 done.remove(&named);
             }
             other => {
                 return Err(AppError::usage(format!(
-                    "line {number}: unknown outcome '{}' (done, failed or not-started)",
+                    "line {number}: unknown outcome '{}' (done, failed, not-started or skipped)",
                     printable(other)
                 )));
             }
@@ -303,6 +304,7 @@ impl JournalWriter {
     pub fn record(&mut self, result: &TargetResult) -> std::io::Result<()> {
         let (code, error) = match &result.outcome {
             Outcome::Failed { code, message } => (Some(code.clone()), Some(message.clone())),
+            Outcome::Skipped { reason } => (None, Some(reason.clone())),
             _ => (None, None),
         };
         let line = Line::Result {

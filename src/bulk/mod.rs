@@ -6,9 +6,10 @@
 
 pub mod invocation;
 pub mod journal;
+pub mod plan;
 pub mod targets;
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
@@ -22,7 +23,7 @@ use std::path::PathBuf;
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::output::{Column, Format, Names, Printer, Referred, Resource, View, columns_get as get};
+use crate::output::{Column, Format, Names, Printer, Referred, Resource, columns_get as get};
 use crate::scope::{Place, PlaceId, Placed, Places, Session};
 use journal::JournalTarget;
 use journal::{JournalWriter, Resume};
@@ -44,8 +45,16 @@ pub struct Target {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Done,
-    Failed { code: String, message: String },
+    Failed {
+        code: String,
+        message: String,
+    },
     NotStarted,
+    /// Left out by the plan, unsent: the change would fail or do nothing.
+    /// Not a failure; `--resume` plans it again.
+    Skipped {
+        reason: String,
+    },
 }
 
 impl Outcome {
@@ -54,6 +63,7 @@ impl Outcome {
             Outcome::Done => "done",
             Outcome::Failed { .. } => "failed",
             Outcome::NotStarted => "not-started",
+            Outcome::Skipped { .. } => "skipped",
         }
     }
 }
@@ -105,6 +115,8 @@ impl Resource for TargetResult {
             .shown("CODE"),
             Column::new("error", |r: &TargetResult| match &r.outcome {
                 Outcome::Failed { message, .. } => get::text(Some(message)),
+                // Why the plan left it out, where a failure says what went wrong.
+                Outcome::Skipped { reason } => get::text(Some(reason)),
                 _ => None,
             })
             .shown("ERROR"),
@@ -153,15 +165,26 @@ impl Report {
             writer.write_at(result, result.at.as_ref())?;
         }
         writer.finish()?;
-        let (done, failed, not_started) = (
+        let (done, failed, not_started, skipped) = (
             self.count("done"),
             self.count("failed"),
             self.count("not-started"),
+            self.count("skipped"),
         );
+        let skipped_note = match skipped {
+            0 => String::new(),
+            n => format!(", {n} left out"),
+        };
         ctx.printer.note(format!(
-            "{}: {done} done, {failed} failed, {not_started} not started",
+            "{}: {done} done, {failed} failed, {not_started} not started{skipped_note}",
             self.action
         ));
+        if skipped > 0 && skipped == self.results.len() {
+            ctx.printer.note(format!(
+                "nothing was sent: the plan left out every target to {}",
+                self.action
+            ));
+        }
         if let Some(path) = self.journal.as_ref().filter(|_| failed + not_started > 0) {
             ctx.printer.note(format!(
                 "to finish what is left, run the same command with --resume {}",
@@ -184,61 +207,23 @@ impl Report {
     }
 }
 
-/// Shows what a destructive verb will touch. With `--dry-run` the plan is
-/// the command's output (stdout, in the chosen format) and nothing more
-/// happens; otherwise it is a short table on stderr before the question.
-/// Rows lead with region and account when the targets span several places.
-/// Returns whether to go on.
-pub fn show_plan<T: Resource>(
+/// Shows what a destructive verb will touch, every item sent: the plan of a
+/// verb that leaves nothing out (see [`plan::Plan::show`]). Returns whether
+/// to go on.
+pub fn show_plan<T: Resource + Clone>(
     ctx: &Context,
     confirm: &ConfirmArgs,
     action: &str,
     places: &Places,
     items: &[Placed<T>],
 ) -> Result<bool> {
-    let noun = match items.len() {
-        1 => T::KIND.to_owned(),
-        _ => crate::output::plural(T::KIND),
-    };
-    if confirm.dry_run() {
-        let mut writer = ctx.printer.list::<T>(View::List { details: false })?;
-        writer.locate(places.located());
-        for placed in items {
-            writer.write_at(&placed.item, places.place(placed.place).as_ref())?;
-        }
-        writer.finish()?;
-        ctx.printer.note(format!(
-            "dry run: would {action} {} {noun}{}; nothing was changed",
-            items.len(),
-            places.spread(items)
-        ));
-        return Ok(false);
-    }
-    if ctx.printer.quiet() && confirm.yes {
-        return Ok(true);
-    }
-    use std::io::Write;
-    let mut stderr = ctx.printer.stderr();
-    writeln!(
-        stderr,
-        "About to {action} {} {noun}{}:",
-        items.len(),
-        places.spread(items)
-    )?;
-    let mut writer = ctx.printer.stderr_table::<T>()?;
-    writer.locate(places.located());
-    for placed in items.iter().take(PLAN_ROWS) {
-        writer.write_at(&placed.item, places.place(placed.place).as_ref())?;
-    }
-    writer.finish()?;
-    if items.len() > PLAN_ROWS {
-        writeln!(stderr, "... and {} more", items.len() - PLAN_ROWS)?;
-    }
-    Ok(true)
+    // Shown only: the IDs the executor needs are not asked for.
+    let rows = items
+        .iter()
+        .map(|placed| plan::Planned::found(placed.place, "", placed.item.clone()))
+        .collect();
+    plan::Plan::new(action, rows).show(ctx, confirm, places)
 }
-
-/// How many targets the plan on stderr lists before "... and N more".
-pub const PLAN_ROWS: usize = 20;
 
 /// What one call returns: each target of the batch with its result.
 pub type BatchResult = crate::api::IdResults;
@@ -261,6 +246,9 @@ pub struct Executor<'a> {
     /// Each place's session, where a table of results looks up the
     /// targets' names.
     pub sessions: Vec<Session>,
+    /// The targets the plan settled before any request (left out, or not
+    /// found): journaled and reported with this outcome, never sent.
+    pub settled: plan::Settled,
 }
 
 impl<'a> Executor<'a> {
@@ -281,7 +269,14 @@ impl<'a> Executor<'a> {
             resume: bulk.resume.as_ref(),
             places: places.all(),
             sessions: places.sessions().to_vec(),
+            settled: HashMap::new(),
         }
+    }
+
+    /// The outcomes the plan decided for targets it will not send.
+    pub fn settled(mut self, settled: plan::Settled) -> Self {
+        self.settled = settled;
+        self
     }
 
     /// Runs `call` on the targets, `batch_size` at a time (a batch holds
@@ -422,6 +417,10 @@ impl<'a> Executor<'a> {
                 results[position].outcome = Outcome::Done;
                 record(&results[position]);
                 progress.inc(1);
+            } else if let Some(outcome) = self.settled.get(&(target.place, target.id.clone())) {
+                results[position].outcome = outcome.clone();
+                record(&results[position]);
+                progress.inc(1);
             } else {
                 queue.push_back((position, target));
             }
@@ -507,7 +506,10 @@ impl<'a> Executor<'a> {
             }
         }
         progress.finish_and_clear();
-        let all_done = results.iter().all(|r| r.outcome == Outcome::Done);
+        // What the plan left out is settled too: nothing is left to finish.
+        let all_done = results
+            .iter()
+            .all(|r| matches!(r.outcome, Outcome::Done | Outcome::Skipped { .. }));
         let journal = journal.map(|writer| {
             if all_done {
                 writer.finished()
@@ -679,6 +681,7 @@ mod tests {
             resume: None,
             places: None,
             sessions: Vec::new(),
+            settled: HashMap::new(),
         }
     }
 

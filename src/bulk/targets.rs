@@ -103,8 +103,8 @@ impl TargetArgs {
             raw = resume.targets.iter().map(|t| t.named.clone()).collect();
         }
         if let Some(path) = self.ids_from.as_ref().filter(|_| from_journal.is_none()) {
-            let text = read_source(path)?;
-            let listed = parse_named(&text, id_keys, path)?;
+            let text = read_source("--ids-from", path)?;
+            let listed = parse_named(&text, id_keys, "--ids-from", path)?;
             // `list -o json` of an empty fleet is `[]`: a nightly pipeline
             // has nothing to do, which is not a mistake.
             if listed.is_empty() && raw.is_empty() {
@@ -172,7 +172,9 @@ fn same_targets_as_journal(targets: &[Named], resume: &Resume) -> Result<()> {
     Ok(())
 }
 
-fn read_source(path: &str) -> Result<String> {
+/// The text of `path` (`-`: stdin) given to `flag`, checked to be text of
+/// a size a list of IDs has.
+pub fn read_source(flag: &str, path: &str) -> Result<String> {
     let mut bytes = Vec::new();
     let read = if path == "-" {
         std::io::stdin()
@@ -182,38 +184,37 @@ fn read_source(path: &str) -> Result<String> {
         std::fs::File::open(path)
             .and_then(|f| f.take(MAX_IDS_FILE_BYTES + 1).read_to_end(&mut bytes))
     };
-    let source = if path == "-" { "stdin" } else { path };
-    read.map_err(|e| AppError::usage(format!("--ids-from {source}: cannot read: {e}")))?;
+    let source = format!("{flag} {}", if path == "-" { "stdin" } else { path });
+    read.map_err(|e| AppError::usage(format!("{source}: cannot read: {e}")))?;
     if bytes.len() as u64 > MAX_IDS_FILE_BYTES {
         return Err(AppError::usage(format!(
-            "--ids-from {source}: larger than {} MiB; not a list of IDs",
+            "{source}: larger than {} MiB; not a list of IDs",
             MAX_IDS_FILE_BYTES / 1024 / 1024
         )));
     }
     if bytes.contains(&0) {
         return Err(AppError::usage(format!(
-            "--ids-from {source}: binary data, not a list of IDs"
+            "{source}: binary data, not a list of IDs"
         )));
     }
     // A byte order mark, as some editors write, is not part of the first ID.
     let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     String::from_utf8(text.to_vec())
-        .map_err(|_| AppError::usage(format!("--ids-from {source}: not UTF-8 text")))
+        .map_err(|_| AppError::usage(format!("{source}: not UTF-8 text")))
 }
 
 /// One ID a line (blank lines and `#` comments skipped), a JSON array of IDs
 /// or objects, or NDJSON objects, whose `region` and `account` members are
 /// kept, checked.
-pub fn parse_named(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<Named>> {
-    let source = if source == "-" { "stdin" } else { source };
+pub fn parse_named(text: &str, id_keys: &[&str], flag: &str, path: &str) -> Result<Vec<Named>> {
+    let source = format!("{flag} {}", if path == "-" { "stdin" } else { path });
+    let source = source.as_str();
     let trimmed = text.trim_start();
     let targets = if trimmed.starts_with('[') {
         let value: Value = serde_json::from_str(trimmed)
-            .map_err(|e| AppError::usage(format!("--ids-from {source}: invalid JSON: {e}")))?;
+            .map_err(|e| AppError::usage(format!("{source}: invalid JSON: {e}")))?;
         let Value::Array(items) = value else {
-            return Err(AppError::usage(format!(
-                "--ids-from {source}: expected a JSON array"
-            )));
+            return Err(AppError::usage(format!("{source}: expected a JSON array")));
         };
         items
             .iter()
@@ -226,10 +227,7 @@ pub fn parse_named(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<Nam
             .filter(|(_, line)| !line.trim().is_empty())
             .map(|(i, line)| {
                 let item: Value = serde_json::from_str(line).map_err(|e| {
-                    AppError::usage(format!(
-                        "--ids-from {source}: line {}: invalid JSON: {e}",
-                        i + 1
-                    ))
+                    AppError::usage(format!("{source}: line {}: invalid JSON: {e}", i + 1))
                 })?;
                 named_of(&item, id_keys, source, i + 1)
             })
@@ -278,12 +276,8 @@ fn named_of_csv(
         .from_reader(text.as_bytes());
     let mut targets = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| {
-            AppError::usage(format!(
-                "--ids-from {source}: row {}: invalid CSV: {e}",
-                i + 1
-            ))
-        })?;
+        let record = record
+            .map_err(|e| AppError::usage(format!("{source}: row {}: invalid CSV: {e}", i + 1)))?;
         let field = |at: Option<usize>| {
             at.and_then(|at| record.get(at))
                 .map(str::trim)
@@ -295,7 +289,7 @@ fn named_of_csv(
         let checked = |text: Option<&str>, check: fn(&str) -> Result<String>| {
             text.map(check)
                 .transpose()
-                .map_err(|e| AppError::usage(format!("--ids-from {source}: row {}: {e}", i + 1)))
+                .map_err(|e| AppError::usage(format!("{source}: row {}: {e}", i + 1)))
         };
         targets.push(Named {
             id: id.to_owned(),
@@ -312,7 +306,7 @@ fn named_of(item: &Value, id_keys: &[&str], source: &str, position: usize) -> Re
         Value::Object(map) => map,
         other => {
             return Err(AppError::usage(format!(
-                "--ids-from {source}: item {position} is not an ID: {}",
+                "{source}: item {position} is not an ID: {}",
                 printable(&other.to_string())
             )));
         }
@@ -322,7 +316,7 @@ fn named_of(item: &Value, id_keys: &[&str], source: &str, position: usize) -> Re
         .find_map(|key| map.get(*key).and_then(Value::as_str))
         .ok_or_else(|| {
             AppError::usage(format!(
-                "--ids-from {source}: item {position} has no {} field",
+                "{source}: item {position} has no {} field",
                 id_keys.join(" or ")
             ))
         })?;
@@ -331,9 +325,9 @@ fn named_of(item: &Value, id_keys: &[&str], source: &str, position: usize) -> Re
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(text)) => check(text)
                 .map(Some)
-                .map_err(|e| AppError::usage(format!("--ids-from {source}: item {position}: {e}"))),
+                .map_err(|e| AppError::usage(format!("{source}: item {position}: {e}"))),
             Some(other) => Err(AppError::usage(format!(
-                "--ids-from {source}: item {position}: {key} is not text: {}",
+                "{source}: item {position}: {key} is not text: {}",
                 printable(&other.to_string())
             ))),
         }
@@ -347,7 +341,7 @@ fn named_of(item: &Value, id_keys: &[&str], source: &str, position: usize) -> Re
 
 #[cfg(test)]
 fn parse_ids(text: &str, id_keys: &[&str], source: &str) -> Result<Vec<String>> {
-    Ok(parse_named(text, id_keys, source)?
+    Ok(parse_named(text, id_keys, "--ids-from", source)?
         .into_iter()
         .map(|named| named.id)
         .collect())
@@ -385,7 +379,7 @@ mod tests {
     #[test]
     fn the_tools_own_csv_is_read_by_its_id_column() {
         let csv = "region,account,id,name\neu-west-1,123456789012,a,\"Desk, 1\"\n,,b,\n";
-        let named = parse_named(csv, KEYS, "f").unwrap();
+        let named = parse_named(csv, KEYS, "--ids-from", "f").unwrap();
         assert_eq!(named.len(), 2);
         assert_eq!(named[0].id, "a");
         assert_eq!(named[0].region.as_deref(), Some("eu-west-1"));
@@ -420,7 +414,7 @@ mod tests {
             r#"{"id":"b"}"#,
             "\n"
         );
-        let named = parse_named(text, KEYS, "f").unwrap();
+        let named = parse_named(text, KEYS, "--ids-from", "f").unwrap();
         assert_eq!(named[0].region.as_deref(), Some("eu-west-1"));
         assert_eq!(named[1].account.as_deref(), Some("111111111111"));
         assert!(!named[2].is_placed());
@@ -433,7 +427,7 @@ mod tests {
             (r#"[{"id":"a","account":"12"}]"#, "item 1: invalid account"),
             (r#"[{"id":"a","region":7}]"#, "region is not text"),
         ] {
-            let err = parse_named(bad, KEYS, "f").unwrap_err();
+            let err = parse_named(bad, KEYS, "--ids-from", "f").unwrap_err();
             assert_eq!(err.exit_code(), 2);
             assert!(err.to_string().contains(expected), "{bad}: {err}");
         }

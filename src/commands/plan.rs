@@ -1,24 +1,24 @@
 //! The steps every destructive verb takes between finding its targets and
 //! touching them: the plan, then the question.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::future::Future;
 
 use crate::api::WorkspacesClient;
-use crate::api::workspaces::service_error;
+use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
-use crate::bulk::{BatchResult, Executor, Target, show_plan};
+use crate::bulk::{BatchResult, Target, show_plan};
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::Resource;
 use crate::prompt::{self, Prompter};
 use crate::resources::Kind;
-use crate::scope::{PlaceId, Placed, Places, Service, route};
+use crate::scope::{Placed, Places, Service, route};
 
 /// Shows the plan and asks. `Ok(false)`: nothing to do (no targets, or
 /// `--dry-run`); `Ok(true)`: go ahead; a no is [`crate::error::AppError::Declined`].
-pub fn confirm<T: Resource>(
+pub fn confirm<T: Resource + Clone>(
     ctx: &Context,
     flags: &ConfirmArgs,
     prompter: &dyn Prompter,
@@ -37,6 +37,37 @@ pub fn confirm<T: Resource>(
         return Ok(false);
     }
     prompt::require_confirmation(prompter, action, items.len())?;
+    Ok(true)
+}
+
+/// The steps between a verb's plan and its run: the plan is shown when the
+/// verb asks first (`prompter`) or under `--dry-run`, then the question,
+/// for what the plan sends. `Ok(false)`: nothing to do (no targets, or
+/// `--dry-run`). A plan that leaves every target out asks nothing and goes
+/// on: the run then records each as left out, sending nothing.
+pub fn confirm_plan<T: Resource>(
+    ctx: &Context,
+    flags: &ConfirmArgs,
+    prompter: Option<&dyn Prompter>,
+    places: &Places,
+    plan: &Plan<T>,
+) -> Result<bool> {
+    if plan.rows.is_empty() {
+        ctx.printer.note(format!(
+            "no {} match: nothing to {}",
+            crate::output::plural(T::KIND),
+            plan.action
+        ));
+        return Ok(false);
+    }
+    if (prompter.is_some() || flags.dry_run()) && !plan.show(ctx, flags, places)? {
+        return Ok(false);
+    }
+    if let Some(prompter) = prompter
+        && plan.to_send() > 0
+    {
+        prompt::require_confirmation(prompter, &plan.action, plan.to_send())?;
+    }
     Ok(true)
 }
 
@@ -95,26 +126,33 @@ pub struct RemoveArgs {
     pub bulk: BulkArgs,
 }
 
+/// Why some targets of a removal would fail, by ID ("used by bundle
+/// wsb-…"), looked up in the targets' place: they are left out.
+pub type Blockers = fn(
+    WorkspacesClient,
+    Vec<String>,
+) -> futures::future::BoxFuture<'static, Result<HashMap<String, String>>>;
+
 /// How a WorkSpaces resource that goes one a call is removed: the action's
 /// word, the kind, and how its description is read.
 pub struct RemoveEach<T> {
     /// "delete", "deregister".
     pub action: &'static str,
     pub kind: &'static Kind,
-    /// The describe call, named in the not-found error of a target it did
-    /// not find.
-    pub describe_operation: &'static str,
     pub id_of: fn(&T) -> Option<&str>,
     /// Whether the describe found it (the stand-in for a target it did not
     /// find has only its ID).
     pub found: fn(&T) -> bool,
+    /// What keeps some targets from being removed; `None`: nothing known.
+    pub blocked_by: Option<Blockers>,
 }
 
 /// The whole of `images delete`, `bundles delete`, `ip-groups delete` and
 /// `directories deregister`: targets named, routed and described, the plan,
 /// the question, then one call a target through the executor. A target the
-/// describe did not find stays in the plan and fails as not found, unsent,
-/// because some of these APIs answer success for what is not there.
+/// describe did not find is marked in the plan and fails as not found,
+/// unsent, because some of these APIs answer success for what is not there;
+/// one that `blocked_by` names is left out with its reason.
 pub async fn remove_each<T, D, DFut, R, RFut>(
     ctx: &Context,
     args: (&TargetArgs, &ConfirmArgs, &BulkArgs),
@@ -141,37 +179,42 @@ where
     }
     let routed = route(ctx, Service::WorkSpaces, named).await?;
     let places = &routed.places;
-    let items = places
+    let rows = places
         .gather(routed.ids, |place, ids| {
-            describe(places.workspaces(place).clone(), ids)
+            let client = places.workspaces(place).clone();
+            let (describe, how) = (&describe, &how);
+            async move {
+                let blocked = match how.blocked_by {
+                    Some(blockers) => blockers(client.clone(), ids.clone()).await?,
+                    None => HashMap::new(),
+                };
+                let found = describe(client, ids).await?;
+                Ok(found
+                    .into_iter()
+                    .map(|item| {
+                        let id = (how.id_of)(&item).unwrap_or_default().to_owned();
+                        if !(how.found)(&item) {
+                            return Planned::not_found(place, id, item);
+                        }
+                        let mut row = Planned::found(place, id, item);
+                        if let Some(reason) = blocked.get(&row.id) {
+                            row.leave_out(reason.clone());
+                        }
+                        row
+                    })
+                    .collect())
+            }
         })
         .await?;
-    if !show_plan(ctx, confirm, how.action, places, &items)? {
+    let plan = Plan::new(how.action, rows.into_iter().map(|p| p.item).collect());
+    if !confirm_plan(ctx, confirm, Some(&*prompter), places, &plan)? {
         return Ok(());
     }
-    prompt::require_confirmation(&*prompter, how.action, items.len())?;
-    let found: HashSet<(PlaceId, &str)> = items
-        .iter()
-        .filter(|placed| (how.found)(&placed.item))
-        .filter_map(|placed| Some((placed.place, (how.id_of)(&placed.item)?)))
-        .collect();
-    let report = Executor::for_verb(ctx, bulk, places, 1)
-        .run(how.action, ids_of(&items, how.id_of), |batch| {
+    let (executor, targets) = plan.executor(ctx, bulk, places, 1);
+    let report = executor
+        .run(how.action, targets, |batch| {
             each_target(batch, |target| {
-                let client = places.workspaces(target.place).clone();
-                let known = found.contains(&(target.place, target.id.as_str()));
-                let not_found = format!("no {} {}", how.kind.singular, target.id);
-                let call = known.then(|| remove(client, target.id));
-                async move {
-                    match call {
-                        Some(call) => call.await,
-                        None => Err(service_error(
-                            how.describe_operation,
-                            "ResourceNotFoundException",
-                            &not_found,
-                        )),
-                    }
-                }
+                remove(places.workspaces(target.place).clone(), target.id)
             })
         })
         .await?;

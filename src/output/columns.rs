@@ -2,6 +2,7 @@
 //! header, getter, shown by default or not) and every format is rendered
 //! from that list.
 
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use super::fit::Give;
@@ -235,6 +236,29 @@ impl<T: 'static> Selection<T> {
         Value::Object(root)
     }
 
+    /// Whether [`Selection::flat_json`] writes the object [`Selection::to_json`]
+    /// builds: no dotted (nested) name, and no name twice, the location
+    /// columns' included.
+    pub fn is_flat(&self) -> bool {
+        let mut names: Vec<&str> = LOCATION_COLUMNS.to_vec();
+        self.columns.iter().all(|column| {
+            let fresh = !column.name.contains('.') && !names.contains(&column.name);
+            names.push(column.name);
+            fresh
+        })
+    }
+
+    /// The object [`Selection::to_json`] builds, serialized as the getters
+    /// give its values: no map of owned keys made and dropped for each row of
+    /// a streamed list. Only for a selection that [`Selection::is_flat`].
+    pub fn flat_json<'a>(&'a self, item: &'a T, place: Option<&'a Place>) -> FlatJson<'a, T> {
+        FlatJson {
+            selection: self,
+            item,
+            place,
+        }
+    }
+
     /// The item's cells in column order (`None` where the field is absent).
     pub fn values(&self, item: &T, place: Option<&Place>) -> Vec<Option<Value>> {
         let mut values = Vec::with_capacity(self.columns.len() + 2);
@@ -303,6 +327,29 @@ impl<T: 'static> Selection<T> {
                 }
             }))
             .collect()
+    }
+}
+
+/// An item as a flat JSON object (see [`Selection::flat_json`]).
+pub struct FlatJson<'a, T: 'static> {
+    selection: &'a Selection<T>,
+    item: &'a T,
+    place: Option<&'a Place>,
+}
+
+impl<T: 'static> Serialize for FlatJson<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(place) = self.place.filter(|_| self.selection.located) {
+            map.serialize_entry("region", &place.region)?;
+            map.serialize_entry("account", &place.account)?;
+        }
+        for column in &self.selection.columns {
+            if let Some(value) = (column.get)(self.item) {
+                map.serialize_entry(column.name, &value)?;
+            }
+        }
+        map.end()
     }
 }
 
@@ -414,6 +461,32 @@ mod tests {
             selection.to_json(&THING, None),
             json!({"id": "t-1", "window": {"type": "CUSTOM"}})
         );
+    }
+
+    #[test]
+    fn a_flat_selection_serializes_as_its_json_object_and_a_nested_one_is_not_flat() {
+        let nested = Selection::<Thing>::resolve(None, View::Detail, false).unwrap();
+        assert!(!nested.is_flat());
+        let requested = vec!["id".to_owned()];
+        let mut flat = Selection::<Thing>::resolve(Some(&requested), View::Detail, false).unwrap();
+        assert!(flat.is_flat());
+        let place = Place {
+            region: "eu-west-1".to_owned(),
+            account: "111122223333".to_owned(),
+        };
+        for located in [false, true] {
+            flat.located = located;
+            let streamed = serde_json::to_string(&flat.flat_json(&THING, Some(&place))).unwrap();
+            assert_eq!(streamed, flat.to_json(&THING, Some(&place)).to_string());
+        }
+        assert_eq!(
+            serde_json::to_string(&flat.flat_json(&THING, Some(&place))).unwrap(),
+            r#"{"region":"eu-west-1","account":"111122223333","id":"t-1"}"#
+        );
+        // The same name twice would be a key twice: the map keeps one.
+        let twice = vec!["id".to_owned(), "ID".to_owned()];
+        let twice = Selection::<Thing>::resolve(Some(&twice), View::Detail, false).unwrap();
+        assert!(!twice.is_flat());
     }
 
     #[test]

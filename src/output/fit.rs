@@ -27,14 +27,17 @@ impl Give {
     /// What a column's API name says about it: the first column (the ID)
     /// and a state or status are essential; names, descriptions, messages
     /// and tags are free text. An ID, a state, a timestamp or a user name is
-    /// never elidable.
+    /// never elidable. A plan's verdict and its changes are what the plan is
+    /// read for: kept, and cut short only when the terminal leaves no room.
     pub fn by_name(name: &str, first: bool) -> Give {
         let leaf = name.rsplit('.').next().unwrap_or(name).to_ascii_lowercase();
-        let essential = first || leaf == "state" || leaf == "status";
-        let elidable = !leaf.ends_with("username")
-            && ["name", "description", "message", "tags", "reason"]
-                .iter()
-                .any(|word| leaf.ends_with(word));
+        let planned = leaf == "plan" || leaf == "changes";
+        let essential = first || planned || leaf == "state" || leaf == "status";
+        let elidable = planned
+            || !leaf.ends_with("username")
+                && ["name", "description", "message", "tags", "reason"]
+                    .iter()
+                    .any(|word| leaf.ends_with(word));
         Give {
             essential,
             elidable,
@@ -239,6 +242,8 @@ mod tests {
         assert!(!Give::by_name("UserName", false).elidable);
         assert!(!Give::by_name("lastPostureAt", false).elidable);
         assert!(!Give::by_name("arn", false).elidable);
+        assert!(Give::by_name("plan", false).essential && Give::by_name("plan", false).elidable);
+        assert!(Give::by_name("changes", false).essential);
         assert_eq!(elide("abcdef", 4), "abc…");
         assert_eq!(elide("abc", 4), "abc");
     }

@@ -217,13 +217,28 @@ impl Printer {
     /// `--columns` (or the view's defaults). Called before any request, so
     /// an unknown column is a usage error with nothing sent.
     pub fn list<T: Resource>(&self, view: View) -> Result<ListWriter<'_, T, Out>> {
+        self.list_with(view, &[])
+    }
+
+    /// [`Printer::list`] whose rows also carry `extra` columns (a plan's
+    /// changes and verdicts), given to [`ListWriter::write_with`].
+    pub fn list_with<T: Resource>(
+        &self,
+        view: View,
+        extra: &'static [&'static str],
+    ) -> Result<ListWriter<'_, T, Out>> {
         let output = &self.inner.output;
         let selection = Selection::resolve(
             output.columns.as_deref(),
             view,
             output.format == Format::Table,
         )?;
-        Ok(ListWriter::new(selection, output, self.stdout()))
+        Ok(ListWriter::with_extra(
+            selection,
+            output,
+            self.stdout(),
+            extra,
+        ))
     }
 
     /// A list of `T` on stdout in its default columns, whatever `--columns`
@@ -253,12 +268,17 @@ impl Printer {
 
     /// A table of `T`'s default columns on stderr, for the person to read
     /// before a question.
-    pub fn stderr_table<T: Resource>(&self) -> Result<ListWriter<'_, T, Out>> {
+    /// `extra` columns (a plan's changes and verdicts) follow the resource's.
+    pub fn stderr_table_with<T: Resource>(
+        &self,
+        extra: &'static [&'static str],
+    ) -> Result<ListWriter<'_, T, Out>> {
         let selection = Selection::resolve(None, View::List { details: false }, true)?;
-        Ok(ListWriter::new(
+        Ok(ListWriter::with_extra(
             selection,
             &self.inner.stderr_tables,
             self.stderr(),
+            extra,
         ))
     }
 

@@ -110,7 +110,11 @@ impl Inventory {
 /// regions are read, and Thin Client only where it is offered. Each scope's
 /// per-item calls go `concurrency` at a time.
 pub async fn gather(ctx: &Context, concurrency: usize, with_tags: bool) -> Inventory {
-    let scopes = scope::requested(ctx, Service::WorkSpaces);
+    let (scopes, unreachable) = match scope::requested(ctx, Service::WorkSpaces).await {
+        Ok(requested) => (requested.places, requested.unreachable),
+        // The accounts could not be listed: nothing to read.
+        Err(err) => (Vec::new(), vec![("the accounts".to_owned(), err)]),
+    };
     let every_region = ctx.regions.iter().any(|r| r == ALL_REGIONS);
     // One spinner a scope, saying what it reads and how much it found.
     let spinners = ctx.printer.multi_progress();
@@ -130,7 +134,7 @@ pub async fn gather(ctx: &Context, concurrency: usize, with_tags: bool) -> Inven
     .await;
     let mut inventory = Inventory {
         fleets: Vec::new(),
-        failures: Vec::new(),
+        failures: unreachable,
     };
     for (scope, result) in results {
         match result {

@@ -186,10 +186,11 @@ struct Given {
 /// that matches nothing fails as an unknown ID does.
 pub async fn resolve(
     ctx: &Context,
+    root: &clap::Command,
     line: &[OsString],
     matches: &ArgMatches,
 ) -> Result<Option<Command>> {
-    let given = names_given(matches);
+    let given = names_given(root, matches);
     if given.is_empty() {
         return Ok(None);
     }
@@ -209,7 +210,8 @@ pub async fn resolve(
         let id = id_named(one.kind, &one.name, entries)?;
         replace_on_line(&mut line, one, &id, &mut replaced);
     }
-    let matches = crate::cli::command()
+    let matches = root
+        .clone()
         .try_get_matches_from(&line)
         .map_err(|err| AppError::usage(err.to_string().trim().to_owned()))?;
     let cli = Cli::from_arg_matches(&matches)
@@ -265,12 +267,10 @@ fn id_named(kind: &Kind, name: &str, entries: &[Entry]) -> Result<String> {
 /// The names the verb's arguments were given, by kind: every argument
 /// typed as an ID, and the targets of a verb of a kind's group. Not the
 /// words of `tag` and `untag`, where a name could not be told from a tag.
-fn names_given(matches: &ArgMatches) -> Vec<Given> {
-    let mut command = crate::cli::command();
-    command.build();
+fn names_given(root: &clap::Command, matches: &ArgMatches) -> Vec<Given> {
     let mut matches = matches;
     let mut group = None;
-    let mut command = &command;
+    let mut command = root;
     while let Some((name, sub)) = matches.subcommand() {
         let Some(found) = command.find_subcommand(name) else {
             break;

@@ -69,7 +69,8 @@ where
 /// returns with `writer` (from [`crate::output::Printer::list`]): the one
 /// path of every `list` verb. `open` starts the listing with a place's
 /// session; rows are tagged with region and account when there is more than
-/// one place (or `--columns` asks for them).
+/// one place, or the places are accounts reached through `--assume-role`
+/// (or `--columns` asks for them).
 pub async fn list<T, S, F>(
     ctx: &Context,
     service: Service,
@@ -82,9 +83,11 @@ where
     S: PageSource<T>,
     F: Fn(&Session) -> S,
 {
-    let requested = requested(ctx, service);
-    writer.locate(requested.len() > 1);
-    let failures = if requested.len() == 1 && !writer.is_located() {
+    let requested = requested(ctx, service).await?;
+    let asked = requested.asked();
+    writer.locate(asked > 1 || ctx.assume_role.is_some());
+    let mut failures = requested.unreachable;
+    if asked == 1 && requested.places.len() == 1 && !writer.is_located() {
         let session = ctx.session().await?;
         let mut source = open(session);
         while let Some(page) = source.next_page().await? {
@@ -93,40 +96,42 @@ where
             }
             writer.flush()?;
         }
+        // Rows of several places keep their IDs: a lookup a place would
+        // multiply the requests by the places read.
         show_names(&ctx.printer, &mut writer, std::slice::from_ref(session)).await;
-        Vec::new()
     } else {
-        let (sessions, failures) = write_places(&requested, &open, &mut writer).await?;
-        show_names(&ctx.printer, &mut writer, &sessions).await;
-        failures
-    };
+        failures.extend(write_places(&requested.places, &open, &mut writer).await?);
+    }
     let count = writer.finish()?;
     if failures.is_empty() {
         ctx.printer
             .note_if_none(count, format!("no {plural} found"));
     }
-    for (options, err) in &failures {
-        ctx.printer.report(err, Some(&options.describe()));
+    for (described, err) in &failures {
+        ctx.printer.report(err, Some(described));
     }
     match failures.len() {
         0 => Ok(()),
         n => Err(AppError::Failed(format!(
-            "{n} of {} regions/accounts failed; the rows of the others were printed",
-            requested.len()
+            "{n} of {asked} regions/accounts failed; the rows of the others were printed"
         ))),
     }
 }
 
-/// The failures of a listing of several places, with the sessions of those that answered.
-type PlacesListed<'a> = (Vec<Session>, Vec<(&'a SessionOptions, AppError)>);
+/// The most places read at once. Each holds one request in flight (a
+/// connection, a file descriptor): 400 places (100 accounts in 4 regions)
+/// are read at once, and 15 regions of 1,000 accounts stay under the usual
+/// limit of 1,024 open files, the rest waiting for a place to finish.
+const PLACES_AT_ONCE: usize = 512;
 
-/// The listing of every place at once, one page in flight per place, rows
-/// written as each page arrives.
-async fn write_places<'a, T, S, F, W>(
-    requested: &'a [SessionOptions],
+/// The listing of every place at once (up to [`PLACES_AT_ONCE`]), one page
+/// in flight per place, rows written as each page arrives; the places that
+/// failed, described, with why.
+async fn write_places<T, S, F, W>(
+    requested: &[SessionOptions],
     open: &F,
     writer: &mut ListWriter<'_, T, W>,
-) -> Result<PlacesListed<'a>>
+) -> Result<Vec<(String, AppError)>>
 where
     T: Resource,
     S: PageSource<T>,
@@ -134,42 +139,60 @@ where
     W: std::io::Write,
 {
     let mut failures = Vec::new();
-    let mut sessions = Vec::new();
-    let mut pending = FuturesUnordered::new();
-    let started =
-        futures::future::join_all(requested.iter().map(|options| Session::open(options, None)))
-            .await;
-    for (options, started) in requested.iter().zip(started) {
-        match started.map(|session| session.place().map(|place| (place, session))) {
-            Ok(Some((place, session))) => {
-                pending.push(next_page(options, place, open(&session)));
-                sessions.push(session);
-            }
-            Ok(None) => {}
-            Err(err) => failures.push((options, err)),
-        }
-    }
-    while let Some((options, place, source, page)) = pending.next().await {
-        match page {
-            Ok(Some(items)) => {
+    let mut waiting = requested.iter();
+    let mut pending: FuturesUnordered<_> = waiting
+        .by_ref()
+        .take(PLACES_AT_ONCE)
+        .map(|options| next_page(options, None, open))
+        .collect();
+    while let Some((options, step)) = pending.next().await {
+        match step {
+            Ok(Some((place, source, items))) => {
                 for item in &items {
                     writer.write_at(item, Some(&place))?;
                 }
                 writer.flush()?;
-                pending.push(next_page(options, place, source));
+                pending.push(next_page(options, Some((place, source)), open));
+                continue;
             }
             Ok(None) => {}
-            Err(err) => failures.push((options, err)),
+            Err(err) => failures.push((options.describe(), err)),
+        }
+        // A place is done: the next one starts.
+        if let Some(options) = waiting.next() {
+            pending.push(next_page(options, None, open));
         }
     }
-    Ok((sessions, failures))
+    Ok(failures)
 }
 
-async fn next_page<T, S: PageSource<T>>(
-    options: &SessionOptions,
-    place: Place,
-    mut source: S,
-) -> (&SessionOptions, Place, S, Result<Option<Vec<T>>>) {
-    let page = source.next_page().await;
-    (options, place, source, page)
+/// A place's next page: its session opened first when it has not started
+/// (`None`); `None` back when its listing is done.
+async fn next_page<'a, T, S, F>(
+    options: &'a SessionOptions,
+    started: Option<(Place, S)>,
+    open: &F,
+) -> (&'a SessionOptions, Result<Option<(Place, S, Vec<T>)>>)
+where
+    S: PageSource<T>,
+    F: Fn(&Session) -> S,
+{
+    let step = async {
+        let (place, mut source) = match started {
+            Some(started) => started,
+            None => {
+                let session = Session::open(options, None).await?;
+                let place = session
+                    .place()
+                    .ok_or_else(|| anyhow::anyhow!("the session's region or account is unknown"))?;
+                let source = open(&session);
+                (place, source)
+            }
+        };
+        Ok(source
+            .next_page()
+            .await?
+            .map(|items| (place, source, items)))
+    };
+    (options, step.await)
 }

@@ -8,12 +8,16 @@
 //!   with their place;
 //! - [`partition`]: a listing split by a key the API filters on (the
 //!   directory), its parts paged at once;
-//! - [`route`]: a bulk verb's targets routed to the place each lives in.
+//! - [`route`]: a bulk verb's targets routed to the place each lives in;
+//! - [`assume`]: `--assume-role`, accounts reached through a role assumed
+//!   in each.
 //!
 //! A run's places are numbered by [`PlaceId`]; anything tied to one (a
 //! target's ID, a resource for the plan) is [`Placed`].
 
+pub mod assume;
 mod host_prefix;
+mod in_flight;
 pub mod list;
 pub mod partition;
 pub mod route;
@@ -22,6 +26,7 @@ pub mod session;
 use serde::{Deserialize, Serialize};
 
 use crate::context::Context;
+use crate::error::{AppError, Result};
 
 pub use list::{Enriched, Filtered, PageSource, list};
 pub use route::{Places, route};
@@ -105,7 +110,8 @@ impl Service {
 /// The command line names one place (no repeated `--region`/`--profile`,
 /// no `--region all`).
 pub fn is_single(ctx: &Context) -> bool {
-    ctx.profiles.len() <= 1
+    ctx.assume_role.is_none()
+        && ctx.profiles.len() <= 1
         && ctx.regions.len() <= 1
         && !ctx.regions.iter().any(|r| r == ALL_REGIONS)
 }
@@ -119,9 +125,24 @@ fn profiles(ctx: &Context) -> Vec<Option<String>> {
     }
 }
 
-/// The session options of every (profile, region) the command line names,
-/// `all` expanded for `service`: the places to open.
-pub fn requested(ctx: &Context, service: Service) -> Vec<SessionOptions> {
+/// The places a command line names, and the accounts it names that could
+/// not be reached (their role refused), each described, with why.
+pub struct Requested {
+    pub places: Vec<SessionOptions>,
+    pub unreachable: Vec<(String, AppError)>,
+}
+
+impl Requested {
+    /// How many regions/accounts were asked for: the places, and the
+    /// accounts that never became places.
+    pub fn asked(&self) -> usize {
+        self.places.len() + self.unreachable.len()
+    }
+}
+
+/// The regions the command line names, `all` expanded for `service`; none
+/// given, the session's own.
+fn regions(ctx: &Context, service: Service) -> Vec<Option<String>> {
     let mut regions: Vec<Option<String>> = Vec::new();
     for region in &ctx.regions {
         if region == ALL_REGIONS {
@@ -135,12 +156,39 @@ pub fn requested(ctx: &Context, service: Service) -> Vec<SessionOptions> {
         regions.push(ctx.session_options.region.clone());
     }
     regions.dedup();
+    regions
+}
+
+/// The session options of every place the command line names: each
+/// (profile, region), or with `--assume-role` each (account, region) of the
+/// accounts whose role was assumed; `all` expanded for `service`.
+pub async fn requested(ctx: &Context, service: Service) -> Result<Requested> {
+    let regions = regions(ctx, service);
+    if let Some(assume) = &ctx.assume_role {
+        let (reached, unreachable) = assume.assume_all(&ctx.session_options).await?;
+        let places = reached
+            .iter()
+            .flat_map(|assumed| {
+                regions.iter().map(|region| {
+                    ctx.session_options
+                        .assuming(assumed.clone(), region.clone())
+                })
+            })
+            .collect();
+        return Ok(Requested {
+            places,
+            unreachable,
+        });
+    }
     let profiles = profiles(ctx);
-    let mut requested = Vec::with_capacity(profiles.len() * regions.len());
+    let mut places = Vec::with_capacity(profiles.len() * regions.len());
     for profile in &profiles {
         for region in &regions {
-            requested.push(ctx.session_options.at(profile.clone(), region.clone()));
+            places.push(ctx.session_options.at(profile.clone(), region.clone()));
         }
     }
-    requested
+    Ok(Requested {
+        places,
+        unreachable: Vec::new(),
+    })
 }

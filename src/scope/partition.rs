@@ -23,8 +23,12 @@ use crate::api::workspaces::WorkspaceQuery;
 use crate::api::{self, Pages};
 use crate::error::Result;
 
-/// How many parts are read at once, shared by every place of one run so
-/// `--concurrency` bounds the whole command, not each region.
+/// How many parts are read at once, shared by the listings that share it:
+/// `workspaces list` gives each place (a region of an account) its own, as
+/// AWS limits the rate of requests per account and region, so 400 places of
+/// 100 accounts are not read `--concurrency` parts at a time between them
+/// (the places at once are bounded in `list.rs`, the requests in flight in
+/// the session's HTTP client).
 #[derive(Clone)]
 pub struct PartLimit {
     permits: Arc<Semaphore>,

@@ -143,8 +143,12 @@ pub async fn route(ctx: &Context, service: Service, targets: Vec<Named>) -> Resu
     if targets.is_empty() {
         return every_place(ctx, service).await;
     }
-    let (where_each, accounts) = profile_and_region_of(ctx, service, &targets).await?;
-    let mut keys: Vec<(Option<String>, Option<String>)> = Vec::new();
+    let (where_each, accounts) = if ctx.assume_role.is_some() {
+        (assumed_place_of(ctx, service, &targets).await?, Vec::new())
+    } else {
+        profile_and_region_of(ctx, service, &targets).await?
+    };
+    let mut keys: Vec<SessionOptions> = Vec::new();
     let mut ids: Vec<Vec<String>> = Vec::new();
     for (target, key) in targets.into_iter().zip(where_each) {
         let index = match keys.iter().position(|k| *k == key) {
@@ -157,18 +161,17 @@ pub async fn route(ctx: &Context, service: Service, targets: Vec<Named>) -> Resu
         };
         ids[index].push(target.id);
     }
-    let requested: Vec<SessionOptions> = keys
-        .into_iter()
-        .map(|(profile, region)| ctx.session_options.at(profile, region))
-        .collect();
-    Ok(merged(open(&requested, &accounts).await?, ids))
+    Ok(merged(open(&keys, &accounts).await?, ids))
 }
 
 /// Filters with several `--region`/`--profile`: every one is searched.
 async fn every_place(ctx: &Context, service: Service) -> Result<Routed> {
-    let requested = super::requested(ctx, service);
-    let ids = vec![Vec::new(); requested.len()];
-    Ok(merged(open(&requested, &[]).await?, ids))
+    let requested = super::requested(ctx, service).await?;
+    if let Some((account, err)) = requested.unreachable.into_iter().next() {
+        return Err(prefix(err, &account));
+    }
+    let ids = vec![Vec::new(); requested.places.len()];
+    Ok(merged(open(&requested.places, &[]).await?, ids))
 }
 
 /// One place per (region, account): two profiles of one account, or a
@@ -212,15 +215,9 @@ async fn profile_and_region_of(
     ctx: &Context,
     service: Service,
     targets: &[Named],
-) -> Result<(Vec<(Option<String>, Option<String>)>, Accounts)> {
+) -> Result<(Vec<SessionOptions>, Accounts)> {
     let profiles = super::profiles(ctx);
-    let all_regions = ctx.regions.iter().any(|r| r == ALL_REGIONS);
-    let given_regions: Vec<&str> = ctx
-        .regions
-        .iter()
-        .map(String::as_str)
-        .filter(|r| *r != ALL_REGIONS)
-        .collect();
+    let given_regions = given_regions(ctx);
     let accounts = if profiles.len() > 1 || targets.iter().any(|t| t.account.is_some()) {
         let probe_region = given_regions
             .first()
@@ -263,41 +260,117 @@ async fn profile_and_region_of(
                     )));
                 }
             };
-            let region = match &target.region {
-                Some(region) if all_regions && !service.regions().contains(&region.as_str()) => {
-                    return Err(AppError::usage(format!(
-                        "target {} is in region {region}, where the service is not offered \
-                         (--region all)",
-                        target.describe()
-                    )));
-                }
-                Some(region)
-                    if !all_regions
-                        && !given_regions.is_empty()
-                        && !given_regions.contains(&region.as_str()) =>
-                {
-                    return Err(AppError::usage(format!(
-                        "target {} is in region {region}, outside --region {}; nothing was changed",
-                        target.describe(),
-                        given_regions.join(", ")
-                    )));
-                }
-                Some(region) => Some(region.clone()),
-                None if given_regions.len() <= 1 && !all_regions => {
-                    given_regions.first().map(|r| (*r).to_owned())
-                }
-                None => {
-                    return Err(AppError::usage(format!(
-                        "target {} has no region: with several --region, each record needs \
-                         the region field `list` prints when it reads several",
-                        target.describe()
-                    )));
-                }
-            };
-            Ok((profile, region))
+            let region = region_of(ctx, service, target)?;
+            Ok(ctx.session_options.at(profile, region))
         })
         .collect::<Result<Vec<_>>>()?;
     Ok((where_each, accounts.unwrap_or_default()))
+}
+
+/// The regions `--region` names, `all` left out.
+fn given_regions(ctx: &Context) -> Vec<&str> {
+    ctx.regions
+        .iter()
+        .map(String::as_str)
+        .filter(|r| *r != ALL_REGIONS)
+        .collect()
+}
+
+/// A target's region: its record's, checked against what the command line
+/// says, or the one `--region` given.
+fn region_of(ctx: &Context, service: Service, target: &Named) -> Result<Option<String>> {
+    let all_regions = ctx.regions.iter().any(|r| r == ALL_REGIONS);
+    let given_regions = given_regions(ctx);
+    match &target.region {
+        Some(region) if all_regions && !service.regions().contains(&region.as_str()) => {
+            Err(AppError::usage(format!(
+                "target {} is in region {region}, where the service is not offered \
+                 (--region all)",
+                target.describe()
+            )))
+        }
+        Some(region)
+            if !all_regions
+                && !given_regions.is_empty()
+                && !given_regions.contains(&region.as_str()) =>
+        {
+            Err(AppError::usage(format!(
+                "target {} is in region {region}, outside --region {}; nothing was changed",
+                target.describe(),
+                given_regions.join(", ")
+            )))
+        }
+        Some(region) => Ok(Some(region.clone())),
+        None if given_regions.len() <= 1 && !all_regions => {
+            Ok(given_regions.first().map(|r| (*r).to_owned()))
+        }
+        None => Err(AppError::usage(format!(
+            "target {} has no region: with several --region, each record needs \
+             the region field `list` prints when it reads several",
+            target.describe()
+        ))),
+    }
+}
+
+/// Each target's place with `--assume-role`: its record's account (one of
+/// the accounts named; with one, records need none) through the role
+/// assumed there, and its region. Only the accounts the targets are in are
+/// assumed; one that refuses stops the run before any change.
+async fn assumed_place_of(
+    ctx: &Context,
+    service: Service,
+    targets: &[Named],
+) -> Result<Vec<SessionOptions>> {
+    let Some(assume) = &ctx.assume_role else {
+        return Ok(Vec::new());
+    };
+    let options = &ctx.session_options;
+    let accounts = assume.accounts(options).await?;
+    let account_of = |target: &Named| -> Result<String> {
+        match &target.account {
+            Some(account) if accounts.contains(account) => Ok(account.clone()),
+            Some(account) => Err(AppError::usage(format!(
+                "target {} is in account {account}, not among the {} accounts --assume-role \
+                 reaches here; nothing was changed",
+                target.describe(),
+                accounts.len()
+            ))),
+            None if accounts.len() == 1 => Ok(accounts[0].clone()),
+            None => Err(AppError::usage(format!(
+                "target {} has no account: with several accounts, each record needs the \
+                 account field `list` prints",
+                target.describe()
+            ))),
+        }
+    };
+    let where_each = targets
+        .iter()
+        .map(|target| Ok((account_of(target)?, region_of(ctx, service, target)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let mut needed: Vec<&str> = where_each.iter().map(|(a, _)| a.as_str()).collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let assumed =
+        futures::future::join_all(needed.iter().map(|account| assume.assume(options, account)))
+            .await;
+    let mut credentials = Vec::with_capacity(needed.len());
+    for (account, assumed) in needed.iter().zip(assumed) {
+        credentials.push(assumed.map_err(|err| prefix(err, &format!("account {account}")))?);
+    }
+    Ok(where_each
+        .into_iter()
+        .map(|(account, region)| {
+            let assumed = credentials
+                .iter()
+                .find(|assumed| assumed.account == account)
+                .cloned();
+            SessionOptions {
+                region,
+                assumed,
+                ..options.clone()
+            }
+        })
+        .collect())
 }
 
 /// Each profile's account (STS), to match the records' `account` fields.

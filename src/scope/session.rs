@@ -16,8 +16,10 @@ use aws_config::profile::ProfileSet;
 use aws_config::retry::{RetryConfig, RetryMode};
 use aws_config::timeout::TimeoutConfig;
 use aws_credential_types::Credentials;
+use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_runtime::env_config::file::EnvConfigFiles;
 use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use aws_smithy_runtime_api::client::interceptors::context::{
     BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
 };
@@ -31,17 +33,20 @@ use aws_types::region::Region;
 use super::Place;
 use super::host_prefix::StripHostPrefixForCustomEndpoint;
 use crate::api::cloudwatch::CloudWatchClient;
-use crate::api::{self, Endpoint, ThinClient, WorkspacesClient};
+use crate::api::{self, Endpoint, OrganizationsClient, StsClient, ThinClient, WorkspacesClient};
 use crate::error::{AppError, Result};
 
 /// What the command line and environment say about where to send requests.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SessionOptions {
     pub profile: Option<String>,
     pub region: Option<String>,
     pub endpoint_url: Option<String>,
     /// Fixed credentials (the sandbox); otherwise the default chain.
     pub static_credentials: Option<(String, String)>,
+    /// An account reached through `--assume-role`: its role's credentials,
+    /// which replace the profile's (the profile still gives the rest).
+    pub assumed: Option<Assumed>,
     pub connect_timeout: Duration,
     /// The longest one API call may take, retries included.
     pub timeout: Duration,
@@ -65,9 +70,24 @@ impl SessionOptions {
         }
     }
 
+    /// These options in another account, through its assumed role.
+    pub fn assuming(&self, assumed: Assumed, region: Option<String>) -> SessionOptions {
+        SessionOptions {
+            region,
+            assumed: Some(assumed),
+            ..self.clone()
+        }
+    }
+
     /// The place these options name, in words, for an error that happened
     /// before its account was known.
     pub fn describe(&self) -> String {
+        if let Some(assumed) = &self.assumed {
+            return match &self.region {
+                Some(region) => format!("region {region}, account {}", assumed.account),
+                None => format!("account {}", assumed.account),
+            };
+        }
         match (&self.region, &self.profile) {
             (Some(region), Some(profile)) => format!("region {region}, profile {profile}"),
             (None, Some(profile)) => format!("profile {profile}"),
@@ -75,6 +95,14 @@ impl SessionOptions {
             (None, None) => "the default region".to_owned(),
         }
     }
+}
+
+/// An account's credentials from AssumeRole: asked once per run and shared
+/// by every region of the account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumed {
+    pub account: String,
+    pub credentials: Credentials,
 }
 
 /// The client of the SDK crate `$sdk` built from a session's configuration:
@@ -137,6 +165,14 @@ impl Session {
     }
 
     pub async fn load(options: &SessionOptions) -> Result<Session> {
+        match &options.assumed {
+            Some(assumed) => Session::load_assumed(options, assumed).await,
+            None => Session::load_base(options).await,
+        }
+    }
+
+    /// A session of the profile's (or the environment's) credentials.
+    async fn load_base(options: &SessionOptions) -> Result<Session> {
         let env = Env::real();
         // Before aws-config reads them (whole, more than once): files of a
         // size no configuration has are refused.
@@ -186,6 +222,9 @@ impl Session {
         if let Some(url) = &options.endpoint_url {
             loader = loader.endpoint_url(url);
         }
+        if let Some(http) = shared_http_client() {
+            loader = loader.http_client(http);
+        }
         if let Some((key, secret)) = &options.static_credentials {
             loader =
                 loader.credentials_provider(Credentials::new(key, secret, None, None, "wsfleet"));
@@ -200,6 +239,52 @@ impl Session {
             workspaces: Default::default(),
             cloudwatch: Default::default(),
             interceptors: Vec::new(),
+        })
+    }
+
+    /// A place of an account reached through its assumed role: the base
+    /// session's configuration in that region (loaded once a run for each
+    /// region, not once a place: resolving it reads and parses the profile
+    /// files, which over 400 places costs more than their requests), with
+    /// the role's credentials.
+    async fn load_assumed(options: &SessionOptions, assumed: &Assumed) -> Result<Session> {
+        // By profile and region: the rest of the options is the run's own.
+        type Bases = std::sync::Mutex<
+            std::collections::HashMap<
+                (Option<String>, Option<String>),
+                Arc<tokio::sync::OnceCell<Session>>,
+            >,
+        >;
+        static BASES: OnceLock<Bases> = OnceLock::new();
+        let base_options = SessionOptions {
+            assumed: None,
+            ..options.clone()
+        };
+        let cell = {
+            let mut bases = BASES
+                .get_or_init(Default::default)
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let key = (options.profile.clone(), options.region.clone());
+            Arc::clone(bases.entry(key).or_default())
+        };
+        let base = cell
+            .get_or_try_init(|| Session::load_base(&base_options))
+            .await?;
+        let config = base
+            .config
+            .to_builder()
+            .credentials_provider(SharedCredentialsProvider::new(assumed.credentials.clone()))
+            .build();
+        Ok(Session {
+            config,
+            account: Arc::new(tokio::sync::OnceCell::new_with(Some(
+                assumed.account.clone(),
+            ))),
+            thin_client: Default::default(),
+            workspaces: Default::default(),
+            cloudwatch: Default::default(),
+            ..base.clone()
         })
     }
 
@@ -248,12 +333,23 @@ impl Session {
     pub async fn account_id(&self) -> Result<&str> {
         self.account
             .get_or_try_init(|| {
-                let sts =
-                    self.client::<aws_sdk_sts::Client>(aws_sdk_sts::Client::new(&self.config));
+                let sts = self.sts();
                 async move { api::sts::caller_account(&sts).await }
             })
             .await
             .map(String::as_str)
+    }
+
+    /// STS in this session's region: who the credentials are, and the
+    /// roles they assume.
+    pub fn sts(&self) -> StsClient {
+        sdk_client!(self, aws_sdk_sts)
+    }
+
+    /// AWS Organizations (a global service: the SDK sends it to its one
+    /// endpoint whatever the region).
+    pub fn organizations(&self) -> OrganizationsClient {
+        sdk_client!(self, aws_sdk_organizations)
     }
 
     pub fn thin_client(&self) -> &ThinClient {
@@ -291,6 +387,25 @@ impl Session {
         };
         api::Client::new(sdk, Arc::new(endpoint))
     }
+}
+
+/// The SDK's default HTTP client, built once a run and shared by every
+/// session: each would otherwise build its own and parse the TLS trust
+/// roots again (a few milliseconds of CPU each: seconds over the 400 places
+/// of 100 accounts in 4 regions), and connections to one endpoint are
+/// pooled. It holds at most [`super::in_flight::MAX_IN_FLIGHT`] requests
+/// in flight between them.
+fn shared_http_client() -> Option<SharedHttpClient> {
+    static CLIENT: OnceLock<Option<SharedHttpClient>> = OnceLock::new();
+    CLIENT
+        .get_or_init(|| {
+            let client = api::http_client::sdk_default()?;
+            Some(super::in_flight::bounded(
+                client,
+                super::in_flight::MAX_IN_FLIGHT,
+            ))
+        })
+        .clone()
 }
 
 /// The largest response body read: a page of any listing is far smaller,

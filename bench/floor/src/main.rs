@@ -12,6 +12,10 @@
 //! wsfleet-bench-floor details CONCURRENCY         # + GetDevice per device, page by page
 //! wsfleet-bench-floor deregister CONCURRENCY FILE # DeregisterDevice per id in FILE
 //! wsfleet-bench-floor workspaces CONCURRENCY      # DescribeWorkspaces, each directory at once
+//! wsfleet-bench-floor usage CONCURRENCY START END [TAGS_FILE]
+//!     # DescribeWorkspaces, then UserConnected over [START, END) (epoch
+//!     # seconds) in GetMetricData calls packed as `workspaces usage` packs
+//!     # them, then DescribeTags of each WorkSpace id in TAGS_FILE
 //! ```
 //!
 //! Prints one line, the number of items listed or deregistered, so the
@@ -20,6 +24,7 @@
 use std::process::ExitCode;
 
 use aws_config::BehaviorVersion;
+use aws_sdk_cloudwatch::types::{MetricDataQuery, ScanBy};
 use aws_sdk_workspacesthinclient::Client;
 use aws_sdk_workspacesthinclient::operation::list_devices::ListDevicesOutput;
 use aws_smithy_types::error::display::DisplayErrorContext;
@@ -31,11 +36,18 @@ use futures::{StreamExt, TryStreamExt};
 mod host_prefix;
 use host_prefix::StripHostPrefixForCustomEndpoint;
 
+// The GetMetricData queries and their packing limits, as `workspaces usage`
+// makes them.
+#[path = "../../../src/api/cloudwatch/query.rs"]
+mod query;
+use query::{MAX_DATAPOINTS_PER_CALL, MAX_QUERIES_PER_CALL, PERIOD_SECONDS, user_connected_query};
+
 /// ListDevices' largest page, as wsfleet asks for.
 const PAGE_SIZE: i32 = 50;
 
 const USAGE: &str = "usage: wsfleet-bench-floor list | details CONCURRENCY | \
-                     deregister CONCURRENCY IDS_FILE | workspaces CONCURRENCY";
+                     deregister CONCURRENCY IDS_FILE | workspaces CONCURRENCY | \
+                     usage CONCURRENCY START END [TAGS_FILE]";
 
 type Result<T> = std::result::Result<T, String>;
 
@@ -63,15 +75,31 @@ async fn run(args: &[String]) -> Result<usize> {
         }
         ["deregister", concurrency, file] => {
             let concurrency = parse_concurrency(concurrency)?;
-            let ids = tokio::fs::read_to_string(file)
-                .await
-                .map_err(|e| format!("cannot read {file}: {e}"))?;
-            let ids: Vec<String> = ids.split_whitespace().map(str::to_owned).collect();
-            deregister(&client().await, ids, concurrency).await
+            deregister(&client().await, read_ids(file).await?, concurrency).await
         }
         ["workspaces", concurrency] => workspaces(parse_concurrency(concurrency)?).await,
+        ["usage", concurrency, start, end, tags_file @ ..] if tags_file.len() <= 1 => {
+            let window = (parse_seconds(start)?, parse_seconds(end)?);
+            let tagged = match tags_file.first() {
+                Some(file) => read_ids(file).await?,
+                None => Vec::new(),
+            };
+            usage(parse_concurrency(concurrency)?, window, tagged).await
+        }
         _ => Err(USAGE.to_owned()),
     }
+}
+
+async fn read_ids(file: &str) -> Result<Vec<String>> {
+    let ids = tokio::fs::read_to_string(file)
+        .await
+        .map_err(|e| format!("cannot read {file}: {e}"))?;
+    Ok(ids.split_whitespace().map(str::to_owned).collect())
+}
+
+fn parse_seconds(text: &str) -> Result<i64> {
+    text.parse::<i64>()
+        .map_err(|_| format!("invalid time '{text}': expected epoch seconds\n{USAGE}"))
 }
 
 fn parse_concurrency(text: &str) -> Result<usize> {
@@ -203,4 +231,83 @@ async fn workspaces(concurrency: usize) -> Result<usize> {
         .try_collect()
         .await?;
     Ok(counts.iter().sum())
+}
+
+/// The calls `workspaces usage` makes for one place: DescribeWorkspaces
+/// pages (of 25, one after another), then each WorkSpace's `UserConnected`
+/// Maximum over 5-minute periods in GetMetricData calls carrying as many
+/// WorkSpaces as the API's limits allow (500 queries, 100,800 data points),
+/// `concurrency` at once, then DescribeTags of `tagged` (the WorkSpaces a
+/// switch is recommended for), `concurrency` at once.
+async fn usage(concurrency: usize, (start, end): (i64, i64), tagged: Vec<String>) -> Result<usize> {
+    let shared = aws_config::defaults(BehaviorVersion::latest()).load().await;
+    let workspaces = aws_sdk_workspaces::Client::new(&shared);
+    let cloudwatch = aws_sdk_cloudwatch::Client::new(&shared);
+    let ids: Vec<String> = workspaces
+        .describe_workspaces()
+        .into_paginator()
+        .page_size(25)
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| format!("DescribeWorkspaces: {}", DisplayErrorContext(e)))?
+        .into_iter()
+        .filter_map(|w| w.workspace_id)
+        .collect();
+    let periods = usize::try_from((end - start) / PERIOD_SECONDS)
+        .unwrap_or(0)
+        .max(1);
+    let per_call = (MAX_DATAPOINTS_PER_CALL / periods).clamp(1, MAX_QUERIES_PER_CALL);
+    let cloudwatch = &cloudwatch;
+    futures::stream::iter(ids.chunks(per_call))
+        .map(|batch| user_connected(cloudwatch, batch, start, end))
+        .buffer_unordered(concurrency)
+        .try_for_each(|_| async { Ok(()) })
+        .await?;
+    let workspaces = &workspaces;
+    futures::stream::iter(tagged)
+        .map(|id| async move {
+            workspaces
+                .describe_tags()
+                .resource_id(&id)
+                .send()
+                .await
+                .map_err(|e| format!("DescribeTags {id}: {}", DisplayErrorContext(e)))
+        })
+        .buffer_unordered(concurrency)
+        .try_for_each(|_| async { Ok(()) })
+        .await?;
+    Ok(ids.len())
+}
+
+/// One packed GetMetricData call, and its further pages if any.
+async fn user_connected(
+    client: &aws_sdk_cloudwatch::Client,
+    ids: &[String],
+    start: i64,
+    end: i64,
+) -> Result<()> {
+    let queries: Vec<MetricDataQuery> = ids
+        .iter()
+        .enumerate()
+        .map(|(index, id)| user_connected_query(index, id))
+        .collect();
+    let mut next_token = None;
+    loop {
+        let output = client
+            .get_metric_data()
+            .set_metric_data_queries(Some(queries.clone()))
+            .start_time(aws_smithy_types::DateTime::from_secs(start))
+            .end_time(aws_smithy_types::DateTime::from_secs(end))
+            .scan_by(ScanBy::TimestampAscending)
+            .set_next_token(next_token)
+            .send()
+            .await
+            .map_err(|e| format!("GetMetricData: {}", DisplayErrorContext(e)))?;
+        next_token = output.next_token;
+        if next_token.is_none() {
+            return Ok(());
+        }
+    }
 }

@@ -47,9 +47,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let how = RemoveEach {
         action: "unbrand",
         kind: &DIRECTORIES,
-        describe_operation: "DescribeClientBranding",
         id_of: |d: &BrandedDirectory| Some(d.resource_id.as_str()),
         found: |d| d.found,
+        blocked_by: None,
     };
     let platforms = &platforms;
     remove_each(

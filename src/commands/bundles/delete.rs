@@ -20,9 +20,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let how = RemoveEach {
         action: "delete",
         kind: &BUNDLES,
-        describe_operation: "DescribeWorkspaceBundles",
         id_of: WorkspaceBundle::bundle_id,
         found: |b| b.state().is_some(),
+        blocked_by: None,
     };
     remove_each(
         ctx,

@@ -117,9 +117,9 @@ where
     let how = RemoveEach {
         action,
         kind: &CONNECTION_ALIASES,
-        describe_operation: "DescribeConnectionAliases",
         id_of: ConnectionAlias::alias_id,
         found: |a| a.state().is_some(),
+        blocked_by: None,
     };
     let flags = (&args.targets, &args.confirm, &args.bulk);
     remove_each(ctx, flags, how, described, change).await

@@ -1,11 +1,10 @@
 //! `wsfleet devices delete`
 
-use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_placed};
+use super::filter::{Filter, FilterArgs, NameFilterArgs, device_plan, named_ids, resolve_placed};
 use crate::api::thin_client::delete_device;
-use crate::bulk::Executor;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ConfirmArgs};
-use crate::commands::plan::{confirm, each_target, ids_of};
+use crate::commands::plan::{confirm_plan, each_target};
 use crate::context::Context;
 use crate::error::Result;
 use crate::prompt;
@@ -41,11 +40,20 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 
     let (places, devices) =
         resolve_placed(ctx, ids, &filter, args.confirm.change, &args.bulk).await?;
-    if !confirm(ctx, &args.confirm, &*prompter, "delete", &places, &devices)? {
+    // The service refuses to delete a device until it is deregistered.
+    let plan = device_plan("delete", devices, |row, device| {
+        row.needs_state(
+            device.status().map(|s| s.as_str()),
+            "delete",
+            &["DEREGISTERED", "ARCHIVED"],
+        );
+    });
+    if !confirm_plan(ctx, &args.confirm, Some(&*prompter), &places, &plan)? {
         return Ok(());
     }
-    let report = Executor::for_verb(ctx, &args.bulk, &places, 1)
-        .run("delete", ids_of(&devices, |d| d.id()), |batch| {
+    let (executor, targets) = plan.executor(ctx, &args.bulk, &places, 1);
+    let report = executor
+        .run("delete", targets, |batch| {
             each_target(batch, |target| {
                 let client = places.thin_client(target.place);
                 async move { delete_device(client, &target.id, &target.client_token).await }

@@ -3,12 +3,11 @@
 use aws_sdk_workspacesthinclient::types::TargetDeviceStatus;
 
 use super::TargetStatusArg;
-use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_placed};
+use super::filter::{Filter, FilterArgs, NameFilterArgs, device_plan, named_ids, resolve_placed};
 use crate::api::thin_client::{deregister_device, get_device};
-use crate::bulk::Executor;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ConfirmArgs};
-use crate::commands::plan::{confirm, each_target, ids_of};
+use crate::commands::plan::{confirm_plan, each_target};
 use crate::commands::waiting::{self, Progress, WaitArgs};
 use crate::context::Context;
 use crate::error::Result;
@@ -54,22 +53,17 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 
     let (places, devices) =
         resolve_placed(ctx, ids, &filter, args.confirm.change, &args.bulk).await?;
-    if !confirm(
-        ctx,
-        &args.confirm,
-        &*prompter,
-        "deregister",
-        &places,
-        &devices,
-    )? {
+    let plan = device_plan("deregister", devices, |_, _| {});
+    if !confirm_plan(ctx, &args.confirm, Some(&*prompter), &places, &plan)? {
         return Ok(());
     }
     let target_status = args
         .target_status
         .map(|s| TargetDeviceStatus::from(s.api_value()));
+    let (executor, targets) = plan.executor(ctx, &args.bulk, &places, 1);
     let report =
-        Executor::for_verb(ctx, &args.bulk, &places, 1)
-            .run("deregister", ids_of(&devices, |d| d.id()), |batch| {
+        executor
+            .run("deregister", targets, |batch| {
                 each_target(batch, |target| {
                     let (client, status) =
                         (places.thin_client(target.place), target_status.clone());

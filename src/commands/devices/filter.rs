@@ -10,8 +10,8 @@ use globset::GlobMatcher;
 
 use super::{ComplianceArg, DeviceStatusArg};
 use crate::api::thin_client::{devices, list_tags, with_details};
-use crate::bulk::PLAN_ROWS;
 use crate::bulk::journal::Resume;
+use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::{Named, TargetArgs};
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::tagging::keep_by_tags;
@@ -152,8 +152,7 @@ impl Filter {
 
 /// The devices a mutating verb will touch, with what the listing says of
 /// them (for the plan). Named IDs the listing does not know are kept, with
-/// only their ID, when no filter is given: the service then says what is
-/// wrong with each, in the per-target results.
+/// only their ID, when no filter is given: the plan marks them not found.
 pub async fn resolve_targets(
     client: &Client,
     ids: &[String],
@@ -198,23 +197,19 @@ pub async fn resolve_targets(
 }
 
 /// Named IDs with no filter to narrow them need no listing of the whole
-/// fleet (a request per 50 devices before the first change): the plan on
-/// stderr shows at most `PLAN_ROWS` targets, so only those are looked up,
-/// one GetDevice each, and the rest go by ID. A dry run's plan is every
-/// target, so it still reads the listing.
+/// fleet (a request per 50 devices before the first change): each is looked
+/// up, one GetDevice each, so the plan shows every target as it is. A dry
+/// run's plan still reads the listing.
 async fn named_without_listing(
     client: &Client,
     ids: &[String],
     concurrency: usize,
 ) -> Result<Vec<Device>> {
-    let mut shown: Vec<Device> = ids
+    let stand_ins: Vec<Device> = ids
         .iter()
         .map(|id| Device::builder().id(id).build())
         .collect();
-    let by_id_only = shown.split_off(shown.len().min(PLAN_ROWS));
-    let mut devices = with_details(client, shown, concurrency).await?;
-    devices.extend(by_id_only);
-    Ok(devices)
+    with_details(client, stand_ins, concurrency).await
 }
 
 /// The devices named on the command line or in `--ids-from`, checked; a
@@ -253,4 +248,27 @@ pub async fn resolve_placed(
         })
         .await?;
     Ok((places, devices))
+}
+
+/// The devices as a plan: found ones sent, unless `judge` leaves them out;
+/// the stand-in of a device not found (no status) marked so.
+pub fn device_plan(
+    action: &'static str,
+    devices: Vec<Placed<Device>>,
+    judge: impl Fn(&mut Planned<Device>, &Device),
+) -> Plan<Device> {
+    let rows = devices
+        .into_iter()
+        .map(|placed| {
+            let id = placed.item.id().unwrap_or_default().to_owned();
+            if placed.item.status().is_none() {
+                return Planned::not_found(placed.place, id, placed.item);
+            }
+            let device = placed.item.clone();
+            let mut row = Planned::found(placed.place, id, placed.item);
+            judge(&mut row, &device);
+            row
+        })
+        .collect();
+    Plan::new(action, rows)
 }

@@ -3,12 +3,11 @@
 use aws_sdk_workspacesthinclient::types::SoftwareSetUpdateSchedule;
 
 use super::UpdateScheduleArg;
-use super::filter::{Filter, FilterArgs, NameFilterArgs, named_ids, resolve_placed};
+use super::filter::{Filter, FilterArgs, NameFilterArgs, device_plan, named_ids, resolve_placed};
 use crate::api::thin_client::{DeviceChanges, update_device};
 use crate::bulk::targets::TargetArgs;
-use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, CHANGES, ChangeArgs};
-use crate::commands::plan::{each_target, ids_of};
+use crate::commands::plan::{confirm_plan, each_target};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::resources::SoftwareSetId;
@@ -86,16 +85,26 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     same_name_refused(&changes, ids.len())?;
     let (places, devices) = resolve_placed(ctx, ids, &filter, args.change, &args.bulk).await?;
     same_name_refused(&changes, devices.len())?;
-    if devices.is_empty() {
-        ctx.printer.note("no devices match: nothing to update");
+    let plan = device_plan("update", devices, |row, device| {
+        row.change("name", device.name(), changes.name.as_deref())
+            .change(
+                "software set",
+                device.desired_software_set_id(),
+                changes.desired_software_set_id.as_deref(),
+            )
+            .change(
+                "update schedule",
+                device.software_set_update_schedule().map(|s| s.as_str()),
+                changes.update_schedule.as_ref().map(|s| s.as_str()),
+            )
+            .settle_unchanged();
+    });
+    if !confirm_plan(ctx, &args.change.into(), None, &places, &plan)? {
         return Ok(());
     }
-    if args.change.dry_run {
-        show_plan(ctx, &args.change.into(), "update", &places, &devices)?;
-        return Ok(());
-    }
-    let report = Executor::for_verb(ctx, &args.bulk, &places, 1)
-        .run("update", ids_of(&devices, |d| d.id()), |batch| {
+    let (executor, targets) = plan.executor(ctx, &args.bulk, &places, 1);
+    let report = executor
+        .run("update", targets, |batch| {
             each_target(batch, |target| {
                 let (client, changes) = (places.thin_client(target.place), &changes);
                 async move { update_device(client, &target.id, changes).await }

@@ -21,9 +21,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let how = RemoveEach {
         action: "deregister",
         kind: &DIRECTORIES,
-        describe_operation: "DescribeWorkspaceDirectories",
         id_of: WorkspaceDirectory::directory_id,
         found: |d| d.state().is_some(),
+        blocked_by: None,
     };
     remove_each(
         ctx,

@@ -6,10 +6,10 @@ use crate::api::ThinClient as Client;
 use aws_sdk_workspacesthinclient::types::Environment;
 
 use crate::api::thin_client::{delete_environment, environments};
-use crate::bulk::Executor;
+use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ConfirmArgs};
-use crate::commands::plan::{confirm, each_target, ids_of};
+use crate::commands::plan::{confirm_plan, each_target};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::prompt;
@@ -52,18 +52,23 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             async move { described(client, &ids).await }
         })
         .await?;
-    if !confirm(
-        ctx,
-        &args.confirm,
-        &*prompter,
-        "delete",
-        places,
-        &environments,
-    )? {
+    let rows = environments
+        .into_iter()
+        .map(|placed| {
+            let id = placed.item.id().unwrap_or_default().to_owned();
+            match placed.item.arn() {
+                Some(_) => Planned::found(placed.place, id, placed.item),
+                None => Planned::not_found(placed.place, id, placed.item),
+            }
+        })
+        .collect();
+    let plan = Plan::new("delete", rows);
+    if !confirm_plan(ctx, &args.confirm, Some(&*prompter), places, &plan)? {
         return Ok(());
     }
-    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
-        .run("delete", ids_of(&environments, |e| e.id()), |batch| {
+    let (executor, targets) = plan.executor(ctx, &args.bulk, places, 1);
+    let report = executor
+        .run("delete", targets, |batch| {
             each_target(batch, |target| {
                 let client = places.thin_client(target.place);
                 async move { delete_environment(client, &target.id, &target.client_token).await }
@@ -74,8 +79,8 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 }
 
 /// The environments named, as the listing describes them, in the order
-/// named. An ID the listing does not know stays a target: the service then
-/// says what is wrong with it, in the per-target results.
+/// named. An ID the listing does not know stays, with only its ID: the plan
+/// marks it not found.
 async fn described(client: &Client, ids: &[String]) -> Result<Vec<Environment>> {
     let mut known: HashMap<String, Environment> = environments(client)
         .all()

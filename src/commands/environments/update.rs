@@ -1,17 +1,23 @@
 //! `wsfleet environments update`
 
 use super::FieldArgs;
-use crate::api::thin_client::{EnvironmentFields, get_environment, update_environment};
-use crate::bulk::Executor;
-use crate::bulk::targets::{Named, TargetArgs};
+use std::collections::HashMap;
+
+use aws_sdk_workspacesthinclient::types::{Environment, MaintenanceWindow};
+
+use crate::api::thin_client::{
+    EnvironmentFields, environments_with_details, get_environment, update_environment,
+};
+use crate::bulk::plan::{Plan, Planned};
+use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
-use crate::commands::plan::each_target;
+use crate::commands::plan::{confirm_plan, each_target};
 use crate::context::Context;
 use crate::error::{AppError, Result};
-use crate::maintenance_window::WindowInput;
+use crate::maintenance_window::{WindowInput, describe};
 use crate::resources::ENVIRONMENTS;
 use crate::scope::Service;
-use crate::scope::route;
+use crate::scope::{PlaceId, route};
 use crate::validate;
 
 pub const EXAMPLES: &str = "\
@@ -66,20 +72,30 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             named.len()
         )));
     }
-    if args.change.dry_run {
-        let listed: Vec<String> = named.iter().map(Named::describe).collect();
-        ctx.printer.note(format!(
-            "dry run: would update {} environment(s): {}; nothing was changed",
-            named.len(),
-            listed.join(", ")
-        ));
-        return Ok(());
-    }
-
     let routed = route(ctx, Service::ThinClient, named).await?;
     let places = &routed.places;
-    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
-        .run("update", routed.targets(), |batch| {
+    let rows = places
+        .gather(routed.ids, |place, ids| {
+            let (client, fields, window) = (places.thin_client(place), &fields, &window);
+            let concurrency = args.bulk.concurrency.get();
+            async move {
+                let stand_ins = ids.iter().map(|id| Environment::builder().id(id).build());
+                let found =
+                    environments_with_details(client, stand_ins.collect(), concurrency).await?;
+                found
+                    .into_iter()
+                    .map(|environment| planned(place, environment, fields, window))
+                    .collect::<Result<Vec<_>>>()
+            }
+        })
+        .await?;
+    let plan = Plan::new("update", rows.into_iter().map(|p| p.item).collect());
+    if !confirm_plan(ctx, &args.change.into(), None, places, &plan)? {
+        return Ok(());
+    }
+    let (executor, targets) = plan.executor(ctx, &args.bulk, places, 1);
+    let report = executor
+        .run("update", targets, |batch| {
             each_target(batch, |target| {
                 let (client, fields, window) = (places.thin_client(target.place), &fields, &window);
                 async move {
@@ -87,11 +103,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
                     // Parts of a window keep the rest of each environment's current one.
                     if !window.is_empty() {
                         let current = get_environment(client, &target.id).await?;
-                        let base = current
-                            .maintenance_window()
-                            .map(WindowInput::from_sdk)
-                            .unwrap_or_default();
-                        fields.maintenance_window = Some(window.clone().over(base).to_sdk()?);
+                        fields.maintenance_window = Some(window_over(window, &current)?);
                     }
                     update_environment(client, &target.id, &fields)
                         .await
@@ -101,6 +113,79 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         })
         .await?;
     report.finish(ctx)
+}
+
+/// The window an environment gets: the parts given over its current one.
+fn window_over(window: &WindowInput, current: &Environment) -> Result<MaintenanceWindow> {
+    let base = current
+        .maintenance_window()
+        .map(WindowInput::from_sdk)
+        .unwrap_or_default();
+    window.clone().over(base).to_sdk()
+}
+
+/// An environment as the plan updates it: each field given, before → after;
+/// left out when every one already has its value.
+fn planned(
+    place: PlaceId,
+    environment: Environment,
+    fields: &EnvironmentFields,
+    window: &WindowInput,
+) -> Result<Planned<Environment>> {
+    let id = environment.id().unwrap_or_default().to_owned();
+    if environment.arn().is_none() {
+        return Ok(Planned::not_found(place, id, environment));
+    }
+    let new_window = if window.is_empty() {
+        None
+    } else {
+        Some(describe(&window_over(window, &environment)?))
+    };
+    let tags = |tags: Option<&HashMap<String, String>>| {
+        tags.map(|tags| {
+            let mut pairs: Vec<String> = tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            pairs.sort();
+            pairs.join(",")
+        })
+    };
+    let e = &environment;
+    let (name, arn, endpoint) = (e.name(), e.desktop_arn(), e.desktop_endpoint());
+    let schedule = e.software_set_update_schedule().map(|s| s.as_str());
+    let mode = e.software_set_update_mode().map(|m| m.as_str());
+    let desired = e.desired_software_set_id();
+    let window_now = e.maintenance_window().map(describe);
+    let tags_now = tags(e.device_creation_tags());
+    let mut row = Planned::found(place, id, environment.clone());
+    row.change("name", name, fields.name.as_deref())
+        .change("desktop ARN", arn, fields.desktop_arn.as_deref())
+        .change(
+            "desktop endpoint",
+            endpoint,
+            fields.desktop_endpoint.as_deref(),
+        )
+        .change(
+            "update schedule",
+            schedule,
+            fields.update_schedule.as_ref().map(|s| s.as_str()),
+        )
+        .change(
+            "update mode",
+            mode,
+            fields.update_mode.as_ref().map(|m| m.as_str()),
+        )
+        .change(
+            "software set",
+            desired,
+            fields.desired_software_set_id.as_deref(),
+        )
+        .change("maintenance window", window_now, new_window)
+        .change(
+            "device creation tags",
+            tags_now,
+            tags(fields.device_creation_tags.as_ref()),
+        )
+        .settle_unchanged();
+    Ok(row)
 }
 
 fn changes_anything(fields: &EnvironmentFields) -> bool {

@@ -3,7 +3,9 @@
 use crate::api::WorkspacesClient as Client;
 use aws_sdk_workspaces::types::WorkspaceImage;
 
-use crate::api::workspaces::{delete_image, describe_images};
+use std::collections::HashMap;
+
+use crate::api::workspaces::{delete_image, describe_bundles, describe_images};
 use crate::commands::plan::{RemoveArgs, RemoveEach, in_order_asked, remove_each};
 use crate::context::Context;
 use crate::error::Result;
@@ -20,9 +22,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let how = RemoveEach {
         action: "delete",
         kind: &IMAGES,
-        describe_operation: "DescribeWorkspaceImages",
         id_of: WorkspaceImage::image_id,
         found: |i| i.state().is_some(),
+        blocked_by: Some(|client, ids| Box::pin(async move { in_use(&client, &ids).await })),
     };
     remove_each(
         ctx,
@@ -41,4 +43,20 @@ async fn described(client: &Client, ids: &[String]) -> Result<Vec<WorkspaceImage
     Ok(in_order_asked(ids, found, WorkspaceImage::image_id, |id| {
         WorkspaceImage::builder().image_id(id).build()
     }))
+}
+
+/// The images of `ids` a bundle of the account is made from: the service
+/// refuses to delete them until the bundle is gone.
+async fn in_use(client: &Client, ids: &[String]) -> Result<HashMap<String, String>> {
+    let mut blocked = HashMap::new();
+    for bundle in describe_bundles(client).await? {
+        if let (Some(image), Some(bundle_id)) = (bundle.image_id(), bundle.bundle_id())
+            && ids.iter().any(|id| id == image)
+        {
+            blocked
+                .entry(image.to_owned())
+                .or_insert_with(|| format!("used by bundle {bundle_id} (delete the bundle first)"));
+        }
+    }
+    Ok(blocked)
 }

@@ -20,9 +20,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let how = RemoveEach {
         action: "delete",
         kind: &IP_GROUPS,
-        describe_operation: "DescribeIpGroups",
         id_of: WorkspacesIpGroup::group_id,
         found: |g| g.group_name().is_some(),
+        blocked_by: None,
     };
     remove_each(
         ctx,

@@ -14,6 +14,7 @@ Examples:
   wsfleet sandbox serve --port 4566 > sandbox.env &   # in the background
   . ./sandbox.env   # once it has started: the exports it printed, in this shell
   wsfleet sandbox serve --devices 100000 --latency 10 --rate-limit 50
+  wsfleet sandbox serve --accounts 100 --member-fleet 10 --refuse-account 100000000007
   aws workspaces-thin-client list-devices   # after the exports, with the AWS CLI";
 
 #[derive(Debug, clap::Args)]
@@ -45,6 +46,22 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub log: Option<PathBuf>,
 
+    /// Member accounts of the sandbox's organization (ListAccounts), each
+    /// reached through --assume-role
+    #[arg(long = "accounts", default_value_t = 3, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(0..=10000))]
+    pub member_accounts: u16,
+
+    /// WorkSpaces, and Thin Client devices, in each region of each member account
+    #[arg(long, default_value_t = 4, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(0..=10000))]
+    pub member_fleet: u16,
+
+    /// An account whose role refuses AssumeRole (AccessDenied); repeat, or comma-separate
+    #[arg(long, value_name = "ID", value_delimiter = ',',
+          value_parser = crate::scope::assume::account)]
+    pub refuse_account: Vec<String>,
+
     /// Milliseconds a transitional state (DEREGISTERING, PENDING, ...) lasts
     #[arg(long, default_value_t = 2000, value_name = "MS")]
     pub transition: u64,
@@ -70,6 +87,9 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         fail_rate: args.fail_rate,
         log_file: args.log,
         transition: Duration::from_millis(args.transition),
+        member_accounts: usize::from(args.member_accounts),
+        member_fleet: usize::from(args.member_fleet),
+        refusing_accounts: args.refuse_account,
         ..args.fleet.config()
     };
     let sandbox = wsfleet_sandbox::Sandbox::start(config)

@@ -17,10 +17,10 @@ use crate::api::workspace_operations::{
 };
 use crate::api::workspaces::{BATCH_SIZE, StateChange, change_state, workspaces};
 use crate::api::{IdResults, WorkspacesClient};
+use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
-use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
-use crate::commands::plan::ids_of;
+use crate::commands::plan::confirm_plan;
 use crate::commands::waiting::WaitArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -240,6 +240,9 @@ struct Verb {
     warning: Option<&'static str>,
     /// The state a changed WorkSpace settles in; `None`: it disappears.
     final_state: Option<&'static str>,
+    /// The states the API accepts the change in (its reference says
+    /// which); empty: any. A WorkSpace in another is left out of the plan.
+    accepts: &'static [&'static str],
 }
 
 fn verb(change: &Change) -> Verb {
@@ -256,6 +259,7 @@ fn verb(change: &Change) -> Verb {
                 ),
                 // Of the new WorkSpace: --wait waits for it.
                 final_state: Some("AVAILABLE"),
+                accepts: &[],
             };
         }
         Change::Standby(_) => {
@@ -265,6 +269,7 @@ fn verb(change: &Change) -> Verb {
                 warning: None,
                 // A standby rests stopped until a failover.
                 final_state: Some("STOPPED"),
+                accepts: &[],
             };
         }
         Change::Restore => {
@@ -277,6 +282,7 @@ fn verb(change: &Change) -> Verb {
                      disconnected.",
                 ),
                 final_state: Some("AVAILABLE"),
+                accepts: &["AVAILABLE", "ERROR", "UNHEALTHY", "STOPPED"],
             };
         }
         Change::Maintenance(on) => {
@@ -290,6 +296,7 @@ fn verb(change: &Change) -> Verb {
                 confirms: false,
                 warning: None,
                 final_state: Some(if on { "ADMIN_MAINTENANCE" } else { "AVAILABLE" }),
+                accepts: &[],
             };
         }
     };
@@ -299,18 +306,24 @@ fn verb(change: &Change) -> Verb {
             confirms: false,
             warning: None,
             final_state: Some("AVAILABLE"),
+            accepts: &["STOPPED"],
         },
         StateChange::Stop => Verb {
             word: "stop",
             confirms: true,
             warning: Some("Stopping disconnects anyone using these WorkSpaces."),
             final_state: Some("STOPPED"),
+            accepts: &["AVAILABLE", "IMPAIRED", "UNHEALTHY", "ERROR"],
         },
         StateChange::Reboot => Verb {
             word: "reboot",
             confirms: true,
             warning: Some("Rebooting disconnects anyone using these WorkSpaces."),
             final_state: Some("AVAILABLE"),
+            // The reference names AVAILABLE, UNHEALTHY and REBOOTING (stuck
+            // for 20 minutes); the service also reboots IMPAIRED ones, which
+            // the documented `list --state impaired | reboot` relies on.
+            accepts: &["AVAILABLE", "IMPAIRED", "UNHEALTHY", "REBOOTING"],
         },
         StateChange::Rebuild => Verb {
             word: "rebuild",
@@ -322,6 +335,7 @@ fn verb(change: &Change) -> Verb {
                  anything newer.",
             ),
             final_state: Some("AVAILABLE"),
+            accepts: &["AVAILABLE", "ERROR", "UNHEALTHY", "STOPPED", "REBOOTING"],
         },
         StateChange::Terminate => Verb {
             word: "terminate",
@@ -331,6 +345,7 @@ fn verb(change: &Change) -> Verb {
                  root and user volumes; it cannot be undone.",
             ),
             final_state: None,
+            accepts: &[],
         },
     }
 }
@@ -383,22 +398,25 @@ pub async fn run(
         ctx.printer.note(format!("no WorkSpaces to {}", verb.word));
         return Ok(());
     }
-    let target_ids = ids_of(&targets, Workspace::workspace_id);
-
+    let plan = Plan::new(
+        verb.word,
+        targets
+            .into_iter()
+            .map(|t| planned(&change, &verb, t))
+            .collect(),
+    );
     if let Some(warning) = verb.warning {
         ctx.printer.note(warning);
     }
-    if (verb.confirms || flags.dry_run()) && !show_plan(ctx, &flags, verb.word, places, &targets)? {
+    if !confirm_plan(ctx, &flags, prompter.as_deref(), places, &plan)? {
         return Ok(());
-    }
-    if let Some(prompter) = &prompter {
-        prompt::require_confirmation(&**prompter, verb.word, targets.len())?;
     }
 
     let created = &Mutex::new(Vec::new());
     let change = &change;
-    let report = Executor::for_verb(ctx, &args.bulk, places, change.batch_size())
-        .run(verb.word, target_ids, |batch| {
+    let (executor, targets) = plan.executor(ctx, &args.bulk, places, change.batch_size());
+    let report = executor
+        .run(verb.word, targets, |batch| {
             // A batch holds the targets of one place.
             let place = batch.first().map(|t| t.place);
             async move {
@@ -454,9 +472,34 @@ pub async fn run(
     finished.and(waited)
 }
 
+/// A target as the plan sends it, or leaves it out: not found, in a state
+/// the change is refused in, or (stop) running ALWAYS_ON.
+fn planned(change: &Change, verb: &Verb, found: Placed<Workspace>) -> Planned<Workspace> {
+    let id = found.item.workspace_id().unwrap_or_default().to_owned();
+    if found.item.state().is_none() {
+        return Planned::not_found(found.place, id, found.item);
+    }
+    let state = found.item.state().map(|s| s.as_str().to_owned());
+    let running_mode = found
+        .item
+        .workspace_properties()
+        .and_then(|p| p.running_mode())
+        .map(|m| m.as_str().to_owned());
+    let mut row = Planned::found(found.place, id, found.item);
+    if !verb.accepts.is_empty() {
+        row.needs_state(state.as_deref(), verb.word, verb.accepts);
+    }
+    if matches!(change, Change::Batch(StateChange::Stop))
+        && running_mode.as_deref() == Some("ALWAYS_ON")
+    {
+        row.leave_out("ALWAYS_ON (stop needs running mode AUTO_STOP or MANUAL)");
+    }
+    row
+}
+
 /// The WorkSpaces to change, in the order asked. An ID the service did not
-/// describe still goes to the API (which reports it in `FailedRequests`)
-/// unless filters were given, which it cannot be checked against.
+/// describe stays, with only its ID (the plan marks it not found), unless
+/// filters were given, which it cannot be checked against.
 fn select_targets(
     ids: &[String],
     found: Vec<Workspace>,

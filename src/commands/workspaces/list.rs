@@ -47,13 +47,13 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     })?;
     let with_connections = writer.needs_details();
     let never_connected = Cell::new(0);
-    let limit = PartLimit::new(args.concurrency.get());
     scope::list(
         ctx,
         Service::WorkSpaces,
         writer,
         |session| Narrowed {
-            pages: partition::workspaces(session, &query, &limit),
+            // Each place reads --concurrency directories at once.
+            pages: partition::workspaces(session, &query, &PartLimit::new(args.concurrency.get())),
             client: session.workspaces().clone(),
             filters: &args.filters,
             with_connections,

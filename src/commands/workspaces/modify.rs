@@ -1,21 +1,21 @@
 //! `wsfleet workspaces modify`
 
-use aws_sdk_workspaces::types::WorkspaceProperties;
+use aws_sdk_workspaces::types::{Workspace, WorkspaceProperties};
 
 use super::wait::{Settled, until_settled};
 use super::{ComputeArg, OperatingSystemArg, ProtocolArg, RunningModeArg};
-use crate::api::workspaces::modify_workspace_properties;
+use crate::api::workspaces::{describe_workspaces, modify_workspace_properties};
+use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
-use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs};
-use crate::commands::plan::each_target;
+use crate::commands::plan::{confirm_plan, each_target, in_order_asked};
 use crate::commands::waiting::WaitArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::resources::WORKSPACES;
 use crate::resources::workspaces::placeholder;
 use crate::scope::Service;
-use crate::scope::{Placed, route};
+use crate::scope::{PlaceId, route};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -166,17 +166,26 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     }
     let routed = route(ctx, Service::WorkSpaces, named).await?;
     let places = &routed.places;
-    let targets = routed.targets();
-    if args.change.dry_run {
-        let plan: Vec<_> = targets
-            .iter()
-            .map(|t| Placed::new(t.place, placeholder(&t.item)))
-            .collect();
-        show_plan(ctx, &args.change.into(), "modify", places, &plan)?;
+    let rows = places
+        .gather(routed.ids, |place, ids| {
+            let (client, properties) = (places.workspaces(place).clone(), &properties);
+            async move {
+                let found = describe_workspaces(&client, &ids).await?;
+                let found = in_order_asked(&ids, found, Workspace::workspace_id, placeholder);
+                Ok(found
+                    .into_iter()
+                    .map(|workspace| planned(place, workspace, properties))
+                    .collect())
+            }
+        })
+        .await?;
+    let plan = Plan::new("modify", rows.into_iter().map(|p| p.item).collect());
+    if !confirm_plan(ctx, &args.change.into(), None, places, &plan)? {
         return Ok(());
     }
     // ModifyWorkspaceProperties takes one WorkSpace a call.
-    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
+    let (executor, targets) = plan.executor(ctx, &args.bulk, places, 1);
+    let report = executor
         .run("modify", targets, |batch| {
             each_target(batch, |target| {
                 let (client, properties) = (places.workspaces(target.place), properties.clone());
@@ -201,6 +210,64 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         }
         _ => finished,
     }
+}
+
+/// A WorkSpace as the plan modifies it: each property given, before →
+/// after; left out when every one already has its value, or when its state
+/// is one the service refuses a modification in.
+fn planned(
+    place: PlaceId,
+    workspace: Workspace,
+    properties: &WorkspaceProperties,
+) -> Planned<Workspace> {
+    let id = workspace.workspace_id().unwrap_or_default().to_owned();
+    if workspace.state().is_none() {
+        return Planned::not_found(place, id, workspace);
+    }
+    let state = workspace.state().map(|s| s.as_str().to_owned());
+    let now = workspace
+        .workspace_properties()
+        .cloned()
+        .unwrap_or_else(|| WorkspaceProperties::builder().build());
+    let protocols = |p: &WorkspaceProperties| {
+        let list: Vec<&str> = p.protocols().iter().map(|p| p.as_str()).collect();
+        (!list.is_empty()).then(|| list.join(","))
+    };
+    let mut row = Planned::found(place, id, workspace);
+    row.change(
+        "running mode",
+        now.running_mode().map(|m| m.as_str()),
+        properties.running_mode().map(|m| m.as_str()),
+    )
+    .change(
+        "auto-stop timeout",
+        now.running_mode_auto_stop_timeout_in_minutes(),
+        properties.running_mode_auto_stop_timeout_in_minutes(),
+    )
+    .change(
+        "root volume GiB",
+        now.root_volume_size_gib(),
+        properties.root_volume_size_gib(),
+    )
+    .change(
+        "user volume GiB",
+        now.user_volume_size_gib(),
+        properties.user_volume_size_gib(),
+    )
+    .change(
+        "compute type",
+        now.compute_type_name().map(|c| c.as_str()),
+        properties.compute_type_name().map(|c| c.as_str()),
+    )
+    .change("protocols", protocols(&now), protocols(properties))
+    .change(
+        "operating system",
+        now.operating_system_name().map(|o| o.as_str()),
+        properties.operating_system_name().map(|o| o.as_str()),
+    )
+    .settle_unchanged()
+    .needs_state(state.as_deref(), "modify", &["AVAILABLE", "STOPPED"]);
+    row
 }
 
 #[cfg(test)]
