@@ -88,11 +88,20 @@ where
     let mut failures = requested.unreachable;
     if asked == 1 && requested.places.len() == 1 && !writer.is_located() {
         let mut source = open(ctx.session().await?);
-        while let Some(page) = source.next_page().await? {
-            for item in &page {
-                writer.write(item)?;
-            }
-            writer.flush()?;
+        let mut page = source.next_page().await?;
+        while let Some(items) = page {
+            // The next page is asked for before this one is written: its
+            // request goes out (polled first) while the rows render, so a
+            // page's round trip and its rendering overlap.
+            let write = async {
+                for item in &items {
+                    writer.write(item)?;
+                }
+                writer.flush()
+            };
+            let (next, written) = futures::join!(source.next_page(), write);
+            written?;
+            page = next?;
         }
     } else {
         failures.extend(write_places(&requested.places, &open, &mut writer).await?);
