@@ -90,11 +90,20 @@ where
     if asked == 1 && requested.places.len() == 1 && !writer.is_located() {
         let session = ctx.session().await?;
         let mut source = open(session);
-        while let Some(page) = source.next_page().await? {
-            for item in &page {
-                writer.write(item)?;
-            }
-            writer.flush()?;
+        let mut page = source.next_page().await?;
+        while let Some(items) = page {
+            // The next page is asked for before this one is written: its
+            // request goes out (polled first) while the rows render, so a
+            // page's round trip and its rendering overlap.
+            let write = async {
+                for item in &items {
+                    writer.write(item)?;
+                }
+                writer.flush()
+            };
+            let (next, written) = futures::join!(source.next_page(), write);
+            written?;
+            page = next?;
         }
         // Rows of several places keep their IDs: a lookup a place would
         // multiply the requests by the places read.
