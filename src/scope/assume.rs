@@ -220,8 +220,15 @@ impl AssumeRole {
                     Source::Listed(accounts) => Ok(accounts.clone()),
                     Source::Organization => {
                         let base = self.base(options).await?;
-                        let mut accounts =
-                            api::organizations::active_accounts(&base.organizations()).await?;
+                        // Who the base credentials are is asked beside the
+                        // listing, not before each AssumeRole.
+                        let organizations = base.organizations();
+                        let (accounts, own) = futures::join!(
+                            api::organizations::active_accounts(&organizations),
+                            base.account_id()
+                        );
+                        let mut accounts = accounts?;
+                        own?;
                         let mut seen = std::collections::HashSet::new();
                         accounts.retain(|account| seen.insert(account.clone()));
                         Ok(accounts)
@@ -245,7 +252,14 @@ impl AssumeRole {
         let outcome = access
             .get_or_init(|| async {
                 let assumed = async {
-                    let sts = self.base(options).await?.sts();
+                    let base = self.base(options).await?;
+                    if self.is_own_organization_account(base, account) {
+                        return Ok(Assumed {
+                            account: account.to_owned(),
+                            credentials: base.credentials().await?,
+                        });
+                    }
+                    let sts = base.sts();
                     let credentials =
                         api::sts::assume_role(&sts, &self.role.arn(account), &self.session_name)
                             .await?;
@@ -258,6 +272,16 @@ impl AssumeRole {
             })
             .await;
         outcome.clone().map_err(|err| err.clone_for_each())
+    }
+
+    /// `--organization` lists the management account too, whose credentials
+    /// listed it: that account is read with them, since a management account
+    /// seldom has the role its members are given (with it, every run would
+    /// end in one refused account). An account named with `--account` is
+    /// reached through the role, as asked.
+    fn is_own_organization_account(&self, base: &Session, account: &str) -> bool {
+        matches!(self.source, Source::Organization)
+            && base.place().is_some_and(|place| place.account == account)
     }
 
     /// Every account's credentials, assumed at once: the accounts reached,

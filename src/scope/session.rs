@@ -328,6 +328,20 @@ impl Session {
         }
     }
 
+    /// This session's own credentials, resolved once more from its provider
+    /// (cached by the provider): what the account they belong to is reached
+    /// with when it is one of `--organization`'s accounts.
+    pub async fn credentials(&self) -> Result<Credentials> {
+        use aws_credential_types::provider::ProvideCredentials;
+        let provider = self.config.credentials_provider().ok_or_else(|| {
+            AppError::Failed("the base session has no credentials provider".to_owned())
+        })?;
+        provider
+            .provide_credentials()
+            .await
+            .map_err(|e| AppError::Failed(format!("no credentials: {e}")))
+    }
+
     /// The account these credentials belong to (STS GetCallerIdentity,
     /// asked once and remembered).
     pub async fn account_id(&self) -> Result<&str> {
