@@ -1,6 +1,8 @@
 //! A bulk verb given device IDs (and no filter) reads no listing of the
-//! whole fleet first: one GetDevice a target, so its plan judges each as it
-//! is. A dry run still shows every target as the listing knows it.
+//! whole fleet first. A verb whose plan judges each target by its state
+//! (delete) reads each with GetDevice; one that judges none (deregister)
+//! reads only the rows its plan shows. A dry run still shows every target
+//! as the listing knows it.
 // Helpers outside #[test] functions panic on purpose: a failed setup is a
 // failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -42,7 +44,7 @@ fn sandbox_with_ids() -> (TestEnv, std::path::PathBuf, Vec<String>) {
 }
 
 #[test]
-fn deregister_by_id_lists_nothing_and_looks_up_each_target() {
+fn deregister_by_id_lists_nothing_and_looks_up_only_the_plan_rows() {
     let (sb, file, ids) = sandbox_with_ids();
     let out = sb
         .wsfleet()
@@ -54,7 +56,8 @@ fn deregister_by_id_lists_nothing_and_looks_up_each_target() {
     assert!(out.status.success(), "{}", stderr_of(&out));
 
     assert!(sb.requests_for("ListDevices").is_empty());
-    assert_eq!(sb.requests_for("GetDevice").len(), TARGETS);
+    // Deregister judges no target: only the 20 rows the plan shows are read.
+    assert_eq!(sb.requests_for("GetDevice").len(), 20);
     assert_eq!(sb.requests_for("DeregisterDevice").len(), TARGETS);
     let done = stdout_of(&out)
         .lines()
@@ -65,6 +68,23 @@ fn deregister_by_id_lists_nothing_and_looks_up_each_target() {
     let plan = stderr_of(&out);
     assert!(plan.contains(&ids[0]), "{plan}");
     assert!(plan.contains("... and 10 more"), "{plan}");
+}
+
+#[test]
+fn delete_by_id_looks_up_each_target_to_judge_it() {
+    let (sb, file, _ids) = sandbox_with_ids();
+    let out = sb
+        .wsfleet()
+        .args(["devices", "delete", "--ids-from"])
+        .arg(&file)
+        .args(["--yes", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(sb.requests_for("ListDevices").is_empty());
+    assert_eq!(sb.requests_for("GetDevice").len(), TARGETS);
+    // Every target is REGISTERED: each is left out, none is sent.
+    assert!(sb.requests_for("DeleteDevice").is_empty());
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! `wsfleet devices delete`
 
-use super::filter::{Filter, FilterArgs, NameFilterArgs, device_plan, named_ids, resolve_placed};
+use super::filter::{
+    Filter, FilterArgs, Lookup, NameFilterArgs, device_plan, named_ids, resolve_placed,
+};
 use crate::api::thin_client::delete_device;
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ConfirmArgs};
@@ -38,10 +40,17 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let ids = named_ids(&args.targets, &filter, args.bulk.resume.as_ref())?;
     let prompter = prompt::for_run(&ctx.printer, &args.confirm, "delete")?;
 
-    let (places, devices) =
-        resolve_placed(ctx, ids, &filter, args.confirm.change, &args.bulk).await?;
+    let (places, devices) = resolve_placed(
+        ctx,
+        ids,
+        &filter,
+        args.confirm.change,
+        Lookup::Every,
+        &args.bulk,
+    )
+    .await?;
     // The service refuses to delete a device until it is deregistered.
-    let plan = device_plan("delete", devices, |row, device| {
+    let plan = device_plan("delete", devices, true, |row, device| {
         row.needs_state(
             device.status().map(|s| s.as_str()),
             "delete",

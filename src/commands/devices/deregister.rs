@@ -3,7 +3,9 @@
 use aws_sdk_workspacesthinclient::types::TargetDeviceStatus;
 
 use super::TargetStatusArg;
-use super::filter::{Filter, FilterArgs, NameFilterArgs, device_plan, named_ids, resolve_placed};
+use super::filter::{
+    Filter, FilterArgs, Lookup, NameFilterArgs, device_plan, named_ids, resolve_placed,
+};
 use crate::api::thin_client::{deregister_device, get_device};
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ConfirmArgs};
@@ -51,9 +53,19 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let ids = named_ids(&args.targets, &filter, args.bulk.resume.as_ref())?;
     let prompter = prompt::for_run(&ctx.printer, &args.confirm, "deregister")?;
 
-    let (places, devices) =
-        resolve_placed(ctx, ids, &filter, args.confirm.change, &args.bulk).await?;
-    let plan = device_plan("deregister", devices, |_, _| {});
+    // Deregister judges no target by its state: a plan of IDs looks up only
+    // the rows it shows, unless the listing is read anyway.
+    let every_looked_up = !filter.is_empty() || args.confirm.change.dry_run;
+    let (places, devices) = resolve_placed(
+        ctx,
+        ids,
+        &filter,
+        args.confirm.change,
+        Lookup::Shown,
+        &args.bulk,
+    )
+    .await?;
+    let plan = device_plan("deregister", devices, every_looked_up, |_, _| {});
     if !confirm_plan(ctx, &args.confirm, Some(&*prompter), &places, &plan)? {
         return Ok(());
     }

@@ -11,7 +11,7 @@ use globset::GlobMatcher;
 use super::{ComplianceArg, DeviceStatusArg};
 use crate::api::thin_client::{devices, list_tags, with_details};
 use crate::bulk::journal::Resume;
-use crate::bulk::plan::{Plan, Planned};
+use crate::bulk::plan::{PLAN_ROWS, Plan, Planned};
 use crate::bulk::targets::{Named, TargetArgs};
 use crate::cli::{BulkArgs, ChangeArgs};
 use crate::commands::tagging::keep_by_tags;
@@ -158,10 +158,11 @@ pub async fn resolve_targets(
     ids: &[String],
     filter: &Filter,
     change: ChangeArgs,
+    lookup: Lookup,
     concurrency: usize,
 ) -> Result<Vec<Device>> {
     if !ids.is_empty() && filter.is_empty() && !change.dry_run {
-        return named_without_listing(client, ids, concurrency).await;
+        return named_without_listing(client, ids, lookup, concurrency).await;
     }
     let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
     let mut pages = devices(client);
@@ -196,20 +197,39 @@ pub async fn resolve_targets(
         .collect())
 }
 
+/// Which of the devices named by ID a plan looks up before the change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    /// Every one: the plan judges each by its state or values (a delete of a
+    /// REGISTERED device, an update that changes nothing).
+    Every,
+    /// Only the rows the plan shows: a plan that judges nothing (deregister)
+    /// would spend a GetDevice a target, doubling the requests of a change
+    /// that is often rate-limited; the service answers for the rest.
+    Shown,
+}
+
 /// Named IDs with no filter to narrow them need no listing of the whole
-/// fleet (a request per 50 devices before the first change): each is looked
-/// up, one GetDevice each, so the plan shows every target as it is. A dry
-/// run's plan still reads the listing.
+/// fleet (a request per 50 devices before the first change): they are
+/// looked up one GetDevice each, as many as `lookup` says; the rest go by
+/// ID. A dry run's plan still reads the listing.
 async fn named_without_listing(
     client: &Client,
     ids: &[String],
+    lookup: Lookup,
     concurrency: usize,
 ) -> Result<Vec<Device>> {
-    let stand_ins: Vec<Device> = ids
+    let mut looked_up: Vec<Device> = ids
         .iter()
         .map(|id| Device::builder().id(id).build())
         .collect();
-    with_details(client, stand_ins, concurrency).await
+    let by_id_only = match lookup {
+        Lookup::Every => Vec::new(),
+        Lookup::Shown => looked_up.split_off(looked_up.len().min(PLAN_ROWS)),
+    };
+    let mut devices = with_details(client, looked_up, concurrency).await?;
+    devices.extend(by_id_only);
+    Ok(devices)
 }
 
 /// The devices named on the command line or in `--ids-from`, checked; a
@@ -236,6 +256,7 @@ pub async fn resolve_placed(
     targets: Vec<Named>,
     filter: &Filter,
     change: ChangeArgs,
+    lookup: Lookup,
     bulk: &BulkArgs,
 ) -> Result<(Places, Vec<Placed<Device>>)> {
     let routed = route(ctx, Service::ThinClient, targets).await?;
@@ -244,24 +265,27 @@ pub async fn resolve_placed(
         .gather(routed.ids, |place, ids| {
             let client = places.thin_client(place);
             let concurrency = bulk.concurrency.get();
-            async move { resolve_targets(client, &ids, filter, change, concurrency).await }
+            async move { resolve_targets(client, &ids, filter, change, lookup, concurrency).await }
         })
         .await?;
     Ok((places, devices))
 }
 
 /// The devices as a plan: found ones sent, unless `judge` leaves them out;
-/// the stand-in of a device not found (no status) marked so.
+/// the stand-in of a device not found (no status) marked so. With
+/// [`Lookup::Shown`] and the targets named by ID, a stand-in may be one not
+/// looked up: it is sent, and the service says if it is missing.
 pub fn device_plan(
     action: &'static str,
     devices: Vec<Placed<Device>>,
+    every_looked_up: bool,
     judge: impl Fn(&mut Planned<Device>, &Device),
 ) -> Plan<Device> {
     let rows = devices
         .into_iter()
         .map(|placed| {
             let id = placed.item.id().unwrap_or_default().to_owned();
-            if placed.item.status().is_none() {
+            if placed.item.status().is_none() && every_looked_up {
                 return Planned::not_found(placed.place, id, placed.item);
             }
             let device = placed.item.clone();

@@ -3,7 +3,9 @@
 use aws_sdk_workspacesthinclient::types::SoftwareSetUpdateSchedule;
 
 use super::UpdateScheduleArg;
-use super::filter::{Filter, FilterArgs, NameFilterArgs, device_plan, named_ids, resolve_placed};
+use super::filter::{
+    Filter, FilterArgs, Lookup, NameFilterArgs, device_plan, named_ids, resolve_placed,
+};
 use crate::api::thin_client::{DeviceChanges, update_device};
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, CHANGES, ChangeArgs};
@@ -83,9 +85,10 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 
     // Checked on the IDs first, so naming several is refused before any request.
     same_name_refused(&changes, ids.len())?;
-    let (places, devices) = resolve_placed(ctx, ids, &filter, args.change, &args.bulk).await?;
+    let (places, devices) =
+        resolve_placed(ctx, ids, &filter, args.change, Lookup::Every, &args.bulk).await?;
     same_name_refused(&changes, devices.len())?;
-    let plan = device_plan("update", devices, |row, device| {
+    let plan = device_plan("update", devices, true, |row, device| {
         row.change("name", device.name(), changes.name.as_deref())
             .change(
                 "software set",
