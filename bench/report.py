@@ -92,6 +92,10 @@ if version:
                     verdict(version["median"] < 0.005)))
 if aws_version:
     row("start-up", "`aws --version`", aws_version)
+if m.get("binary_bytes"):
+    size = int(m["binary_bytes"])
+    budgets.append(("`cargo build --release` binary under 25 MiB",
+                    f"{size / 2**20:.2f} MiB ({size:,} bytes)", verdict(size < 25 * 2**20)))
 
 # --- listing ----------------------------------------------------------------
 
@@ -344,7 +348,8 @@ if org_one and org_whole and org_whole["median"] > 1.5 * org_one["median"]:
     listed = org.get("accounts-from")
     bounds.append(
         f"Organisation: `--organization` first reads ListAccounts, at most 20 accounts a page, one page "
-        f"after another ({pages} round trips of {lat} ms here), before any account's role can be assumed"
+        f"after another ({math.ceil((int(m['org_accounts']) + 1) / 20)} round trips of "
+        f"{int(m['ws_latency'])} ms here), before any account's role can be assumed"
         + (f"; the same accounts from a file take {ms(listed['median'])} "
            f"({listed['median'] / org_one['median']:.2f} × one place)" if listed else "")
         + ". Beyond the round trips, each of the 400 places costs a session and its clients on the "
