@@ -43,19 +43,25 @@ fn sandbox_with_ids() -> (TestEnv, std::path::PathBuf, Vec<String>) {
     (sb, file, ids)
 }
 
-#[test]
-fn deregister_by_id_lists_nothing_and_looks_up_only_the_plan_rows() {
-    let (sb, file, ids) = sandbox_with_ids();
+/// `devices VERB --ids-from FILE --yes`, which must succeed without listing
+/// the fleet.
+fn run_by_ids(sb: &TestEnv, verb: &str, file: &std::path::Path) -> std::process::Output {
     let out = sb
         .wsfleet()
-        .args(["devices", "deregister", "--ids-from"])
-        .arg(&file)
+        .args(["devices", verb, "--ids-from"])
+        .arg(file)
         .args(["--yes", "-o", "ndjson"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-
     assert!(sb.requests_for("ListDevices").is_empty());
+    out
+}
+
+#[test]
+fn deregister_by_id_lists_nothing_and_looks_up_only_the_plan_rows() {
+    let (sb, file, ids) = sandbox_with_ids();
+    let out = run_by_ids(&sb, "deregister", &file);
     // Deregister judges no target: only the 20 rows the plan shows are read.
     assert_eq!(sb.requests_for("GetDevice").len(), 20);
     assert_eq!(sb.requests_for("DeregisterDevice").len(), TARGETS);
@@ -73,15 +79,7 @@ fn deregister_by_id_lists_nothing_and_looks_up_only_the_plan_rows() {
 #[test]
 fn delete_by_id_looks_up_each_target_to_judge_it() {
     let (sb, file, _ids) = sandbox_with_ids();
-    let out = sb
-        .wsfleet()
-        .args(["devices", "delete", "--ids-from"])
-        .arg(&file)
-        .args(["--yes", "-o", "ndjson"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(sb.requests_for("ListDevices").is_empty());
+    run_by_ids(&sb, "delete", &file);
     assert_eq!(sb.requests_for("GetDevice").len(), TARGETS);
     // Every target is REGISTERED: each is left out, none is sent.
     assert!(sb.requests_for("DeleteDevice").is_empty());
