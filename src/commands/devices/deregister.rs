@@ -4,7 +4,8 @@ use aws_sdk_workspacesthinclient::types::TargetDeviceStatus;
 
 use super::TargetStatusArg;
 use super::filter::{
-    Filter, FilterArgs, Lookup, NameFilterArgs, device_plan, named_ids, resolve_placed,
+    Filter, FilterArgs, Lookup, NameFilterArgs, device_plan, named_ids, reads_listing,
+    resolve_placed,
 };
 use crate::api::thin_client::{deregister_device, get_device};
 use crate::bulk::targets::TargetArgs;
@@ -55,7 +56,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
 
     // Deregister judges no target by its state: a plan of IDs looks up only
     // the rows it shows, unless the listing is read anyway.
-    let every_looked_up = !filter.is_empty() || args.confirm.change.dry_run;
+    let every_looked_up = reads_listing(&filter, args.confirm.change);
     let (places, devices) = resolve_placed(
         ctx,
         ids,

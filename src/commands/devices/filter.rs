@@ -161,7 +161,7 @@ pub async fn resolve_targets(
     lookup: Lookup,
     concurrency: usize,
 ) -> Result<Vec<Device>> {
-    if !ids.is_empty() && filter.is_empty() && !change.dry_run {
+    if !ids.is_empty() && !reads_listing(filter, change) {
         return named_without_listing(client, ids, lookup, concurrency).await;
     }
     let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
@@ -195,6 +195,13 @@ pub async fn resolve_targets(
             None => None,
         })
         .collect())
+}
+
+/// The targets come from the fleet's listing, each as it is: a filter
+/// narrows them, or a dry run's plan shows every one. Otherwise named IDs
+/// are looked up one by one, as [`Lookup`] says.
+pub fn reads_listing(filter: &Filter, change: ChangeArgs) -> bool {
+    !filter.is_empty() || change.dry_run
 }
 
 /// Which of the devices named by ID a plan looks up before the change.
