@@ -37,9 +37,10 @@ const HELP_LAYOUT: &str = "\
 /// The command line as it is parsed and its help printed: every command's
 /// examples (its `after_long_help`) end its help as written, never wrapped
 /// by clap at the terminal's width, so each example pastes as one command
-/// at any width. Man pages and completions read the examples where they are.
+/// at any width; every argument that takes a name says so. Man pages and
+/// completions read the examples where they are.
 pub fn command() -> clap::Command {
-    examples_as_written(Cli::command())
+    examples_as_written(crate::resources::names::say_names_taken(Cli::command()))
 }
 
 fn examples_as_written(command: clap::Command) -> clap::Command {

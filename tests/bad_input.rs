@@ -455,9 +455,10 @@ const CASES: &[Case] = &[
         "--ids-from stdin",
     ),
     with_stdin(
-        b"abcdefghijklmnopqrstuvwx\nnot a device id\n",
+        // A line that could be a name is one (looked up); a WorkSpaces ID is not.
+        b"abcdefghijklmnopqrstuvwx\nws-notadevice\n",
         &["devices", "deregister", "--yes", "--ids-from", "-"],
-        "invalid device ID 'not a device id'",
+        "invalid device ID 'ws-notadevice'",
     ),
     with_stdin(
         b"{\"WorkspaceId\": 42}\n",

@@ -135,7 +135,7 @@ fn usage_errors_are_one_line_and_send_nothing() {
     let sb = TestEnv::start();
     let cases: &[(&str, &[&str])] = &[
         ("bad_device_id", &["devices", "get", "ws-not-an-id"]),
-        ("bad_workspace_id", &["workspaces", "get", "bogus"]),
+        ("bad_workspace_id", &["workspaces", "get", "ws-bogus"]),
         ("bad_status", &["devices", "list", "--status", "sleeping"]),
         ("bad_column", &["devices", "list", "--columns", "id,nosuch"]),
         ("no_targets", &["workspaces", "reboot"]),

@@ -218,7 +218,7 @@ fn image_path_verbs_refuse_bad_input_and_dry_runs_change_nothing() {
             "images",
             "create",
             "--from-workspace",
-            "nope",
+            "ws-nope",
             "--name",
             "n",
             "--description",

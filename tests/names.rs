@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::TestEnv;
+use common::{Run, TestEnv, isolated_wsfleet};
 use serde_json::Value;
 
 const DESKTOP_ARN: &str = "arn:aws:workspaces:us-east-1:123456789012:directory/d-1234567890";
@@ -284,3 +284,338 @@ fn an_ambiguous_name_is_refused_with_its_candidates_before_any_change() {
 // A lookup that fails (the listing of names refused) leaves the IDs with
 // one warning: in-process, `context::tests`, where the refusal is not
 // retried for seconds first.
+
+/// The WorkSpaces of a listing: (ID, WorkspaceName if any, user name).
+fn workspaces_of(sb: &TestEnv) -> Vec<(String, Option<String>, String)> {
+    items(&json(sb, &["workspaces", "list"]))
+        .iter()
+        .map(|w| {
+            (
+                text(w, "WorkspaceId").to_owned(),
+                w["WorkspaceName"].as_str().map(str::to_owned),
+                text(w, "UserName").to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The IDs a bulk run's JSON results name.
+fn result_ids(value: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = items(value)
+        .iter()
+        .map(|r| text(r, "id").to_owned())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_workspace_is_taken_by_its_workspace_name_or_user_name_with_one_lookup() {
+    let sb = TestEnv::start();
+    let fleet = workspaces_of(&sb);
+    let (named_id, workspace_name, _) = fleet
+        .iter()
+        .find(|(_, name, _)| name.is_some())
+        .cloned()
+        .unwrap();
+    let workspace_name = workspace_name.unwrap();
+    let (unnamed_id, _, user) = fleet
+        .iter()
+        .find(|(_, name, _)| name.is_none())
+        .cloned()
+        .unwrap();
+
+    // By ID: no lookup, the Get alone.
+    sb.clear_requests();
+    json(&sb, &["workspaces", "get", &named_id]);
+    let get_alone = sb.requests_for("DescribeWorkspaces").len();
+
+    // By WorkspaceName: one DescribeWorkspaces by that name, then the Get.
+    sb.clear_requests();
+    let got = json(&sb, &["workspaces", "get", &workspace_name]);
+    assert_eq!(got["WorkspaceId"], named_id.as_str());
+    assert_eq!(sb.requests_for("DescribeWorkspaces").len(), get_alone + 1);
+
+    // By user name (no WorkSpace has it as its name): that call, then one
+    // listing; in any case.
+    sb.clear_requests();
+    let got = json(&sb, &["workspaces", "get", &user.to_uppercase()]);
+    assert_eq!(got["WorkspaceId"], unnamed_id.as_str());
+    let pages = fleet.len().div_ceil(25);
+    assert_eq!(
+        sb.requests_for("DescribeWorkspaces").len(),
+        get_alone + 1 + pages
+    );
+
+    // A bulk verb: both kinds of name in one comma-separated list, one
+    // listing for both (never a call per name).
+    sb.clear_requests();
+    let both = format!("{user},{workspace_name}");
+    let results = json(&sb, &["workspaces", "reboot", &both, "--yes"]);
+    let mut wanted = vec![named_id.clone(), unnamed_id.clone()];
+    wanted.sort();
+    assert_eq!(result_ids(&results), wanted);
+    assert_eq!(sb.requests_for("RebootWorkspaces").len(), 1);
+    let listing = sb
+        .requests_for("DescribeWorkspaces")
+        .iter()
+        .filter(|r| r.resource.is_none())
+        .count();
+    assert!(listing <= pages + 1, "{listing} listing requests");
+
+    // --ids-from (stdin) with a user name among IDs, and tag by user name.
+    let (third, _, third_user) = fleet
+        .iter()
+        .find(|(id, _, _)| *id != named_id && *id != unnamed_id)
+        .cloned()
+        .unwrap();
+    let lines = format!("{third_user}\n{named_id}\n");
+    let run = Run::of(
+        sb.wsfleet()
+            .args([
+                "workspaces",
+                "reboot",
+                "--ids-from",
+                "-",
+                "--yes",
+                "-o",
+                "json",
+            ])
+            .write_stdin(lines)
+            .output()
+            .unwrap(),
+    )
+    .success();
+    let mut wanted = vec![third.clone(), named_id.clone()];
+    wanted.sort();
+    assert_eq!(result_ids(&run.json()), wanted);
+    sb.run(&["workspaces", "tag", &third_user, "team=names"])
+        .success();
+    let tags = json(&sb, &["workspaces", "tags", &third]);
+    assert!(tags.to_string().contains("names"), "{tags}");
+
+    // The same user in a second directory: refused with the candidates,
+    // nothing sent.
+    let directories = json(&sb, &["directories", "list"]);
+    let home_directory = text(&got, "DirectoryId");
+    let other = items(&directories)
+        .iter()
+        .find(|d| d["DirectoryId"] != home_directory && d["Alias"].is_string())
+        .unwrap();
+    sb.run(&[
+        "workspaces",
+        "create",
+        "--directory",
+        text(other, "DirectoryId"),
+        "--user",
+        &user,
+        "--bundle",
+        text(&got, "BundleId"),
+    ])
+    .success();
+    sb.clear_requests();
+    let run = sb.run(&["workspaces", "reboot", &user, "--yes"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let error = run.stderr.lines().next().unwrap();
+    assert!(
+        error.contains(&format!("name '{user}' matches 2 WorkSpaces")),
+        "{error}"
+    );
+    let home_alias = text(find(&directories, "DirectoryId", home_directory), "Alias");
+    assert!(
+        error.contains(&format!("{unnamed_id} ({user}, {home_alias})")),
+        "{error}"
+    );
+    assert!(
+        error.contains(&format!("({user}, {})", text(other, "Alias"))),
+        "{error}"
+    );
+    assert!(sb.requests_for("RebootWorkspaces").is_empty());
+
+    // A name nothing has: exit 1, nothing sent.
+    let run = sb.run(&["workspaces", "reboot", "nobody.here", "--yes"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("no WorkSpace has the name 'nobody.here'")
+    );
+    assert!(sb.requests_for("RebootWorkspaces").is_empty());
+}
+
+#[test]
+fn each_name_of_a_comma_separated_list_is_resolved() {
+    let sb = TestEnv::start();
+    let devices = json(&sb, &["devices", "list", "--status", "registered"]);
+    let named: Vec<(&str, &str)> = items(&devices)
+        .iter()
+        .filter(|d| d["name"].is_string())
+        .take(2)
+        .map(|d| (text(d, "id"), text(d, "name")))
+        .collect();
+    let list = format!("{},{}", named[0].1, named[1].1);
+    sb.clear_requests();
+    let results = json(&sb, &["devices", "deregister", &list, "--yes"]);
+    let mut wanted: Vec<String> = named.iter().map(|(id, _)| (*id).to_owned()).collect();
+    wanted.sort();
+    assert_eq!(result_ids(&results), wanted);
+    let sent = sb.requests_for("DeregisterDevice");
+    assert_eq!(sent.len(), 2);
+    for (id, _) in &named {
+        assert!(sent.iter().any(|r| r.path.contains(id)), "{sent:?}");
+    }
+
+    // A flag of several IDs: bundles by name, beside an ID.
+    let bundles = json(&sb, &["bundles", "list"]);
+    let bundle_named = |i: usize| &items(&bundles)[i];
+    let list = format!(
+        "{}, {}",
+        text(bundle_named(0), "Name"),
+        text(bundle_named(1), "BundleId")
+    );
+    let found = json(&sb, &["bundles", "list", "--ids", &list]);
+    let mut ids: Vec<&str> = items(&found).iter().map(|b| text(b, "BundleId")).collect();
+    ids.sort_unstable();
+    let mut wanted = vec![
+        text(bundle_named(0), "BundleId"),
+        text(bundle_named(1), "BundleId"),
+    ];
+    wanted.sort_unstable();
+    assert_eq!(ids, wanted);
+}
+
+#[test]
+fn help_says_where_names_are_taken() {
+    let sb = TestEnv::start();
+    let help = |args: &[&str]| sb.run(args).success().stdout;
+    let reboot = help(&["workspaces", "reboot", "--help"]);
+    assert!(
+        reboot.contains("(ID or unique WorkSpace name or user name)"),
+        "{reboot}"
+    );
+    assert!(
+        reboot.contains("a line may hold a unique WorkSpace name or user name"),
+        "{reboot}"
+    );
+    let get = help(&["devices", "get", "--help"]);
+    assert!(
+        get.contains("(ID or unique name or serial number)"),
+        "{get}"
+    );
+    let list = help(&["devices", "list", "--help"]);
+    let environment = list
+        .lines()
+        .skip_while(|line| !line.contains("--environment"))
+        .nth(1)
+        .unwrap();
+    assert!(environment.contains("(ID or unique name)"), "{list}");
+    let tag = help(&["workspaces", "tag", "--help"]);
+    assert!(
+        tag.contains("the ID may be a unique WorkSpace name"),
+        "{tag}"
+    );
+    // A connection alias has no name of its own: its help says ID only.
+    let alias = help(&["connection-aliases", "get", "--help"]);
+    assert!(!alias.contains("unique"), "{alias}");
+}
+
+#[test]
+fn a_table_of_two_regions_names_each_places_ids_with_one_lookup_a_kind_a_place() {
+    let places = [("east", "us-east-1", 1), ("west", "eu-west-1", 2)].map(|(p, r, seed)| {
+        let sb = TestEnv::with(wsfleet_sandbox::Config {
+            devices: 12,
+            seed,
+            account_id: format!("{seed}{seed}{seed}{seed}00000000"),
+            ..wsfleet_sandbox::Config::default()
+        });
+        (p, r, sb)
+    });
+    let home = tempfile::tempdir().unwrap();
+    let config: String = places
+        .iter()
+        .map(|(p, r, sb)| {
+            format!(
+                "[profile {p}]\nregion = {r}\nendpoint_url = {}\n\n",
+                sb.endpoint
+            )
+        })
+        .collect();
+    std::fs::write(home.path().join("aws-config"), config).unwrap();
+    for (_, _, sb) in &places {
+        sb.clear_requests();
+    }
+    let output = isolated_wsfleet(&home)
+        .args(["--profile", "east,west", "devices", "list"])
+        .output()
+        .unwrap();
+    let table = Run::of(output).success().stdout;
+    for (_, region, sb) in &places {
+        assert_eq!(sb.requests_for("ListEnvironments").len(), 1, "{region}");
+        assert_eq!(sb.requests_for("ListSoftwareSets").len(), 1, "{region}");
+        let environments = json(sb, &["environments", "list"]);
+        let devices = json(sb, &["devices", "list"]);
+        let device = items(&devices)
+            .iter()
+            .find(|d| d["environmentId"].is_string())
+            .unwrap();
+        let line = table
+            .lines()
+            .find(|line| line.starts_with(region) && line.contains(text(device, "id")))
+            .unwrap_or_else(|| panic!("no row of {region} in\n{table}"));
+        let environment = find(&environments, "id", text(device, "environmentId"));
+        assert!(line.contains(text(environment, "name")), "{line}");
+        assert!(!line.contains(text(environment, "id")), "{line}");
+    }
+}
+
+#[test]
+fn a_table_over_assumed_accounts_names_each_places_ids_from_that_place() {
+    use wsfleet_sandbox::member_account;
+    let env = TestEnv::with(wsfleet_sandbox::Config {
+        member_accounts: 2,
+        member_fleet: 4,
+        ..wsfleet_sandbox::Config::default()
+    });
+    let accounts = format!("{},{}", member_account(1), member_account(2));
+    let reach = [
+        "--assume-role",
+        "Admin",
+        "--account",
+        &accounts,
+        "--region",
+        "us-east-1,us-west-2",
+    ];
+    let listed = |extra: &[&str]| {
+        let args: Vec<&str> = reach.iter().chain(extra).copied().collect();
+        env.run(&args).success()
+    };
+    let rows = listed(&["devices", "list", "-o", "json"]).json();
+    let with_environment: Vec<&Value> = items(&rows)
+        .iter()
+        .filter(|d| d["environmentId"].is_string())
+        .collect();
+    assert!(!with_environment.is_empty(), "{rows}");
+    env.clear_requests();
+    let table = listed(&["devices", "list"]).stdout;
+    // One listing of environments in each place whose rows hold one.
+    let mut places: Vec<(Option<String>, Option<String>)> = env
+        .requests_for("ListEnvironments")
+        .into_iter()
+        .map(|r| (r.account, r.signed_region))
+        .collect();
+    let asked = places.len();
+    places.sort();
+    places.dedup();
+    assert_eq!(asked, places.len(), "{places:?}");
+    let holding: std::collections::BTreeSet<(String, String)> = with_environment
+        .iter()
+        .map(|d| (text(d, "account").to_owned(), text(d, "region").to_owned()))
+        .collect();
+    assert_eq!(places.len(), holding.len(), "{places:?}");
+    for device in with_environment {
+        let line = table
+            .lines()
+            .find(|line| line.contains(text(device, "id")))
+            .unwrap_or_else(|| panic!("no row in\n{table}"));
+        assert!(!line.contains(text(device, "environmentId")), "{line}");
+    }
+}

@@ -152,7 +152,7 @@ fn restore_asks_then_restores_each_workspace() {
     assert!(out.stderr.contains("--yes"), "{}", out.stderr);
     let out = sb.run(&["workspaces", "restore", a, "--dry-run"]).success();
     assert!(out.stdout.contains(a.as_str()) || out.stderr.contains(a.as_str()));
-    let out = sb.run(&["workspaces", "restore", "not-an-id", "--yes"]);
+    let out = sb.run(&["workspaces", "restore", "ws-not-an-id", "--yes"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(sb.requests_for("RestoreWorkspace").is_empty());
 

@@ -61,6 +61,21 @@ pub fn workspaces(client: &Client, query: WorkspaceQuery) -> Pages<Workspace> {
     })
 }
 
+/// DescribeWorkspaces by WorkspaceName (the API's exact match), every page.
+pub async fn workspaces_named(client: &Client, name: &str) -> Result<Vec<Workspace>> {
+    let pages = client
+        .describe_workspaces()
+        .workspace_name(name)
+        .into_paginator()
+        .page_size(BATCH_SIZE as i32)
+        .send();
+    Pages::of_paginator(client, "DescribeWorkspaces", pages, |page| {
+        page.workspaces.unwrap_or_default()
+    })
+    .all()
+    .await
+}
+
 /// When each WorkSpace's user last connected
 /// (DescribeWorkspacesConnectionStatus, every page); a WorkSpace nobody ever
 /// connected to is absent.

@@ -4,7 +4,9 @@
 //! `list` writes when it reads several) says where its target lives; the
 //! target is then changed there (see [`crate::scope::route`]).
 
+use std::collections::HashMap;
 use std::io::Read;
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -20,8 +22,8 @@ const MAX_IDS_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// IDs as arguments, or from a file; shared by every bulk verb.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct TargetArgs {
-    /// Target IDs
-    #[arg(value_name = "ID")]
+    /// Target IDs, comma-separated or repeated
+    #[arg(value_name = "ID", value_delimiter = ',')]
     pub ids: Vec<String>,
 
     /// Read target IDs from FILE (`-` for stdin): one a line, or the JSON/NDJSON `list` printed
@@ -104,7 +106,8 @@ impl TargetArgs {
         }
         if let Some(path) = self.ids_from.as_ref().filter(|_| from_journal.is_none()) {
             let text = read_source("--ids-from", path)?;
-            let listed = parse_named(&text, id_keys, "--ids-from", path)?;
+            let mut listed = parse_named(&text, id_keys, "--ids-from", path)?;
+            named_in_file(&mut listed);
             // `list -o json` of an empty fleet is `[]`: a nightly pipeline
             // has nothing to do, which is not a mistake.
             if listed.is_empty() && raw.is_empty() {
@@ -172,9 +175,53 @@ fn same_targets_as_journal(targets: &[Named], resume: &Resume) -> Result<()> {
     Ok(())
 }
 
+/// `--ids-from` as it was read before the command ran, to find the names
+/// in it (stdin can be read only once), and the ID each of those names
+/// stands for (`resources::names::resolve`).
+#[derive(Debug, Default)]
+pub struct ReadAhead {
+    pub path: String,
+    pub text: String,
+    pub ids_of_names: HashMap<String, String>,
+}
+
+static READ_AHEAD: Mutex<Option<ReadAhead>> = Mutex::new(None);
+
+/// Hands the command `--ids-from` as read before it ran.
+pub fn read_ahead(read: ReadAhead) {
+    if let Ok(mut held) = READ_AHEAD.lock() {
+        *held = Some(read);
+    }
+}
+
+/// Each target of `--ids-from` given by a name, as the ID it names.
+fn named_in_file(listed: &mut [Named]) {
+    let Ok(held) = READ_AHEAD.lock() else {
+        return;
+    };
+    let Some(read) = held.as_ref() else {
+        return;
+    };
+    for named in listed {
+        if let Some(id) = read.ids_of_names.get(named.id.trim()) {
+            named.id.clone_from(id);
+        }
+    }
+}
+
 /// The text of `path` (`-`: stdin) given to `flag`, checked to be text of
 /// a size a list of IDs has.
 pub fn read_source(flag: &str, path: &str) -> Result<String> {
+    if flag == "--ids-from" {
+        let held = READ_AHEAD.lock().ok();
+        if let Some(read) = held
+            .as_ref()
+            .and_then(|h| h.as_ref())
+            .filter(|r| r.path == path)
+        {
+            return Ok(read.text.clone());
+        }
+    }
     let mut bytes = Vec::new();
     let read = if path == "-" {
         std::io::stdin()

@@ -73,7 +73,8 @@ pub fn write_assets(out: &Path) -> std::io::Result<usize> {
 /// (file name, roff) for the root command and every visible subcommand,
 /// however deep.
 fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
-    let mut root = Cli::command().disable_help_subcommand(true);
+    let mut root =
+        crate::resources::names::say_names_taken(Cli::command()).disable_help_subcommand(true);
     root.build();
 
     let mut pages = Vec::new();

@@ -107,6 +107,20 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
         }
     }
 
+    /// The IDs of other kinds among the table's rows read from `place`
+    /// (all its rows when they are not located).
+    pub fn referred_from(&self, place: &Place) -> std::collections::BTreeSet<Referred> {
+        match &self.sink {
+            Some(Sink::Table { rows, .. }) if self.selection.located => {
+                let from_place = rows.iter().filter(|row| {
+                    row.first() == Some(&place.region) && row.get(1) == Some(&place.account)
+                });
+                referred_in(&self.selection.refers(), from_place)
+            }
+            _ => self.referred(),
+        }
+    }
+
     /// The table shows the IDs `names` knows by their names.
     pub fn show_names(&mut self, names: &Names) {
         let refers = self.selection.refers();

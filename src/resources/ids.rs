@@ -166,7 +166,11 @@ mod tests {
         assert!("ws-abc".parse::<DeviceId>().is_err());
         assert!("".parse::<DeviceId>().is_err());
         assert!("ws-Lobby".parse::<WorkspaceId>().is_err());
-        assert!("Lobby".parse::<WorkspaceId>().is_err());
+        // A WorkSpace is taken by its WorkSpace name or user name too.
+        assert_eq!(
+            &*"alice.jones".parse::<WorkspaceId>().unwrap(),
+            "alice.jones"
+        );
     }
 
     #[test]

@@ -105,11 +105,12 @@ where
             written?;
             page = next?;
         }
-        // Rows of several places keep their IDs: a lookup a place would
-        // multiply the requests by the places read.
         show_names(&ctx.printer, &mut writer, std::slice::from_ref(session)).await;
     } else {
-        failures.extend(write_places(&requested.places, &open, &mut writer).await?);
+        let (read, failed) = write_places(&requested.places, &open, &mut writer).await?;
+        failures.extend(failed);
+        // Each place's rows are named from that place: one lookup of a kind a place.
+        show_names(&ctx.printer, &mut writer, &read).await;
     }
     let count = writer.finish()?;
     if failures.is_empty() {
@@ -134,19 +135,21 @@ where
 const PLACES_AT_ONCE: usize = 512;
 
 /// The listing of every place at once (up to [`PLACES_AT_ONCE`]), one page
-/// in flight per place, rows written as each page arrives; the places that
-/// failed, described, with why.
+/// in flight per place, rows written as each page arrives; the sessions of
+/// the places read in full (a table's names are looked up in each), and
+/// the places that failed, described, with why.
 async fn write_places<T, S, F, W>(
     requested: &[SessionOptions],
     open: &F,
     writer: &mut ListWriter<'_, T, W>,
-) -> Result<Vec<(String, AppError)>>
+) -> Result<(Vec<Session>, Vec<(String, AppError)>)>
 where
     T: Resource,
     S: PageSource<T>,
     F: Fn(&Session) -> S,
     W: std::io::Write,
 {
+    let mut read = Vec::new();
     let mut failures = Vec::new();
     let mut waiting = requested.iter();
     let mut pending: FuturesUnordered<_> = waiting
@@ -156,15 +159,15 @@ where
         .collect();
     while let Some((options, step)) = pending.next().await {
         match step {
-            Ok(Some((place, source, items))) => {
+            Ok((reading, Some(items))) => {
                 for item in &items {
-                    writer.write_at(item, Some(&place))?;
+                    writer.write_at(item, Some(&reading.place))?;
                 }
                 writer.flush()?;
-                pending.push(next_page(options, Some((place, source)), open));
+                pending.push(next_page(options, Some(reading), open));
                 continue;
             }
-            Ok(None) => {}
+            Ok((reading, None)) => read.push(reading.session),
             Err(err) => failures.push((options.describe(), err)),
         }
         // A place is done: the next one starts.
@@ -172,22 +175,29 @@ where
             pending.push(next_page(options, None, open));
         }
     }
-    Ok(failures)
+    Ok((read, failures))
+}
+
+/// One place being read: where it is, its session, its listing.
+struct Reading<S> {
+    place: Place,
+    session: Session,
+    source: S,
 }
 
 /// A place's next page: its session opened first when it has not started
 /// (`None`); `None` back when its listing is done.
 async fn next_page<'a, T, S, F>(
     options: &'a SessionOptions,
-    started: Option<(Place, S)>,
+    started: Option<Reading<S>>,
     open: &F,
-) -> (&'a SessionOptions, Result<Option<(Place, S, Vec<T>)>>)
+) -> (&'a SessionOptions, Result<(Reading<S>, Option<Vec<T>>)>)
 where
     S: PageSource<T>,
     F: Fn(&Session) -> S,
 {
     let step = async {
-        let (place, mut source) = match started {
+        let mut reading = match started {
             Some(started) => started,
             None => {
                 let session = Session::open(options, None).await?;
@@ -195,13 +205,15 @@ where
                     .place()
                     .ok_or_else(|| anyhow::anyhow!("the session's region or account is unknown"))?;
                 let source = open(&session);
-                (place, source)
+                Reading {
+                    place,
+                    session,
+                    source,
+                }
             }
         };
-        Ok(source
-            .next_page()
-            .await?
-            .map(|items| (place, source, items)))
+        let items = reading.source.next_page().await?;
+        Ok((reading, items))
     };
     (options, step.await)
 }
