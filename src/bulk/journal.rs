@@ -23,8 +23,11 @@ use crate::bulk::{Outcome, TargetResult};
 use crate::error::{AppError, Result};
 use crate::validate::printable;
 
-/// Bumped when the journal's shape changes incompatibly.
-const FORMAT: u32 = 2;
+/// Bumped when the journal's shape or the meaning of what it records
+/// changes incompatibly. 3: the flag rule (filters select, `--set-…` sets);
+/// a format-2 journal of `devices update --name=x` meant "rename to x", and
+/// read now it would select the devices named x.
+const FORMAT: u32 = 3;
 
 /// The longest journal line read: the targets line of a fleet of 100,000 is
 /// well under it, and a file that is not a journal (`/dev/zero`) fails fast.
@@ -141,6 +144,13 @@ pub fn read(path: &Path) -> Result<Resume> {
     let invocation = match bounded_line(&mut reader, 1)? {
         Some((text, _)) => match serde_json::from_str::<Line>(&text) {
             Ok(Line::Start { format, invocation }) if format == FORMAT => invocation,
+            Ok(Line::Start { format, .. }) if format < FORMAT => {
+                return Err(AppError::usage(format!(
+                    "journal format {format} is of an earlier wsfleet, whose flags may mean \
+                     otherwise now (`devices update --name` then set the name): it cannot be \
+                     resumed; run the command again"
+                )));
+            }
             Ok(Line::Start { format, .. }) => {
                 return Err(AppError::usage(format!(
                     "line 1: journal format {format}; this wsfleet reads format {FORMAT}"
