@@ -38,15 +38,20 @@ fn files_in(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-#[test]
-fn checked_in_completions_and_man_pages_are_fresh() {
-    let out = tempfile::tempdir().expect("temp dir");
+/// `wsfleet generate-assets --out DIR`, which must succeed.
+fn generate_assets(out: &Path) {
     Command::cargo_bin("wsfleet")
         .expect("wsfleet binary")
         .args(["generate-assets", "--out"])
-        .arg(out.path())
+        .arg(out)
         .assert()
         .success();
+}
+
+#[test]
+fn checked_in_completions_and_man_pages_are_fresh() {
+    let out = tempfile::tempdir().expect("temp dir");
+    generate_assets(out.path());
 
     let mut problems = Vec::new();
     for dir in ["completions", "man"] {
@@ -201,12 +206,7 @@ fn generating_keeps_foreign_files_and_removes_only_stale_pages() {
         std::fs::write(file, "from an older wsfleet\n").unwrap();
     }
 
-    Command::cargo_bin("wsfleet")
-        .expect("wsfleet binary")
-        .args(["generate-assets", "--out"])
-        .arg(out.path())
-        .assert()
-        .success();
+    generate_assets(out.path());
 
     for file in &foreign {
         assert_eq!(
