@@ -554,3 +554,41 @@ fn a_journal_of_before_the_flag_rule_is_refused_not_read_anew() {
         .collect();
     assert_eq!(names_before, names_after);
 }
+
+/// Of the earlier format, only `devices update` means otherwise now: a
+/// format-2 journal of any other verb still resumes and finishes its work.
+#[test]
+fn a_journal_of_before_the_flag_rule_of_another_verb_still_resumes() {
+    let sb = TestEnv::start();
+    let (ids, _) = ids_file(&sb, 2);
+    let journal = sb.path("old-deregister.ndjson");
+    let start =
+        r#"{"kind":"start","format":2,"resource":"devices","action":"deregister","parameters":[]}"#;
+    let targets = serde_json::json!({
+        "kind": "targets",
+        "targets": ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| serde_json::json!({ "id": id, "client_token": format!("token-{i}") }))
+            .collect::<Vec<_>>(),
+    });
+    std::fs::write(&journal, format!("{start}\n{targets}\n")).unwrap();
+    sb.clear_requests();
+
+    sb.run(&[
+        "devices",
+        "deregister",
+        "--yes",
+        "--resume",
+        journal.to_str().unwrap(),
+    ])
+    .success();
+    let sent: Vec<String> = sb
+        .requests()
+        .iter()
+        .filter(|r| r.operation == "DeregisterDevice")
+        .filter_map(|r| r.resource.clone())
+        .collect();
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert!(ids.iter().all(|id| sent.contains(id)), "{sent:?}");
+}

@@ -29,6 +29,18 @@ use crate::validate::printable;
 /// read now it would select the devices named x.
 const FORMAT: u32 = 3;
 
+/// The earlier format still read: its journals mean today what they meant
+/// then, except those of [`changed_meaning`].
+const FORMAT_BEFORE_FLAG_RULE: u32 = 2;
+
+/// A format-2 journal whose flags mean otherwise now: `devices update`
+/// then set the name and software set with `--name`/`--software-set`,
+/// which now select. The other verbs whose flags were renamed fail to
+/// parse, which says so on its own.
+fn changed_meaning(invocation: &Invocation) -> bool {
+    invocation.resource == "devices" && invocation.action == "update"
+}
+
 /// The longest journal line read: the targets line of a fleet of 100,000 is
 /// well under it, and a file that is not a journal (`/dev/zero`) fails fast.
 pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
@@ -144,9 +156,14 @@ pub fn read(path: &Path) -> Result<Resume> {
     let invocation = match bounded_line(&mut reader, 1)? {
         Some((text, _)) => match serde_json::from_str::<Line>(&text) {
             Ok(Line::Start { format, invocation }) if format == FORMAT => invocation,
+            Ok(Line::Start { format, invocation })
+                if format == FORMAT_BEFORE_FLAG_RULE && !changed_meaning(&invocation) =>
+            {
+                invocation
+            }
             Ok(Line::Start { format, .. }) if format < FORMAT => {
                 return Err(AppError::usage(format!(
-                    "journal format {format} is of an earlier wsfleet, whose flags may mean \
+                    "journal format {format} is of an earlier wsfleet, whose flags mean \
                      otherwise now (`devices update --name` then set the name): it cannot be \
                      resumed; run the command again"
                 )));
