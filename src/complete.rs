@@ -62,14 +62,7 @@ fn with_completers_below(command: clap::Command, group: Option<&'static Kind>) -
             ))
         })
     });
-    let subcommands: Vec<String> = command
-        .get_subcommands()
-        .map(|sub| sub.get_name().to_owned())
-        .collect();
-    subcommands.into_iter().fold(command, |command, name| {
-        let kind = Kind::of_group(&name).or(group);
-        command.mut_subcommand(&name, |sub| with_completers_below(sub, kind))
-    })
+    Kind::each_subcommand(command, group, with_completers_below)
 }
 
 /// One completion: the ID and what a person recognises it by.

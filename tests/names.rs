@@ -6,9 +6,11 @@
 // failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accounts;
 mod common;
 
-use common::{Run, TestEnv, isolated_wsfleet};
+use accounts::TwoAccounts;
+use common::{Run, TestEnv};
 use serde_json::Value;
 
 const DESKTOP_ARN: &str = "arn:aws:workspaces:us-east-1:123456789012:directory/d-1234567890";
@@ -520,35 +522,14 @@ fn help_says_where_names_are_taken() {
 
 #[test]
 fn a_table_of_two_regions_names_each_places_ids_with_one_lookup_a_kind_a_place() {
-    let places = [("east", "us-east-1", 1), ("west", "eu-west-1", 2)].map(|(p, r, seed)| {
-        let sb = TestEnv::with(wsfleet_sandbox::Config {
-            devices: 12,
-            seed,
-            account_id: format!("{seed}{seed}{seed}{seed}00000000"),
-            ..wsfleet_sandbox::Config::default()
-        });
-        (p, r, sb)
-    });
-    let home = tempfile::tempdir().unwrap();
-    let config: String = places
-        .iter()
-        .map(|(p, r, sb)| {
-            format!(
-                "[profile {p}]\nregion = {r}\nendpoint_url = {}\n\n",
-                sb.endpoint
-            )
-        })
-        .collect();
-    std::fs::write(home.path().join("aws-config"), config).unwrap();
-    for (_, _, sb) in &places {
+    let fleet = TwoAccounts::start((12, 3), (12, 3));
+    let places = [("us-east-1", &fleet.east), ("eu-west-1", &fleet.west)];
+    for (_, sb) in places {
         sb.clear_requests();
     }
-    let output = isolated_wsfleet(&home)
-        .args(["--profile", "east,west", "devices", "list"])
-        .output()
-        .unwrap();
+    let output = fleet.wsfleet().args(["devices", "list"]).output().unwrap();
     let table = Run::of(output).success().stdout;
-    for (_, region, sb) in &places {
+    for (region, sb) in places {
         assert_eq!(sb.requests_for("ListEnvironments").len(), 1, "{region}");
         assert_eq!(sb.requests_for("ListSoftwareSets").len(), 1, "{region}");
         let environments = json(sb, &["environments", "list"]);

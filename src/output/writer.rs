@@ -97,37 +97,44 @@ impl<'a, T: 'static, W: Write> ListWriter<'a, T, W> {
         self.selection.needs_details()
     }
 
-    /// The IDs of other kinds among the table's rows so far, for their
-    /// names to be looked up. None in JSON, NDJSON or CSV: they keep the
-    /// API's IDs, and a run that shows no names asks for none.
-    pub fn referred(&self) -> std::collections::BTreeSet<Referred> {
+    /// The IDs of other kinds among the table's rows read so far from
+    /// `place` (every row when `None` or the rows are not located), for
+    /// their names to be looked up. None in JSON, NDJSON or CSV: they keep
+    /// the API's IDs, and a run that shows no names asks for none.
+    pub fn referred_from(&self, place: Option<&Place>) -> std::collections::BTreeSet<Referred> {
         match &self.sink {
-            Some(Sink::Table { rows, .. }) => referred_in(&self.selection.refers(), rows),
+            Some(Sink::Table { rows, .. }) => {
+                let from = rows.iter().filter(|row| self.is_from(row, place));
+                referred_in(&self.selection.refers(), from)
+            }
             _ => std::collections::BTreeSet::new(),
         }
     }
 
-    /// The IDs of other kinds among the table's rows read from `place`
-    /// (all its rows when they are not located).
-    pub fn referred_from(&self, place: &Place) -> std::collections::BTreeSet<Referred> {
-        match &self.sink {
-            Some(Sink::Table { rows, .. }) if self.selection.located => {
-                let from_place = rows.iter().filter(|row| {
-                    row.first() == Some(&place.region) && row.get(1) == Some(&place.account)
-                });
-                referred_in(&self.selection.refers(), from_place)
+    /// The table's rows read from `place` (every row when `None`) show the
+    /// IDs `names` knows by their names.
+    pub fn show_names(&mut self, place: Option<&Place>, names: &Names) {
+        let refers = self.selection.refers();
+        let Some(Sink::Table { rows, .. }) = &self.sink else {
+            return;
+        };
+        let from: Vec<usize> = (0..rows.len())
+            .filter(|i| self.is_from(&rows[*i], place))
+            .collect();
+        if let Some(Sink::Table { rows, .. }) = &mut self.sink {
+            for i in from {
+                names.rename_cells(&refers, &mut rows[i], Names::brief);
             }
-            _ => self.referred(),
         }
     }
 
-    /// The table shows the IDs `names` knows by their names.
-    pub fn show_names(&mut self, names: &Names) {
-        let refers = self.selection.refers();
-        if let Some(Sink::Table { rows, .. }) = &mut self.sink {
-            for row in rows {
-                names.rename_cells(&refers, row, Names::brief);
+    /// Whether a row was read from `place`: its leading region and account.
+    fn is_from(&self, row: &[String], place: Option<&Place>) -> bool {
+        match place {
+            Some(place) if self.selection.located => {
+                row.first() == Some(&place.region) && row.get(1) == Some(&place.account)
             }
+            _ => true,
         }
     }
 

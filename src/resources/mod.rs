@@ -100,6 +100,23 @@ impl Kind {
         KINDS.iter().copied().find(|kind| kind.plural == group)
     }
 
+    /// `command` with each subcommand changed by `change`, told the kind
+    /// of its group: the one its own name names, else `group`.
+    pub fn each_subcommand(
+        command: clap::Command,
+        group: Option<&'static Kind>,
+        change: fn(clap::Command, Option<&'static Kind>) -> clap::Command,
+    ) -> clap::Command {
+        let subcommands: Vec<String> = command
+            .get_subcommands()
+            .map(|sub| sub.get_name().to_owned())
+            .collect();
+        subcommands.into_iter().fold(command, |command, name| {
+            let kind = Kind::of_group(&name).or(group);
+            command.mut_subcommand(&name, |sub| change(sub, kind))
+        })
+    }
+
     pub fn check_id(&self, id: &str) -> Result<String> {
         self.id.check(id)
     }

@@ -34,25 +34,24 @@ pub async fn write_one<T>(ctx: &Context, writer: ItemWriter<'_, T>, item: &T) ->
     writer.show_names(names).write(item)
 }
 
-/// A table shows the names of the IDs of other kinds it holds, looked up
-/// in each place listed, of the IDs its rows from there hold (nothing is
-/// asked for JSON, NDJSON or CSV).
+/// A table shows the names of the IDs of other kinds it holds, each
+/// place's rows named from that place: one lookup of a kind a place whose
+/// rows hold its IDs (nothing is asked for JSON, NDJSON or CSV).
 pub async fn show_names<T, W: std::io::Write>(
     printer: &Printer,
     writer: &mut ListWriter<'_, T, W>,
     sessions: &[Session],
 ) {
-    let mut names = Names::default();
     for session in sessions {
-        let wanted = match session.place() {
-            Some(place) => writer.referred_from(&place),
-            None => writer.referred(),
-        };
-        if !wanted.is_empty() {
-            look_up(session, printer, &wanted, &mut names).await;
+        let place = session.place();
+        let wanted = writer.referred_from(place.as_ref());
+        if wanted.is_empty() {
+            continue;
         }
+        let mut names = Names::default();
+        look_up(session, printer, &wanted, &mut names).await;
+        writer.show_names(place.as_ref(), &names);
     }
-    writer.show_names(&names);
 }
 
 /// The kind an ID is of: the first of `kinds` whose ID pattern it matches.
@@ -247,14 +246,7 @@ fn say_names_below(command: clap::Command, group: Option<&'static Kind>) -> clap
             None => arg,
         }
     });
-    let subcommands: Vec<String> = command
-        .get_subcommands()
-        .map(|sub| sub.get_name().to_owned())
-        .collect();
-    subcommands.into_iter().fold(command, |command, name| {
-        let kind = Kind::of_group(&name).or(group);
-        command.mut_subcommand(&name, |sub| say_names_below(sub, kind))
-    })
+    Kind::each_subcommand(command, group, say_names_below)
 }
 
 /// `help` with `note` after it; a note in brackets joins the brackets
