@@ -518,6 +518,19 @@ fn help_says_where_names_are_taken() {
     // A connection alias has no name of its own: its help says ID only.
     let alias = help(&["connection-aliases", "get", "--help"]);
     assert!(!alias.contains("unique"), "{alias}");
+    // A directory not yet registered is unknown to WorkSpaces: registering
+    // takes its ID only, and a name is refused before any request.
+    let register = help(&["directories", "register", "--help"]);
+    assert!(!register.contains("unique"), "{register}");
+    sb.clear_requests();
+    let refused = sb.run(&["directories", "register", "Corp", "--dry-run"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("invalid directory ID 'Corp'"),
+        "{}",
+        refused.stderr
+    );
+    assert!(sb.requests().is_empty(), "{:?}", sb.requests());
 }
 
 #[test]

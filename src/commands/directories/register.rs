@@ -50,8 +50,8 @@ api_enum!(
 pub struct Args {
     /// The AD directory of AWS Directory Service to register (d-…); without
     /// it, WorkSpaces creates a wsd- directory from --name and --identity-type
-    #[arg(value_name = "DIRECTORY_ID")]
-    pub id: Option<DirectoryId>,
+    #[arg(value_name = "DIRECTORY_ID", value_parser = unregistered_directory)]
+    pub id: Option<String>,
 
     /// The subnets WorkSpaces are launched in: two, in separate Availability Zones
     #[arg(
@@ -135,7 +135,7 @@ impl Args {
                 .transpose()
         };
         let mut registration = Registration {
-            directory_id: self.id.clone().map(String::from),
+            directory_id: self.id.clone(),
             subnet_ids: self.subnets.clone(),
             enable_self_service: self.self_service.then_some(true),
             tenancy: self.tenancy.map(TenancyArg::to_sdk),
@@ -308,4 +308,11 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         })
     })
     .await
+}
+
+/// The value parser of the directory to register: an ID only. A directory
+/// not yet registered is unknown to WorkSpaces, so no name can be looked up
+/// for it (the typed `DirectoryId` would take one).
+fn unregistered_directory(id: &str) -> Result<String> {
+    DirectoryId::RULE.check(id.trim())
 }
