@@ -4,12 +4,13 @@
 //! account that fails is reported on stderr with the reason while the
 //! others' rows are all printed, and the exit is 1.
 
+use std::collections::VecDeque;
 use std::future::Future;
 
 use futures::StreamExt;
-use futures::stream::FuturesUnordered;
+use futures::stream::{BoxStream, FuturesUnordered};
 
-use super::{Place, Service, Session, SessionOptions, requested};
+use super::{Place, Reached, Service, Session, SessionOptions, reached};
 use crate::api::Pages;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -83,11 +84,12 @@ where
     S: PageSource<T>,
     F: Fn(&Session) -> S,
 {
-    let requested = requested(ctx, service).await?;
-    let asked = requested.asked();
-    writer.locate(asked > 1 || ctx.assume_role.is_some());
-    let mut failures = requested.unreachable;
-    if asked == 1 && requested.places.len() == 1 && !writer.is_located() {
+    // Accounts reached through a role are always named on their rows, as
+    // are the places of several profiles or regions.
+    let several = ctx.assume_role.is_some()
+        || super::profiles(ctx).len() * super::regions(ctx, service).len() > 1;
+    writer.locate(several);
+    let (failures, asked) = if !writer.is_located() {
         let session = ctx.session().await?;
         let mut source = open(session);
         let mut page = source.next_page().await?;
@@ -108,9 +110,10 @@ where
         // Rows of several places keep their IDs: a lookup a place would
         // multiply the requests by the places read.
         show_names(&ctx.printer, &mut writer, std::slice::from_ref(session)).await;
+        (Vec::new(), 1)
     } else {
-        failures.extend(write_places(&requested.places, &open, &mut writer).await?);
-    }
+        write_places(reached(ctx, service), &open, &mut writer).await?
+    };
     let count = writer.finish()?;
     if failures.is_empty() {
         ctx.printer
@@ -133,14 +136,15 @@ where
 /// limit of 1,024 open files, the rest waiting for a place to finish.
 const PLACES_AT_ONCE: usize = 512;
 
-/// The listing of every place at once (up to [`PLACES_AT_ONCE`]), one page
-/// in flight per place, rows written as each page arrives; the places that
-/// failed, described, with why.
+/// The listing of every place at once (up to [`PLACES_AT_ONCE`]), each
+/// started as soon as it is known, one page in flight per place, rows
+/// written as each page arrives; the places that failed, described, with
+/// why, and how many were asked for.
 async fn write_places<T, S, F, W>(
-    requested: &[SessionOptions],
+    mut reached: BoxStream<'_, Result<Reached>>,
     open: &F,
     writer: &mut ListWriter<'_, T, W>,
-) -> Result<Vec<(String, AppError)>>
+) -> Result<(Vec<(String, AppError)>, usize)>
 where
     T: Resource,
     S: PageSource<T>,
@@ -148,40 +152,60 @@ where
     W: std::io::Write,
 {
     let mut failures = Vec::new();
-    let mut waiting = requested.iter();
-    let mut pending: FuturesUnordered<_> = waiting
-        .by_ref()
-        .take(PLACES_AT_ONCE)
-        .map(|options| next_page(options, None, open))
-        .collect();
-    while let Some((options, step)) = pending.next().await {
-        match step {
-            Ok(Some((place, source, items))) => {
-                for item in &items {
-                    writer.write_at(item, Some(&place))?;
-                }
-                writer.flush()?;
-                pending.push(next_page(options, Some((place, source)), open));
-                continue;
-            }
-            Ok(None) => {}
-            Err(err) => failures.push((options.describe(), err)),
-        }
-        // A place is done: the next one starts.
-        if let Some(options) = waiting.next() {
+    let mut asked = 0;
+    let mut waiting = VecDeque::new();
+    let mut pending = FuturesUnordered::new();
+    let mut all_known = false;
+    loop {
+        while pending.len() < PLACES_AT_ONCE
+            && let Some(options) = waiting.pop_front()
+        {
             pending.push(next_page(options, None, open));
         }
+        if all_known && pending.is_empty() {
+            return Ok((failures, asked));
+        }
+        tokio::select! {
+            next = reached.next(), if !all_known => match next {
+                Some(Ok(Reached::Place(options))) => {
+                    asked += 1;
+                    waiting.push_back(options);
+                }
+                Some(Ok(Reached::Unreachable(described, err))) => {
+                    asked += 1;
+                    failures.push((described, err));
+                }
+                // Nothing known yet: the run fails as a whole, as before
+                // any listing.
+                Some(Err(err)) if asked == 0 => return Err(err),
+                Some(Err(err)) => {
+                    asked += 1;
+                    failures.push(("the rest of the accounts".to_owned(), err));
+                }
+                None => all_known = true,
+            },
+            Some((options, step)) = pending.next(), if !pending.is_empty() => match step {
+                Ok(Some((place, source, items))) => {
+                    for item in &items {
+                        writer.write_at(item, Some(&place))?;
+                    }
+                    writer.flush()?;
+                    pending.push(next_page(options, Some((place, source)), open));
+                }
+                Ok(None) => {}
+                Err(err) => failures.push((options.describe(), err)),
+            },
+        }
     }
-    Ok(failures)
 }
 
 /// A place's next page: its session opened first when it has not started
 /// (`None`); `None` back when its listing is done.
-async fn next_page<'a, T, S, F>(
-    options: &'a SessionOptions,
+async fn next_page<T, S, F>(
+    options: SessionOptions,
     started: Option<(Place, S)>,
     open: &F,
-) -> (&'a SessionOptions, Result<Option<(Place, S, Vec<T>)>>)
+) -> (SessionOptions, Result<Option<(Place, S, Vec<T>)>>)
 where
     S: PageSource<T>,
     F: Fn(&Session) -> S,
@@ -190,7 +214,7 @@ where
         let (place, mut source) = match started {
             Some(started) => started,
             None => {
-                let session = Session::open(options, None).await?;
+                let session = Session::open(&options, None).await?;
                 let place = session
                     .place()
                     .ok_or_else(|| anyhow::anyhow!("the session's region or account is unknown"))?;
@@ -203,5 +227,6 @@ where
             .await?
             .map(|items| (place, source, items)))
     };
-    (options, step.await)
+    let step = step.await;
+    (options, step)
 }
