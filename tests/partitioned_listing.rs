@@ -62,10 +62,12 @@ fn listing_is_partitioned_by_directory_in_a_stable_order() {
         assert!(within.windows(2).all(|w| w[0] < w[1]));
     }
 
-    // Each DescribeWorkspaces names one directory; each directory is read
-    // whole (two pages), none unfiltered.
+    // One unfiltered first page, asked beside the directories (it shows the
+    // fleet is larger than a page); then each DescribeWorkspaces names one
+    // directory, each directory read whole (two pages).
     let calls = env.requests_for("DescribeWorkspaces");
-    assert!(calls.iter().all(|c| c.resource.is_some()), "{calls:?}");
+    let unfiltered = calls.iter().filter(|c| c.resource.is_none()).count();
+    assert_eq!(unfiltered, 1, "{calls:?}");
     for directory in &directory_order {
         let pages = calls
             .iter()
@@ -112,4 +114,59 @@ fn listing_is_partitioned_by_directory_in_a_stable_order() {
             .all(|c| c.resource.as_deref() == Some(one.as_str()))
     );
     assert!(env.requests_for("DescribeWorkspaceDirectories").is_empty());
+}
+
+#[test]
+fn a_fleet_of_one_page_is_read_in_one_call_in_directory_order() {
+    // 20 WorkSpaces over 3 directories: one page of the whole listing.
+    let env = TestEnv::with(Config {
+        workspaces: 20,
+        directories: Some(3),
+        ..Config::default()
+    });
+    let directories = env
+        .run(&["directories", "list", "-o", "json"])
+        .success()
+        .json();
+    let directory_order = ids(&directories, "DirectoryId");
+    let partitioned = env
+        .run(&[
+            "workspaces",
+            "list",
+            "-o",
+            "json",
+            "--directory",
+            &directory_order[0],
+        ])
+        .success()
+        .json();
+    env.clear_requests();
+
+    let listed = env
+        .run(&["workspaces", "list", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(ids(&listed, "WorkspaceId").len(), 20);
+    // Directory by directory, as the partitioned listing gives them.
+    let row_directories = ids(&listed, "DirectoryId");
+    let mut seen = row_directories.clone();
+    seen.dedup();
+    let expected: Vec<String> = directory_order
+        .iter()
+        .filter(|d| row_directories.contains(d))
+        .cloned()
+        .collect();
+    assert_eq!(seen, expected);
+    let first_directory: Vec<String> = ids(&listed, "WorkspaceId")
+        .into_iter()
+        .zip(&row_directories)
+        .filter(|(_, d)| **d == directory_order[0])
+        .map(|(w, _)| w)
+        .collect();
+    assert_eq!(first_directory, ids(&partitioned, "WorkspaceId"));
+    // One round trip: the whole listing's one page beside the directories.
+    let calls = env.requests_for("DescribeWorkspaces");
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    assert!(calls[0].resource.is_none());
+    assert_eq!(env.requests_for("DescribeWorkspaceDirectories").len(), 1);
 }
