@@ -112,7 +112,7 @@ where
         show_names(&ctx.printer, &mut writer, std::slice::from_ref(session)).await;
         (Vec::new(), 1)
     } else {
-        write_places(reached(ctx, service), &open, &mut writer).await?
+        write_places(reached(ctx, service), &open, &mut writer, service).await?
     };
     let count = writer.finish()?;
     if failures.is_empty() {
@@ -144,6 +144,7 @@ async fn write_places<T, S, F, W>(
     mut reached: BoxStream<'_, Result<Reached>>,
     open: &F,
     writer: &mut ListWriter<'_, T, W>,
+    service: Service,
 ) -> Result<(Vec<(String, AppError)>, usize)>
 where
     T: Resource,
@@ -160,7 +161,7 @@ where
         while pending.len() < PLACES_AT_ONCE
             && let Some(options) = waiting.pop_front()
         {
-            pending.push(next_page(options, None, open));
+            pending.push(next_page(options, None, open, service));
         }
         if all_known && pending.is_empty() {
             return Ok((failures, asked));
@@ -190,7 +191,7 @@ where
                         writer.write_at(item, Some(&place))?;
                     }
                     writer.flush()?;
-                    pending.push(next_page(options, Some((place, source)), open));
+                    pending.push(next_page(options, Some((place, source)), open, service));
                 }
                 Ok(None) => {}
                 Err(err) => failures.push((options.describe(), err)),
@@ -199,12 +200,29 @@ where
     }
 }
 
+/// A place's session and its `service` client, built on one of the
+/// runtime's worker threads: the listing of every place runs in one task,
+/// and over hundreds of places building their sessions and clients is CPU
+/// the task's thread would otherwise spend alone.
+async fn open_on_a_worker(options: &SessionOptions, service: Service) -> Result<Session> {
+    let options = options.clone();
+    let opened = tokio::spawn(async move {
+        let session = Session::open(&options, None).await?;
+        session.prepare(service);
+        Ok(session)
+    });
+    opened
+        .await
+        .map_err(|err| AppError::Failed(format!("opening a session: {err}")))?
+}
+
 /// A place's next page: its session opened first when it has not started
 /// (`None`); `None` back when its listing is done.
 async fn next_page<T, S, F>(
     options: SessionOptions,
     started: Option<(Place, S)>,
     open: &F,
+    service: Service,
 ) -> (SessionOptions, Result<Option<(Place, S, Vec<T>)>>)
 where
     S: PageSource<T>,
@@ -214,7 +232,7 @@ where
         let (place, mut source) = match started {
             Some(started) => started,
             None => {
-                let session = Session::open(&options, None).await?;
+                let session = open_on_a_worker(&options, service).await?;
                 let place = session
                     .place()
                     .ok_or_else(|| anyhow::anyhow!("the session's region or account is unknown"))?;

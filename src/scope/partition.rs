@@ -138,10 +138,16 @@ pub fn workspaces(
         let (client, query) = (client.clone(), query.clone());
         async move { api::workspaces::first_page(&client, &query).await }
     };
+    // On a worker thread: a listing over hundreds of places is polled by
+    // one task, whose thread would otherwise encode, sign and decode every
+    // place's requests alone.
+    let head = tokio::spawn(async move { futures::join!(first, directories.all()) });
     let query = query.clone();
     let limit = limit.clone();
     let pages = stream::once(async move {
-        let (first, directories) = futures::join!(first, directories.all());
+        let (first, directories) = head
+            .await
+            .map_err(|err| AppError::Failed(format!("listing WorkSpaces: {err}")))?;
         let ((mut page, more), directories) = (first?, directories?);
         let keys: Vec<String> = directories
             .into_iter()

@@ -372,6 +372,19 @@ impl Session {
         sdk_client!(self, aws_sdk_organizations)
     }
 
+    /// Builds the client of `service` now, where the caller has CPU to
+    /// spare, rather than at its first call.
+    pub fn prepare(&self, service: super::Service) {
+        match service {
+            super::Service::ThinClient => {
+                self.thin_client();
+            }
+            super::Service::WorkSpaces => {
+                self.workspaces();
+            }
+        }
+    }
+
     pub fn thin_client(&self) -> &ThinClient {
         self.thin_client.get_or_init(|| {
             sdk_client!(
