@@ -19,19 +19,38 @@ fn ids(rows: &serde_json::Value, member: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn listing_is_partitioned_by_directory_in_a_stable_order() {
-    // 130 WorkSpaces over 5 directories: 26 each, two pages of 25 each.
+/// A sandbox of `workspaces` WorkSpaces over `directories` directories,
+/// and the directories in the order DescribeWorkspaceDirectories lists them.
+fn fleet(workspaces: usize, directories: usize) -> (TestEnv, Vec<String>) {
     let env = TestEnv::with(Config {
-        workspaces: 130,
-        directories: Some(5),
+        workspaces,
+        directories: Some(directories),
         ..Config::default()
     });
-    let directories = env
+    let listed = env
         .run(&["directories", "list", "-o", "json"])
         .success()
         .json();
-    let directory_order = ids(&directories, "DirectoryId");
+    let order = ids(&listed, "DirectoryId");
+    (env, order)
+}
+
+/// The rows' directories come one after another, in the listed order.
+fn assert_directory_by_directory(row_directories: &[String], directory_order: &[String]) {
+    let mut seen = row_directories.to_vec();
+    seen.dedup();
+    let expected: Vec<String> = directory_order
+        .iter()
+        .filter(|d| row_directories.contains(d))
+        .cloned()
+        .collect();
+    assert_eq!(seen, expected);
+}
+
+#[test]
+fn listing_is_partitioned_by_directory_in_a_stable_order() {
+    // 130 WorkSpaces over 5 directories: 26 each, two pages of 25 each.
+    let (env, directory_order) = fleet(130, 5);
     env.clear_requests();
 
     let listed = env
@@ -45,13 +64,7 @@ fn listing_is_partitioned_by_directory_in_a_stable_order() {
 
     // Directory by directory, in the listed order; within one, the API's order.
     let row_directories = ids(&listed, "DirectoryId");
-    let mut seen: Vec<&String> = row_directories.iter().collect();
-    seen.dedup();
-    let expected: Vec<&String> = directory_order
-        .iter()
-        .filter(|d| row_directories.contains(d))
-        .collect();
-    assert_eq!(seen, expected);
+    assert_directory_by_directory(&row_directories, &directory_order);
     for directory in &directory_order {
         let within: Vec<&String> = workspace_ids
             .iter()
@@ -119,16 +132,7 @@ fn listing_is_partitioned_by_directory_in_a_stable_order() {
 #[test]
 fn a_fleet_of_one_page_is_read_in_one_call_in_directory_order() {
     // 20 WorkSpaces over 3 directories: one page of the whole listing.
-    let env = TestEnv::with(Config {
-        workspaces: 20,
-        directories: Some(3),
-        ..Config::default()
-    });
-    let directories = env
-        .run(&["directories", "list", "-o", "json"])
-        .success()
-        .json();
-    let directory_order = ids(&directories, "DirectoryId");
+    let (env, directory_order) = fleet(20, 3);
     let partitioned = env
         .run(&[
             "workspaces",
@@ -149,14 +153,7 @@ fn a_fleet_of_one_page_is_read_in_one_call_in_directory_order() {
     assert_eq!(ids(&listed, "WorkspaceId").len(), 20);
     // Directory by directory, as the partitioned listing gives them.
     let row_directories = ids(&listed, "DirectoryId");
-    let mut seen = row_directories.clone();
-    seen.dedup();
-    let expected: Vec<String> = directory_order
-        .iter()
-        .filter(|d| row_directories.contains(d))
-        .cloned()
-        .collect();
-    assert_eq!(seen, expected);
+    assert_directory_by_directory(&row_directories, &directory_order);
     let first_directory: Vec<String> = ids(&listed, "WorkspaceId")
         .into_iter()
         .zip(&row_directories)
