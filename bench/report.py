@@ -223,7 +223,8 @@ if org_one and org_whole and "org_accounts" in m:
     scenario = (f"`workspaces list` over {accounts} accounts × 4 regions through `--assume-role`, "
                 f"{m['org_fleet']} WorkSpaces a place, {lat} ms latency")
     row(scenario, "one place: `--assume-role R --account A --region us-east-1` (one AssumeRole)", org_one)
-    row(scenario, "`--assume-role R --organization` (ListAccounts, then every place at once)", org_whole,
+    row(scenario, "`--assume-role R --organization` (each ListAccounts page's places read as it arrives)",
+        org_whole,
         note=f"{org_whole['median'] / org_one['median']:.2f} × one place; ListAccounts is {pages} pages of 20")
     if "accounts-from" in org:
         row(scenario, "`--assume-role R --accounts-from FILE` (the same accounts, no ListAccounts)",
@@ -346,14 +347,29 @@ if "wsfleet" in listing and aws_list and floor_list:
             f"{ms(aws_list['median'])}, {ms(aws_version['median']) if aws_version else 'part'} is its start-up.")
 if org_one and org_whole and org_whole["median"] > 1.5 * org_one["median"]:
     listed = org.get("accounts-from")
-    bounds.append(
-        f"Organisation: `--organization` first reads ListAccounts, at most 20 accounts a page, one page "
-        f"after another ({math.ceil((int(m['org_accounts']) + 1) / 20)} round trips of "
-        f"{int(m['ws_latency'])} ms here), before any account's role can be assumed"
-        + (f"; the same accounts from a file take {ms(listed['median'])} "
-           f"({listed['median'] / org_one['median']:.2f} × one place)" if listed else "")
-        + ". Beyond the round trips, each of the 400 places costs a session and its clients on the "
-        "same two cores as the sandbox serving them.")
+    lat = int(m["ws_latency"])
+    pages = math.ceil((int(m["org_accounts"]) + 1) / 20)
+    places = int(m["org_accounts"]) * 4
+    round_trips = (pages + 2) * lat / 1000
+    text = (
+        f"Organisation: one place is two round trips (its AssumeRole, then DescribeWorkspaces beside "
+        f"DescribeWorkspaceDirectories) and start-up. `--organization` must first read ListAccounts, "
+        f"at most 20 accounts a page, each page's token from the one before: {pages} pages of {lat} ms. "
+        f"Each page's places are read as it arrives, so the wall is the pages plus the last page's two "
+        f"round trips: {ms(round_trips)} of round trips alone, {round_trips / org_one['median']:.2f} × "
+        f"one place, before any CPU.")
+    if listed:
+        cpu = listed.get("user", 0) + listed.get("system", 0)
+        sandbox_cpu = int(m.get("org_sandbox_cpu_ms", 0)) / 1000
+        text += (
+            f" The same accounts from a file ({ms(listed['median'])}, "
+            f"{listed['median'] / org_one['median']:.2f} × one place) skip ListAccounts and are bound by "
+            f"CPU: {places} places are {int(m['org_accounts']) + 2 * places} requests (an AssumeRole "
+            f"an account, two listing calls a place), which cost wsfleet {ms(cpu)} of CPU "
+            f"({cpu / places * 1000:.2f} ms a place: session, client, signing, one connection a request "
+            f"in flight) and the sandbox serving them {ms(sandbox_cpu)}, on {m.get('nproc', '2')} cores "
+            f"they share: {ms((cpu + sandbox_cpu) / int(m.get('nproc', '2')))} even spread perfectly.")
+    bounds.append(text)
 if rate and steady < 0.95 * rate_limit:
     bounds.append(
         f"Rate limit: {ms(wall)} against the ideal {ms((count - burst) / rate_limit)} for "

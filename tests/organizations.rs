@@ -169,6 +169,48 @@ fn the_organization_reaches_every_active_member_and_a_refusing_one_is_reported()
 }
 
 #[test]
+fn the_accounts_of_each_listaccounts_page_are_reached_while_the_next_is_read() {
+    // 60 active accounts: ListAccounts pages of 20, one after another.
+    let env = TestEnv::with(Config {
+        member_accounts: 59,
+        member_fleet: 1,
+        latency: std::time::Duration::from_millis(40),
+        ..Config::default()
+    });
+    let run = env
+        .run(&[
+            "--assume-role",
+            "Admin",
+            "--organization",
+            "--region",
+            "us-east-1",
+            "-o",
+            "ndjson",
+            "workspaces",
+            "list",
+        ])
+        .success();
+    let accounts: BTreeSet<String> = run
+        .stdout
+        .lines()
+        .map(|line| {
+            let row: Value = serde_json::from_str(line).unwrap();
+            row["account"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(accounts.len(), 60, "{accounts:?}");
+    let tried = assumed(&env);
+    assert_eq!(tried.len(), 59);
+    assert!(tried.values().all(|n| *n == 1), "{tried:?}");
+    // The first page's roles were assumed before the last page was read.
+    let log = env.requests();
+    let first_assumed = log.iter().position(|r| r.operation == "AssumeRole");
+    let last_page = log.iter().rposition(|r| r.operation == "ListAccounts");
+    assert_eq!(env.requests_for("ListAccounts").len(), 4);
+    assert!(first_assumed < last_page, "{first_assumed:?} {last_page:?}");
+}
+
+#[test]
 fn a_bulk_verb_changes_each_target_in_the_account_its_record_names() {
     let env = organisation();
     let (a, b) = (member_account(1), member_account(2));

@@ -19,19 +19,38 @@ fn ids(rows: &serde_json::Value, member: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn listing_is_partitioned_by_directory_in_a_stable_order() {
-    // 130 WorkSpaces over 5 directories: 26 each, two pages of 25 each.
+/// A sandbox of `workspaces` WorkSpaces over `directories` directories,
+/// and the directories in the order DescribeWorkspaceDirectories lists them.
+fn fleet(workspaces: usize, directories: usize) -> (TestEnv, Vec<String>) {
     let env = TestEnv::with(Config {
-        workspaces: 130,
-        directories: Some(5),
+        workspaces,
+        directories: Some(directories),
         ..Config::default()
     });
-    let directories = env
+    let listed = env
         .run(&["directories", "list", "-o", "json"])
         .success()
         .json();
-    let directory_order = ids(&directories, "DirectoryId");
+    let order = ids(&listed, "DirectoryId");
+    (env, order)
+}
+
+/// The rows' directories come one after another, in the listed order.
+fn assert_directory_by_directory(row_directories: &[String], directory_order: &[String]) {
+    let mut seen = row_directories.to_vec();
+    seen.dedup();
+    let expected: Vec<String> = directory_order
+        .iter()
+        .filter(|d| row_directories.contains(d))
+        .cloned()
+        .collect();
+    assert_eq!(seen, expected);
+}
+
+#[test]
+fn listing_is_partitioned_by_directory_in_a_stable_order() {
+    // 130 WorkSpaces over 5 directories: 26 each, two pages of 25 each.
+    let (env, directory_order) = fleet(130, 5);
     env.clear_requests();
 
     let listed = env
@@ -45,13 +64,7 @@ fn listing_is_partitioned_by_directory_in_a_stable_order() {
 
     // Directory by directory, in the listed order; within one, the API's order.
     let row_directories = ids(&listed, "DirectoryId");
-    let mut seen: Vec<&String> = row_directories.iter().collect();
-    seen.dedup();
-    let expected: Vec<&String> = directory_order
-        .iter()
-        .filter(|d| row_directories.contains(d))
-        .collect();
-    assert_eq!(seen, expected);
+    assert_directory_by_directory(&row_directories, &directory_order);
     for directory in &directory_order {
         let within: Vec<&String> = workspace_ids
             .iter()
@@ -62,10 +75,12 @@ fn listing_is_partitioned_by_directory_in_a_stable_order() {
         assert!(within.windows(2).all(|w| w[0] < w[1]));
     }
 
-    // Each DescribeWorkspaces names one directory; each directory is read
-    // whole (two pages), none unfiltered.
+    // One unfiltered first page, asked beside the directories (it shows the
+    // fleet is larger than a page); then each DescribeWorkspaces names one
+    // directory, each directory read whole (two pages).
     let calls = env.requests_for("DescribeWorkspaces");
-    assert!(calls.iter().all(|c| c.resource.is_some()), "{calls:?}");
+    let unfiltered = calls.iter().filter(|c| c.resource.is_none()).count();
+    assert_eq!(unfiltered, 1, "{calls:?}");
     for directory in &directory_order {
         let pages = calls
             .iter()
@@ -112,4 +127,43 @@ fn listing_is_partitioned_by_directory_in_a_stable_order() {
             .all(|c| c.resource.as_deref() == Some(one.as_str()))
     );
     assert!(env.requests_for("DescribeWorkspaceDirectories").is_empty());
+}
+
+#[test]
+fn a_fleet_of_one_page_is_read_in_one_call_in_directory_order() {
+    // 20 WorkSpaces over 3 directories: one page of the whole listing.
+    let (env, directory_order) = fleet(20, 3);
+    let partitioned = env
+        .run(&[
+            "workspaces",
+            "list",
+            "-o",
+            "json",
+            "--directory",
+            &directory_order[0],
+        ])
+        .success()
+        .json();
+    env.clear_requests();
+
+    let listed = env
+        .run(&["workspaces", "list", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(ids(&listed, "WorkspaceId").len(), 20);
+    // Directory by directory, as the partitioned listing gives them.
+    let row_directories = ids(&listed, "DirectoryId");
+    assert_directory_by_directory(&row_directories, &directory_order);
+    let first_directory: Vec<String> = ids(&listed, "WorkspaceId")
+        .into_iter()
+        .zip(&row_directories)
+        .filter(|(_, d)| **d == directory_order[0])
+        .map(|(w, _)| w)
+        .collect();
+    assert_eq!(first_directory, ids(&partitioned, "WorkspaceId"));
+    // One round trip: the whole listing's one page beside the directories.
+    let calls = env.requests_for("DescribeWorkspaces");
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    assert!(calls[0].resource.is_none());
+    assert_eq!(env.requests_for("DescribeWorkspaceDirectories").len(), 1);
 }

@@ -3,22 +3,20 @@
 use aws_sdk_organizations::types::{Account, AccountState, AccountStatus};
 
 use super::{OrganizationsClient, Pages};
-use crate::error::Result;
 
-/// The IDs of every ACTIVE account of the organization (ListAccounts, every
-/// page), in the order the API lists them.
-pub async fn active_accounts(client: &OrganizationsClient) -> Result<Vec<String>> {
+/// The IDs of the ACTIVE accounts of the organization, page by page as
+/// ListAccounts answers them (at most 20 a page, one page after another),
+/// in the order the API lists them.
+pub fn active_account_pages(client: &OrganizationsClient) -> Pages<String> {
     let pages = client.list_accounts().into_paginator().send();
-    let accounts = Pages::of_paginator(client, "ListAccounts", pages, |page| {
-        page.accounts.unwrap_or_default()
+    Pages::of_paginator(client, "ListAccounts", pages, |page| {
+        page.accounts
+            .unwrap_or_default()
+            .into_iter()
+            .filter(is_active)
+            .filter_map(|account| account.id)
+            .collect()
     })
-    .all()
-    .await?;
-    Ok(accounts
-        .into_iter()
-        .filter(is_active)
-        .filter_map(|account| account.id)
-        .collect())
 }
 
 /// `State` replaces the deprecated `Status`; an answer may carry either.

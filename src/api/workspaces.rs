@@ -76,6 +76,23 @@ pub async fn workspaces_named(client: &Client, name: &str) -> Result<Vec<Workspa
     .await
 }
 
+/// The first page of DescribeWorkspaces for `query`'s filters other than
+/// IDs (25 WorkSpaces at most), and whether more pages follow: a small
+/// fleet is read whole in one call.
+pub async fn first_page(client: &Client, query: &WorkspaceQuery) -> Result<(Vec<Workspace>, bool)> {
+    let page = client
+        .describe_workspaces()
+        .set_directory_id(query.directory_id.clone())
+        .set_user_name(query.user_name.clone())
+        .set_bundle_id(query.bundle_id.clone())
+        .limit(BATCH_SIZE as i32)
+        .send()
+        .await
+        .map_err(|e| client.error("DescribeWorkspaces", e))?;
+    let more = page.next_token().is_some_and(|token| !token.is_empty());
+    Ok((page.workspaces.unwrap_or_default(), more))
+}
+
 /// When each WorkSpace's user last connected
 /// (DescribeWorkspacesConnectionStatus, every page); a WorkSpace nobody ever
 /// connected to is absent.

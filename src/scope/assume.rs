@@ -12,7 +12,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use futures::StreamExt;
+use std::collections::HashSet;
+
+use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
 use tokio::sync::OnceCell;
 
 use super::session::Assumed;
@@ -212,31 +214,66 @@ impl AssumeRole {
     }
 
     /// The accounts to reach, in the order given (or listed by
-    /// Organizations), each once.
+    /// Organizations), each once: every page read first.
     pub async fn accounts(&self, options: &SessionOptions) -> Result<&[String]> {
         self.accounts
             .get_or_try_init(|| async {
-                match &self.source {
-                    Source::Listed(accounts) => Ok(accounts.clone()),
-                    Source::Organization => {
-                        let base = self.base(options).await?;
-                        // Who the base credentials are is asked beside the
-                        // listing, not before each AssumeRole.
-                        let organizations = base.organizations();
-                        let (accounts, own) = futures::join!(
-                            api::organizations::active_accounts(&organizations),
-                            base.account_id()
-                        );
-                        let mut accounts = accounts?;
-                        own?;
-                        let mut seen = std::collections::HashSet::new();
-                        accounts.retain(|account| seen.insert(account.clone()));
-                        Ok(accounts)
-                    }
+                let mut accounts = Vec::new();
+                let mut pages = self.account_pages(options);
+                while let Some(page) = pages.next().await {
+                    accounts.extend(page?);
                 }
+                Ok(accounts)
             })
             .await
             .map(Vec::as_slice)
+    }
+
+    /// The accounts to reach, a page at a time: those given at once, or
+    /// each ListAccounts page as it arrives, so the accounts of one page
+    /// are reached while the next is read. Each account once.
+    fn account_pages<'a>(
+        &'a self,
+        options: &'a SessionOptions,
+    ) -> BoxStream<'a, Result<Vec<String>>> {
+        let listed = match &self.source {
+            Source::Listed(accounts) => {
+                return stream::once(async move { Ok(accounts.clone()) }).boxed();
+            }
+            Source::Organization => {
+                async move {
+                    let base = self.base(options).await?;
+                    Ok::<_, AppError>((
+                        base,
+                        api::organizations::active_account_pages(&base.organizations()),
+                    ))
+                }
+            }
+        };
+        stream::once(listed)
+            .map_ok(move |(base, pages)| {
+                let (first, seen) = (true, HashSet::new());
+                stream::try_unfold(
+                    (pages, first, seen),
+                    move |(mut pages, first, mut seen)| async move {
+                        let page = if first {
+                            // Who the base credentials are is asked beside the
+                            // first page, not before each AssumeRole.
+                            let (page, own) = futures::join!(pages.next_page(), base.account_id());
+                            own?;
+                            page?
+                        } else {
+                            pages.next_page().await?
+                        };
+                        Ok(page.map(|mut accounts| {
+                            accounts.retain(|account| seen.insert(account.clone()));
+                            (accounts, (pages, false, seen))
+                        }))
+                    },
+                )
+            })
+            .try_flatten()
+            .boxed()
     }
 
     /// The role's credentials in `account`: AssumeRole the first time it is
@@ -259,10 +296,12 @@ impl AssumeRole {
                             credentials: base.credentials().await?,
                         });
                     }
-                    let sts = base.sts();
-                    let credentials =
-                        api::sts::assume_role(&sts, &self.role.arn(account), &self.session_name)
-                            .await?;
+                    let credentials = api::sts::assume_role(
+                        base.sts(),
+                        &self.role.arn(account),
+                        &self.session_name,
+                    )
+                    .await?;
                     Ok(Assumed {
                         account: account.to_owned(),
                         credentials,
@@ -284,26 +323,26 @@ impl AssumeRole {
             && base.place().is_some_and(|place| place.account == account)
     }
 
-    /// Every account's credentials, assumed at once: the accounts reached,
-    /// and those that could not be, each with why.
-    pub async fn assume_all(
-        &self,
-        options: &SessionOptions,
-    ) -> Result<(Vec<Assumed>, Vec<(String, AppError)>)> {
-        let accounts = self.accounts(options).await?;
-        let outcomes: Vec<(String, Result<Assumed>)> = futures::stream::iter(accounts)
-            .map(|account| async move { (account.clone(), self.assume(options, account).await) })
+    /// Each account's credentials, or why its role could not be assumed,
+    /// in the order the accounts come; roles assumed up to
+    /// [`ASSUMING_AT_ONCE`] at a time as soon as an account is known (with
+    /// `--organization`, as its ListAccounts page arrives). A page that
+    /// cannot be read is an error in its turn, after the accounts before it.
+    pub fn assume_each<'a>(
+        &'a self,
+        options: &'a SessionOptions,
+    ) -> BoxStream<'a, Result<(String, Result<Assumed>)>> {
+        self.account_pages(options)
+            .flat_map(|page| match page {
+                Ok(accounts) => stream::iter(accounts.into_iter().map(Ok).collect::<Vec<_>>()),
+                Err(err) => stream::iter(vec![Err(err)]),
+            })
+            .map(move |account| async move {
+                let account = account?;
+                let outcome = self.assume(options, &account).await;
+                Ok((account, outcome))
+            })
             .buffered(ASSUMING_AT_ONCE)
-            .collect()
-            .await;
-        let mut reached = Vec::new();
-        let mut refused = Vec::new();
-        for (account, outcome) in outcomes {
-            match outcome {
-                Ok(assumed) => reached.push(assumed),
-                Err(err) => refused.push((format!("account {account}"), err)),
-            }
-        }
-        Ok((reached, refused))
+            .boxed()
     }
 }

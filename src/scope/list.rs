@@ -4,12 +4,13 @@
 //! account that fails is reported on stderr with the reason while the
 //! others' rows are all printed, and the exit is 1.
 
+use std::collections::VecDeque;
 use std::future::Future;
 
 use futures::StreamExt;
-use futures::stream::FuturesUnordered;
+use futures::stream::{BoxStream, FuturesUnordered};
 
-use super::{Place, Service, Session, SessionOptions, requested};
+use super::{Place, Reached, Service, Session, SessionOptions, reached};
 use crate::api::Pages;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -83,11 +84,12 @@ where
     S: PageSource<T>,
     F: Fn(&Session) -> S,
 {
-    let requested = requested(ctx, service).await?;
-    let asked = requested.asked();
-    writer.locate(asked > 1 || ctx.assume_role.is_some());
-    let mut failures = requested.unreachable;
-    if asked == 1 && requested.places.len() == 1 && !writer.is_located() {
+    // Accounts reached through a role are always named on their rows, as
+    // are the places of several profiles or regions.
+    let several = ctx.assume_role.is_some()
+        || super::profiles(ctx).len() * super::regions(ctx, service).len() > 1;
+    writer.locate(several);
+    let (failures, asked) = if !writer.is_located() {
         let session = ctx.session().await?;
         let mut source = open(session);
         let mut page = source.next_page().await?;
@@ -106,12 +108,14 @@ where
             page = next?;
         }
         show_names(&ctx.printer, &mut writer, std::slice::from_ref(session)).await;
+        (Vec::new(), 1)
     } else {
-        let (read, failed) = write_places(&requested.places, &open, &mut writer).await?;
-        failures.extend(failed);
+        let (read, failures, asked) =
+            write_places(reached(ctx, service), &open, &mut writer, service).await?;
         // Each place's rows are named from that place: one lookup of a kind a place.
         show_names(&ctx.printer, &mut writer, &read).await;
-    }
+        (failures, asked)
+    };
     let count = writer.finish()?;
     if failures.is_empty() {
         ctx.printer
@@ -134,15 +138,17 @@ where
 /// limit of 1,024 open files, the rest waiting for a place to finish.
 const PLACES_AT_ONCE: usize = 512;
 
-/// The listing of every place at once (up to [`PLACES_AT_ONCE`]), one page
-/// in flight per place, rows written as each page arrives; the sessions of
-/// the places read in full (a table's names are looked up in each), and
-/// the places that failed, described, with why.
+/// The listing of every place at once (up to [`PLACES_AT_ONCE`]), each
+/// started as soon as it is known, one page in flight per place, rows
+/// written as each page arrives; the sessions of the places read in full
+/// (a table's names are looked up in each), the places that failed,
+/// described, with why, and how many were asked for.
 async fn write_places<T, S, F, W>(
-    requested: &[SessionOptions],
+    mut reached: BoxStream<'_, Result<Reached>>,
     open: &F,
     writer: &mut ListWriter<'_, T, W>,
-) -> Result<(Vec<Session>, Vec<(String, AppError)>)>
+    service: Service,
+) -> Result<(Vec<Session>, Vec<(String, AppError)>, usize)>
 where
     T: Resource,
     S: PageSource<T>,
@@ -151,31 +157,51 @@ where
 {
     let mut read = Vec::new();
     let mut failures = Vec::new();
-    let mut waiting = requested.iter();
-    let mut pending: FuturesUnordered<_> = waiting
-        .by_ref()
-        .take(PLACES_AT_ONCE)
-        .map(|options| next_page(options, None, open))
-        .collect();
-    while let Some((options, step)) = pending.next().await {
-        match step {
-            Ok((reading, Some(items))) => {
-                for item in &items {
-                    writer.write_at(item, Some(&reading.place))?;
-                }
-                writer.flush()?;
-                pending.push(next_page(options, Some(reading), open));
-                continue;
-            }
-            Ok((reading, None)) => read.push(reading.session),
-            Err(err) => failures.push((options.describe(), err)),
+    let mut asked = 0;
+    let mut waiting = VecDeque::new();
+    let mut pending = FuturesUnordered::new();
+    let mut all_known = false;
+    loop {
+        while pending.len() < PLACES_AT_ONCE
+            && let Some(options) = waiting.pop_front()
+        {
+            pending.push(next_page(options, None, open, service));
         }
-        // A place is done: the next one starts.
-        if let Some(options) = waiting.next() {
-            pending.push(next_page(options, None, open));
+        if all_known && pending.is_empty() {
+            return Ok((read, failures, asked));
+        }
+        tokio::select! {
+            next = reached.next(), if !all_known => match next {
+                Some(Ok(Reached::Place(options))) => {
+                    asked += 1;
+                    waiting.push_back(options);
+                }
+                Some(Ok(Reached::Unreachable(described, err))) => {
+                    asked += 1;
+                    failures.push((described, err));
+                }
+                // Nothing known yet: the run fails as a whole, as before
+                // any listing.
+                Some(Err(err)) if asked == 0 => return Err(err),
+                Some(Err(err)) => {
+                    asked += 1;
+                    failures.push(("the rest of the accounts".to_owned(), err));
+                }
+                None => all_known = true,
+            },
+            Some((options, step)) = pending.next(), if !pending.is_empty() => match step {
+                Ok((reading, Some(items))) => {
+                    for item in &items {
+                        writer.write_at(item, Some(&reading.place))?;
+                    }
+                    writer.flush()?;
+                    pending.push(next_page(options, Some(reading), open, service));
+                }
+                Ok((reading, None)) => read.push(reading.session),
+                Err(err) => failures.push((options.describe(), err)),
+            },
         }
     }
-    Ok((read, failures))
 }
 
 /// One place being read: where it is, its session, its listing.
@@ -185,13 +211,30 @@ struct Reading<S> {
     source: S,
 }
 
+/// A place's session and its `service` client, built on one of the
+/// runtime's worker threads: the listing of every place runs in one task,
+/// and over hundreds of places building their sessions and clients is CPU
+/// the task's thread would otherwise spend alone.
+async fn open_on_a_worker(options: &SessionOptions, service: Service) -> Result<Session> {
+    let options = options.clone();
+    let opened = tokio::spawn(async move {
+        let session = Session::open(&options, None).await?;
+        session.prepare(service);
+        Ok(session)
+    });
+    opened
+        .await
+        .map_err(|err| AppError::Failed(format!("opening a session: {err}")))?
+}
+
 /// A place's next page: its session opened first when it has not started
 /// (`None`); `None` back when its listing is done.
-async fn next_page<'a, T, S, F>(
-    options: &'a SessionOptions,
+async fn next_page<T, S, F>(
+    options: SessionOptions,
     started: Option<Reading<S>>,
     open: &F,
-) -> (&'a SessionOptions, Result<(Reading<S>, Option<Vec<T>>)>)
+    service: Service,
+) -> (SessionOptions, Result<(Reading<S>, Option<Vec<T>>)>)
 where
     S: PageSource<T>,
     F: Fn(&Session) -> S,
@@ -200,7 +243,7 @@ where
         let mut reading = match started {
             Some(started) => started,
             None => {
-                let session = Session::open(options, None).await?;
+                let session = open_on_a_worker(&options, service).await?;
                 let place = session
                     .place()
                     .ok_or_else(|| anyhow::anyhow!("the session's region or account is unknown"))?;
@@ -215,5 +258,6 @@ where
         let items = reading.source.next_page().await?;
         Ok((reading, items))
     };
-    (options, step.await)
+    let step = step.await;
+    (options, step)
 }

@@ -23,6 +23,7 @@ pub mod partition;
 pub mod route;
 pub mod session;
 
+use futures::stream::{self, BoxStream, StreamExt};
 use serde::{Deserialize, Serialize};
 
 use crate::context::Context;
@@ -132,14 +133,6 @@ pub struct Requested {
     pub unreachable: Vec<(String, AppError)>,
 }
 
-impl Requested {
-    /// How many regions/accounts were asked for: the places, and the
-    /// accounts that never became places.
-    pub fn asked(&self) -> usize {
-        self.places.len() + self.unreachable.len()
-    }
-}
-
 /// The regions the command line names, `all` expanded for `service`; none
 /// given, the session's own.
 fn regions(ctx: &Context, service: Service) -> Vec<Option<String>> {
@@ -159,36 +152,68 @@ fn regions(ctx: &Context, service: Service) -> Vec<Option<String>> {
     regions
 }
 
-/// The session options of every place the command line names: each
-/// (profile, region), or with `--assume-role` each (account, region) of the
-/// accounts whose role was assumed; `all` expanded for `service`.
-pub async fn requested(ctx: &Context, service: Service) -> Result<Requested> {
+/// A place the command line names, known once its account is reached;
+/// or an account that could not be reached, described, with why.
+pub enum Reached {
+    Place(SessionOptions),
+    Unreachable(String, AppError),
+}
+
+/// The session options of every place the command line names, as each
+/// becomes known: each (profile, region) at once, or with `--assume-role`
+/// each (account, region) of an account as its role is assumed (with
+/// `--organization`, the accounts of each ListAccounts page while the next
+/// is read); `all` expanded for `service`. A page of accounts that cannot
+/// be read is an error in its turn.
+pub fn reached(ctx: &Context, service: Service) -> BoxStream<'_, Result<Reached>> {
     let regions = regions(ctx, service);
-    if let Some(assume) = &ctx.assume_role {
-        let (reached, unreachable) = assume.assume_all(&ctx.session_options).await?;
-        let places = reached
-            .iter()
-            .flat_map(|assumed| {
-                regions.iter().map(|region| {
-                    ctx.session_options
-                        .assuming(assumed.clone(), region.clone())
-                })
-            })
-            .collect();
-        return Ok(Requested {
-            places,
-            unreachable,
-        });
-    }
-    let profiles = profiles(ctx);
-    let mut places = Vec::with_capacity(profiles.len() * regions.len());
-    for profile in &profiles {
-        for region in &regions {
-            places.push(ctx.session_options.at(profile.clone(), region.clone()));
+    let Some(assume) = &ctx.assume_role else {
+        let mut places = Vec::with_capacity(ctx.profiles.len().max(1) * regions.len());
+        for profile in &profiles(ctx) {
+            for region in &regions {
+                places.push(Ok(Reached::Place(
+                    ctx.session_options.at(profile.clone(), region.clone()),
+                )));
+            }
+        }
+        return stream::iter(places).boxed();
+    };
+    let options = &ctx.session_options;
+    assume
+        .assume_each(options)
+        .flat_map(move |outcome| {
+            let reached: Vec<Result<Reached>> = match outcome {
+                Ok((_, Ok(assumed))) => regions
+                    .iter()
+                    .map(|region| {
+                        Ok(Reached::Place(
+                            options.assuming(assumed.clone(), region.clone()),
+                        ))
+                    })
+                    .collect(),
+                Ok((account, Err(err))) => {
+                    vec![Ok(Reached::Unreachable(format!("account {account}"), err))]
+                }
+                Err(err) => vec![Err(err)],
+            };
+            stream::iter(reached)
+        })
+        .boxed()
+}
+
+/// Every place the command line names (see [`reached`]), once all are
+/// known.
+pub async fn requested(ctx: &Context, service: Service) -> Result<Requested> {
+    let mut requested = Requested {
+        places: Vec::new(),
+        unreachable: Vec::new(),
+    };
+    let mut reached = reached(ctx, service);
+    while let Some(next) = reached.next().await {
+        match next? {
+            Reached::Place(options) => requested.places.push(options),
+            Reached::Unreachable(described, err) => requested.unreachable.push((described, err)),
         }
     }
-    Ok(Requested {
-        places,
-        unreachable: Vec::new(),
-    })
+    Ok(requested)
 }

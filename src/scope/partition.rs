@@ -9,7 +9,6 @@
 //! `json` and `csv` are deterministic. A part is written once it has been
 //! read whole (the parts after it are read meanwhile).
 
-use std::future::Future;
 use std::sync::Arc;
 
 use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
@@ -21,7 +20,7 @@ use super::{PageSource, Session};
 use crate::api::directories::directories_by_id;
 use crate::api::workspaces::WorkspaceQuery;
 use crate::api::{self, Pages};
-use crate::error::Result;
+use crate::error::{AppError, Result};
 
 /// How many parts are read at once, shared by the listings that share it:
 /// `workspaces list` gives each place (a region of an account) its own, as
@@ -48,35 +47,41 @@ pub struct Partitioned<T> {
 }
 
 impl<T: Send + 'static> Partitioned<T> {
-    /// `keys` lists the parts (one request, or a few pages); `open` pages
-    /// one part.
-    pub fn new<K, Keys, Open>(keys: Keys, open: Open, limit: PartLimit) -> Partitioned<T>
+    /// The parts of `keys`, each paged by `open`.
+    #[cfg(test)]
+    fn of_parts<K, Open>(keys: Vec<K>, open: Open, limit: PartLimit) -> Partitioned<T>
     where
         K: Send + 'static,
-        Keys: Future<Output = Result<Vec<K>>> + Send + 'static,
         Open: Fn(K) -> Pages<T> + Send + Sync + 'static,
     {
-        let open = Arc::new(open);
-        let pages = stream::once(keys)
-            .map_ok(move |keys| {
-                let open = Arc::clone(&open);
-                let permits = Arc::clone(&limit.permits);
-                // Every part waits its turn at the semaphore (first come,
-                // first served, so in key order); a window as wide as the
-                // parts lets a fast part start while a slow one before it
-                // is still being read.
-                let window = keys.len().max(1);
-                stream::iter(keys)
-                    .map(move |key| read_part(open(key), Arc::clone(&permits)))
-                    .buffered(window)
-                    .map_ok(|pages| stream::iter(pages.into_iter().map(Ok)))
-                    .try_flatten()
-            })
-            .try_flatten();
         Partitioned {
-            pages: pages.boxed(),
+            pages: parts(keys, open, limit),
         }
     }
+}
+
+/// The pages of each part of `keys`, part by part in key order, read
+/// `limit` parts at a time.
+fn parts<T, K, Open>(
+    keys: Vec<K>,
+    open: Open,
+    limit: PartLimit,
+) -> BoxStream<'static, Result<Vec<T>>>
+where
+    T: Send + 'static,
+    K: Send + 'static,
+    Open: Fn(K) -> Pages<T> + Send + Sync + 'static,
+{
+    // Every part waits its turn at the semaphore (first come, first
+    // served, so in key order); a window as wide as the parts lets a fast
+    // part start while a slow one before it is still being read.
+    let window = keys.len().max(1);
+    stream::iter(keys)
+        .map(move |key| read_part(open(key), Arc::clone(&limit.permits)))
+        .buffered(window)
+        .map_ok(|pages| stream::iter(pages.into_iter().map(Ok)))
+        .try_flatten()
+        .boxed()
 }
 
 /// One part's pages, read while holding one of the run's permits.
@@ -109,8 +114,9 @@ impl<T: Send + 'static> Partitioned<T> {
 /// `workspaces list`: with no filter the API applies (IDs, directory, user,
 /// bundle; DescribeWorkspaces takes one at a time), every directory's
 /// WorkSpaces paged at once, directories in the order
-/// DescribeWorkspaceDirectories lists them. Any such filter is narrower than
-/// a directory, so that listing goes as it is.
+/// DescribeWorkspaceDirectories lists them (a fleet of one page read whole,
+/// in that order). Any such filter is narrower than a directory, so that
+/// listing goes as it is.
 pub fn workspaces(
     session: &Session,
     query: &WorkspaceQuery,
@@ -124,26 +130,53 @@ pub fn workspaces(
     if narrower {
         return Partitioned::whole(api::workspaces::workspaces(&client, query.clone()));
     }
+    // The first page of the whole listing is asked beside the directories:
+    // a fleet that fits in it (most places of an organisation) is then read
+    // in one round trip, not two; a larger one costs one request more.
     let directories = directories_by_id(&client, &[]);
-    let keys = async move {
-        let directories = directories.all().await?;
-        Ok(directories
+    let first = {
+        let (client, query) = (client.clone(), query.clone());
+        async move { api::workspaces::first_page(&client, &query).await }
+    };
+    // On a worker thread: a listing over hundreds of places is polled by
+    // one task, whose thread would otherwise encode, sign and decode every
+    // place's requests alone.
+    let head = tokio::spawn(async move { futures::join!(first, directories.all()) });
+    let query = query.clone();
+    let limit = limit.clone();
+    let pages = stream::once(async move {
+        let (first, directories) = head
+            .await
+            .map_err(|err| AppError::Failed(format!("listing WorkSpaces: {err}")))?;
+        let ((mut page, more), directories) = (first?, directories?);
+        let keys: Vec<String> = directories
             .into_iter()
             .filter_map(|directory| directory.directory_id)
-            .collect::<Vec<String>>())
-    };
-    let query = query.clone();
-    Partitioned::new(
-        keys,
-        move |directory_id| {
+            .collect();
+        if !more {
+            // Directory by directory, as the parts would give them; a
+            // WorkSpace of a directory not listed (created meanwhile) last.
+            page.sort_by_key(|workspace| {
+                keys.iter()
+                    .position(|key| workspace.directory_id() == Some(key.as_str()))
+                    .unwrap_or(keys.len())
+            });
+            let whole = stream::iter((!page.is_empty()).then_some(Ok(page)));
+            return Ok::<_, AppError>(whole.boxed());
+        }
+        let open = move |directory_id| {
             let part = WorkspaceQuery {
                 directory_id: Some(directory_id),
                 ..query.clone()
             };
             api::workspaces::workspaces(&client, part)
-        },
-        limit.clone(),
-    )
+        };
+        Ok(parts(keys, open, limit))
+    })
+    .try_flatten();
+    Partitioned {
+        pages: pages.boxed(),
+    }
 }
 
 impl<T: Send + 'static> PageSource<T> for Partitioned<T> {
@@ -185,8 +218,8 @@ mod tests {
         let busy = Arc::new((AtomicUsize::new(0), AtomicUsize::new(0)));
         let counter = Arc::clone(&busy);
         // The first part is the slowest: its rows still come first.
-        let mut listing = Partitioned::new(
-            async { Ok(vec![1, 2, 3, 4]) },
+        let mut listing = Partitioned::of_parts(
+            vec![1, 2, 3, 4],
             move |key| {
                 let delay = Duration::from_millis(if key == 1 { 50 } else { 10 });
                 part(key, 3, delay, Arc::clone(&counter))
@@ -221,8 +254,8 @@ mod tests {
         let limit = PartLimit::new(2);
         let listing = |keys: Vec<u32>| {
             let counter = Arc::clone(&busy);
-            Partitioned::new(
-                async move { Ok(keys) },
+            Partitioned::of_parts(
+                keys,
                 move |key| part(key, 2, Duration::from_millis(10), Arc::clone(&counter)),
                 limit.clone(),
             )
@@ -235,8 +268,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_failing_part_fails_the_listing() {
-        let mut listing = Partitioned::new(
-            async { Ok(vec![1]) },
+        let mut listing = Partitioned::of_parts(
+            vec![1],
             |_key: u32| {
                 Pages::following_token(|_token: Option<String>| async {
                     Err::<(Vec<u32>, Option<String>), _>(crate::error::AppError::Failed(

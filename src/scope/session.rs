@@ -138,6 +138,9 @@ pub struct Session {
     thin_client: Arc<OnceLock<ThinClient>>,
     workspaces: Arc<OnceLock<WorkspacesClient>>,
     cloudwatch: Arc<OnceLock<CloudWatchClient>>,
+    /// The base session of `--assume-role` asks AssumeRole once an account:
+    /// one client for them all.
+    sts: Arc<OnceLock<StsClient>>,
     /// Added to every client built from this session: a test's mocked
     /// responses (aws-smithy-mocks), as gh injects its HTTP client.
     interceptors: Vec<SharedInterceptor>,
@@ -238,6 +241,7 @@ impl Session {
             thin_client: Default::default(),
             workspaces: Default::default(),
             cloudwatch: Default::default(),
+            sts: Default::default(),
             interceptors: Vec::new(),
         })
     }
@@ -284,6 +288,7 @@ impl Session {
             thin_client: Default::default(),
             workspaces: Default::default(),
             cloudwatch: Default::default(),
+            sts: Default::default(),
             ..base.clone()
         })
     }
@@ -301,6 +306,7 @@ impl Session {
             thin_client: Default::default(),
             workspaces: Default::default(),
             cloudwatch: Default::default(),
+            sts: Default::default(),
             interceptors: Vec::new(),
         }
         .knowing_account(account.to_owned())
@@ -347,7 +353,7 @@ impl Session {
     pub async fn account_id(&self) -> Result<&str> {
         self.account
             .get_or_try_init(|| {
-                let sts = self.sts();
+                let sts = self.sts().clone();
                 async move { api::sts::caller_account(&sts).await }
             })
             .await
@@ -356,14 +362,27 @@ impl Session {
 
     /// STS in this session's region: who the credentials are, and the
     /// roles they assume.
-    pub fn sts(&self) -> StsClient {
-        sdk_client!(self, aws_sdk_sts)
+    pub fn sts(&self) -> &StsClient {
+        self.sts.get_or_init(|| sdk_client!(self, aws_sdk_sts))
     }
 
     /// AWS Organizations (a global service: the SDK sends it to its one
     /// endpoint whatever the region).
     pub fn organizations(&self) -> OrganizationsClient {
         sdk_client!(self, aws_sdk_organizations)
+    }
+
+    /// Builds the client of `service` now, where the caller has CPU to
+    /// spare, rather than at its first call.
+    pub fn prepare(&self, service: super::Service) {
+        match service {
+            super::Service::ThinClient => {
+                self.thin_client();
+            }
+            super::Service::WorkSpaces => {
+                self.workspaces();
+            }
+        }
     }
 
     pub fn thin_client(&self) -> &ThinClient {
