@@ -67,7 +67,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     )
     .await?;
     let plan = device_plan("deregister", devices, every_looked_up, |_, _| {});
-    if !confirm_plan(ctx, &args.confirm, Some(&*prompter), &places, &plan)? {
+    if !confirm_plan(ctx, &args.confirm, Some(&*prompter), &places, &plan).await? {
         return Ok(());
     }
     let target_status = args

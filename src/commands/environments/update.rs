@@ -90,7 +90,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         })
         .await?;
     let plan = Plan::new("update", rows.into_iter().map(|p| p.item).collect());
-    if !confirm_plan(ctx, &args.change.into(), None, places, &plan)? {
+    if !confirm_plan(ctx, &args.change.into(), None, places, &plan).await? {
         return Ok(());
     }
     let (executor, targets) = plan.executor(ctx, &args.bulk, places, 1);
