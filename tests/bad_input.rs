@@ -626,6 +626,15 @@ const CASES: &[Case] = &[
         "line 3: unknown outcome 'maybe'",
     ),
     case(
+        &[
+            "devices",
+            "update",
+            "--resume",
+            "before-the-flag-rule.ndjson",
+        ],
+        "run the command again",
+    ),
+    case(
         &["devices", "tag", "--resume", "update.ndjson"],
         "that journal is of `devices update`",
     ),
@@ -692,6 +701,9 @@ const CASES: &[Case] = &[
     ),
 ];
 
+/// A journal's start line as wsfleet wrote it before the flag rule.
+const FLAG_RULE_START: &str = r#"{"kind":"start","format":2,"resource":"devices","action":"update","parameters":[{"name":"name","flag":"--name","words":["--name=x"]}]}"#;
+
 /// The files the `--ids-from`, `--resume` and profile cases name, made in
 /// the test's scratch directory (the commands run there).
 fn write_inputs(sb: &TestEnv) {
@@ -714,7 +726,7 @@ fn write_inputs(sb: &TestEnv) {
         .collect();
     std::fs::write(sb.path("garbage.bin"), garbage).unwrap();
     std::fs::create_dir_all(sb.path("a-directory")).unwrap();
-    let start = r#"{"kind":"start","format":2,"resource":"devices","action":"update","parameters":[{"name":"new_name","flag":"--set-name","words":["--set-name=x"]}]}"#;
+    let start = r#"{"kind":"start","format":3,"resource":"devices","action":"update","parameters":[{"name":"new_name","flag":"--set-name","words":["--set-name=x"]}]}"#;
     let targets = format!(
         r#"{{"kind":"targets","targets":[{{"id":"{DEVICE}","client_token":"t1"}},{{"id":"bcdefghijklmnopqrstuvwxy","client_token":"t2"}}]}}"#
     );
@@ -730,6 +742,11 @@ fn write_inputs(sb: &TestEnv) {
         ("two-starts.ndjson", vec![start, &targets, start]),
         ("shared-token.ndjson", vec![start, &shared]),
         ("unknown-outcome.ndjson", vec![start, &targets, &unknown]),
+        // Before the flag rule, `devices update --name=x` renamed.
+        (
+            "before-the-flag-rule.ndjson",
+            vec![FLAG_RULE_START, &targets],
+        ),
     ] {
         std::fs::write(sb.path(name), lines.join("\n") + "\n").unwrap();
     }

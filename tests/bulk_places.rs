@@ -365,17 +365,7 @@ fn records_are_changed_in_the_region_they_name() {
 #[test]
 fn an_account_that_cannot_be_reached_stops_the_run_before_any_change() {
     let fleet = TwoAccounts::start((6, 1), (1, 1));
-    let dead_port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let config = fleet.home.path().join("aws-config");
-    let mut profiles = std::fs::read_to_string(&config).unwrap();
-    profiles.push_str(&format!(
-        "\n[profile gone]\nregion = ap-south-1\nendpoint_url = http://127.0.0.1:{dead_port}\n"
-    ));
-    std::fs::write(&config, profiles).unwrap();
+    fleet.add_unreachable_profile("gone");
 
     let output = fleet
         .wsfleet_without_profiles()

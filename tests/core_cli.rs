@@ -125,49 +125,41 @@ fn thin_client_requests_go_exactly_to_the_endpoint_url() {
     );
 }
 
-#[test]
-fn devices_list_in_all_four_formats() {
-    let responder = Responder::start(DEVICES);
+/// Runs `args` once in each `-o` format, snapshots each output as
+/// `{stem}_{format}`, and gives back the JSON one.
+fn snapshot_every_format(responder: &Responder, args: &[&str], stem: &str) -> serde_json::Value {
     let home = tempfile::tempdir().unwrap();
-    for (format, file) in [
-        ("table", "devices_list.table"),
-        ("json", "devices_list.json"),
-        ("ndjson", "devices_list.ndjson"),
-        ("csv", "devices_list.csv"),
-    ] {
-        let output = wsfleet_at(&responder, &home)
-            .args(["devices", "list", "-o", format])
+    let mut json = serde_json::Value::Null;
+    for format in ["table", "json", "ndjson", "csv"] {
+        let output = wsfleet_at(responder, &home)
+            .args(args)
+            .args(["-o", format])
             .output()
             .unwrap();
         assert!(output.status.success(), "{format}: {}", stderr_of(&output));
-        snapshot(file, &stdout_of(&output));
+        let stdout = stdout_of(&output);
+        if format == "json" {
+            json = serde_json::from_str(&stdout).unwrap();
+        }
+        snapshot(&format!("{stem}.{format}"), &stdout);
     }
+    json
+}
+
+#[test]
+fn devices_list_in_all_four_formats() {
+    let responder = Responder::start(DEVICES);
+    snapshot_every_format(&responder, &["devices", "list"], "devices_list");
 }
 
 #[test]
 fn devices_get_shows_every_field_in_all_four_formats() {
     let responder = Responder::start(DEVICE);
-    let home = tempfile::tempdir().unwrap();
-    for (format, file) in [
-        ("table", "devices_get.table"),
-        ("json", "devices_get.json"),
-        ("ndjson", "devices_get.ndjson"),
-        ("csv", "devices_get.csv"),
-    ] {
-        let output = wsfleet_at(&responder, &home)
-            .args(["devices", "get", "aaaaaaaaaaaaaaaaaaaaaaa1", "-o", format])
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{format}: {}", stderr_of(&output));
-        snapshot(file, &stdout_of(&output));
-    }
-    let json: serde_json::Value = serde_json::from_str(&stdout_of(
-        &wsfleet_at(&responder, &home)
-            .args(["devices", "get", "aaaaaaaaaaaaaaaaaaaaaaa1", "-o", "json"])
-            .output()
-            .unwrap(),
-    ))
-    .unwrap();
+    let json = snapshot_every_format(
+        &responder,
+        &["devices", "get", "aaaaaaaaaaaaaaaaaaaaaaa1"],
+        "devices_get",
+    );
     assert_eq!(json["lastUserId"], "alice");
     assert_eq!(
         json["kmsKeyArn"],

@@ -274,17 +274,7 @@ fn export_covers_two_accounts() {
 #[test]
 fn a_failing_account_is_in_the_manifest_and_exit_1_while_the_other_is_exported() {
     let fleet = accounts::TwoAccounts::start((5, 2), (1, 1));
-    let dead_port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let config = fleet.home.path().join("aws-config");
-    let mut profiles = std::fs::read_to_string(&config).unwrap();
-    profiles.push_str(&format!(
-        "\n[profile gone]\nregion = ap-south-1\nendpoint_url = http://127.0.0.1:{dead_port}\n"
-    ));
-    std::fs::write(&config, profiles).unwrap();
+    fleet.add_unreachable_profile("gone");
     let out = fleet.home.path().join("partial");
     let output = fleet
         .wsfleet_without_profiles()

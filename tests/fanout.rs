@@ -96,13 +96,8 @@ fn list_reads_every_profile_and_tags_rows_with_region_and_account() {
 #[test]
 fn a_failing_account_is_reported_while_the_others_rows_are_complete() {
     let east = sandbox(6, "111111111111");
-    let dead_port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
     let home = tempfile::tempdir().unwrap();
-    let dead = format!("http://127.0.0.1:{dead_port}");
+    let dead = common::unreachable_endpoint();
     write_profiles(
         &home,
         &[

@@ -38,15 +38,20 @@ fn files_in(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-#[test]
-fn checked_in_completions_and_man_pages_are_fresh() {
-    let out = tempfile::tempdir().expect("temp dir");
+/// `wsfleet generate-assets --out DIR`, which must succeed.
+fn generate_assets(out: &Path) {
     Command::cargo_bin("wsfleet")
         .expect("wsfleet binary")
         .args(["generate-assets", "--out"])
-        .arg(out.path())
+        .arg(out)
         .assert()
         .success();
+}
+
+#[test]
+fn checked_in_completions_and_man_pages_are_fresh() {
+    let out = tempfile::tempdir().expect("temp dir");
+    generate_assets(out.path());
 
     let mut problems = Vec::new();
     for dir in ["completions", "man"] {
@@ -171,4 +176,49 @@ fn man_renders_exit_status_and_environment_in_the_root_page() {
             "{expected:?} not in the rendered page:\n{page}"
         );
     }
+}
+
+/// `--out` may name a directory with more in it than the assets: a file
+/// someone put in `man/` or `completions/` outlives a run, and only a page
+/// of the command's own naming that it no longer writes is removed.
+#[test]
+fn generating_keeps_foreign_files_and_removes_only_stale_pages() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let man = out.path().join("man");
+    let completions = out.path().join("completions");
+    std::fs::create_dir_all(&man).unwrap();
+    std::fs::create_dir_all(&completions).unwrap();
+    let foreign = [
+        man.join("README"),
+        man.join("other-tool.1"),
+        completions.join("my-aliases.bash"),
+        out.path().join("docs").join("NOTES.md"),
+    ];
+    std::fs::create_dir_all(out.path().join("docs")).unwrap();
+    for file in &foreign {
+        std::fs::write(file, "kept\n").unwrap();
+    }
+    let stale = [
+        man.join("wsfleet-removed-verb.1"),
+        completions.join("wsfleet.oldshell"),
+    ];
+    for file in &stale {
+        std::fs::write(file, "from an older wsfleet\n").unwrap();
+    }
+
+    generate_assets(out.path());
+
+    for file in &foreign {
+        assert_eq!(
+            std::fs::read_to_string(file).unwrap_or_default(),
+            "kept\n",
+            "{} was not left as it was",
+            file.display()
+        );
+    }
+    for file in &stale {
+        assert!(!file.exists(), "{} lingers", file.display());
+    }
+    assert!(man.join("wsfleet-devices-get.1").is_file());
+    assert!(completions.join("_wsfleet").is_file());
 }

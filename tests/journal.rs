@@ -510,3 +510,85 @@ fn journals_are_private_and_old_finished_ones_are_pruned() {
         .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+/// A journal written before the flag rule recorded `devices update
+/// --name=x` as "rename to x"; read now, `--name` would select the devices
+/// named x. Its format is older than this wsfleet's: refused, naming it and
+/// saying to run the command again, and no device is renamed.
+#[test]
+fn a_journal_of_before_the_flag_rule_is_refused_not_read_anew() {
+    let sb = TestEnv::start();
+    let (ids, _) = ids_file(&sb, 2);
+    let journal = sb.path("old-update.ndjson");
+    let start = r#"{"kind":"start","format":2,"resource":"devices","action":"update","parameters":[{"name":"name","flag":"--name","words":["--name=x"]}]}"#;
+    let targets = serde_json::json!({
+        "kind": "targets",
+        "targets": ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| serde_json::json!({ "id": id, "client_token": format!("token-{i}") }))
+            .collect::<Vec<_>>(),
+    });
+    std::fs::write(&journal, format!("{start}\n{targets}\n")).unwrap();
+    let names_before: Vec<Value> = ids
+        .iter()
+        .map(|id| sb.sandbox().device(id).unwrap()["name"].clone())
+        .collect();
+
+    let journal = journal.to_str().unwrap();
+    let err = refused_before_any_request(
+        &sb,
+        &["devices", "update", "--resume", journal],
+        "run the command again",
+    );
+    assert!(err.contains(journal), "the journal is named: {err}");
+    assert!(err.contains("format 2"), "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error:")).count(),
+        1,
+        "{err}"
+    );
+    let names_after: Vec<Value> = ids
+        .iter()
+        .map(|id| sb.sandbox().device(id).unwrap()["name"].clone())
+        .collect();
+    assert_eq!(names_before, names_after);
+}
+
+/// Of the earlier format, only `devices update` means otherwise now: a
+/// format-2 journal of any other verb still resumes and finishes its work.
+#[test]
+fn a_journal_of_before_the_flag_rule_of_another_verb_still_resumes() {
+    let sb = TestEnv::start();
+    let (ids, _) = ids_file(&sb, 2);
+    let journal = sb.path("old-deregister.ndjson");
+    let start =
+        r#"{"kind":"start","format":2,"resource":"devices","action":"deregister","parameters":[]}"#;
+    let targets = serde_json::json!({
+        "kind": "targets",
+        "targets": ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| serde_json::json!({ "id": id, "client_token": format!("token-{i}") }))
+            .collect::<Vec<_>>(),
+    });
+    std::fs::write(&journal, format!("{start}\n{targets}\n")).unwrap();
+    sb.clear_requests();
+
+    sb.run(&[
+        "devices",
+        "deregister",
+        "--yes",
+        "--resume",
+        journal.to_str().unwrap(),
+    ])
+    .success();
+    let sent: Vec<String> = sb
+        .requests()
+        .iter()
+        .filter(|r| r.operation == "DeregisterDevice")
+        .filter_map(|r| r.resource.clone())
+        .collect();
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert!(ids.iter().all(|id| sent.contains(id)), "{sent:?}");
+}

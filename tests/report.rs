@@ -67,6 +67,21 @@ fn report_counts_equal_what_list_returns() {
     assert_eq!(report["scopes"][0]["devices"], 60);
     assert_eq!(report["scopes"][0]["workspaces"], 40);
     assert_eq!(report["scopes"][0]["account"], "123456789012");
+    // Every kind the inventory reads is counted, as its `list` counts it.
+    for (field, group) in [
+        ("directories", "directories"),
+        ("ipGroups", "ip-groups"),
+        ("connectionAliases", "connection-aliases"),
+        ("pools", "pools"),
+    ] {
+        let listed = json_of(&sb, &[group, "list", "-o", "json"]);
+        assert!(!rows(&listed).is_empty(), "the seed has {group}");
+        assert_eq!(
+            report["scopes"][0][field],
+            rows(&listed).len(),
+            "{field}: {report}"
+        );
+    }
 
     let by_status = counts_by(&report, "devices", "byStatus", "status");
     assert_eq!(by_status, tally(devices, "status"));
@@ -274,6 +289,9 @@ fn report_table_has_every_section() {
     assert!(output.status.success(), "{}", stderr_of(&output));
     let text = stdout_of(&output);
     for title in [
+        "Regions and accounts: Thin Client",
+        "Regions and accounts: WorkSpaces",
+        "Regions and accounts: WorkSpaces directories and access",
         "Devices by status",
         "Devices by compliance",
         "Devices not seen recently",
@@ -286,6 +304,25 @@ fn report_table_has_every_section() {
     }
     // One scope: no region or account columns.
     assert!(!text.contains("REGION"), "{text}");
+    // The counts of directories, IP groups and connection aliases, under
+    // their headers, as `list` counts them.
+    let lines: Vec<&str> = text.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| {
+            l.split_whitespace().collect::<Vec<_>>()
+                == ["DIRECTORIES", "IP", "GROUPS", "CONNECTION", "ALIASES"]
+        })
+        .unwrap_or_else(|| panic!("no directories, IP groups and aliases table:\n{text}"));
+    let counted: Vec<usize> = lines[header + 1]
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let listed: Vec<usize> = ["directories", "ip-groups", "connection-aliases"]
+        .iter()
+        .map(|group| rows(&json_of(&sb, &[group, "list", "-o", "json"])).len())
+        .collect();
+    assert_eq!(counted, listed, "{text}");
     assert!(
         text.lines()
             .any(|l| l.split_whitespace().collect::<Vec<_>>().first() == Some(&"REGISTERED")),

@@ -23,8 +23,23 @@ use crate::bulk::{Outcome, TargetResult};
 use crate::error::{AppError, Result};
 use crate::validate::printable;
 
-/// Bumped when the journal's shape changes incompatibly.
-const FORMAT: u32 = 2;
+/// Bumped when the journal's shape or the meaning of what it records
+/// changes incompatibly. 3: the flag rule (filters select, `--set-…` sets);
+/// a format-2 journal of `devices update --name=x` meant "rename to x", and
+/// read now it would select the devices named x.
+const FORMAT: u32 = 3;
+
+/// The earlier format still read: its journals mean today what they meant
+/// then, except those of [`changed_meaning`].
+const FORMAT_BEFORE_FLAG_RULE: u32 = 2;
+
+/// A format-2 journal whose flags mean otherwise now: `devices update`
+/// then set the name and software set with `--name`/`--software-set`,
+/// which now select. The other verbs whose flags were renamed fail to
+/// parse, which says so on its own.
+fn changed_meaning(invocation: &Invocation) -> bool {
+    invocation.resource == "devices" && invocation.action == "update"
+}
 
 /// The longest journal line read: the targets line of a fleet of 100,000 is
 /// well under it, and a file that is not a journal (`/dev/zero`) fails fast.
@@ -141,6 +156,18 @@ pub fn read(path: &Path) -> Result<Resume> {
     let invocation = match bounded_line(&mut reader, 1)? {
         Some((text, _)) => match serde_json::from_str::<Line>(&text) {
             Ok(Line::Start { format, invocation }) if format == FORMAT => invocation,
+            Ok(Line::Start { format, invocation })
+                if format == FORMAT_BEFORE_FLAG_RULE && !changed_meaning(&invocation) =>
+            {
+                invocation
+            }
+            Ok(Line::Start { format, .. }) if format < FORMAT => {
+                return Err(AppError::usage(format!(
+                    "journal format {format} is of an earlier wsfleet, whose flags mean \
+                     otherwise now (`devices update --name` then set the name): it cannot be \
+                     resumed; run the command again"
+                )));
+            }
             Ok(Line::Start { format, .. }) => {
                 return Err(AppError::usage(format!(
                     "line 1: journal format {format}; this wsfleet reads format {FORMAT}"

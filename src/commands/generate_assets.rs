@@ -4,6 +4,7 @@
 //! Run from the repository root with `--out .` to refresh the checked-in
 //! copies; `tests/generated_assets.rs` fails when they are stale.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -18,8 +19,9 @@ use crate::error::{Result, exit};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Directory to write `completions/`, `man/` (their previous contents
-    /// are replaced) and `docs/COVERAGE.md` into
+    /// Directory to write `completions/`, `man/` and `docs/COVERAGE.md` into
+    /// (a page or script of its naming it no longer writes is removed;
+    /// other files there are left)
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 }
@@ -38,27 +40,14 @@ const COVERAGE_DOC: &str = "COVERAGE.md";
 
 /// Writes every asset under `out`, returning how many files it wrote.
 pub fn write_assets(out: &Path) -> std::io::Result<usize> {
-    let completions_dir = out.join("completions");
-    let man_dir = out.join("man");
-    // Emptied first so a page of a removed command does not linger.
-    for dir in [&completions_dir, &man_dir] {
-        if dir.exists() {
-            std::fs::remove_dir_all(dir)?;
-        }
-        std::fs::create_dir_all(dir)?;
-    }
-
-    let mut written = 0;
+    let mut scripts = Vec::new();
     for shell in Shell::value_variants() {
         let mut script = Vec::new();
         shell.write_script(&mut script)?;
-        std::fs::write(completions_dir.join(shell.file_name()), script)?;
-        written += 1;
+        scripts.push((shell.file_name().to_owned(), script));
     }
-    for (file_name, page) in man_pages()? {
-        std::fs::write(man_dir.join(file_name), page)?;
-        written += 1;
-    }
+    let mut written = replace_generated(&out.join("completions"), scripts, is_completion_script)?;
+    written += replace_generated(&out.join("man"), man_pages()?, is_man_page)?;
     // docs/ holds hand-written pages too: only the generated one is replaced.
     let docs_dir = out.join("docs");
     std::fs::create_dir_all(&docs_dir)?;
@@ -68,6 +57,40 @@ pub fn write_assets(out: &Path) -> std::io::Result<usize> {
     )?;
     written += 1;
     Ok(written)
+}
+
+/// Named as a page this command writes: `wsfleet.1`, `wsfleet-devices-get.1`.
+fn is_man_page(name: &str) -> bool {
+    name.starts_with("wsfleet") && name.ends_with(".1")
+}
+
+/// Named as a script this command writes: `wsfleet.bash`, `_wsfleet`, `_wsfleet.ps1`.
+fn is_completion_script(name: &str) -> bool {
+    name.starts_with("wsfleet.") || name == "_wsfleet" || name.starts_with("_wsfleet.")
+}
+
+/// Writes `files` into `dir`, then removes what an earlier run wrote and
+/// this one did not (the page of a command that is gone), as `ours` knows
+/// it by its name. Anything else there was put by someone else and is left:
+/// `--out` may name a directory that holds more than these files.
+fn replace_generated(
+    dir: &Path,
+    files: Vec<(String, Vec<u8>)>,
+    ours: fn(&str) -> bool,
+) -> std::io::Result<usize> {
+    std::fs::create_dir_all(dir)?;
+    let names: HashSet<String> = files.iter().map(|(name, _)| name.clone()).collect();
+    for (name, contents) in &files {
+        std::fs::write(dir.join(name), contents)?;
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type()?.is_file() && ours(&name) && !names.contains(&name) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(files.len())
 }
 
 /// (file name, roff) for the root command and every visible subcommand,

@@ -102,39 +102,43 @@ fn write_tables(
     let located = fleets.len() > 1;
     let known = names_held(fleets);
     let mut thin_client_noted = false;
-    for (i, section) in sections.iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-        }
+    let mut first = true;
+    for section in sections {
         let thin_client = section
             .group
             .is_some_and(|group| crate::report::THIN_CLIENT_GROUPS.contains(&group));
-        if thin_client && !thin_client_noted {
-            writeln!(out, "{}\n", crate::report::THIN_CLIENT_END)?;
-            thin_client_noted = true;
+        for (title, columns) in section.tables() {
+            if !first {
+                writeln!(out)?;
+            }
+            first = false;
+            if thin_client && !thin_client_noted {
+                writeln!(out, "{}\n", crate::report::THIN_CLIENT_END)?;
+                thin_client_noted = true;
+            }
+            writeln!(out, "{title}")?;
+            if section.rows.is_empty() {
+                writeln!(out, "  none")?;
+                continue;
+            }
+            let location: &[&str] = if located { &["region", "account"] } else { &[] };
+            let names: Vec<&str> = location.iter().chain(columns).copied().collect();
+            let refers: Vec<&'static [&'static str]> =
+                names.iter().map(|name| refers_of(name)).collect();
+            let rows: Vec<Vec<String>> = section
+                .rows
+                .iter()
+                .map(|row| {
+                    let mut cells: Vec<String> = names
+                        .iter()
+                        .map(|name| row.get(*name).map(cell_text).unwrap_or_default())
+                        .collect();
+                    known.rename_cells(&refers, &mut cells, Names::brief);
+                    cells
+                })
+                .collect();
+            writeln!(out, "{}", ctx.printer.text_table(&names, rows))?;
         }
-        writeln!(out, "{}", section.title)?;
-        if section.rows.is_empty() {
-            writeln!(out, "  none")?;
-            continue;
-        }
-        let location: &[&str] = if located { &["region", "account"] } else { &[] };
-        let names: Vec<&str> = location.iter().chain(&section.columns).copied().collect();
-        let refers: Vec<&'static [&'static str]> =
-            names.iter().map(|name| refers_of(name)).collect();
-        let rows: Vec<Vec<String>> = section
-            .rows
-            .iter()
-            .map(|row| {
-                let mut cells: Vec<String> = names
-                    .iter()
-                    .map(|name| row.get(*name).map(cell_text).unwrap_or_default())
-                    .collect();
-                known.rename_cells(&refers, &mut cells, Names::brief);
-                cells
-            })
-            .collect();
-        writeln!(out, "{}", ctx.printer.text_table(&names, rows))?;
     }
     Ok(())
 }

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use aws_sdk_workspaces::types::{
-    WorkSpaceApplication, Workspace, WorkspaceBundle, WorkspaceImage, WorkspaceState,
+    ConnectionAlias, WorkSpaceApplication, Workspace, WorkspaceBundle, WorkspaceDirectory,
+    WorkspaceImage, WorkspaceState, WorkspacesIpGroup, WorkspacesPool,
 };
 use aws_sdk_workspacesthinclient::types::{
     ApplyTimeOf, Device, DeviceStatus, Environment, MaintenanceWindow, MaintenanceWindowType,
@@ -42,6 +43,21 @@ pub struct Section {
     /// Field names of each row after `region` and `account`.
     pub columns: Vec<&'static str>,
     pub rows: Vec<Map<String, Value>>,
+    /// More of the rows' fields, drawn as further tables (title, columns)
+    /// after the first: a section too wide for one table of 80 columns.
+    pub continued: Vec<(&'static str, Vec<&'static str>)>,
+}
+
+impl Section {
+    /// The tables a person sees: (title, columns), the first one's the
+    /// section's own.
+    pub fn tables(&self) -> impl Iterator<Item = (&'static str, &[&'static str])> {
+        std::iter::once((self.title, self.columns.as_slice())).chain(
+            self.continued
+                .iter()
+                .map(|(title, columns)| (*title, columns.as_slice())),
+        )
+    }
 }
 
 pub fn sections(fleets: &[ScopeFleet], settings: &Settings) -> Vec<Section> {
@@ -204,21 +220,16 @@ fn row(location: &Place, fields: Vec<(&'static str, Option<Value>)>) -> Map<Stri
     row
 }
 
+/// What each scope holds, a count a kind: one `scopes` array in JSON; as
+/// tables, Thin Client's kinds, then WorkSpaces' in two, so each fits 80
+/// columns with the region and account beside it.
 fn scope_totals(fleets: &[ScopeFleet]) -> Section {
     let count = |n: usize| Some(Value::from(n));
     Section {
         group: None,
         key: "scopes",
-        title: "Regions and accounts",
-        columns: vec![
-            "devices",
-            "environments",
-            "softwareSets",
-            "workspaces",
-            "applications",
-            "images",
-            "bundles",
-        ],
+        title: "Regions and accounts: Thin Client",
+        columns: vec!["devices", "environments", "softwareSets"],
         rows: fleets
             .iter()
             .map(|f| {
@@ -232,10 +243,24 @@ fn scope_totals(fleets: &[ScopeFleet]) -> Section {
                         ("applications", count(f.of::<WorkSpaceApplication>().len())),
                         ("images", count(f.of::<WorkspaceImage>().len())),
                         ("bundles", count(f.of::<WorkspaceBundle>().len())),
+                        ("pools", count(f.of::<WorkspacesPool>().len())),
+                        ("directories", count(f.of::<WorkspaceDirectory>().len())),
+                        ("ipGroups", count(f.of::<WorkspacesIpGroup>().len())),
+                        ("connectionAliases", count(f.of::<ConnectionAlias>().len())),
                     ],
                 )
             })
             .collect(),
+        continued: vec![
+            (
+                "Regions and accounts: WorkSpaces",
+                vec!["workspaces", "applications", "images", "bundles", "pools"],
+            ),
+            (
+                "Regions and accounts: WorkSpaces directories and access",
+                vec!["directories", "ipGroups", "connectionAliases"],
+            ),
+        ],
     }
 }
 
@@ -280,6 +305,7 @@ fn counts(
         title,
         columns,
         rows,
+        continued: Vec::new(),
     }
 }
 
@@ -316,6 +342,7 @@ fn stale_devices(fleets: &[ScopeFleet], settings: &Settings) -> Section {
         title: "Devices not seen recently (--stale)",
         columns: vec!["id", "name", "environmentId", "status", "lastPostureAt"],
         rows,
+        continued: Vec::new(),
     }
 }
 
@@ -364,6 +391,7 @@ fn software_sets_ending_support(fleets: &[ScopeFleet], settings: &Settings) -> S
         title: "Software sets leaving support (--within), and who is on them",
         columns: vec!["id", "version", "supportedUntil", "devices", "environments"],
         rows,
+        continued: Vec::new(),
     }
 }
 
@@ -418,6 +446,7 @@ fn environments_with_updates_pending(fleets: &[ScopeFleet], settings: &Settings)
             "nextWindowAt",
         ],
         rows,
+        continued: Vec::new(),
     }
 }
 
@@ -500,6 +529,7 @@ fn workspaces_needing_attention(fleets: &[ScopeFleet], settings: &Settings) -> S
             "ErrorMessage",
         ],
         rows,
+        continued: Vec::new(),
     }
 }
 
@@ -538,6 +568,7 @@ fn images_with_updates(fleets: &[ScopeFleet]) -> Section {
         title: "Images with updates available, and the bundles built on them",
         columns: vec!["ImageId", "Name", "UpdateDescription", "BundleIds"],
         rows,
+        continued: Vec::new(),
     }
 }
 

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on what they did not expect
 #![allow(dead_code)]
 
-use crate::common::{TestEnv, isolated_wsfleet};
+use crate::common::{TestEnv, isolated_wsfleet, unreachable_endpoint};
 use wsfleet_sandbox::Config;
 
 pub struct TwoAccounts {
@@ -46,6 +46,17 @@ impl TwoAccounts {
         let mut cmd = self.wsfleet_without_profiles();
         cmd.args(["--profile", "east,west"]);
         cmd
+    }
+
+    /// Adds profile `name`, in ap-south-1, whose endpoint cannot be reached.
+    pub fn add_unreachable_profile(&self, name: &str) {
+        let config = self.home.path().join("aws-config");
+        let mut profiles = std::fs::read_to_string(&config).unwrap();
+        profiles.push_str(&format!(
+            "\n[profile {name}]\nregion = ap-south-1\nendpoint_url = {}\n",
+            unreachable_endpoint()
+        ));
+        std::fs::write(&config, profiles).unwrap();
     }
 
     /// The binary reading this config, for a test that names its own profiles.

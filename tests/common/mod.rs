@@ -211,3 +211,14 @@ pub fn subcommands(help: &str) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// An endpoint on 127.0.0.1 nothing listens on (the port was free a moment
+/// ago): a region or account that cannot be reached.
+pub fn unreachable_endpoint() -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("a free port")
+        .local_addr()
+        .expect("its address")
+        .port();
+    format!("http://127.0.0.1:{port}")
+}
