@@ -14,7 +14,7 @@ use crate::error::{AppError, Result};
 use crate::output::Resource;
 use crate::prompt::{self, Prompter};
 use crate::resources::Kind;
-use crate::scope::{Placed, Places, Service, route};
+use crate::scope::{Places, Service, route};
 
 /// The steps between a verb's plan and its run: the plan is shown when the
 /// verb asks first (`prompter`) or under `--dry-run`, then the question,
