@@ -162,7 +162,7 @@ fn planned(change: PoolChange, place: PlaceId, pool: WorkspacesPool) -> Planned<
     row.needs_state(Some(&state), word, from);
     // Only an AUTO_STOP pool starts and stops; an ALWAYS_ON one keeps running.
     if change != PoolChange::Terminate && mode != "AUTO_STOP" {
-        row.leave_out(format!("{mode} ({word} needs AUTO_STOP)"));
+        row.leave_out(format!("{mode} ({word} needs running mode AUTO_STOP)"));
     }
     row
 }
