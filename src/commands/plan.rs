@@ -47,6 +47,31 @@ pub async fn confirm_plan<T: Resource>(
     Ok(true)
 }
 
+/// The rest of a verb once its plan is made: the plan and the question
+/// ([`confirm_plan`]), then `send` on each target the plan sends, one call
+/// a target through the executor (journaled as `action`), and the results.
+pub async fn send_each<T, S, SFut>(
+    ctx: &Context,
+    (flags, prompter): (&ConfirmArgs, Option<&dyn Prompter>),
+    (places, bulk): (&Places, &BulkArgs),
+    (action, plan): (&'static str, Plan<T>),
+    send: S,
+) -> Result<()>
+where
+    T: Resource,
+    S: Fn(Target) -> SFut,
+    SFut: Future<Output = Result<()>>,
+{
+    if !confirm_plan(ctx, flags, prompter, places, &plan).await? {
+        return Ok(());
+    }
+    let (executor, targets) = plan.executor(ctx, bulk, places, 1);
+    let report = executor
+        .run(action, targets, |batch| each_target(batch, &send))
+        .await?;
+    report.finish(ctx)
+}
+
 /// The places of a verb that changes the one target it names: the
 /// session's region and account, or the one `--region`/`--profile` name.
 pub async fn one_place(ctx: &Context, service: Service, id: &str) -> Result<Places> {
@@ -218,18 +243,14 @@ where
         })
         .await?;
     let plan = Plan::new(how.action, rows.into_iter().map(|p| p.item).collect());
-    if !confirm_plan(ctx, confirm, Some(&*prompter), places, &plan).await? {
-        return Ok(());
-    }
-    let (executor, targets) = plan.executor(ctx, bulk, places, 1);
-    let report = executor
-        .run(how.action, targets, |batch| {
-            each_target(batch, |target| {
-                remove(places.workspaces(target.place).clone(), target.id)
-            })
-        })
-        .await?;
-    report.finish(ctx)
+    send_each(
+        ctx,
+        (confirm, Some(&*prompter)),
+        (places, bulk),
+        (how.action, plan),
+        |target| remove(places.workspaces(target.place).clone(), target.id),
+    )
+    .await
 }
 
 /// What `share` and `unshare` change: one resource, for each account.

@@ -13,7 +13,7 @@ use crate::api::branding::{BrandingImport, import_branding};
 use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
-use crate::commands::plan::{confirm_plan, each_target};
+use crate::commands::plan::send_each;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::resources::DIRECTORIES;
@@ -257,24 +257,22 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         .map(|placed| planned(placed.place, placed.item, &names))
         .collect();
     let plan = Plan::new("brand", rows);
-    if !confirm_plan(ctx, &args.change.into(), None, places, &plan).await? {
-        return Ok(());
-    }
-    let (executor, targets) = plan.executor(ctx, &args.bulk, places, 1);
-    let report = executor
-        .run("brand", targets, |batch| {
-            each_target(batch, |target| {
-                let client = places.workspaces(target.place);
-                let (platforms, import) = (&platforms, &import);
-                async move {
-                    import_branding(client, &target.id, platforms, import)
-                        .await
-                        .map(drop)
-                }
-            })
-        })
-        .await?;
-    report.finish(ctx)
+    send_each(
+        ctx,
+        (&args.change.into(), None),
+        (places, &args.bulk),
+        ("brand", plan),
+        |target| {
+            let client = places.workspaces(target.place);
+            let (platforms, import) = (&platforms, &import);
+            async move {
+                import_branding(client, &target.id, platforms, import)
+                    .await
+                    .map(drop)
+            }
+        },
+    )
+    .await
 }
 
 /// A directory as the plan finds it: the platforms branded before and

@@ -11,7 +11,7 @@ use crate::api::WorkspacesClient;
 use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
-use crate::commands::plan::{confirm_plan, each_target};
+use crate::commands::plan::send_each;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Resource, cell_text};
@@ -162,19 +162,15 @@ where
         })
         .await?;
     let plan = Plan::new("modify", rows.into_iter().map(|p| p.item).collect());
-    if !confirm_plan(ctx, &(*dry_run).into(), None, places, &plan).await? {
-        return Ok(());
-    }
     // Every Modify operation of a directory takes one directory a call.
-    let (executor, targets) = plan.executor(ctx, bulk, places, 1);
-    let report = executor
-        .run(change.action, targets, |batch| {
-            each_target(batch, |target| {
-                modify(places.workspaces(target.place).clone(), target.id)
-            })
-        })
-        .await?;
-    report.finish(ctx)
+    send_each(
+        ctx,
+        (&(*dry_run).into(), None),
+        (places, bulk),
+        (change.action, plan),
+        |target| modify(places.workspaces(target.place).clone(), target.id),
+    )
+    .await
 }
 
 /// A directory as the plan finds it: each setting given, before (read

@@ -6,7 +6,7 @@ use crate::api::thin_client::{software_sets_with_details, update_software_set};
 use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
-use crate::commands::plan::{confirm_plan, each_target};
+use crate::commands::plan::send_each;
 use crate::context::Context;
 use crate::enum_arg::api_enum;
 use crate::error::{AppError, Result};
@@ -66,19 +66,17 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         })
         .await?;
     let plan = Plan::new("update", rows.into_iter().map(|p| p.item).collect());
-    if !confirm_plan(ctx, &args.change.into(), None, places, &plan).await? {
-        return Ok(());
-    }
-    let (executor, targets) = plan.executor(ctx, &args.bulk, places, 1);
-    let report = executor
-        .run("update", targets, |batch| {
-            each_target(batch, |target| {
-                let (client, status) = (places.thin_client(target.place), status.clone());
-                async move { update_software_set(client, &target.id, status).await }
-            })
-        })
-        .await?;
-    report.finish(ctx)
+    send_each(
+        ctx,
+        (&args.change.into(), None),
+        (places, &args.bulk),
+        ("update", plan),
+        |target| {
+            let (client, status) = (places.thin_client(target.place), status.clone());
+            async move { update_software_set(client, &target.id, status).await }
+        },
+    )
+    .await
 }
 
 /// A software set as the plan marks it: its validation status before →
