@@ -243,6 +243,14 @@ fn a_registered_device_and_an_image_a_bundle_uses_are_left_out_of_deletes() {
     assert!(env.requests_for("DeleteWorkspaceImage").is_empty());
 }
 
+/// Runs `args` with `--dry-run`: its plan (stdout) shows `wanted`.
+fn dry_run_shows(env: &TestEnv, args: &[&str], wanted: &str) -> common::Run {
+    let line: Vec<&str> = args.iter().copied().chain(["--dry-run"]).collect();
+    let dry = env.run(&line).success();
+    assert!(dry.stdout.contains(wanted), "{args:?}: {}", dry.stdout);
+    dry
+}
+
 /// The first item of `list` of `group` (`-o json`) that `wanted` accepts.
 fn first_where(env: &TestEnv, group: &[&str], wanted: impl Fn(&Value) -> bool) -> Value {
     let line: Vec<&str> = ["-o", "json"].iter().chain(group).copied().collect();
@@ -261,20 +269,10 @@ fn the_rest_of_the_verbs_plan_before_and_after_and_leave_out_what_changes_nothin
     let (bundle_id, image) = (text(&bundle, "BundleId"), text(&bundle, "ImageId"));
     let other = first_where(&env, &["images", "list"], |i| i["ImageId"] != image);
     let other = text(&other, "ImageId");
-    let dry = env
-        .run(&[
-            "bundles",
-            "update",
-            bundle_id,
-            "--image",
-            other,
-            "--dry-run",
-        ])
-        .success();
-    assert!(
-        dry.stdout.contains(&format!("image: {image} → {other}")),
-        "{}",
-        dry.stdout
+    dry_run_shows(
+        &env,
+        &["bundles", "update", bundle_id, "--image", other],
+        &format!("image: {image} → {other}"),
     );
     let same = env
         .run(&["bundles", "update", bundle_id, "--image", image])
@@ -292,31 +290,22 @@ fn the_rest_of_the_verbs_plan_before_and_after_and_leave_out_what_changes_nothin
         .as_i64()
         .unwrap();
     let wanted = (desired + 10).to_string();
-    let dry = env
-        .run(&[
+    dry_run_shows(
+        &env,
+        &[
             "pools",
             "update",
             text(&pool, "PoolId"),
             "--desired-sessions",
             &wanted,
-            "--dry-run",
-        ])
-        .success();
-    assert!(
-        dry.stdout
-            .contains(&format!("desired sessions: {desired} → {wanted}")),
-        "{}",
-        dry.stdout
+        ],
+        &format!("desired sessions: {desired} → {wanted}"),
     );
     let stopped = first_where(&env, &["pools", "list"], |p| p["State"] == "STOPPED");
-    let dry = env
-        .run(&["pools", "stop", text(&stopped, "PoolId"), "--dry-run"])
-        .success();
-    assert!(
-        dry.stdout
-            .contains("left out: STOPPED (stop needs RUNNING)"),
-        "{}",
-        dry.stdout
+    let dry = dry_run_shows(
+        &env,
+        &["pools", "stop", text(&stopped, "PoolId")],
+        "left out: STOPPED (stop needs RUNNING)",
     );
     assert!(dry.stderr.contains("would stop 0 pools; 1 left out"));
 
@@ -335,21 +324,16 @@ fn the_rest_of_the_verbs_plan_before_and_after_and_leave_out_what_changes_nothin
     } else {
         "not-validated"
     };
-    let dry = env
-        .run(&[
+    dry_run_shows(
+        &env,
+        &[
             "software-sets",
             "update",
             set_id,
             "--validation-status",
             other_flag,
-            "--dry-run",
-        ])
-        .success();
-    assert!(
-        dry.stdout
-            .contains(&format!("validation status: {status} → {other_status}")),
-        "{}",
-        dry.stdout
+        ],
+        &format!("validation status: {status} → {other_status}"),
     );
     let run = env
         .run(&[
@@ -372,20 +356,10 @@ fn the_rest_of_the_verbs_plan_before_and_after_and_leave_out_what_changes_nothin
     });
     let group_id = text(&group, "groupId");
     let held = text(&group["userRules"][0], "ipRule");
-    let dry = env
-        .run(&[
-            "ip-groups",
-            "set-rules",
-            group_id,
-            "10.0.0.0/8=office",
-            "--dry-run",
-        ])
-        .success();
-    assert!(
-        dry.stdout
-            .contains(&format!("rules: +10.0.0.0/8 (office), -{held}")),
-        "{}",
-        dry.stdout
+    dry_run_shows(
+        &env,
+        &["ip-groups", "set-rules", group_id, "10.0.0.0/8=office"],
+        &format!("rules: +10.0.0.0/8 (office), -{held}"),
     );
     let revoke = env
         .run(&["ip-groups", "revoke", group_id, "10.99.0.0/16", "--yes"])
@@ -419,22 +393,17 @@ fn the_rest_of_the_verbs_plan_before_and_after_and_leave_out_what_changes_nothin
         again.stderr
     );
     assert_eq!(env.requests_for("AssociateIpGroups").len(), 1);
-    let dry = env
-        .run(&[
+    let dry = dry_run_shows(
+        &env,
+        &[
             "ip-groups",
             "disassociate",
             group_id,
             "wsipg-zzzzzzzzz",
             "--from-directory",
             directory_id,
-            "--dry-run",
-        ])
-        .success();
-    assert!(
-        dry.stdout
-            .contains(&format!("directories: -{directory_id}")),
-        "{}",
-        dry.stdout
+        ],
+        &format!("directories: -{directory_id}"),
     );
     assert!(
         dry.stderr
@@ -444,8 +413,9 @@ fn the_rest_of_the_verbs_plan_before_and_after_and_leave_out_what_changes_nothin
     );
 
     // branding import: the platforms branded before and after.
-    let dry = env
-        .run(&[
+    let dry = dry_run_shows(
+        &env,
+        &[
             "branding",
             "import",
             directory_id,
@@ -453,10 +423,9 @@ fn the_rest_of_the_verbs_plan_before_and_after_and_leave_out_what_changes_nothin
             "web",
             "--support-link",
             "https://help.example.com",
-            "--dry-run",
-        ])
-        .success();
-    assert!(dry.stdout.contains("branded platforms:"), "{}", dry.stdout);
+        ],
+        "branded platforms:",
+    );
     assert!(dry.stdout.contains("DeviceTypeWeb"), "{}", dry.stdout);
     assert!(env.requests_for("ImportClientBranding").is_empty());
 }
@@ -474,16 +443,11 @@ fn plan_tables_show_names_where_lists_do_and_json_keeps_the_ids() {
     let environment_name = text(&environment, "name");
 
     // The dry run's table: the environment by its name, not its ID.
-    let dry = env
-        .run(&[
-            "devices",
-            "update",
-            device_id,
-            "--set-name",
-            "Renamed",
-            "--dry-run",
-        ])
-        .success();
+    let dry = dry_run_shows(
+        &env,
+        &["devices", "update", device_id, "--set-name", "Renamed"],
+        environment_name,
+    );
     let row = dry
         .stdout
         .lines()
@@ -540,14 +504,10 @@ fn plan_tables_show_names_where_lists_do_and_json_keeps_the_ids() {
         .find(|b| b["BundleId"] == bundle)
         .map(|b| text(b, "Name").to_owned())
         .expect("the WorkSpace's bundle is listed");
-    let dry = env
-        .run(&[
-            "workspaces",
-            "reboot",
-            text(&workspace, "WorkspaceId"),
-            "--dry-run",
-        ])
-        .success();
-    assert!(dry.stdout.contains(&name), "{}", dry.stdout);
+    let dry = dry_run_shows(
+        &env,
+        &["workspaces", "reboot", text(&workspace, "WorkspaceId")],
+        &name,
+    );
     assert!(!dry.stdout.contains(bundle), "{}", dry.stdout);
 }
