@@ -89,16 +89,14 @@ fn create_authorize_revoke_and_set_rules_change_the_rules() {
     assert!(id.starts_with("wsipg-"), "{id}");
 
     // The plan: the rules the group gains, nothing sent.
-    let dry = sb
-        .run(&[
-            "ip-groups",
-            "authorize",
-            id,
-            "192.0.2.7",
-            "198.51.100.0/24=vpn",
-            "--dry-run",
-        ])
-        .success();
+    let authorize = [
+        "ip-groups",
+        "authorize",
+        id,
+        "192.0.2.7",
+        "198.51.100.0/24=vpn",
+    ];
+    let dry = sb.run(&[&authorize[..], &["--dry-run"]].concat()).success();
     assert!(
         dry.stdout
             .contains("rules: +192.0.2.7/32, +198.51.100.0/24 (vpn)"),
@@ -107,15 +105,7 @@ fn create_authorize_revoke_and_set_rules_change_the_rules() {
     );
     assert!(sb.requests_for("AuthorizeIpRules").is_empty());
     let after = sb
-        .run(&[
-            "ip-groups",
-            "authorize",
-            id,
-            "192.0.2.7",
-            "198.51.100.0/24=vpn",
-            "-o",
-            "json",
-        ])
+        .run(&[&authorize[..], &["-o", "json"]].concat())
         .success();
     let rules: Vec<String> = after.json()["userRules"]
         .as_array()
