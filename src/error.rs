@@ -359,11 +359,7 @@ impl AwsError {
                 AwsError {
                     code: meta.code().map(str::to_owned),
                     fields: validation_fields(body),
-                    retry_after: raw
-                        .headers()
-                        .get("retry-after")
-                        .and_then(|v| v.trim().parse::<u64>().ok())
-                        .map(Duration::from_secs),
+                    retry_after: crate::api::retry::retry_after(raw.headers()),
                     ..AwsError::new(
                         operation,
                         AwsErrorKind::Service,

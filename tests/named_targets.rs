@@ -1,8 +1,8 @@
 //! A bulk verb given device IDs (and no filter) reads no listing of the
 //! whole fleet first. A verb whose plan judges each target by its state
 //! (delete) reads each with GetDevice; one that judges none (deregister)
-//! reads only the rows its plan shows. A dry run still shows every target
-//! as the listing knows it.
+//! reads only the rows its plan shows before its question, and none with
+//! `--yes`. A dry run still shows every target as the listing knows it.
 // Helpers outside #[test] functions panic on purpose: a failed setup is a
 // failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -59,18 +59,19 @@ fn run_by_ids(sb: &TestEnv, verb: &str, file: &std::path::Path) -> std::process:
 }
 
 #[test]
-fn deregister_by_id_lists_nothing_and_looks_up_only_the_plan_rows() {
+fn deregister_by_id_with_yes_lists_nothing_and_looks_nothing_up() {
     let (sb, file, ids) = sandbox_with_ids();
     let out = run_by_ids(&sb, "deregister", &file);
-    // Deregister judges no target: only the 20 rows the plan shows are read.
-    assert_eq!(sb.requests_for("GetDevice").len(), 20);
+    // Deregister judges no target, and `--yes` answers before anyone reads
+    // the plan: no device is read, only deregistered.
+    assert!(sb.requests_for("GetDevice").is_empty());
     assert_eq!(sb.requests_for("DeregisterDevice").len(), TARGETS);
     let done = stdout_of(&out)
         .lines()
         .filter(|l| l.contains(r#""outcome":"done""#))
         .count();
     assert_eq!(done, TARGETS);
-    // The plan still names the devices it shows.
+    // The plan still names the devices it shows, as given.
     let plan = stderr_of(&out);
     assert!(plan.contains(&ids[0]), "{plan}");
     assert!(plan.contains("... and 10 more"), "{plan}");

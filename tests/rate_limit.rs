@@ -15,7 +15,6 @@ fn a_bulk_change_runs_at_the_service_limit_with_few_throttled_calls() {
     let limit = 40.0;
     let env = TestEnv::with(Config {
         devices: 200,
-        rate_limit: Some(limit),
         ..Config::default()
     });
     let listed = env
@@ -33,8 +32,8 @@ fn a_bulk_change_runs_at_the_service_limit_with_few_throttled_calls() {
         .success();
     let ids: Vec<&str> = listed.stdout.lines().take(120).collect();
     assert_eq!(ids.len(), 120);
-    // A second for the sandbox's bucket to fill again after the listing.
-    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // The limit from here: its bucket starts full, as a fresh sandbox's.
+    env.sandbox().set_rate_limit(Some(limit));
     env.clear_requests();
 
     let started = Instant::now();
@@ -61,21 +60,27 @@ fn a_bulk_change_runs_at_the_service_limit_with_few_throttled_calls() {
         String::from_utf8_lossy(&out.stderr)
     );
 
+    // Only the change is sent: under the limit a look-up the run does not
+    // need (the plan of a `--yes` deregister reads no device) is a slot of
+    // the change's.
+    assert!(env.requests_for("GetDevice").is_empty());
     let requests = env.requests();
     let admitted = requests.iter().filter(|r| r.status < 400).count();
+    assert_eq!(admitted, ids.len());
     let throttled = requests.iter().filter(|r| r.status == 429).count();
+    let ideal = (admitted as f64 - limit) / limit;
+    println!("{admitted} admitted, {throttled} throttled, {wall:.2}s (ideal {ideal:.2}s)");
     // Unpaced, every in-flight call is throttled round after round (over
     // a hundred here); paced, only the first burst's overflow and the
-    // probes above the learned rate are.
+    // probes above the learned rate are (7 to 21 in a few runs).
     assert!(
-        throttled < 60,
+        throttled < 40,
         "{throttled} throttled of {admitted} admitted"
     );
-    // The burst (one second of the limit) at once, the rest at the limit:
-    // whole-second waits would add seconds to this.
-    let ideal = (admitted as f64 - limit) / limit;
+    // The burst (one second of the limit) at once, the rest at the limit
+    // (2.08 s for an ideal 2 s): one whole-second wait would add a second.
     assert!(
-        wall < ideal + 1.5,
+        wall < ideal + 1.0,
         "{wall:.2}s for {admitted} requests, ideal {ideal:.2}s"
     );
 }

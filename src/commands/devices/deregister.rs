@@ -55,17 +55,12 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let prompter = prompt::for_run(&ctx.printer, &args.confirm, "deregister")?;
 
     // Deregister judges no target by its state: a plan of IDs looks up only
-    // the rows it shows, unless the listing is read anyway.
+    // the rows it shows before its question (none with `--yes`), unless the
+    // listing is read anyway.
     let every_looked_up = reads_listing(&filter, args.confirm.change);
-    let (places, devices) = resolve_placed(
-        ctx,
-        ids,
-        &filter,
-        args.confirm.change,
-        Lookup::Shown,
-        &args.bulk,
-    )
-    .await?;
+    let lookup = Lookup::shown_unless_answered(&args.confirm);
+    let (places, devices) =
+        resolve_placed(ctx, ids, &filter, args.confirm.change, lookup, &args.bulk).await?;
     let plan = device_plan("deregister", devices, every_looked_up, |_, _| {});
     if !confirm_plan(ctx, &args.confirm, Some(&*prompter), &places, &plan).await? {
         return Ok(());

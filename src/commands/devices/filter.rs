@@ -13,7 +13,7 @@ use crate::api::thin_client::{devices, list_tags, with_details};
 use crate::bulk::journal::Resume;
 use crate::bulk::plan::{PLAN_ROWS, Plan, Planned};
 use crate::bulk::targets::{Named, TargetArgs};
-use crate::cli::{BulkArgs, ChangeArgs};
+use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
 use crate::commands::tagging::keep_by_tags;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -214,6 +214,31 @@ pub enum Lookup {
     /// would spend a GetDevice a target, doubling the requests of a change
     /// that is often rate-limited; the service answers for the rest.
     Shown,
+    /// None: the plan judges nothing and nobody answers a question on it
+    /// (`--yes`), so its rows name the targets as given. Under a rate limit
+    /// each look-up is a slot the change waits for.
+    Nothing,
+}
+
+impl Lookup {
+    /// What a plan that judges no target by its state looks up: the rows it
+    /// shows before its question, or nothing when `--yes` answers it.
+    pub fn shown_unless_answered(confirm: &ConfirmArgs) -> Lookup {
+        if confirm.yes {
+            Lookup::Nothing
+        } else {
+            Lookup::Shown
+        }
+    }
+
+    /// How many of `named` targets, in order, are looked up.
+    fn count(self, named: usize) -> usize {
+        match self {
+            Lookup::Every => named,
+            Lookup::Shown => named.min(PLAN_ROWS),
+            Lookup::Nothing => 0,
+        }
+    }
 }
 
 /// Named IDs with no filter to narrow them need no listing of the whole
@@ -230,10 +255,7 @@ async fn named_without_listing(
         .iter()
         .map(|id| Device::builder().id(id).build())
         .collect();
-    let by_id_only = match lookup {
-        Lookup::Every => Vec::new(),
-        Lookup::Shown => looked_up.split_off(looked_up.len().min(PLAN_ROWS)),
-    };
+    let by_id_only = looked_up.split_off(lookup.count(ids.len()));
     let mut devices = with_details(client, looked_up, concurrency).await?;
     devices.extend(by_id_only);
     Ok(devices)
@@ -280,8 +302,8 @@ pub async fn resolve_placed(
 
 /// The devices as a plan: found ones sent, unless `judge` leaves them out;
 /// the stand-in of a device not found (no status) marked so. With
-/// [`Lookup::Shown`] and the targets named by ID, a stand-in may be one not
-/// looked up: it is sent, and the service says if it is missing.
+/// [`Lookup::Shown`] or [`Lookup::Nothing`] and the targets named by ID, a
+/// stand-in may be one not looked up: it is sent, and the service says if it is missing.
 pub fn device_plan(
     action: &'static str,
     devices: Vec<Placed<Device>>,
