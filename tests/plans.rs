@@ -456,17 +456,6 @@ fn plan_tables_show_names_where_lists_do_and_json_keeps_the_ids() {
     assert!(row.contains(environment_name), "{}", dry.stdout);
     assert!(!row.contains(environment_id), "{}", dry.stdout);
 
-    // The plan before the question (on stderr), too.
-    let deregister = env
-        .run(&["devices", "deregister", device_id, "--yes"])
-        .success();
-    let row = deregister
-        .stderr
-        .lines()
-        .find(|l| l.contains(device_id))
-        .unwrap_or_else(|| panic!("{}", deregister.stderr));
-    assert!(row.contains(environment_name), "{}", deregister.stderr);
-
     // JSON keeps the API's IDs, and looks up no names.
     env.clear_requests();
     let json = env
@@ -504,10 +493,19 @@ fn plan_tables_show_names_where_lists_do_and_json_keeps_the_ids() {
         .find(|b| b["BundleId"] == bundle)
         .map(|b| text(b, "Name").to_owned())
         .expect("the WorkSpace's bundle is listed");
-    let dry = dry_run_shows(
-        &env,
-        &["workspaces", "reboot", text(&workspace, "WorkspaceId")],
-        &name,
-    );
+    let workspace_id = text(&workspace, "WorkspaceId");
+    let dry = dry_run_shows(&env, &["workspaces", "reboot", workspace_id], &name);
     assert!(!dry.stdout.contains(bundle), "{}", dry.stdout);
+
+    // The plan before the question (on stderr), too.
+    let reboot = env
+        .run(&["workspaces", "reboot", workspace_id, "--yes"])
+        .success();
+    let row = reboot
+        .stderr
+        .lines()
+        .find(|l| l.contains(workspace_id))
+        .unwrap_or_else(|| panic!("{}", reboot.stderr));
+    assert!(row.contains(&name), "{}", reboot.stderr);
+    assert!(!row.contains(bundle), "{}", reboot.stderr);
 }
