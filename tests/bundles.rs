@@ -155,7 +155,11 @@ fn a_bundle_is_created_re_imaged_and_deleted() {
     let run = sb
         .run(&["bundles", "update", &bundle, "--image", &other, "--dry-run"])
         .success();
-    assert!(run.stderr.contains(&image), "{}", run.stderr);
+    assert!(
+        run.stdout.contains(&format!("image: {image} → {other}")),
+        "{}",
+        run.stdout
+    );
     assert!(sb.requests_for("UpdateWorkspaceBundle").is_empty());
     sb.run(&["bundles", "update", &bundle, "--image", &other])
         .success();

@@ -185,8 +185,8 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("ModifyWorkspaceAccessProperties", "directories modify-access {directory} --thin-client deny"),
     ("ModifyWorkspaceCreationProperties", "directories modify-creation {directory} --internet-access false"),
     ("ModifyStreamingProperties", "directories modify-streaming {directory} --protocol udp"),
-    ("ModifySamlProperties", "directories modify-saml {directory} --status disabled"),
-    ("ModifyCertificateBasedAuthProperties", "directories modify-certificate-auth {directory} --status disabled"),
+    ("ModifySamlProperties", "directories modify-saml {directory} --status enabled --user-access-url https://coverage.example"),
+    ("ModifyCertificateBasedAuthProperties", "directories modify-certificate-auth {directory} --status enabled --certificate-authority arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/coverage"),
     ("ModifyEndpointEncryptionMode", "directories modify-encryption {directory} --mode fips-validated"),
     ("DescribeClientProperties", "directories client-properties {directory}"),
     ("ModifyClientProperties", "directories modify-client {directory} --reconnect disabled"),
@@ -208,10 +208,10 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("DeleteConnectionAlias", "connection-aliases delete {alias} --yes"),
     ("DescribeWorkspacesPools", "pools list"),
     ("CreateWorkspacesPool", "pools create --name coverage --description coverage --bundle {bundle} --directory {directory} --desired-sessions 1"),
-    ("UpdateWorkspacesPool", "pools update {pool} --desired-sessions 2"),
-    ("StopWorkspacesPool", "pools stop {pool} --yes"),
-    ("StartWorkspacesPool", "pools start {pool}"),
-    ("TerminateWorkspacesPool", "pools terminate {pool} --yes"),
+    ("UpdateWorkspacesPool", "pools update {pool_always_on} --desired-sessions 2"),
+    ("StopWorkspacesPool", "pools stop {pool_auto_stop} --yes"),
+    ("StartWorkspacesPool", "pools start {pool_stopped}"),
+    ("TerminateWorkspacesPool", "pools terminate {pool_stopped_too} --yes"),
     ("DescribeWorkspacesPoolSessions", "pools sessions {pool}"),
     ("TerminateWorkspacesPoolSession", "pools end-session 00000000-0000-0000-0000-000000000000 --yes"),
     ("ListAccountLinks", "account-links list"),
@@ -239,7 +239,7 @@ const INVOCATIONS: &[(&str, &str)] = &[
     ("UntagResource", "devices untag {device} team"),
     ("ListSoftwareSets", "software-sets list"),
     ("GetSoftwareSet", "software-sets get {software_set}"),
-    ("UpdateSoftwareSet", "software-sets update {software_set} --validation-status validated"),
+    ("UpdateSoftwareSet", "software-sets update {software_set} --validation-status not-validated"),
     ("ListEnvironments", "environments list"),
     ("GetEnvironment", "environments get {environment}"),
     ("CreateEnvironment", "environments create --desktop-arn arn:aws:workspaces:us-east-1:123456789012:directory/d-1234567890"),
@@ -330,6 +330,23 @@ fn every_covered_verb_makes_its_operation_against_the_sandbox() {
         .success()
         .json();
     let device_deregistered = deregistered[0]["id"].as_str().unwrap().to_owned();
+    // Pools too: each state verb its own pool in a state it accepts (an
+    // ALWAYS_ON pool neither starts nor stops).
+    let pools = sb.run(&["pools", "list", "-o", "json"]).success().json();
+    let pool_where = |state: &str, mode: Option<&str>, nth: usize| {
+        pools
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["State"] == state && mode.is_none_or(|m| p["RunningMode"] == m))
+            .nth(nth)
+            .map(|p| p["PoolId"].as_str().unwrap().to_owned())
+            .expect("a pool for the verb")
+    };
+    let pool_always_on = pool_where("RUNNING", Some("ALWAYS_ON"), 0);
+    let pool_auto_stop = pool_where("RUNNING", Some("AUTO_STOP"), 0);
+    let pool_stopped = pool_where("STOPPED", Some("AUTO_STOP"), 0);
+    let pool_stopped_too = pool_where("STOPPED", None, 1);
     let ids: Vec<(&str, String)> = ids
         .into_iter()
         .chain([
@@ -339,6 +356,10 @@ fn every_covered_verb_makes_its_operation_against_the_sandbox() {
             ("{ws_restorable}", ws_restorable),
             ("{image_unused}", image_unused),
             ("{device_deregistered}", device_deregistered),
+            ("{pool_always_on}", pool_always_on),
+            ("{pool_auto_stop}", pool_auto_stop),
+            ("{pool_stopped}", pool_stopped),
+            ("{pool_stopped_too}", pool_stopped_too),
         ])
         .collect();
     let mut problems = Vec::new();

@@ -224,6 +224,11 @@ fn create_and_update_send_typed_settings_and_dry_run_sends_nothing() {
         ])
         .success();
     assert!(run.stderr.contains("dry run"));
+    assert!(
+        run.stdout.contains("desired sessions: 7 → 12"),
+        "{}",
+        run.stdout
+    );
     assert!(sb.requests_for("UpdateWorkspacesPool").is_empty());
     let updated = sb
         .run(&[
@@ -246,14 +251,20 @@ fn create_and_update_send_typed_settings_and_dry_run_sends_nothing() {
     assert_eq!(settled["CapacityStatus"]["DesiredUserSessions"], 12);
     assert_eq!(settled["CapacityStatus"]["ActualUserSessions"], 12);
 
-    // A directory the account does not have: the service's error, exit 1.
-    let moved = sb.run(&["pools", "update", &id, "--directory", "wsd-abcdefgh1"]);
-    assert_eq!(moved.code, 1);
+    // The service moves only a stopped pool to another directory: the plan
+    // leaves a running one out, unsent.
+    sb.clear_requests();
+    let moved = sb
+        .run(&["pools", "update", &id, "--directory", "wsd-abcdefgh1"])
+        .success();
     assert!(
-        moved.stderr.contains("ResourceNotFoundException"),
+        moved
+            .stderr
+            .contains("left out: RUNNING (changing its directory needs STOPPED)"),
         "{}",
         moved.stderr
     );
+    assert!(sb.requests_for("UpdateWorkspacesPool").is_empty());
 }
 
 #[test]
@@ -273,10 +284,10 @@ fn stop_start_and_terminate_go_through_their_states() {
     assert!(sb.requests_for("StopWorkspacesPool").is_empty());
     assert!(sb.requests_for("TerminateWorkspacesPool").is_empty());
 
-    // One stopped and one running pool: start succeeds for one, and the
-    // other fails with the service's code, exit 1.
+    // One stopped and one running pool: start sends the stopped one; the
+    // plan leaves the running one out with the reason, unsent, exit 0.
     let both = sb.run(&["-o", "json", "pools", "start", &stopped, &running]);
-    assert_eq!(both.code, 1, "{}", both.stderr);
+    assert_eq!(both.code, 0, "{}", both.stderr);
     let results = both.json();
     let outcome = |id: &str| {
         results
@@ -288,12 +299,9 @@ fn stop_start_and_terminate_go_through_their_states() {
             .unwrap_or_else(|| panic!("no result for {id}: {results}"))
     };
     assert_eq!(outcome(&stopped)["outcome"], "done");
-    assert!(
-        outcome(&running)
-            .to_string()
-            .contains("InvalidResourceStateException")
-    );
-    assert_eq!(sb.requests_for("StartWorkspacesPool").len(), 2);
+    assert_eq!(outcome(&running)["outcome"], "skipped");
+    assert_eq!(outcome(&running)["error"], "RUNNING (start needs STOPPED)");
+    assert_eq!(sb.requests_for("StartWorkspacesPool").len(), 1);
     assert_eq!(pool_named(&sb, "training-lab")["State"], "RUNNING");
 
     sb.run(&["pools", "stop", &running, "--yes"]).success();

@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use std::path::PathBuf;
 
-use crate::cli::{BulkArgs, ConfirmArgs};
+use crate::cli::BulkArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Column, Format, Names, Printer, Referred, Resource, columns_get as get};
@@ -205,24 +205,6 @@ impl Report {
             Ok(())
         }
     }
-}
-
-/// Shows what a destructive verb will touch, every item sent: the plan of a
-/// verb that leaves nothing out (see [`plan::Plan::show`]). Returns whether
-/// to go on.
-pub fn show_plan<T: Resource + Clone>(
-    ctx: &Context,
-    confirm: &ConfirmArgs,
-    action: &str,
-    places: &Places,
-    items: &[Placed<T>],
-) -> Result<bool> {
-    // Shown only: the IDs the executor needs are not asked for.
-    let rows = items
-        .iter()
-        .map(|placed| plan::Planned::found(placed.place, "", placed.item.clone()))
-        .collect();
-    plan::Plan::new(action, rows).show(ctx, confirm, places)
 }
 
 /// What one call returns: each target of the batch with its result.

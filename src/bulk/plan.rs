@@ -14,6 +14,7 @@ use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::{Resource, View};
+use crate::resources::names::show_names;
 use crate::scope::{PlaceId, Placed, Places};
 
 /// How many targets the plan on stderr lists before "... and N more".
@@ -40,6 +41,9 @@ pub struct FieldChange {
     /// `None`: the service reports no value.
     pub before: Option<String>,
     pub after: String,
+    /// `after` is a list of edits ("+10.0.0.0/8, -192.0.2.0/24"), shown
+    /// alone: a list's before and after in full would not fit a cell.
+    pub edits: bool,
 }
 
 impl FieldChange {
@@ -48,6 +52,9 @@ impl FieldChange {
     }
 
     fn shown(&self) -> String {
+        if self.edits {
+            return format!("{}: {}", self.field, self.after);
+        }
         format!(
             "{}: {} → {}",
             self.field,
@@ -100,8 +107,22 @@ impl<T> Planned<T> {
                 field,
                 before: before.map(|b| b.to_string()),
                 after: after.to_string(),
+                edits: false,
             });
         }
+        self
+    }
+
+    /// A list field's edits ("+10.0.0.0/8 (office)", "-192.0.2.0/24"), in
+    /// the order given; none is a change that does nothing (`unchanged`).
+    pub fn edit(&mut self, field: &'static str, edits: &[String]) -> &mut Self {
+        let after = edits.join(", ");
+        self.changes.push(FieldChange {
+            field,
+            before: edits.is_empty().then(|| after.clone()),
+            after,
+            edits: true,
+        });
         self
     }
 
@@ -264,7 +285,14 @@ impl<T: Resource> Plan<T> {
     /// table on stderr before the question. Rows lead with region and
     /// account when the targets span several places. Returns whether to
     /// go on.
-    pub fn show(&self, ctx: &Context, confirm: &ConfirmArgs, places: &Places) -> Result<bool> {
+    /// A table shows the IDs of other kinds it holds by their names, as a
+    /// list does (one lookup a kind, for a table only).
+    pub async fn show(
+        &self,
+        ctx: &Context,
+        confirm: &ConfirmArgs,
+        places: &Places,
+    ) -> Result<bool> {
         let extra = self.extra_columns();
         if confirm.dry_run() {
             let mut writer = ctx
@@ -275,6 +303,7 @@ impl<T: Resource> Plan<T> {
                 let at = places.place(row.place);
                 writer.write_with(&row.item, at.as_ref(), self.extra_cells(row, extra))?;
             }
+            show_names(&ctx.printer, &mut writer, places.sessions()).await;
             writer.finish()?;
             ctx.printer.note(format!(
                 "dry run: would {}; nothing was changed",
@@ -294,6 +323,7 @@ impl<T: Resource> Plan<T> {
             let at = places.place(row.place);
             writer.write_with(&row.item, at.as_ref(), self.extra_cells(row, extra))?;
         }
+        show_names(&ctx.printer, &mut writer, places.sessions()).await;
         writer.finish()?;
         if self.rows.len() > PLAN_ROWS {
             writeln!(stderr, "... and {} more", self.rows.len() - PLAN_ROWS)?;
@@ -378,6 +408,23 @@ mod tests {
             partial.changes_cell(),
             Some(Value::from("compute type: VALUE → POWER"))
         );
+    }
+
+    #[test]
+    fn a_list_shows_its_edits_and_none_is_unchanged() {
+        let mut row = Planned::found(PlaceId(0), "wsipg-1", ());
+        row.edit(
+            "rules",
+            &["+10.0.0.0/8 (office)".into(), "-192.0.2.0/24".into()],
+        )
+        .settle_unchanged();
+        assert_eq!(
+            row.changes_cell(),
+            Some(Value::from("rules: +10.0.0.0/8 (office), -192.0.2.0/24"))
+        );
+        let mut none = Planned::found(PlaceId(0), "wsipg-2", ());
+        none.edit("rules", &[]).settle_unchanged();
+        assert_eq!(none.verdict, Verdict::LeftOut("unchanged".into()));
     }
 
     #[test]

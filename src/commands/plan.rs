@@ -5,47 +5,23 @@ use std::collections::HashMap;
 use std::future::Future;
 
 use crate::api::WorkspacesClient;
-use crate::bulk::plan::{Plan, Planned};
-use crate::bulk::targets::TargetArgs;
-use crate::bulk::{BatchResult, Target, show_plan};
+use crate::bulk::plan::{Plan, Planned, Verdict};
+use crate::bulk::targets::{Named, TargetArgs};
+use crate::bulk::{BatchResult, Target};
 use crate::cli::{BulkArgs, ConfirmArgs};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::Resource;
 use crate::prompt::{self, Prompter};
 use crate::resources::Kind;
-use crate::scope::{Placed, Places, Service, route};
-
-/// Shows the plan and asks. `Ok(false)`: nothing to do (no targets, or
-/// `--dry-run`); `Ok(true)`: go ahead; a no is [`crate::error::AppError::Declined`].
-pub fn confirm<T: Resource + Clone>(
-    ctx: &Context,
-    flags: &ConfirmArgs,
-    prompter: &dyn Prompter,
-    action: &'static str,
-    places: &Places,
-    items: &[Placed<T>],
-) -> Result<bool> {
-    if items.is_empty() {
-        ctx.printer.note(format!(
-            "no {} match: nothing to {action}",
-            crate::output::plural(T::KIND)
-        ));
-        return Ok(false);
-    }
-    if !show_plan(ctx, flags, action, places, items)? {
-        return Ok(false);
-    }
-    prompt::require_confirmation(prompter, action, items.len())?;
-    Ok(true)
-}
+use crate::scope::{Places, Service, route};
 
 /// The steps between a verb's plan and its run: the plan is shown when the
 /// verb asks first (`prompter`) or under `--dry-run`, then the question,
 /// for what the plan sends. `Ok(false)`: nothing to do (no targets, or
 /// `--dry-run`). A plan that leaves every target out asks nothing and goes
 /// on: the run then records each as left out, sending nothing.
-pub fn confirm_plan<T: Resource>(
+pub async fn confirm_plan<T: Resource>(
     ctx: &Context,
     flags: &ConfirmArgs,
     prompter: Option<&dyn Prompter>,
@@ -60,7 +36,7 @@ pub fn confirm_plan<T: Resource>(
         ));
         return Ok(false);
     }
-    if (prompter.is_some() || flags.dry_run()) && !plan.show(ctx, flags, places)? {
+    if (prompter.is_some() || flags.dry_run()) && !plan.show(ctx, flags, places).await? {
         return Ok(false);
     }
     if let Some(prompter) = prompter
@@ -71,12 +47,72 @@ pub fn confirm_plan<T: Resource>(
     Ok(true)
 }
 
-/// The IDs of the items with their places, in order: the executor's targets.
-pub fn ids_of<T>(items: &[Placed<T>], id: impl Fn(&T) -> Option<&str>) -> Vec<Placed<String>> {
-    items
-        .iter()
-        .filter_map(|placed| id(&placed.item).map(|id| Placed::new(placed.place, id.to_owned())))
-        .collect()
+/// The rest of a verb once its plan is made: the plan and the question
+/// ([`confirm_plan`]), then `send` on each target the plan sends, one call
+/// a target through the executor (journaled as `action`), and the results.
+pub async fn send_each<T, S, SFut>(
+    ctx: &Context,
+    (flags, prompter): (&ConfirmArgs, Option<&dyn Prompter>),
+    (places, bulk): (&Places, &BulkArgs),
+    (action, plan): (&'static str, Plan<T>),
+    send: S,
+) -> Result<()>
+where
+    T: Resource,
+    S: Fn(Target) -> SFut,
+    SFut: Future<Output = Result<()>>,
+{
+    if !confirm_plan(ctx, flags, prompter, places, &plan).await? {
+        return Ok(());
+    }
+    let (executor, targets) = plan.executor(ctx, bulk, places, 1);
+    let report = executor
+        .run(action, targets, |batch| each_target(batch, &send))
+        .await?;
+    report.finish(ctx)
+}
+
+/// The places of a verb that changes the one target it names: the
+/// session's region and account, or the one `--region`/`--profile` name.
+pub async fn one_place(ctx: &Context, service: Service, id: &str) -> Result<Places> {
+    let named = vec![Named {
+        id: id.to_owned(),
+        region: None,
+        account: None,
+    }];
+    Ok(route(ctx, service, named).await?.places)
+}
+
+/// [`confirm_plan`] for a verb that changes one target and prints it (no
+/// executor, no results table): `Ok(true)`: send it. A target the plan
+/// leaves out is a note and nothing is sent; one not found fails.
+pub async fn confirm_one<T: Resource>(
+    ctx: &Context,
+    flags: &ConfirmArgs,
+    prompter: Option<&dyn Prompter>,
+    places: &Places,
+    plan: &Plan<T>,
+) -> Result<bool> {
+    if !confirm_plan(ctx, flags, prompter, places, plan).await? {
+        return Ok(false);
+    }
+    for row in &plan.rows {
+        match &row.verdict {
+            Verdict::Send => {}
+            Verdict::LeftOut(reason) => {
+                ctx.printer.note(format!(
+                    "nothing was sent: {} {} left out: {reason}",
+                    T::KIND,
+                    row.id
+                ));
+                return Ok(false);
+            }
+            Verdict::NotFound => {
+                return Err(AppError::Failed(format!("no {} {}", T::KIND, row.id)));
+            }
+        }
+    }
+    Ok(true)
 }
 
 /// One request a target, in turn: the batch body of the per-item APIs
@@ -207,18 +243,14 @@ where
         })
         .await?;
     let plan = Plan::new(how.action, rows.into_iter().map(|p| p.item).collect());
-    if !confirm_plan(ctx, confirm, Some(&*prompter), places, &plan)? {
-        return Ok(());
-    }
-    let (executor, targets) = plan.executor(ctx, bulk, places, 1);
-    let report = executor
-        .run(how.action, targets, |batch| {
-            each_target(batch, |target| {
-                remove(places.workspaces(target.place).clone(), target.id)
-            })
-        })
-        .await?;
-    report.finish(ctx)
+    send_each(
+        ctx,
+        (confirm, Some(&*prompter)),
+        (places, bulk),
+        (how.action, plan),
+        |target| remove(places.workspaces(target.place).clone(), target.id),
+    )
+    .await
 }
 
 /// What `share` and `unshare` change: one resource, for each account.

@@ -3,21 +3,21 @@
 //! checked as the API checks them (PNG, the model's sizes, 6 MB a request)
 //! before anything is sent.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use aws_sdk_workspaces::types::ClientDeviceType;
 
 use super::{PlatformArg, branded, platforms};
 use crate::api::branding::{BrandingImport, import_branding};
-use crate::api::workspaces::service_error;
+use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
-use crate::bulk::{Executor, show_plan};
-use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
-use crate::commands::plan::{each_target, ids_of};
+use crate::cli::{BulkArgs, ChangeArgs};
+use crate::commands::plan::send_each;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::resources::DIRECTORIES;
+use crate::resources::branding::BrandedDirectory;
 use crate::scope::{PlaceId, Service, route};
 use crate::validate::printable;
 
@@ -252,39 +252,48 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         names.join(", ")
     ));
     // It replaces without asking: the plan is for --dry-run.
-    let flags = ConfirmArgs::from(args.change);
-    if flags.dry_run() && !show_plan(ctx, &flags, "brand", places, &directories)? {
-        return Ok(());
-    }
-    let found: HashSet<(PlaceId, &str)> = directories
-        .iter()
-        .filter(|d| d.item.found)
-        .map(|d| (d.place, d.item.resource_id.as_str()))
+    let rows = directories
+        .into_iter()
+        .map(|placed| planned(placed.place, placed.item, &names))
         .collect();
-    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
-        .run(
-            "brand",
-            ids_of(&directories, |d| Some(d.resource_id.as_str())),
-            |batch| {
-                each_target(batch, |target| {
-                    let client = places.workspaces(target.place);
-                    let known = found.contains(&(target.place, target.id.as_str()));
-                    let (platforms, import) = (&platforms, &import);
-                    async move {
-                        if !known {
-                            return Err(service_error(
-                                "DescribeClientBranding",
-                                "ResourceNotFoundException",
-                                &format!("no directory {}", target.id),
-                            ));
-                        }
-                        import_branding(client, &target.id, platforms, import)
-                            .await
-                            .map(drop)
-                    }
-                })
-            },
-        )
-        .await?;
-    report.finish(ctx)
+    let plan = Plan::new("brand", rows);
+    send_each(
+        ctx,
+        (&args.change.into(), None),
+        (places, &args.bulk),
+        ("brand", plan),
+        |target| {
+            let client = places.workspaces(target.place);
+            let (platforms, import) = (&platforms, &import);
+            async move {
+                import_branding(client, &target.id, platforms, import)
+                    .await
+                    .map(drop)
+            }
+        },
+    )
+    .await
+}
+
+/// A directory as the plan finds it: the platforms branded before and
+/// after (each one imported is replaced, so nothing is left out as
+/// unchanged); not found when the service does not know it.
+fn planned(
+    place: PlaceId,
+    directory: BrandedDirectory,
+    imported: &[&str],
+) -> Planned<BrandedDirectory> {
+    let id = directory.resource_id.clone();
+    if !directory.found {
+        return Planned::not_found(place, id, directory);
+    }
+    let before = (!directory.platforms.is_empty()).then(|| directory.platforms.join(", "));
+    let mut after: Vec<&str> = directory.platforms.iter().map(String::as_str).collect();
+    after.extend(imported.iter().copied());
+    after.sort_unstable();
+    after.dedup();
+    let after = after.join(", ");
+    let mut row = Planned::found(place, id, directory);
+    row.change("branded platforms", before, Some(after));
+    row
 }

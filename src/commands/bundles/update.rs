@@ -1,10 +1,13 @@
 //! `wsfleet bundles update`
 
 use crate::api::bundles::{get_bundle, update_bundle};
+use crate::bulk::plan::{Plan, Planned};
 use crate::cli::ChangeArgs;
+use crate::commands::plan::{confirm_one, one_place};
 use crate::context::Context;
 use crate::error::Result;
 use crate::resources::{BundleId, ImageId};
+use crate::scope::{PlaceId, Service};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -26,22 +29,23 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let client = ctx.workspaces().await?;
+    let (id, image) = (args.id.to_string(), args.image.to_string());
+    let places = one_place(ctx, Service::WorkSpaces, &id).await?;
+    let client = places.workspaces(PlaceId(0));
     // Described first, so the plan says which image is replaced and an
     // unknown bundle fails before anything is sent.
-    let bundle = get_bundle(&client, &args.id).await?;
-    let current = bundle.image_id().unwrap_or("no image");
-    if args.change.dry_run {
-        ctx.printer.note(format!(
-            "dry run: would build bundle {} from {} instead of {current}; nothing was changed",
-            args.id, args.image
-        ));
+    let bundle = get_bundle(client, &id).await?;
+    let current = bundle.image_id().unwrap_or("no image").to_owned();
+    let mut row = Planned::found(PlaceId(0), &id, bundle);
+    row.change("image", Some(&current), Some(&image))
+        .settle_unchanged();
+    let plan = Plan::new("update", vec![row]);
+    if !confirm_one(ctx, &args.change.into(), None, &places, &plan).await? {
         return Ok(());
     }
-    update_bundle(&client, &args.id, &args.image).await?;
+    update_bundle(client, &id, &image).await?;
     ctx.printer.note(format!(
-        "bundle {} now builds from {} (was {current})",
-        args.id, args.image
+        "bundle {id} now builds from {image} (was {current})"
     ));
     Ok(())
 }

@@ -7,14 +7,14 @@ use aws_sdk_workspaces::types::ConnectionAlias;
 
 use super::described;
 use crate::api::connection_aliases::associate_connection_alias;
+use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
-use crate::bulk::{Executor, show_plan};
-use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
-use crate::commands::plan::{each_target, ids_of};
+use crate::cli::{BulkArgs, ChangeArgs};
+use crate::commands::plan::{confirm_plan, each_target};
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::resources::{CONNECTION_ALIASES, DirectoryId};
-use crate::scope::{Service, route};
+use crate::scope::{PlaceId, Service, route};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -48,36 +48,39 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let directory = args.directory.to_string();
     let routed = route(ctx, Service::WorkSpaces, named).await?;
     let places = &routed.places;
-    let items = places
+    let rows = places
         .gather(routed.ids, |place, ids| {
-            described(places.workspaces(place).clone(), ids)
+            let (client, directory) = (places.workspaces(place).clone(), &directory);
+            async move {
+                let found = described(client, ids).await?;
+                Ok(found
+                    .into_iter()
+                    .map(|alias| planned(place, alias, directory))
+                    .collect())
+            }
         })
         .await?;
-    let flags = ConfirmArgs::from(args.change);
-    let action = format!("associate (with {directory})");
-    if flags.dry_run() && !show_plan(ctx, &flags, &action, places, &items)? {
+    let plan = Plan::new("associate", rows.into_iter().map(|p| p.item).collect());
+    if !confirm_plan(ctx, &args.change.into(), None, places, &plan).await? {
         return Ok(());
     }
     let identifiers = &Mutex::new(Vec::new());
     let directory = &directory;
-    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
-        .run(
-            "associate",
-            ids_of(&items, ConnectionAlias::alias_id),
-            |batch| {
-                each_target(batch, |target| {
-                    let client = places.workspaces(target.place).clone();
-                    async move {
-                        let identifier =
-                            associate_connection_alias(&client, &target.id, directory).await?;
-                        if let Ok(mut identifiers) = identifiers.lock() {
-                            identifiers.push((target.id, identifier));
-                        }
-                        Ok(())
+    let (executor, targets) = plan.executor(ctx, &args.bulk, places, 1);
+    let report = executor
+        .run("associate", targets, |batch| {
+            each_target(batch, |target| {
+                let client = places.workspaces(target.place).clone();
+                async move {
+                    let identifier =
+                        associate_connection_alias(&client, &target.id, directory).await?;
+                    if let Ok(mut identifiers) = identifiers.lock() {
+                        identifiers.push((target.id, identifier));
                     }
-                })
-            },
-        )
+                    Ok(())
+                }
+            })
+        })
         .await?;
     for (alias_id, identifier) in identifiers.lock().map(|i| i.clone()).unwrap_or_default() {
         ctx.printer.note(format!(
@@ -85,4 +88,27 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         ));
     }
     report.finish(ctx)
+}
+
+/// An alias as the plan finds it: the directory it is associated with,
+/// before → after; left out when it already is, when another directory
+/// holds it (the service takes one association), or when it is not CREATED.
+fn planned(place: PlaceId, alias: ConnectionAlias, directory: &str) -> Planned<ConnectionAlias> {
+    let id = alias.alias_id().unwrap_or_default().to_owned();
+    let Some(state) = alias.state().map(|s| s.as_str().to_owned()) else {
+        return Planned::not_found(place, id, alias);
+    };
+    let current = alias
+        .associations()
+        .first()
+        .and_then(|a| a.resource_id())
+        .map(str::to_owned);
+    let mut row = Planned::found(place, id, alias);
+    row.change("directory", current.as_deref(), Some(directory))
+        .settle_unchanged();
+    if let Some(other) = current.filter(|c| c != directory) {
+        row.leave_out(format!("associated with {other} (disassociate it first)"));
+    }
+    row.needs_state(Some(&state), "associate", &["CREATED"]);
+    row
 }

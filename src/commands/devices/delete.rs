@@ -57,7 +57,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             &["DEREGISTERED", "ARCHIVED"],
         );
     });
-    if !confirm_plan(ctx, &args.confirm, Some(&*prompter), &places, &plan)? {
+    if !confirm_plan(ctx, &args.confirm, Some(&*prompter), &places, &plan).await? {
         return Ok(());
     }
     let (executor, targets) = plan.executor(ctx, &args.bulk, &places, 1);

@@ -62,7 +62,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let (places, devices) =
         resolve_placed(ctx, ids, &filter, args.confirm.change, lookup, &args.bulk).await?;
     let plan = device_plan("deregister", devices, every_looked_up, |_, _| {});
-    if !confirm_plan(ctx, &args.confirm, Some(&*prompter), &places, &plan)? {
+    if !confirm_plan(ctx, &args.confirm, Some(&*prompter), &places, &plan).await? {
         return Ok(());
     }
     let target_status = args

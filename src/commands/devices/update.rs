@@ -102,7 +102,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
             )
             .settle_unchanged();
     });
-    if !confirm_plan(ctx, &args.change.into(), None, &places, &plan)? {
+    if !confirm_plan(ctx, &args.change.into(), None, &places, &plan).await? {
         return Ok(());
     }
     let (executor, targets) = plan.executor(ctx, &args.bulk, &places, 1);

@@ -8,23 +8,23 @@ use aws_sdk_workspaces::types::WorkspaceDirectory;
 
 use super::described;
 use crate::api::WorkspacesClient;
-use crate::bulk::Executor;
+use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
-use crate::commands::plan::{each_target, ids_of};
+use crate::commands::plan::send_each;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::output::{Resource, cell_text};
 use crate::resources::DIRECTORIES;
 use crate::resources::directories::DirectoryClientProperties;
-use crate::scope::{Placed, Service, route};
+use crate::scope::{PlaceId, Service, route};
 
 /// What a settings verb reads before it changes: a directory, or the
 /// client properties of one.
 pub trait Described {
     fn id(&self) -> Option<&str>;
-    /// How the plan names it: the ID and what the describe found.
-    fn label(&self) -> String;
+    /// Whether the describe found it (a stand-in holds only the ID).
+    fn found(&self) -> bool;
 }
 
 impl Described for WorkspaceDirectory {
@@ -32,13 +32,8 @@ impl Described for WorkspaceDirectory {
         self.directory_id()
     }
 
-    fn label(&self) -> String {
-        let found = match (self.alias(), self.directory_name()) {
-            (Some(alias), Some(name)) => format!("{alias}, {name}"),
-            (Some(alias), None) => alias.to_owned(),
-            _ => "not found".to_owned(),
-        };
-        format!("{} ({found})", self.directory_id().unwrap_or(""))
+    fn found(&self) -> bool {
+        self.state().is_some()
     }
 }
 
@@ -47,8 +42,8 @@ impl Described for DirectoryClientProperties {
         self.directory.id()
     }
 
-    fn label(&self) -> String {
-        self.directory.label()
+    fn found(&self) -> bool {
+        self.directory.found()
     }
 }
 
@@ -153,48 +148,57 @@ where
     }
     let routed = route(ctx, Service::WorkSpaces, named).await?;
     let places = &routed.places;
-    let described = places
+    let rows = places
         .gather(routed.ids, |place, ids| {
-            describe(places.workspaces(place).clone(), ids)
+            let (client, change) = (places.workspaces(place).clone(), &change);
+            let describe = &describe;
+            async move {
+                let found = describe(client, ids).await?;
+                Ok(found
+                    .into_iter()
+                    .map(|item| planned(place, item, change))
+                    .collect())
+            }
         })
         .await?;
-    show_plan(ctx, &change, &described);
-    if dry_run.dry_run {
-        ctx.printer.note("dry run: nothing was changed");
-        return Ok(());
-    }
+    let plan = Plan::new("modify", rows.into_iter().map(|p| p.item).collect());
     // Every Modify operation of a directory takes one directory a call.
-    let report = Executor::for_verb(ctx, bulk, places, 1)
-        .run(change.action, ids_of(&described, T::id), |batch| {
-            each_target(batch, |target| {
-                modify(places.workspaces(target.place).clone(), target.id)
-            })
-        })
-        .await?;
-    report.finish(ctx)
+    send_each(
+        ctx,
+        (&(*dry_run).into(), None),
+        (places, bulk),
+        (change.action, plan),
+        |target| modify(places.workspaces(target.place).clone(), target.id),
+    )
+    .await
 }
 
-/// The plan, on stderr: each directory, then each setting before and after.
-fn show_plan<T: Described + Resource>(ctx: &Context, change: &Change, described: &[Placed<T>]) {
-    let mut lines = Vec::new();
-    for placed in described {
-        lines.push(placed.item.label());
-        for setting in &change.settings {
+/// A directory as the plan finds it: each setting given, before (read
+/// through the column `get` shows it in) → after; left out when every one
+/// already has its value.
+fn planned<T: Described + Resource>(place: PlaceId, item: T, change: &Change) -> Planned<T> {
+    let id = item.id().unwrap_or_default().to_owned();
+    if !item.found() {
+        return Planned::not_found(place, id, item);
+    }
+    let befores: Vec<Option<String>> = change
+        .settings
+        .iter()
+        .map(|setting| {
             let name = change.column(setting);
-            let before = T::columns()
+            T::columns()
                 .iter()
                 .find(|column| column.name == name)
-                .and_then(|column| (column.get)(&placed.item))
-                .map_or_else(|| "-".to_owned(), |value| cell_text(&value));
-            let marker = if before == setting.after {
-                " (unchanged)"
-            } else {
-                ""
-            };
-            lines.push(format!("  {name}: {before} -> {}{marker}", setting.after));
-        }
+                .and_then(|column| (column.get)(&item))
+                .map(|value| cell_text(&value))
+        })
+        .collect();
+    let mut row = Planned::found(place, id, item);
+    for (setting, before) in change.settings.iter().zip(befores) {
+        row.change(setting.name, before, Some(&setting.after));
     }
-    ctx.printer.note(lines.join("\n"));
+    row.settle_unchanged();
+    row
 }
 
 #[cfg(test)]

@@ -63,7 +63,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         })
         .collect();
     let plan = Plan::new("delete", rows);
-    if !confirm_plan(ctx, &args.confirm, Some(&*prompter), places, &plan)? {
+    if !confirm_plan(ctx, &args.confirm, Some(&*prompter), places, &plan).await? {
         return Ok(());
     }
     let (executor, targets) = plan.executor(ctx, &args.bulk, places, 1);

@@ -11,7 +11,7 @@ use crate::api::thin_client::{
 use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ChangeArgs};
-use crate::commands::plan::{confirm_plan, each_target};
+use crate::commands::plan::send_each;
 use crate::context::Context;
 use crate::error::{AppError, Result};
 use crate::maintenance_window::{WindowInput, describe};
@@ -90,29 +90,27 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         })
         .await?;
     let plan = Plan::new("update", rows.into_iter().map(|p| p.item).collect());
-    if !confirm_plan(ctx, &args.change.into(), None, places, &plan)? {
-        return Ok(());
-    }
-    let (executor, targets) = plan.executor(ctx, &args.bulk, places, 1);
-    let report = executor
-        .run("update", targets, |batch| {
-            each_target(batch, |target| {
-                let (client, fields, window) = (places.thin_client(target.place), &fields, &window);
-                async move {
-                    let mut fields = fields.clone();
-                    // Parts of a window keep the rest of each environment's current one.
-                    if !window.is_empty() {
-                        let current = get_environment(client, &target.id).await?;
-                        fields.maintenance_window = Some(window_over(window, &current)?);
-                    }
-                    update_environment(client, &target.id, &fields)
-                        .await
-                        .map(drop)
+    send_each(
+        ctx,
+        (&args.change.into(), None),
+        (places, &args.bulk),
+        ("update", plan),
+        |target| {
+            let (client, fields, window) = (places.thin_client(target.place), &fields, &window);
+            async move {
+                let mut fields = fields.clone();
+                // Parts of a window keep the rest of each environment's current one.
+                if !window.is_empty() {
+                    let current = get_environment(client, &target.id).await?;
+                    fields.maintenance_window = Some(window_over(window, &current)?);
                 }
-            })
-        })
-        .await?;
-    report.finish(ctx)
+                update_environment(client, &target.id, &fields)
+                    .await
+                    .map(drop)
+            }
+        },
+    )
+    .await
 }
 
 /// The window an environment gets: the parts given over its current one.

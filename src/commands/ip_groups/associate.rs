@@ -1,7 +1,6 @@
 //! `wsfleet ip-groups associate`
 
-use super::DirectoryGroups;
-use crate::api::ip_groups::associate_ip_groups;
+use super::{Association, DirectoryGroups, change_association};
 use crate::cli::ChangeArgs;
 use crate::context::Context;
 use crate::error::Result;
@@ -24,15 +23,6 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
-    let (directory, groups) = args.pair.strings();
-    let plan = format!("associate {} with {directory}", groups.join(", "));
-    if args.change.dry_run {
-        ctx.printer
-            .note(format!("dry run: would {plan}; nothing was changed"));
-        return Ok(());
-    }
-    let client = ctx.workspaces().await?;
-    associate_ip_groups(&client, &directory, &groups).await?;
-    ctx.printer.note(format!("done: {plan}"));
-    Ok(())
+    let flags = args.change.into();
+    change_association(ctx, args.pair, (&flags, None), Association::Associate).await
 }

@@ -1,9 +1,7 @@
 //! `wsfleet ip-groups authorize`
 
-use aws_sdk_workspaces::types::WorkspacesIpGroup;
-
-use super::{parse_rule, rules_after, show_rules_plan};
-use crate::api::ip_groups::{IpRule, authorize_ip_rules, get_ip_group};
+use super::{change_rules, parse_rule, rules_after};
+use crate::api::ip_groups::{IpRule, authorize_ip_rules};
 use crate::cli::ChangeArgs;
 use crate::context::Context;
 use crate::error::Result;
@@ -32,14 +30,14 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     super::create::check_rule_count(args.rules.len())?;
-    let writer = ctx.printer.one::<WorkspacesIpGroup>()?;
-    let client = ctx.workspaces().await?;
-    let group = get_ip_group(&client, &args.id).await?;
-    show_rules_plan(ctx, &group, &rules_after(&group, &args.rules, &[]));
-    if args.change.dry_run {
-        ctx.printer.note("dry run: nothing was changed");
-        return Ok(());
-    }
-    authorize_ip_rules(&client, &args.id, &args.rules).await?;
-    writer.write(&get_ip_group(&client, &args.id).await?)
+    let rules = &args.rules;
+    change_rules(
+        ctx,
+        &args.id,
+        (&args.change.into(), None),
+        "authorize rules in",
+        |group| rules_after(group, rules, &[]),
+        |client, id| async move { authorize_ip_rules(&client, &id, rules).await },
+    )
+    .await
 }

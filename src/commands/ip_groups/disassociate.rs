@@ -1,8 +1,7 @@
 //! `wsfleet ip-groups disassociate`: the directory's access rules change at
 //! once, so it asks first.
 
-use super::DirectoryGroups;
-use crate::api::ip_groups::disassociate_ip_groups;
+use super::{Association, DirectoryGroups, change_association};
 use crate::cli::ConfirmArgs;
 use crate::context::Context;
 use crate::error::Result;
@@ -26,16 +25,6 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let prompter = prompt::for_run(&ctx.printer, &args.confirm, "disassociate")?;
-    let (directory, groups) = args.pair.strings();
-    let plan = format!("disassociate {} from {directory}", groups.join(", "));
-    if args.confirm.dry_run() {
-        ctx.printer
-            .note(format!("dry run: would {plan}; nothing was changed"));
-        return Ok(());
-    }
-    prompt::require_confirmation(&*prompter, "disassociate", groups.len())?;
-    let client = ctx.workspaces().await?;
-    disassociate_ip_groups(&client, &directory, &groups).await?;
-    ctx.printer.note(format!("done: {plan}"));
-    Ok(())
+    let flags = (&args.confirm, Some(&*prompter));
+    change_association(ctx, args.pair, flags, Association::Disassociate).await
 }

@@ -13,16 +13,26 @@ pub mod set_rules;
 
 use std::net::Ipv4Addr;
 
+use std::future::Future;
+
 use aws_sdk_workspaces::types::WorkspacesIpGroup;
 use clap::Subcommand;
 
 use super::tagging;
 use ipnet::Ipv4Net;
 
-use crate::api::ip_groups::IpRule;
+use crate::api::WorkspacesClient;
+use crate::api::ip_groups::{
+    IpRule, associate_ip_groups, describe_ip_groups, disassociate_ip_groups, get_ip_group,
+};
+use crate::bulk::plan::{Plan, Planned, Verdict};
+use crate::cli::ConfirmArgs;
+use crate::commands::plan::{confirm_one, confirm_plan, in_order_asked, one_place};
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{AppError, Result};
+use crate::prompt::Prompter;
 use crate::resources::{DirectoryId, IP_GROUPS, IpGroupId, strings};
+use crate::scope::{PlaceId, Service};
 use crate::validate::printable;
 
 /// The end of `wsfleet ip-groups --help`.
@@ -169,31 +179,172 @@ pub fn rules_after(
     rules
 }
 
-/// The plan of a change to a group's rules: each rule before and after.
-pub fn show_rules_plan(ctx: &Context, group: &WorkspacesIpGroup, after: &[IpRule]) {
-    let name = group.group_name().unwrap_or("");
-    let id = group.group_id().unwrap_or("");
-    let before: Vec<String> = group
+/// What a change does to a group's rules, rule by rule: `+` a range it
+/// gains, `-` one it loses, `~` one whose description changes.
+pub fn rule_edits(group: &WorkspacesIpGroup, after: &[IpRule]) -> Vec<String> {
+    let before: Vec<(&str, Option<&str>)> = group
         .user_rules()
         .iter()
-        .map(|r| rule_line(r.ip_rule().unwrap_or(""), r.rule_desc()))
+        .filter_map(|r| Some((r.ip_rule()?, r.rule_desc())))
         .collect();
-    let after: Vec<String> = after
-        .iter()
-        .map(|r| rule_line(&r.cidr, r.description.as_deref()))
-        .collect();
-    let listed = |rules: &[String]| {
-        if rules.is_empty() {
-            "(none)".to_owned()
-        } else {
-            rules.join(", ")
+    let mut edits = Vec::new();
+    for rule in after {
+        let line = rule_line(&rule.cidr, rule.description.as_deref());
+        match before.iter().find(|(cidr, _)| *cidr == rule.cidr) {
+            None => edits.push(format!("+{line}")),
+            Some((_, description)) if *description != rule.description.as_deref() => {
+                edits.push(format!("~{line}"));
+            }
+            Some(_) => {}
         }
+    }
+    for (cidr, _) in &before {
+        if !after.iter().any(|r| r.cidr == *cidr) {
+            edits.push(format!("-{cidr}"));
+        }
+    }
+    edits
+}
+
+/// The whole of `authorize`, `revoke` and `set-rules` once their flags are
+/// read: the group as found, the plan of its rules (`after`, from what it
+/// holds now), the question when `prompter` asks, then `send` and the
+/// group as it is after. A change that leaves the rules as they are is
+/// left out, unsent; one that would hold more than a group may, too.
+pub async fn change_rules<S, SFut>(
+    ctx: &Context,
+    id: &IpGroupId,
+    (flags, prompter): (&ConfirmArgs, Option<&dyn Prompter>),
+    action: &'static str,
+    after: impl FnOnce(&WorkspacesIpGroup) -> Vec<IpRule>,
+    send: S,
+) -> Result<()>
+where
+    S: FnOnce(WorkspacesClient, String) -> SFut,
+    SFut: Future<Output = Result<()>>,
+{
+    let writer = ctx.printer.one::<WorkspacesIpGroup>()?;
+    let id = id.to_string();
+    let places = one_place(ctx, Service::WorkSpaces, &id).await?;
+    let client = places.workspaces(PlaceId(0)).clone();
+    let group = get_ip_group(&client, &id).await?;
+    let after = after(&group);
+    let edits = rule_edits(&group, &after);
+    let mut row = Planned::found(PlaceId(0), &id, group);
+    row.edit("rules", &edits).settle_unchanged();
+    if after.len() > create::MAX_RULES {
+        row.leave_out(format!(
+            "{} rules after (a group holds at most {})",
+            after.len(),
+            create::MAX_RULES
+        ));
+    }
+    let plan = Plan::new(action, vec![row]);
+    if !confirm_one(ctx, flags, prompter, &places, &plan).await? {
+        return Ok(());
+    }
+    send(client.clone(), id.clone()).await?;
+    writer.write(&get_ip_group(&client, &id).await?)
+}
+
+/// Whether `associate` adds the groups to the directory or `disassociate`
+/// takes them away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Association {
+    Associate,
+    Disassociate,
+}
+
+/// The whole of `associate` and `disassociate`: the directory and the
+/// groups as found, a group already where the change would put it left
+/// out, the question when `prompter` asks, then one call for the rest.
+pub async fn change_association(
+    ctx: &Context,
+    pair: DirectoryGroups,
+    (flags, prompter): (&ConfirmArgs, Option<&dyn Prompter>),
+    change: Association,
+) -> Result<()> {
+    let (directory, groups) = pair.strings();
+    let places = one_place(ctx, Service::WorkSpaces, &directory).await?;
+    let client = places.workspaces(PlaceId(0)).clone();
+    let found =
+        crate::commands::directories::described(&client, std::slice::from_ref(&directory)).await?;
+    let Some(associated) = found
+        .first()
+        .filter(|d| d.state().is_some())
+        .map(|d| d.ip_group_ids().to_vec())
+    else {
+        return Err(AppError::Failed(format!("no directory {directory}")));
     };
-    ctx.printer.note(format!(
-        "{id} ({name}) rules\n  before: {}\n  after:  {}",
-        listed(&before),
-        listed(&after)
-    ));
+    let described = in_order_asked(
+        &groups,
+        describe_ip_groups(&client, &groups).await?,
+        WorkspacesIpGroup::group_id,
+        |id| WorkspacesIpGroup::builder().group_id(id).build(),
+    );
+    let (action, mark) = match change {
+        Association::Associate => ("associate", '+'),
+        Association::Disassociate => ("disassociate", '-'),
+    };
+    let rows = described
+        .into_iter()
+        .map(|group| {
+            let id = group.group_id().unwrap_or_default().to_owned();
+            if group.group_name().is_none() {
+                return Planned::not_found(PlaceId(0), id, group);
+            }
+            let already = associated.contains(&id) == (change == Association::Associate);
+            let mut row = Planned::found(PlaceId(0), id, group);
+            let edits = if already {
+                Vec::new()
+            } else {
+                vec![format!("{mark}{directory}")]
+            };
+            row.edit("directories", &edits).settle_unchanged();
+            row
+        })
+        .collect();
+    let plan = Plan::new(action, rows);
+    if !confirm_plan(ctx, flags, prompter, &places, &plan).await? {
+        return Ok(());
+    }
+    let sent: Vec<String> = plan
+        .rows
+        .iter()
+        .filter(|r| r.verdict == Verdict::Send)
+        .map(|r| r.id.clone())
+        .collect();
+    if !sent.is_empty() {
+        match change {
+            Association::Associate => associate_ip_groups(&client, &directory, &sent).await?,
+            Association::Disassociate => {
+                disassociate_ip_groups(&client, &directory, &sent).await?;
+            }
+        }
+    }
+    let preposition = match change {
+        Association::Associate => "with",
+        Association::Disassociate => "from",
+    };
+    ctx.printer.note(match sent.len() {
+        0 => format!("nothing was sent: the plan left out every IP group to {action}"),
+        _ => format!(
+            "done: {action} {} {preposition} {directory}",
+            sent.join(", ")
+        ),
+    });
+    let missing = plan
+        .rows
+        .iter()
+        .filter(|r| r.verdict == Verdict::NotFound)
+        .count();
+    if missing > 0 {
+        return Err(AppError::Failed(format!(
+            "{missing} of {} IP groups not found",
+            plan.rows.len()
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

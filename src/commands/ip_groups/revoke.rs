@@ -1,9 +1,7 @@
 //! `wsfleet ip-groups revoke`: users in the ranges lose access, so it asks first.
 
-use aws_sdk_workspaces::types::WorkspacesIpGroup;
-
-use super::{parse_cidr, rules_after, show_rules_plan};
-use crate::api::ip_groups::{get_ip_group, revoke_ip_rules};
+use super::{change_rules, parse_cidr, rules_after};
+use crate::api::ip_groups::revoke_ip_rules;
 use crate::cli::ConfirmArgs;
 use crate::context::Context;
 use crate::error::Result;
@@ -33,15 +31,14 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     let prompter = prompt::for_run(&ctx.printer, &args.confirm, "revoke")?;
-    let writer = ctx.printer.one::<WorkspacesIpGroup>()?;
-    let client = ctx.workspaces().await?;
-    let group = get_ip_group(&client, &args.id).await?;
-    show_rules_plan(ctx, &group, &rules_after(&group, &[], &args.cidrs));
-    if args.confirm.dry_run() {
-        ctx.printer.note("dry run: nothing was changed");
-        return Ok(());
-    }
-    prompt::require_confirmation(&*prompter, "revoke", args.cidrs.len())?;
-    revoke_ip_rules(&client, &args.id, &args.cidrs).await?;
-    writer.write(&get_ip_group(&client, &args.id).await?)
+    let cidrs = &args.cidrs;
+    change_rules(
+        ctx,
+        &args.id,
+        (&args.confirm, Some(&*prompter)),
+        "revoke rules of",
+        |group| rules_after(group, &[], cidrs),
+        |client, id| async move { revoke_ip_rules(&client, &id, cidrs).await },
+    )
+    .await
 }

@@ -1,9 +1,7 @@
 //! `wsfleet ip-groups set-rules`: every rule not given is removed, so it asks first.
 
-use aws_sdk_workspaces::types::WorkspacesIpGroup;
-
-use super::{parse_rule, show_rules_plan};
-use crate::api::ip_groups::{IpRule, get_ip_group, update_rules_of_ip_group};
+use super::{change_rules, parse_rule};
+use crate::api::ip_groups::{IpRule, update_rules_of_ip_group};
 use crate::cli::ConfirmArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -43,15 +41,14 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     }
     super::create::check_rule_count(args.rules.len())?;
     let prompter = prompt::for_run(&ctx.printer, &args.confirm, "replace the rules of")?;
-    let writer = ctx.printer.one::<WorkspacesIpGroup>()?;
-    let client = ctx.workspaces().await?;
-    let group = get_ip_group(&client, &args.id).await?;
-    show_rules_plan(ctx, &group, &args.rules);
-    if args.confirm.dry_run() {
-        ctx.printer.note("dry run: nothing was changed");
-        return Ok(());
-    }
-    prompt::require_confirmation(&*prompter, "replace the rules of", 1)?;
-    update_rules_of_ip_group(&client, &args.id, &args.rules).await?;
-    writer.write(&get_ip_group(&client, &args.id).await?)
+    let rules = &args.rules;
+    change_rules(
+        ctx,
+        &args.id,
+        (&args.confirm, Some(&*prompter)),
+        "replace the rules of",
+        |_| rules.clone(),
+        |client, id| async move { update_rules_of_ip_group(&client, &id, rules).await },
+    )
+    .await
 }

@@ -2,17 +2,14 @@
 //! take only a pool ID. Targets come as IDs or `--ids-from`; `stop` and
 //! `terminate` show the plan and ask first.
 
-use std::collections::HashSet;
-
 use aws_sdk_workspaces::types::WorkspacesPool;
 
 use super::settle::{PoolTarget, Settled, wait_for_pools};
 use crate::api::pools::{PoolChange, change_pool, describe_pools};
-use crate::api::workspaces::service_error;
+use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
-use crate::bulk::{Executor, show_plan};
 use crate::cli::{BulkArgs, ChangeArgs, ConfirmArgs};
-use crate::commands::plan::{each_target, ids_of};
+use crate::commands::plan::{confirm_plan, each_target};
 use crate::commands::waiting::WaitArgs;
 use crate::context::Context;
 use crate::error::{AppError, Result};
@@ -106,32 +103,20 @@ pub async fn run(change: PoolChange, args: Args, flags: ConfirmArgs, ctx: &Conte
     if let Some(warning) = warning {
         ctx.printer.note(warning);
     }
-    if (confirms || flags.dry_run()) && !show_plan(ctx, &flags, word, places, &pools)? {
+    let rows = pools
+        .into_iter()
+        .map(|placed| planned(change, placed.place, placed.item))
+        .collect();
+    let plan = Plan::new(word, rows);
+    if !confirm_plan(ctx, &flags, prompter.as_deref(), places, &plan).await? {
         return Ok(());
     }
-    if let Some(prompter) = &prompter {
-        prompt::require_confirmation(&**prompter, word, pools.len())?;
-    }
-    let found: HashSet<(PlaceId, &str)> = pools
-        .iter()
-        .filter(|p| !p.item.pool_arn().is_empty())
-        .map(|p| (p.place, p.item.pool_id()))
-        .collect();
-    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
-        .run(word, ids_of(&pools, |p| Some(p.pool_id())), |batch| {
+    let (executor, targets) = plan.executor(ctx, &args.bulk, places, 1);
+    let report = executor
+        .run(word, targets, |batch| {
             each_target(batch, |target| {
                 let client = places.workspaces(target.place);
-                let known = found.contains(&(target.place, target.id.as_str()));
-                async move {
-                    if !known {
-                        return Err(service_error(
-                            "DescribeWorkspacesPools",
-                            "ResourceNotFoundException",
-                            &format!("no pool {}", target.id),
-                        ));
-                    }
-                    change_pool(client, change, &target.id).await
-                }
+                async move { change_pool(client, change, &target.id).await }
             })
         })
         .await?;
@@ -157,6 +142,29 @@ pub async fn run(change: PoolChange, args: Args, flags: ConfirmArgs, ctx: &Conte
         PoolChange::Terminate => Settled::Gone,
     };
     finished.and(wait_for_pools(ctx, pools, settled, timeout).await)
+}
+
+/// A pool as the plan finds it: not found (no ARN), or left out when its
+/// state or running mode makes the service refuse the change.
+fn planned(change: PoolChange, place: PlaceId, pool: WorkspacesPool) -> Planned<WorkspacesPool> {
+    let id = pool.pool_id().to_owned();
+    if pool.pool_arn().is_empty() {
+        return Planned::not_found(place, id, pool);
+    }
+    let (word, _) = verb(change);
+    let state = pool.state().as_str().to_owned();
+    let mode = pool.running_mode().as_str().to_owned();
+    let mut row = Planned::found(place, id, pool);
+    let from: &[&str] = match change {
+        PoolChange::Stop => &["RUNNING"],
+        PoolChange::Start | PoolChange::Terminate => &["STOPPED"],
+    };
+    row.needs_state(Some(&state), word, from);
+    // Only an AUTO_STOP pool starts and stops; an ALWAYS_ON one keeps running.
+    if change != PoolChange::Terminate && mode != "AUTO_STOP" {
+        row.leave_out(format!("{mode} ({word} needs running mode AUTO_STOP)"));
+    }
+    row
 }
 
 /// The pools named, described, in the order asked; a pool the service does

@@ -408,7 +408,7 @@ pub async fn run(
     if let Some(warning) = verb.warning {
         ctx.printer.note(warning);
     }
-    if !confirm_plan(ctx, &flags, prompter.as_deref(), places, &plan)? {
+    if !confirm_plan(ctx, &flags, prompter.as_deref(), places, &plan).await? {
         return Ok(());
     }
 

@@ -180,7 +180,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         })
         .await?;
     let plan = Plan::new("modify", rows.into_iter().map(|p| p.item).collect());
-    if !confirm_plan(ctx, &args.change.into(), None, places, &plan)? {
+    if !confirm_plan(ctx, &args.change.into(), None, places, &plan).await? {
         return Ok(());
     }
     // ModifyWorkspaceProperties takes one WorkSpace a call.

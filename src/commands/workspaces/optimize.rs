@@ -7,10 +7,10 @@ use aws_sdk_workspaces::types::{RunningMode, WorkspaceProperties};
 use super::WorkspaceFilterArgs;
 use super::usage::{PeriodArgs, assessed_rows};
 use crate::api::workspaces::modify_workspace_properties;
-use crate::bulk::Executor;
+use crate::bulk::plan::{Plan, Planned};
 use crate::bulk::targets::TargetArgs;
 use crate::cli::{BulkArgs, ConfirmArgs};
-use crate::commands::plan::{confirm, each_target, ids_of};
+use crate::commands::plan::{confirm_plan, each_target};
 use crate::context::Context;
 use crate::error::Result;
 use crate::prompt;
@@ -102,14 +102,25 @@ pub async fn run(args: OptimizeArgs, ctx: &Context) -> Result<()> {
     {
         ctx.printer.note(format!("warning: {MID_MONTH_WARNING}"));
     }
-    if !confirm(
-        ctx,
-        &args.confirm,
-        &*prompter,
-        "switch the running mode of",
-        places,
-        &switching,
-    )? {
+    let rows = switching
+        .iter()
+        .map(|row| {
+            let id = row.item.id().unwrap_or_default();
+            let mut planned = Planned::found(row.place, id, row.item.clone());
+            planned.change(
+                "running mode",
+                row.item.running_mode().map(RunningMode::as_str),
+                row.item
+                    .advice
+                    .recommended
+                    .as_ref()
+                    .map(RunningMode::as_str),
+            );
+            planned
+        })
+        .collect();
+    let plan = Plan::new("switch the running mode of", rows);
+    if !confirm_plan(ctx, &args.confirm, Some(&*prompter), places, &plan).await? {
         return Ok(());
     }
     let modes: HashMap<String, RunningMode> = switching
@@ -122,9 +133,9 @@ pub async fn run(args: OptimizeArgs, ctx: &Context) -> Result<()> {
         })
         .collect();
     let modes = &modes;
-    let targets = ids_of(&switching, UsageRow::id);
     // ModifyWorkspaceProperties takes one WorkSpace a call.
-    let report = Executor::for_verb(ctx, &args.bulk, places, 1)
+    let (executor, targets) = plan.executor(ctx, &args.bulk, places, 1);
+    let report = executor
         .run("optimize", targets, |batch| {
             each_target(batch, |target| {
                 let client = places.workspaces(target.place);
