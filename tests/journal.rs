@@ -159,6 +159,20 @@ fn cut_journal(path: &std::path::Path, done: usize) {
     std::fs::write(path, kept.join("\n") + "\n").unwrap();
 }
 
+/// A journal as a run that stopped after its targets line leaves it: the
+/// start line `start`, then `ids` with a token each.
+fn write_started_journal(path: &std::path::Path, start: &str, ids: &[String]) {
+    let targets = serde_json::json!({
+        "kind": "targets",
+        "targets": ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| serde_json::json!({ "id": id, "client_token": format!("token-{i}") }))
+            .collect::<Vec<_>>(),
+    });
+    std::fs::write(path, format!("{start}\n{targets}\n")).unwrap();
+}
+
 /// Runs a command that must be refused before any request: exit 2, one
 /// error naming `expected`, and nothing sent to the sandbox.
 fn refused_before_any_request(sb: &TestEnv, args: &[&str], expected: &str) -> String {
@@ -521,15 +535,7 @@ fn a_journal_of_before_the_flag_rule_is_refused_not_read_anew() {
     let (ids, _) = ids_file(&sb, 2);
     let journal = sb.path("old-update.ndjson");
     let start = r#"{"kind":"start","format":2,"resource":"devices","action":"update","parameters":[{"name":"name","flag":"--name","words":["--name=x"]}]}"#;
-    let targets = serde_json::json!({
-        "kind": "targets",
-        "targets": ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| serde_json::json!({ "id": id, "client_token": format!("token-{i}") }))
-            .collect::<Vec<_>>(),
-    });
-    std::fs::write(&journal, format!("{start}\n{targets}\n")).unwrap();
+    write_started_journal(&journal, start, &ids);
     let names_before: Vec<Value> = ids
         .iter()
         .map(|id| sb.sandbox().device(id).unwrap()["name"].clone())
@@ -564,15 +570,7 @@ fn a_journal_of_before_the_flag_rule_of_another_verb_still_resumes() {
     let journal = sb.path("old-deregister.ndjson");
     let start =
         r#"{"kind":"start","format":2,"resource":"devices","action":"deregister","parameters":[]}"#;
-    let targets = serde_json::json!({
-        "kind": "targets",
-        "targets": ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| serde_json::json!({ "id": id, "client_token": format!("token-{i}") }))
-            .collect::<Vec<_>>(),
-    });
-    std::fs::write(&journal, format!("{start}\n{targets}\n")).unwrap();
+    write_started_journal(&journal, start, &ids);
     sb.clear_requests();
 
     sb.run(&[
